@@ -1,0 +1,45 @@
+// Numbered schema migrations: sql/schema/NNN_name.sql, applied in order, each in its own
+// transaction, recorded in schema_migrations. Opening an older warehouse file upgrades it in place.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sqlDir } from './paths.ts';
+import type { Warehouse } from './db.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function listMigrations(dir = join(sqlDir, 'schema')): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({
+      version: Number(f.slice(0, 3)),
+      name: f.slice(4, -4),
+      sql: readFileSync(join(dir, f), 'utf8'),
+    }));
+}
+
+export async function schemaVersion(wh: Warehouse): Promise<number> {
+  const rows = await wh.query<{ v: number | null }>(
+    'select max(version)::integer as v from schema_migrations',
+  );
+  return rows[0]?.v ?? 0;
+}
+
+export async function migrate(wh: Warehouse, migrations = listMigrations()): Promise<number[]> {
+  await wh.run(`create table if not exists schema_migrations (
+    version integer primary key, name varchar not null, applied_at timestamp not null default current_timestamp)`);
+  const current = await schemaVersion(wh);
+  const applied: number[] = [];
+  for (const m of migrations.filter((m) => m.version > current)) {
+    await wh.transaction(async () => {
+      await wh.run(m.sql);
+      await wh.run('insert into schema_migrations (version, name) values ($v, $n)', { v: m.version, n: m.name });
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}
