@@ -32,9 +32,13 @@ export async function schemaVersion(wh: Warehouse): Promise<number> {
 export async function migrate(wh: Warehouse, migrations = listMigrations()): Promise<number[]> {
   await wh.run(`create table if not exists schema_migrations (
     version integer primary key, name varchar not null, applied_at timestamp not null default current_timestamp)`);
-  const current = await schemaVersion(wh);
+  // Apply every migration not yet recorded (not only those above the maximum), so migrations
+  // numbered in parallel branches of work are never skipped.
+  const done = new Set(
+    (await wh.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version),
+  );
   const applied: number[] = [];
-  for (const m of migrations.filter((m) => m.version > current)) {
+  for (const m of migrations.filter((m) => !done.has(m.version))) {
     await wh.transaction(async () => {
       await wh.run(m.sql);
       await wh.run('insert into schema_migrations (version, name) values ($v, $n)', { v: m.version, n: m.name });
