@@ -1,0 +1,31 @@
+// Period keys for the picker: types, labels, ordering and switching type.
+import { describe, expect, it } from 'vitest';
+import { comparePeriods, periodLabel, periodType, periodsOfType, switchType } from '../../web/src/lib/periods.ts';
+
+const available = ['2025', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-Q1', '2025-Q4', '2026-H1', '2026-04-ytd', '2026-03-ytd'];
+
+describe('periods', () => {
+  it('knows the type of each key', () => {
+    expect(['2026-03', '2026-Q1', '2026-H1', '2026', '2026-05-ytd', 'x'].map(periodType)).toEqual(['month', 'quarter', 'half', 'year', 'ytd', null]);
+  });
+  it('labels periods in Chinese and English', () => {
+    expect(periodLabel('2026-03', 'zh')).toBe('2026年3月');
+    expect(periodLabel('2026-Q2', 'zh')).toBe('2026年二季度');
+    expect(periodLabel('2026-H2', 'zh')).toBe('2026年下半年');
+    expect(periodLabel('2026-05-ytd', 'zh')).toBe('2026年1-5月累计');
+    expect(periodLabel('2026-Q2', 'en')).toBe('Q2 2026');
+  });
+  it('lists one type newest first', () => {
+    expect(periodsOfType(available, 'month')).toEqual(['2026-04', '2026-03', '2026-02', '2026-01', '2025-12']);
+    expect(periodsOfType(available, 'quarter')).toEqual(['2026-Q1', '2025-Q4']);
+  });
+  it('orders by the last month covered', () => {
+    expect(['2026-Q1', '2025', '2026-02'].sort(comparePeriods)).toEqual(['2025', '2026-02', '2026-Q1']);
+  });
+  it('switching type keeps the period covering the same months', () => {
+    expect(switchType('2026-02', 'quarter', available)).toBe('2026-Q1');
+    expect(switchType('2026-Q1', 'month', available)).toBe('2026-03');
+    expect(switchType('2026-03', 'ytd', available)).toBe('2026-03-ytd');
+    expect(switchType('2026-03', 'year', available)).toBe('2025');
+  });
+});

@@ -1,0 +1,29 @@
+// Navigation by role: each role sees the areas it may open, starting from its own node.
+import type { Me } from '../../lib/api.ts';
+import type { MessageKey } from '../../lib/i18n.ts';
+import type { Page } from '../../lib/router.ts';
+
+export interface NavItem {
+  key: MessageKey;
+  page: Page;
+  id: string | null;
+}
+
+export function navFor(me: Pick<Me, 'role' | 'org_id' | 'manager_id'>): NavItem[] {
+  const org = me.org_id;
+  switch (me.role) {
+    case 'head_office':
+    case 'branch_president':
+      return [
+        { key: 'nav_institution', page: 'org', id: org },
+        { key: 'nav_managers', page: 'managers', id: org },
+        { key: 'nav_risk', page: 'risk', id: org },
+      ];
+    case 'risk_officer':
+      return [{ key: 'nav_risk', page: 'risk', id: org }];
+    case 'manager':
+      return [{ key: 'nav_my_scorecard', page: 'manager', id: me.manager_id }];
+    default:
+      return [];
+  }
+}
