@@ -1,0 +1,77 @@
+// The Hono app: every route under /api, global error and not-found handlers that answer with
+// problem details, request logging, and (optionally) the web dashboard's static files with SPA
+// fallback. `createApp(deps)` builds it; tests call `app.request()` on it in-process.
+import { Hono, type Context } from 'hono';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppEnv, Deps } from './env.ts';
+import { HttpProblem, problem } from './problem.ts';
+import { RouteDocs } from './openapi.ts';
+import { requireUser } from './auth/middleware.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { orgRoutes } from './routes/orgs.ts';
+import { loadRoutes } from './routes/loads.ts';
+
+export interface AppOptions {
+  /** Folder of the built web dashboard (web/dist); served with SPA fallback when given. */
+  webDist?: string | null;
+}
+
+export function createApp(deps: Deps, opts: AppOptions = {}) {
+  const docs = new RouteDocs();
+  const orgs = orgRoutes(docs);
+
+  const api = new Hono<AppEnv>()
+    .route('/health', healthRoutes(docs))
+    .route('/auth', authRoutes(docs))
+    .use('/*', async (c, next) => {
+      // Everything below needs a signed-in user, except the OpenAPI document.
+      if (c.req.path === '/api/openapi.json') return next();
+      return requireUser(c, next);
+    })
+    .route('/orgs', orgs.tree)
+    .route('/periods', orgs.periods)
+    .route('/loads', loadRoutes(docs));
+
+  docs.add({ method: 'get', path: '/api/openapi.json', summary: 'This document', auth: false, response: 'OpenAPI 3.1' });
+  const document = docs.document();
+  api.get('/openapi.json', (c) => c.json(document, 200));
+
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    const t0 = performance.now();
+    c.set('deps', deps);
+    await next();
+    if (c.req.path.startsWith('/api/')) c.header('cache-control', 'no-store');
+    c.header('x-content-type-options', 'nosniff');
+    const who = c.get('user')?.username ?? '-';
+    deps.log(`${new Date(deps.now()).toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t0).toFixed(1)}ms ${who}`);
+  });
+  const routed = app.route('/api', api);
+
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem) return problem(c, err.status, err.message, err.extra, err.headers);
+    deps.log(`error ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return problem(c, 500, 'the server could not answer this request; it has been logged');
+  });
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api' || !opts.webDist) return problem(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`);
+    return spaFallback(c, opts.webDist);
+  });
+
+  if (opts.webDist && existsSync(opts.webDist)) {
+    app.use('/*', serveStatic({ root: opts.webDist }));
+  }
+  return routed;
+}
+
+/** The dashboard's index.html for any non-API GET path (client-side routes). */
+function spaFallback(c: Context<AppEnv>, webDist: string): Response {
+  const index = join(webDist, 'index.html');
+  if (c.req.method !== 'GET' || !existsSync(index)) return problem(c, 404, `not found: ${c.req.path}`);
+  return c.html(readFileSync(index, 'utf8'));
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,32 @@
+// The Hono environment of the API: what every handler finds on the context.
+import type { Reader } from '../warehouse/queries/reader.ts';
+import type { Catalog } from '../warehouse/queries/catalog.ts';
+import type { Scope } from '../warehouse/queries/scope.ts';
+import type { User, UserStore } from '../warehouse/users.ts';
+import type { SessionStore } from './auth/sessions.ts';
+import type { Lockout } from './auth/lockout.ts';
+import type { PeriodRow } from '../warehouse/queries/orgs.ts';
+
+export interface Deps {
+  reader: Reader;
+  catalog: Catalog;
+  /** The periods the build produced, read at start (the server never writes the warehouse). */
+  periods: PeriodRow[];
+  /** Request log lines go here (stderr in `serve`; silent in tests). */
+  log: (line: string) => void;
+  users: UserStore;
+  sessions: SessionStore;
+  lockout: Lockout;
+  sessionSecret: string;
+  /** Set the Secure flag on the cookie (serve behind HTTPS). */
+  secureCookies: boolean;
+  now: () => number;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    user: User;
+    scope: Scope;
+  };
+}

@@ -1,0 +1,70 @@
+// Sorting and paging for list queries. Sort columns are chosen from an allow-list (the caller
+// passes the user's choice; only a listed identifier ever reaches the SQL text); limit and
+// offset are bound.
+import type { Params } from './reader.ts';
+
+export interface Paging {
+  sort: string;
+  order: 'asc' | 'desc';
+  /** 1-based page; null limit = every row (exports), capped by the caller. */
+  page: number;
+  limit: number;
+}
+
+export interface Listed<T> {
+  rows: T[];
+  total: number;
+}
+
+const identifier = /^[a-z][a-z0-9_]*$/;
+
+/** `order by <col> <dir> nulls last, <tiebreak…> limit $limit offset $offset`. */
+export function orderAndPage(paging: Paging, allowed: readonly string[], tiebreak: readonly string[]): { sql: string; params: Params } {
+  const col = allowed.find((c) => c === paging.sort);
+  if (!col || !identifier.test(col)) throw new Error(`sort column not allowed: ${paging.sort}`);
+  const dir = paging.order === 'asc' ? 'asc' : 'desc';
+  const keys = [`"${col}" ${dir} nulls last`, ...tiebreak.filter((t) => t !== col).map((t) => `"${t}" asc`)];
+  return {
+    sql: `order by ${keys.join(', ')} limit $limit offset $offset`,
+    params: { limit: paging.limit, offset: (paging.page - 1) * paging.limit },
+  };
+}
+
+/** Splits the `total_rows` window column (count(*) over ()) off the rows. */
+export function splitTotal<T extends { total_rows?: unknown }>(rows: T[]): Listed<Omit<T, 'total_rows'>> {
+  const total = rows.length > 0 ? Number(rows[0]!.total_rows) : 0;
+  return { rows: rows.map(({ total_rows: _t, ...rest }) => rest), total };
+}
+
+export interface ListSpec {
+  /** CTE definitions (without the leading `with recursive`), if any. */
+  ctes?: string;
+  /** The select producing the rows, with an explicit column list. */
+  select: string;
+  params: Params;
+  paging: Paging;
+  /** Sortable columns of the select (the allow-list). */
+  sortable: readonly string[];
+  /** Stable tie-break keys, e.g. the row's id. */
+  tiebreak: readonly string[];
+}
+
+/** Runs a sorted, paged list with its total count in one query (a second one only past the end). */
+export async function runList<T extends object>(
+  reader: { query<R extends object>(sql: string, params?: Params): Promise<R[]> },
+  spec: ListSpec,
+): Promise<Listed<T>> {
+  const page = orderAndPage(spec.paging, spec.sortable, spec.tiebreak);
+  const head = `with recursive ${[spec.ctes, `listed as (${spec.select})`].filter(Boolean).join(', ')}`;
+  const params = { ...spec.params, ...page.params };
+  const rows = await reader.query<T & { total_rows?: unknown }>(
+    `${head} select *, count(*) over () as total_rows from listed ${page.sql}`,
+    params,
+  );
+  const listed = splitTotal(rows) as Listed<T>;
+  if (rows.length === 0 && spec.paging.page > 1) {
+    const n = await reader.query<{ n: string }>(`${head} select count(*)::varchar as n from listed`, spec.params);
+    listed.total = Number(n[0]?.n ?? 0);
+  }
+  return listed;
+}
