@@ -14,6 +14,11 @@ import { SessionStore } from './auth/sessions.ts';
 import { Lockout } from './auth/lockout.ts';
 import { createApp } from './app.ts';
 import type { Deps } from './env.ts';
+import { join } from 'node:path';
+import { projectRoot } from '../warehouse/paths.ts';
+
+/** Where the web helper's build puts the dashboard. */
+export const webDistDir = join(projectRoot, 'web', 'dist');
 
 export interface OpenedDeps {
   deps: Deps;

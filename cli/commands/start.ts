@@ -1,0 +1,143 @@
+// `npm start`: the whole main job on the demo bank. Generates the demo bank when there is no
+// warehouse, loads it, builds the marts, creates a demo user per role, builds the web dashboard
+// when web/dist is missing, and serves both, printing the address and the logins.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts';
+import { Warehouse } from '../../warehouse/db.ts';
+import { projectRoot } from '../../warehouse/paths.ts';
+import { usersPathFor, UserStore, type Role } from '../../warehouse/users.ts';
+import { demoSubjects } from '../../warehouse/queries/subjects.ts';
+import { serveApi, untilSignal, webDistDir } from '../../api/server.ts';
+import { parsePort } from './serve.ts';
+
+/** The modules `start` drives, loaded when needed (their owners may change their internals). */
+async function load<T>(rel: string): Promise<T> {
+  return (await import(pathToFileURL(join(projectRoot, rel)).href)) as T;
+}
+type GeneratorModule = { generateBank(opts: { scale: string; seed: number; out: string }): Promise<unknown> };
+type IngestModule = { ingestPath(wh: Warehouse, folder: string, opts?: object): Promise<unknown> };
+type BuildModule = { build(wh: Warehouse, opts?: object): Promise<unknown> };
+type WebBuildModule = { buildWeb(opts?: object): Promise<unknown> };
+
+export const demoPassword = 'jixiao-demo';
+
+interface DemoUser {
+  username: string;
+  role: Role;
+  org_id?: string;
+  manager_id?: string;
+  display_name: string;
+  sees: string;
+}
+
+async function warehouseState(db: string): Promise<{ loads: number; builds: number }> {
+  const wh = await Warehouse.open(db);
+  try {
+    const [l] = await wh.query<{ n: number }>(`select count(*)::integer as n from load_log where status = 'loaded'`);
+    const [b] = await wh.query<{ n: number }>(`select count(*)::integer as n from build_log where status = 'built'`);
+    return { loads: l?.n ?? 0, builds: b?.n ?? 0 };
+  } finally {
+    wh.close();
+  }
+}
+
+async function createDemoUsers(db: string, store: UserStore): Promise<DemoUser[]> {
+  const wh = await Warehouse.open(db, { readOnly: true });
+  let users: DemoUser[];
+  try {
+    const s = await demoSubjects(wh);
+    users = [
+      { username: 'head', role: 'head_office', display_name: '总行 Head office', sees: 'the whole bank' },
+      { username: 'president', role: 'branch_president', org_id: s.branch.org_id, display_name: `${s.branch.org_name}行长`, sees: `${s.branch.org_name} (${s.branch.org_id}) and below` },
+      { username: 'risk', role: 'risk_officer', org_id: s.region.org_id, display_name: `${s.region.org_name}风险经理`, sees: `risk views of ${s.region.org_name} (${s.region.org_id})` },
+      { username: 'manager', role: 'manager', org_id: s.manager.org_id, manager_id: s.manager.manager_id, display_name: s.manager.manager_name, sees: `own figures and clients of ${s.manager.manager_name} (${s.manager.manager_id})` },
+      { username: 'admin', role: 'admin', display_name: 'Admin', sees: 'loads and rejects' },
+    ];
+  } finally {
+    wh.close();
+  }
+  for (const u of users) await store.add({ ...u, password: demoPassword });
+  return users;
+}
+
+const start: Command = {
+  name: 'start',
+  summary: 'Run everything on the demo bank: generate, load, build, add demo users, serve API and dashboard',
+  usage: '[--db FILE] [--port 8080] [--host 127.0.0.1] [--seed N]',
+  description: `With no warehouse at --db, generates the demo bank beside it (demo-bank/), loads and
+builds it; with a warehouse already there, serves it as it is (building first if it was never
+built). Adds one demo user per role when the users file is empty, builds the web dashboard when
+web/dist is missing, then serves until Ctrl-C.`,
+  options: {
+    db: dbOption,
+    port: { type: 'string', help: 'PORT  TCP port (default 8080)' },
+    host: { type: 'string', help: 'HOST  address to listen on (default 127.0.0.1)' },
+    seed: { type: 'string', help: 'N     seed of the demo bank (default 20261123)' },
+  },
+  async run({ values, out, err }) {
+    const db = resolveDbPath(values.db);
+    const port = parsePort(values.port);
+    const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+    const seedArg = typeof values.seed === 'string' ? values.seed : '20261123';
+    if (!/^\d{1,10}$/.test(seedArg)) throw new UsageError(`--seed: '${seedArg}' is not a whole number`);
+    const step = (msg: string) => err.write(`» ${msg}\n`);
+
+    let state = existsSync(db) ? await warehouseState(db) : { loads: 0, builds: 0 };
+    if (state.loads === 0) {
+      const bank = join(dirname(db), 'demo-bank');
+      if (!existsSync(bank)) {
+        step(`generating the demo bank (seed ${seedArg}) into ${bank}`);
+        const { generateBank } = await load<GeneratorModule>('generator/index.ts');
+        await generateBank({ scale: 'demo', seed: Number(seedArg), out: bank });
+      }
+      step(`loading ${bank} into ${db}`);
+      const { ingestPath } = await load<IngestModule>('ingest/index.ts');
+      const wh = await Warehouse.open(db);
+      try {
+        await ingestPath(wh, bank, {});
+      } finally {
+        wh.close();
+      }
+      state = await warehouseState(db);
+      if (state.loads === 0) throw new Error(`loading ${bank} recorded no successful load; see \`jixiao status --db ${db}\``);
+    }
+    if (state.builds === 0) {
+      step('building the marts');
+      const { build } = await load<BuildModule>('warehouse/build.ts');
+      const wh = await Warehouse.open(db);
+      try {
+        await build(wh, {});
+      } finally {
+        wh.close();
+      }
+    }
+
+    const store = new UserStore(usersPathFor(db));
+    let demo: DemoUser[] = [];
+    if (store.list().length === 0) {
+      step(`adding demo users to ${store.path}`);
+      demo = await createDemoUsers(db, store);
+    }
+
+    if (!existsSync(join(webDistDir, 'index.html'))) {
+      step('building the web dashboard');
+      const { buildWeb } = await load<WebBuildModule>('web/build.ts');
+      await buildWeb();
+    }
+
+    const serving = await serveApi(db, { port, host, webDist: webDistDir, log: (line) => err.write(line + '\n') });
+    out.write(`\nJixiao is running at ${serving.url}/  (API: ${serving.url}/api, OpenAPI: ${serving.url}/api/openapi.json)\n`);
+    if (demo.length) {
+      out.write(`\nDemo logins (password for all: ${demoPassword}):\n`);
+      for (const u of demo) out.write(`  ${u.username.padEnd(10)} ${u.role.padEnd(17)} ${u.sees}\n`);
+    } else {
+      out.write(`\nUsers: ${store.list().filter((u) => !u.disabled).map((u) => `${u.username} (${u.role})`).join(', ')} — manage with \`jixiao user\`\n`);
+    }
+    out.write(`\nSign in with curl:\n  curl -c jar -H 'content-type: application/json' -d '{"username":"president","password":"${demoPassword}"}' ${serving.url}/api/auth/login\n  curl -b jar ${serving.url}/api/orgs\n\nCtrl-C stops.\n`);
+    await untilSignal(serving, (s) => err.write(`\n${s}: stopping…\n`));
+    return 0;
+  },
+};
+export default start;
