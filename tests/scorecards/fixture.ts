@@ -1,0 +1,145 @@
+// A small hand-made bank for the scorecard tests. The figures the scorecards read
+// (mart_manager_metrics, mart_client_period, int_periods) are written by hand here, so each test
+// can state its arithmetic; the org tree, managers, assignments, visits and adjustments go in as
+// raw extract rows and pass through the real staging views. Then the scheme build input and the
+// scorecard models run (plus int_org_ancestors), in the real build order.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Warehouse } from '../../warehouse/db.ts';
+import { buildOrder, discoverModels } from '../../warehouse/models.ts';
+import { load as loadSchemes } from '../../warehouse/build-inputs/schemes.ts';
+import { projectRoot } from '../../warehouse/paths.ts';
+
+export const fixturesDir = join(projectRoot, 'tests', 'fixtures', 'scorecards');
+export const defaultSchemes = join(projectRoot, 'config', 'schemes');
+
+export interface Org {
+  org_id: string;
+  parent_id: string | null;
+  level: string;
+}
+export interface Manager {
+  manager_id: string;
+  org_id: string;
+  line: 'retail' | 'corporate';
+  grade?: string;
+}
+/** One figure of mart_manager_metrics (base/target optional). */
+export interface Metric {
+  period: string;
+  manager_id: string;
+  metric: string;
+  actual: string | number;
+  base?: string | number | null;
+  target?: string | number | null;
+}
+export interface Bank {
+  orgs: Org[];
+  managers: Manager[];
+  metrics: Metric[];
+  clientDeposits?: { period: string; client_id: string; deposit_avg_balance: number }[];
+  assignments?: { client_id: string; manager_id: string; valid_from: string; valid_to?: string | null }[];
+  visits?: { visit_id: string; visit_date: string; manager_id: string; client_id: string | null; purpose: string }[];
+  adjustments?: { year: number; period: string; manager_id: string; item: string; points: number }[];
+}
+
+/** Months of 2025-Q4 … 2026-Q4: the quarters and the year-to-date periods at each quarter end. */
+const periods = [
+  ['2025-Q4', 'quarter', 2025, '2025-10-01', '2025-12-31', 3],
+  ['2026-Q1', 'quarter', 2026, '2026-01-01', '2026-03-31', 3],
+  ['2026-Q2', 'quarter', 2026, '2026-04-01', '2026-06-30', 3],
+  ['2026-Q3', 'quarter', 2026, '2026-07-01', '2026-09-30', 3],
+  ['2026-03', 'month', 2026, '2026-03-01', '2026-03-31', 1],
+  ['2026-03-ytd', 'ytd', 2026, '2026-01-01', '2026-03-31', 3],
+  ['2026-05-ytd', 'ytd', 2026, '2026-01-01', '2026-05-31', 5],
+  ['2026-06-ytd', 'ytd', 2026, '2026-01-01', '2026-06-30', 6],
+  ['2026-09-ytd', 'ytd', 2026, '2026-01-01', '2026-09-30', 9],
+  ['2026-H1', 'half', 2026, '2026-01-01', '2026-06-30', 6],
+] as const;
+
+async function insertRows(wh: Warehouse, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  for (const row of rows) {
+    const cols = Object.keys(row);
+    await wh.run(
+      `insert into ${table} (${cols.join(', ')}) values (${cols.map((c) => `$${c}`).join(', ')})`,
+      Object.fromEntries(cols.map((c) => [c, row[c] === null || row[c] === undefined ? null : String(row[c])])),
+    );
+  }
+}
+
+export interface Built {
+  wh: Warehouse;
+  rows<T = Record<string, string | number | boolean | null>>(sql: string, params?: Record<string, string>): Promise<T[]>;
+  close(): void;
+}
+
+export async function buildBank(bank: Bank, schemesDir = defaultSchemes): Promise<Built> {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-scorecards-'));
+  const wh = await Warehouse.open(join(dir, 'w.duckdb'));
+  try {
+    await insertRows(wh, 'raw_orgs', bank.orgs.map((o) => ({ ...o, org_name: `Org ${o.org_id}`, load_id: 0 })));
+    await insertRows(
+      wh,
+      'raw_managers',
+      bank.managers.map((m) => ({ ...m, grade: m.grade ?? 'B', manager_name: `Manager ${m.manager_id}`, load_id: 0 })),
+    );
+    await insertRows(wh, 'raw_assignments', (bank.assignments ?? []).map((a) => ({ share: 1, valid_to: null, ...a, load_id: 0 })));
+    await insertRows(wh, 'raw_visits', (bank.visits ?? []).map((v) => ({ ...v, load_id: 0 })));
+    await insertRows(
+      wh,
+      'raw_adjustments',
+      (bank.adjustments ?? []).map((a, k) => ({ ...a, line_no: k + 2, load_id: 0 })),
+    );
+    await wh.run(`create table int_periods (period varchar, period_type varchar, year integer, start_date date,
+      end_date date, days integer, months integer, base_period varchar, base_date date)`);
+    for (const [period, type, year, start, end, months] of periods) {
+      await wh.run(
+        `insert into int_periods values ($p, $t, $y, $s::date, $e::date, $e::date - $s::date + 1, $m, null, null)`,
+        { p: period, t: type, y: year, s: start, e: end, m: months },
+      );
+    }
+    await wh.run(`create table mart_manager_metrics (period varchar, manager_id varchar, metric varchar,
+      actual decimal(24,6), base decimal(24,6), target decimal(24,6), achievement decimal(18,6), growth decimal(24,6))`);
+    await insertRows(wh, 'mart_manager_metrics', bank.metrics.map((m) => ({ base: null, target: null, ...m })));
+    await wh.run(`create table mart_client_period (period varchar, client_id varchar, deposit_avg_balance decimal(18,2))`);
+    await insertRows(wh, 'mart_client_period', bank.clientDeposits ?? []);
+
+    await loadSchemes(wh, { schemesDir });
+    const handMade = new Set(['int_periods', 'mart_manager_metrics', 'mart_client_period']);
+    const all = discoverModels();
+    const wanted = all.filter(
+      (m) => !handMade.has(m.name) && (m.layer === 'staging' || m.name === 'int_org_ancestors' || /(^|\/)scorecards\//.test(m.path)),
+    );
+    const names = new Set(wanted.map((m) => m.name));
+    for (const m of buildOrder(wanted.map((m) => ({ ...m, dependsOn: m.dependsOn.filter((d) => names.has(d)) })))) {
+      try {
+        await wh.run(`create or replace ${m.kind} ${m.name} as\n${m.sql}`);
+      } catch (e) {
+        throw new Error(`model ${m.name}: ${(e as Error).message}`);
+      }
+    }
+  } catch (e) {
+    wh.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    wh,
+    rows: (sql, params) => wh.query(sql, params) as never,
+    close() {
+      wh.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The usual tree: head office → two tier-1 branches → sub-branches. */
+export const tree: Org[] = [
+  { org_id: 'HO', parent_id: null, level: 'head_office' },
+  { org_id: 'BR1', parent_id: 'HO', level: 'tier1_branch' },
+  { org_id: 'BR2', parent_id: 'HO', level: 'tier1_branch' },
+  { org_id: 'SB11', parent_id: 'BR1', level: 'sub_branch' },
+  { org_id: 'SB12', parent_id: 'BR1', level: 'sub_branch' },
+  { org_id: 'SB21', parent_id: 'BR2', level: 'sub_branch' },
+];

@@ -1,0 +1,110 @@
+// Reading scheme files: JSON parse errors and schema violations become one message per problem,
+// `path.to.field: reason`, so `jixiao scheme validate` and the build say exactly what to fix.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { configDir } from '../paths.ts';
+import { schemeSchema, monthOf, type Scheme } from './schema.ts';
+
+export const defaultSchemesDir = join(configDir, 'schemes');
+
+export interface SchemeProblem {
+  file: string;
+  /** Dotted field path (`indicators.3.weight`), or `(file)` / `(json)` for the file as a whole. */
+  path: string;
+  message: string;
+}
+
+export interface LoadedScheme {
+  file: string;
+  scheme: Scheme;
+}
+
+export function formatProblem(p: SchemeProblem): string {
+  return `${p.file}: ${p.path}: ${p.message}`;
+}
+
+/** Parses and validates one scheme file. */
+export function readSchemeFile(file: string): { scheme?: Scheme; problems: SchemeProblem[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { problems: [{ file, path: '(file)', message: (e as Error).message }] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { problems: [{ file, path: '(json)', message: jsonError(text, e as Error) }] };
+  }
+  const parsed = schemeSchema.safeParse(json);
+  if (parsed.success) return { scheme: parsed.data, problems: [] };
+  return {
+    problems: parsed.error.issues.map((issue) => ({
+      file,
+      path: issue.path.length ? issue.path.map(String).join('.') : '(scheme)',
+      message: issue.message,
+    })),
+  };
+}
+
+/** Every `*.json` scheme of a folder, validated one by one and then against each other. */
+export function readSchemesDir(dir = defaultSchemesDir): { schemes: LoadedScheme[]; problems: SchemeProblem[] } {
+  if (!existsSync(dir)) return { schemes: [], problems: [{ file: dir, path: '(folder)', message: 'no such folder' }] };
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
+  const schemes: LoadedScheme[] = [];
+  const problems: SchemeProblem[] = [];
+  for (const file of files) {
+    const r = readSchemeFile(file);
+    problems.push(...r.problems);
+    if (r.scheme) schemes.push({ file, scheme: r.scheme });
+  }
+  problems.push(...crossCheck(schemes));
+  return { schemes, problems };
+}
+
+/**
+ * Checks between files: scheme ids are unique, and two schemes of one line and one org node may
+ * not both be in force in the same month (which one applies would be a guess).
+ */
+export function crossCheck(schemes: LoadedScheme[]): SchemeProblem[] {
+  const problems: SchemeProblem[] = [];
+  const byId = new Map<string, LoadedScheme>();
+  for (const s of schemes) {
+    const other = byId.get(s.scheme.scheme_id);
+    if (other) {
+      problems.push({ file: s.file, path: 'scheme_id', message: `'${s.scheme.scheme_id}' is also the id of ${basename(other.file)}` });
+    } else byId.set(s.scheme.scheme_id, s);
+  }
+  for (let i = 0; i < schemes.length; i++) {
+    for (let j = i + 1; j < schemes.length; j++) {
+      const a = schemes[i]!.scheme;
+      const b = schemes[j]!.scheme;
+      if (a.line !== b.line || a.org_id !== b.org_id) continue;
+      const aFrom = monthOf(a.effective_from, 'from');
+      const bFrom = monthOf(b.effective_from, 'from');
+      const aTo = a.effective_to === null ? Infinity : monthOf(a.effective_to, 'to');
+      const bTo = b.effective_to === null ? Infinity : monthOf(b.effective_to, 'to');
+      if (aFrom <= bTo && bFrom <= aTo) {
+        problems.push({
+          file: schemes[j]!.file,
+          path: 'effective_from',
+          message: `overlaps ${a.scheme_id} (${basename(schemes[i]!.file)}): same line '${a.line}' and org ${a.org_id ?? 'head office'} in force in the same months; end one with effective_to`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function jsonError(text: string, e: Error): string {
+  // Node reports "... in JSON at position N" (and sometimes line/column); give line and column.
+  const m = /position (\d+)/.exec(e.message);
+  if (!m) return `not valid JSON: ${e.message}`;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos).split('\n');
+  return `not valid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}: ${e.message.replace(/ in JSON at position \d+.*$/, '')}`;
+}

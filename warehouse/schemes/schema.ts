@@ -1,0 +1,314 @@
+// The shape of an evaluation scheme file (config/schemes/*.json), validated with zod. A scheme is
+// data, not code: indicators, bonus and deduction items, grade thresholds, forced distribution and
+// pay parameters for one business line, one org subtree and one effective period. The scoring
+// itself happens in SQL (sql/intermediate/scorecards/, sql/marts/scorecards/); this file only says
+// what a well-formed scheme is, with messages that name the field and the reason.
+import { z } from 'zod';
+import glossary from '../../config/glossary.json' with { type: 'json' };
+
+export const lines = ['corporate', 'retail'] as const;
+export const orgLevels = ['head_office', 'tier1_branch', 'tier2_branch', 'sub_branch', 'outlet'] as const;
+export const productCategories = Object.keys(glossary.sales_categories);
+
+/** Metric names of DOMAIN.md (the glossary's `metrics`) plus sales_<category>_units|amount. */
+export function isKnownMetric(name: string): boolean {
+  if (Object.hasOwn(glossary.metrics, name)) return true;
+  const sales = /^sales_(.+)_(units|amount)$/.exec(name);
+  return sales !== null && productCategories.includes(sales[1]!);
+}
+
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be lowercase letters, digits and _ (starting with a letter)' });
+const label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+const metric = z.string().refine(isKnownMetric, {
+  error: (iss) =>
+    `unknown metric '${String(iss.input)}' (use a metric name of DOMAIN.md, or sales_<category>_units|amount with a category of EXTRACTS.md)`,
+});
+/** Effective periods are months `YYYY-MM` or quarters `YYYY-Qn`; a quarter means its first (from) or last (to) month. */
+const periodKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, { error: 'must be a month "YYYY-MM" or a quarter "YYYY-Qn"' });
+const ratio = z.number().finite();
+const points = z.number().finite();
+
+// Where a card's row has no extract data of its own, `metric` names the closest measured figure and
+// `mapping` says why, so the substitution is visible in the file and in every export.
+const indicatorCommon = {
+  id,
+  metric,
+  label: label.optional(),
+  weight: z.number().positive({ error: 'must be > 0' }),
+  mapping: z.string().min(1).optional(),
+};
+const capFloor = {
+  /** Achievement cap as a ratio (1.2 = 120%); default: the scheme's `defaults.cap`. */
+  cap: ratio.positive({ error: 'must be > 0' }).optional(),
+  /** Achievement floor as a ratio; default: the scheme's `defaults.floor`. */
+  floor: ratio.optional(),
+};
+const basis = z.enum(['achievement', 'actual']).default('achievement');
+
+export const indicatorSchema = z.discriminatedUnion(
+  'formula',
+  [
+    // actual / target × weight, achievement capped and floored
+    z.strictObject({ ...indicatorCommon, formula: z.literal('ratio_to_target'), ...capFloor }),
+    // this quarter's figure / the previous quarter's × weight (e.g. the off-counter share)
+    z.strictObject({ ...indicatorCommon, formula: z.literal('ratio_to_previous'), ...capFloor }),
+    // target / actual × weight: for figures where less is better (npl_ratio)
+    z.strictObject({ ...indicatorCommon, formula: z.literal('lower_is_better'), ...capFloor }),
+    // 0 below band_floor, full weight at or above band_full, linear between
+    z.strictObject({
+      ...indicatorCommon,
+      formula: z.literal('banded_linear'),
+      basis,
+      band_floor: ratio,
+      band_full: ratio,
+    }),
+    // full weight when the figure meets the threshold, else 0
+    z.strictObject({
+      ...indicatorCommon,
+      formula: z.literal('pass_fail'),
+      basis,
+      threshold: ratio,
+      direction: z.enum(['at_least', 'at_most']).default('at_least'),
+    }),
+  ],
+  { error: 'formula must be one of ratio_to_target, ratio_to_previous, lower_is_better, banded_linear, pass_fail' },
+);
+
+const itemCommon = { id, label: label.optional(), note: z.string().optional() };
+
+/**
+ * `item` values of the adjustments file counted by a scheme item: a bare name sums the points
+ * entered in the file; `{ item, points_each }` counts each entry at a fixed value instead.
+ */
+const adjustmentItems = (sign: 'bonus' | 'deduction') =>
+  z
+    .array(
+      z.union([
+        z.string().min(1),
+        z.strictObject({
+          item: z.string().min(1),
+          points_each:
+            sign === 'bonus'
+              ? points.positive({ error: 'a bonus entry must be worth > 0 points' })
+              : points.negative({ error: 'a deduction entry must be worth < 0 points' }),
+        }),
+      ]),
+    )
+    .min(1);
+
+const adjustmentBonus = z.strictObject({
+  ...itemCommon,
+  source: z.literal('adjustment'),
+  adjustment_items: adjustmentItems('bonus'),
+  max: points.nonnegative().optional(),
+});
+const upkeepRule = z.strictObject({
+  ...itemCommon,
+  source: z.literal('rule'),
+  rule: z.literal('premium_client_upkeep'),
+  /** Points at full coverage; points = max × covered premium client-quarters / premium client-quarters. */
+  max: points.positive(),
+  /** A premium client: average daily deposits in the quarter at or above this (yuan). */
+  premium_min_deposit_avg: z.number().positive().default(500000),
+  /** Maintenance visits per premium client per quarter that count as upkeep. */
+  min_visits_per_quarter: z.number().int().positive().default(1),
+});
+const metricBonus = z.strictObject({
+  ...itemCommon,
+  source: z.literal('metric'),
+  metric,
+  points_per_unit: points.positive({ error: 'a bonus rule must give > 0 points per unit' }),
+  max: points.nonnegative().optional(),
+});
+const bonusItem = z.discriminatedUnion('source', [adjustmentBonus, upkeepRule, metricBonus], {
+  error: 'source must be adjustment, rule or metric',
+});
+
+const adjustmentDeduction = z.strictObject({
+  ...itemCommon,
+  source: z.literal('adjustment'),
+  adjustment_items: adjustmentItems('deduction'),
+});
+const metricDeduction = z.strictObject({
+  ...itemCommon,
+  source: z.literal('metric'),
+  metric,
+  points_per_unit: points.negative({ error: 'a deduction rule must give < 0 points per unit' }),
+});
+const deductionItem = z.discriminatedUnion('source', [adjustmentDeduction, metricDeduction], {
+  error: 'source must be adjustment or metric (deductions have no floor)',
+});
+
+const gradeRow = z.strictObject({
+  grade: id,
+  label: label.optional(),
+  /** Lowest total that earns this grade; null for the last (lowest) grade. */
+  min_score: z.number().finite().nullable(),
+});
+
+const payRates = z.strictObject({
+  /** Share of the actual up to the target's stock part (the base) paid as efficiency pay. */
+  target: z.number().min(0).max(1),
+  /** Share of the actual between the base and the target (the increment task). */
+  increment: z.number().min(0).max(1),
+  /** Share of the actual above the target. */
+  above_increment: z.number().min(0).max(1),
+});
+
+export const schemeSchema = z
+  .strictObject({
+    scheme_version: z.literal(1, { error: 'must be 1' }),
+    scheme_id: id,
+    name: label,
+    description: z.string().optional(),
+    line: z.enum(lines, { error: `must be one of ${lines.join(', ')}` }),
+    /** The org node whose subtree the scheme covers; null = head office (the root, whatever its id). */
+    org_id: z.string().min(1).nullable(),
+    effective_from: periodKey,
+    effective_to: periodKey.nullable().default(null),
+    defaults: z
+      .strictObject({ cap: ratio.positive().default(1.2), floor: ratio.default(0) })
+      .default({ cap: 1.2, floor: 0 }),
+    total_weight: z.number().positive().default(100),
+    indicators: z.array(indicatorSchema).min(1, { error: 'a scheme needs at least one indicator' }),
+    bonus: z.strictObject({
+      /** Cap of the whole bonus section (points). */
+      cap: points.nonnegative(),
+      items: z.array(bonusItem),
+    }),
+    deductions: z.strictObject({ items: z.array(deductionItem) }),
+    grades: z.array(gradeRow).min(2, { error: 'at least two grades' }),
+    forced_distribution: z
+      .strictObject({
+        grade: id,
+        /** At most this share of an institution's managers on this scheme keep the grade (0.2 = 20%). */
+        max_share: z.number().gt(0).max(1),
+        /** The institution: the manager's ancestor at this level (or the manager's own org if none). */
+        institution_level: z.enum(orgLevels).optional(),
+      })
+      .nullable()
+      .default(null),
+    pay: z.strictObject({
+      metric: metric.default('profit_contribution'),
+      rates: payRates,
+      /** Monthly base pay by manager grade (A/B/C…), and `default` for any other grade. */
+      base_pay_monthly: z
+        .record(z.string().min(1), z.number().nonnegative())
+        .refine((r) => 'default' in r, { error: "needs a 'default' entry" }),
+      divisor: z.number().int({ error: 'must be a whole number' }).positive().default(1000),
+      /** Management score = total score × score_scale (10 turns a 100-point card into the 1000 of the divisor). */
+      score_scale: z.number().positive().default(10),
+      /** Share of the earned efficiency pay put into the common pool (公共绩效池). */
+      pool_share: z.number().min(0).lt(1),
+    }),
+  })
+  .superRefine((s, ctx) => {
+    const sum = s.indicators.reduce((a, i) => a + i.weight, 0);
+    if (Math.abs(sum - s.total_weight) > 1e-9) {
+      ctx.addIssue({ code: 'custom', path: ['indicators'], message: `weights sum to ${round6(sum)}, expected total_weight ${s.total_weight}` });
+    }
+    duplicates(s.indicators.map((i) => i.id)).forEach((d) =>
+      ctx.addIssue({ code: 'custom', path: ['indicators', d.index, 'id'], message: `duplicate indicator id '${d.value}'` }),
+    );
+    const items = [...s.bonus.items.map((i) => i.id), ...s.deductions.items.map((i) => i.id)];
+    duplicates(items).forEach((d) => {
+      const inBonus = d.index < s.bonus.items.length;
+      ctx.addIssue({
+        code: 'custom',
+        path: inBonus ? ['bonus', 'items', d.index, 'id'] : ['deductions', 'items', d.index - s.bonus.items.length, 'id'],
+        message: `duplicate item id '${d.value}'`,
+      });
+    });
+    // An adjustments-file item counted by two scheme items would be counted twice.
+    const named = new Map<string, string>();
+    const sections = [
+      ['bonus', s.bonus.items],
+      ['deductions', s.deductions.items],
+    ] as const;
+    for (const [section, list] of sections) {
+      list.forEach((it, k) => {
+        if (it.source !== 'adjustment') return;
+        it.adjustment_items.forEach((a, j) => {
+          const name = typeof a === 'string' ? a : a.item;
+          const other = named.get(name);
+          if (other) {
+            ctx.addIssue({ code: 'custom', path: [section, 'items', k, 'adjustment_items', j], message: `'${name}' is already counted by item '${other}'` });
+          } else named.set(name, it.id);
+        });
+      });
+    }
+    s.indicators.forEach((ind, k) => {
+      if (ind.formula === 'ratio_to_target' || ind.formula === 'ratio_to_previous' || ind.formula === 'lower_is_better') {
+        const cap = ind.cap ?? s.defaults.cap;
+        const floor = ind.floor ?? s.defaults.floor;
+        if (floor > cap) ctx.addIssue({ code: 'custom', path: ['indicators', k, 'floor'], message: `floor ${floor} is above the cap ${cap}` });
+      }
+      if (ind.formula === 'banded_linear' && !(ind.band_full > ind.band_floor)) {
+        ctx.addIssue({ code: 'custom', path: ['indicators', k, 'band_full'], message: `must be above band_floor (${ind.band_floor})` });
+      }
+    });
+    if (s.defaults.floor > s.defaults.cap) {
+      ctx.addIssue({ code: 'custom', path: ['defaults', 'floor'], message: `floor ${s.defaults.floor} is above the cap ${s.defaults.cap}` });
+    }
+    if (s.effective_to !== null && monthOf(s.effective_to, 'to') < monthOf(s.effective_from, 'from')) {
+      ctx.addIssue({ code: 'custom', path: ['effective_to'], message: `ends before effective_from ${s.effective_from}` });
+    }
+    s.grades.forEach((g, k) => {
+      const last = k === s.grades.length - 1;
+      if (last && g.min_score !== null) {
+        ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: 'must be null: the last grade takes every score below the others' });
+      }
+      if (!last && g.min_score === null) {
+        ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: 'only the last grade may have no minimum' });
+      }
+      const prev = s.grades[k - 1];
+      if (k > 0 && prev && prev.min_score !== null && g.min_score !== null && !(g.min_score < prev.min_score)) {
+        ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: `must be below the grade before (${prev.grade} ≥ ${prev.min_score})` });
+      }
+    });
+    duplicates(s.grades.map((g) => g.grade)).forEach((d) =>
+      ctx.addIssue({ code: 'custom', path: ['grades', d.index, 'grade'], message: `duplicate grade '${d.value}'` }),
+    );
+    const fd = s.forced_distribution;
+    if (fd) {
+      const k = s.grades.findIndex((g) => g.grade === fd.grade);
+      if (k < 0) ctx.addIssue({ code: 'custom', path: ['forced_distribution', 'grade'], message: `'${fd.grade}' is not one of the scheme's grades` });
+      else if (k === s.grades.length - 1) {
+        ctx.addIssue({ code: 'custom', path: ['forced_distribution', 'grade'], message: 'cannot limit the lowest grade (there is none below to move to)' });
+      }
+    }
+  });
+
+export type Scheme = z.infer<typeof schemeSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+function duplicates(values: string[]): { value: string; index: number }[] {
+  const seen = new Set<string>();
+  const out: { value: string; index: number }[] = [];
+  values.forEach((value, index) => {
+    if (seen.has(value)) out.push({ value, index });
+    seen.add(value);
+  });
+  return out;
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+/** `YYYY-MM` or `YYYY-Qn` as a month number (year × 12 + month − 1): a quarter's first or last month. */
+export function monthOf(key: string, end: 'from' | 'to'): number {
+  const year = Number(key.slice(0, 4));
+  const rest = key.slice(5);
+  const month = rest.startsWith('Q') ? (Number(rest.slice(1)) - 1) * 3 + (end === 'from' ? 1 : 3) : Number(rest);
+  return year * 12 + month - 1;
+}
+
+/** The first day (from) or last day (to) of an effective period key, as `YYYY-MM-DD`. */
+export function dateOf(key: string, end: 'from' | 'to'): string {
+  const m = monthOf(key, end);
+  const year = Math.floor(m / 12);
+  const month = (m % 12) + 1;
+  const day = end === 'from' ? 1 : new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
