@@ -1,0 +1,130 @@
+// Bytes of a delivered file: checksum, size, encoding detection, and GBK/GB18030 → UTF-8
+// transcoding as a stream (DuckDB reads UTF-8 only; a file is never held whole in memory).
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, openSync, readSync, closeSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import iconv from 'iconv-lite';
+
+export type Encoding = 'utf8' | 'utf8-bom' | 'gb18030';
+export type EncodingChoice = 'auto' | 'utf8' | 'gbk';
+
+export interface ScannedFile {
+  bytes: number;
+  sha256: string;
+  /** What the bytes are: a BOM says utf8-bom; bytes that are not valid UTF-8 say gb18030. */
+  detected: Encoding;
+}
+
+const chunkSize = 1 << 20;
+
+/** Length of a trailing UTF-8 sequence cut by the chunk end (0 when the chunk ends on a boundary). */
+function cutSequence(buf: Buffer): number {
+  for (let back = 1; back <= Math.min(3, buf.length); back++) {
+    const b = buf[buf.length - back]!;
+    if (b < 0x80) return 0; // ASCII: nothing cut
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return need > back ? back : 0;
+    }
+  }
+  return 0;
+}
+
+/** One pass over the file: size, sha256 and encoding (the whole file must be valid UTF-8 to be utf8). */
+export async function scanFile(path: string, onBytes?: (done: number) => void): Promise<ScannedFile> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  let validUtf8 = true;
+  let bom = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    if (bytes === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) bom = true;
+    bytes += chunk.length;
+    if (validUtf8) {
+      const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = cutSequence(buf);
+      validUtf8 = isUtf8(cut ? buf.subarray(0, buf.length - cut) : buf);
+      carry = cut ? Buffer.from(buf.subarray(buf.length - cut)) : Buffer.alloc(0);
+    }
+    onBytes?.(bytes);
+  }
+  if (carry.length) validUtf8 = false;
+  return { bytes, sha256: hash.digest('hex'), detected: bom ? 'utf8-bom' : validUtf8 ? 'utf8' : 'gb18030' };
+}
+
+/** The encoding to read a file with: the forced one, else what the scan detected. */
+export function chooseEncoding(choice: EncodingChoice, detected: Encoding): Encoding {
+  if (choice === 'gbk') return 'gb18030'; // GB18030 is a superset of GBK
+  if (choice === 'utf8') return detected === 'utf8-bom' ? 'utf8-bom' : 'utf8';
+  return detected;
+}
+
+/** Streams a GB18030 (GBK) file into a UTF-8 file. */
+export async function transcodeToUtf8(src: string, dest: string, onBytes?: (done: number) => void): Promise<void> {
+  let done = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      done += chunk.length;
+      onBytes?.(done);
+      cb(null, chunk);
+    },
+  });
+  await pipeline(
+    createReadStream(src, { highWaterMark: chunkSize }),
+    counter,
+    iconv.decodeStream('gb18030'),
+    iconv.encodeStream('utf8'),
+    createWriteStream(dest, { highWaterMark: chunkSize }),
+  );
+}
+
+/** Splits one CSV record (RFC 4180 quoting) into fields. */
+export function splitCsvRecord(line: string): string[] {
+  const fields: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      fields.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  fields.push(cur);
+  return fields;
+}
+
+/** The header row of a UTF-8 CSV file (BOM stripped), split into names. */
+export function readCsvHeader(path: string): string[] {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(256 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    let text = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
+    // The header ends at the first line break outside quotes.
+    let quoted = false;
+    let end = text.length;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === '\n' || ch === '\r')) {
+        end = i;
+        break;
+      }
+    }
+    text = text.slice(0, end);
+    return text.length ? splitCsvRecord(text) : [];
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,302 @@
+// `ingestPath`: loads one delivery folder (or a folder of deliveries, in name order) into the
+// warehouse, all or nothing per delivery. Parsing, casting and checking happen in DuckDB, set-based:
+//   1. scan every file (size, sha256, encoding); GBK files are transcoded to a temp UTF-8 file;
+//   2. stage each file into a typed temp table ing_<kind> (validate.ts: stageSql);
+//   3. check each kind in contract order, collecting rejects in ing_rejects, then drop the
+//      rejected rows (later kinds check their references against what is left);
+//   4. refuse the delivery if a file breaks the reject threshold or cannot be read, else apply
+//      every kind in one transaction and record the load (log.ts).
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Params, Warehouse } from '../warehouse/db.ts';
+import { chooseEncoding, readCsvHeader, scanFile, transcodeToUtf8, type EncodingChoice } from './encoding.ts';
+import { kinds, type KindSpec, type RefKind } from './kinds.ts';
+import {
+  lastAppliedFingerprint, nextLoadId, recordLoad, recordRejects, type FileResult, type IngestResult,
+} from './log.ts';
+import { kindOfFile, loadProfile, mapHeader, valueAliases, type Profile } from './profile.ts';
+import {
+  applySql, assignmentSharesSql, orgTreeSql, pruneSql, refKeysSql, rejectChecksSql, stageSql, stageTable,
+} from './validate.ts';
+
+export type { FileResult, IngestResult } from './log.ts';
+
+/** Progress reporting (cli/progress.ts draws it as bars); nothing is printed without it. */
+export interface IngestProgress {
+  /** One task per file; `total` is in work units (bytes × passes over the file). */
+  task(label: string, total: number): ProgressTask;
+  /** A line of news (a delivery starts, a phase starts). */
+  note(text: string): void;
+}
+export interface ProgressTask {
+  update(done: number, rows?: number): void;
+  done(rows?: number): void;
+}
+
+export interface IngestOptions {
+  /** A Profile, or a profile path/name ("zh-core", "none"); default config/profiles/zh-core.json. */
+  profile?: Profile | string;
+  /** Refuse the delivery when a file's rejected rows exceed this share of its rows (default 0.01). */
+  rejectThreshold?: number;
+  encoding?: EncodingChoice;
+  progress?: IngestProgress;
+}
+
+interface DeliveryFile {
+  path: string;
+  fileName: string;
+  spec: KindSpec;
+  format: 'csv' | 'parquet';
+}
+
+const refKinds: RefKind[] = ['orgs', 'products', 'managers', 'clients'];
+
+/** Loads a delivery folder, or each sub-folder of a folder of deliveries (stopping at the first refused). */
+export async function ingestPath(wh: Warehouse, path: string, opts: IngestOptions = {}): Promise<IngestResult[]> {
+  const st = statSync(path);
+  if (!st.isDirectory()) throw new Error(`${path} is not a folder (a delivery is a folder of extract files)`);
+  const profile = typeof opts.profile === 'object' ? opts.profile : loadProfile(opts.profile);
+  const entries = readdirSync(path, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
+  const hasFiles = entries.some((e) => e.isFile() && kindOfFile(e.name, profile));
+  const subfolders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  if (hasFiles || subfolders.length === 0) return [await loadDelivery(wh, path, profile, opts)];
+  const results: IngestResult[] = [];
+  for (const sub of subfolders) {
+    const result = await loadDelivery(wh, join(path, sub), profile, opts);
+    results.push(result);
+    if (result.status === 'refused') break;
+  }
+  return results;
+}
+
+function listDelivery(dir: string, profile: Profile): { files: DeliveryFile[]; skipped: string[] } {
+  const files: DeliveryFile[] = [];
+  const skipped: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.') || !e.isFile()) continue;
+    const kind = kindOfFile(e.name, profile);
+    if (!kind) {
+      skipped.push(e.name);
+      continue;
+    }
+    const spec = kinds.find((k) => k.kind === kind)!;
+    files.push({ path: join(dir, e.name), fileName: e.name, spec, format: /\.parquet$/i.test(e.name) ? 'parquet' : 'csv' });
+  }
+  // Contract order (references before what uses them), then name order.
+  files.sort((a, b) => kinds.indexOf(a.spec) - kinds.indexOf(b.spec) || a.fileName.localeCompare(b.fileName));
+  return { files, skipped };
+}
+
+/** Runs one statement, reporting DuckDB's own query progress (0..1) while it runs. */
+async function runWithProgress(wh: Warehouse, sql: string, params: Params, onFraction?: (f: number) => void): Promise<void> {
+  if (!onFraction) return wh.run(sql, params);
+  const timer = setInterval(() => {
+    const p = wh.conn.progress;
+    if (p.percentage >= 0) onFraction(Math.min(1, p.percentage / 100));
+  }, 150);
+  try {
+    await wh.run(sql, params);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function csvErrorLine(message: string): number {
+  const m = /CSV Error on Line: (\d+)/.exec(message);
+  return m ? Number(m[1]) : 0;
+}
+
+async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: IngestOptions): Promise<IngestResult> {
+  const t0 = Date.now();
+  const startedAt = new Date();
+  const threshold = opts.rejectThreshold ?? 0.01;
+  const progress = opts.progress;
+  const { files, skipped } = listDelivery(dir, profile);
+  const loadId = await nextLoadId(wh);
+  progress?.note(`delivery ${dir} (load ${loadId}): ${files.length} file(s)${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
+  const result: IngestResult = {
+    loadId, delivery: dir, status: 'loaded', files: [], rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, reasons: [], skipped, ms: 0,
+  };
+  if (files.length === 0) result.reasons.push(`no extract files in ${dir} (expected names like deposits*.csv, loans*.parquet)`);
+
+  const tmp = mkdtempSync(join(tmpdir(), 'jixiao-ingest-'));
+  try {
+    await wh.run(`create or replace temp table ing_files (file_no integer, file_name varchar)`);
+    await wh.run(`create or replace temp table ing_rejects (kind varchar, file_no integer, line bigint, column_name varchar, value varchar, reason varchar)`);
+    await wh.run(`create or replace temp table ing_extra (file_no integer, line bigint, column_name varchar, value varchar)`);
+    const fileProblem = async (fileNo: number, f: DeliveryFile, line: number, column: string | null, reason: string) => {
+      result.reasons.push(`${f.fileName}${line ? ` line ${line}` : ''}${column ? ` column ${column}` : ''}: ${reason}`);
+      await wh.run(`insert into ing_rejects values ($kind, $no, $line, $column, null, $reason)`, {
+        kind: f.spec.kind, no: fileNo, line, column, reason,
+      });
+    };
+    const staged = new Set<KindSpec>();
+    const tasks = new Map<number, ProgressTask>();
+    const fingerprint = createHash('sha256').update(JSON.stringify({ profile, encoding: opts.encoding ?? 'auto' }));
+
+    // 1–2. Scan and stage every file.
+    for (const [fileNo, f] of files.entries()) {
+      await wh.run(`insert into ing_files values ($no, $name)`, { no: fileNo, name: f.fileName });
+      const size = statSync(f.path).size;
+      // The bar runs over the file's bytes: the checksum pass takes the first quarter, a GBK
+      // transcode the next quarter, DuckDB's parse (its own query progress) the rest.
+      const task = progress?.task(f.fileName, Math.max(1, size));
+      if (task) tasks.set(fileNo, task);
+      const scanned = await scanFile(f.path, task && ((done) => task.update(done * 0.25)));
+      fingerprint.update(`${f.fileName}\0${scanned.sha256}\0`);
+      const fr: FileResult = {
+        fileName: f.fileName, kind: f.spec.kind, format: f.format, encoding: null, bytes: scanned.bytes, sha256: scanned.sha256,
+        rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, extraColumns: [],
+      };
+      result.files.push(fr);
+
+      let readPath = f.path;
+      let header: string[];
+      if (f.format === 'csv') {
+        const enc = chooseEncoding(opts.encoding ?? 'auto', scanned.detected);
+        fr.encoding = enc;
+        if (enc === 'gb18030') {
+          readPath = join(tmp, `${fileNo}.csv`);
+          await transcodeToUtf8(f.path, readPath, task && ((done) => task.update(size * 0.25 + done * 0.25)));
+        }
+        header = readCsvHeader(readPath);
+      } else {
+        try {
+          const cols = await wh.query<{ column_name: string }>(`describe select * from read_parquet($path)`, { path: f.path });
+          header = cols.map((c) => c.column_name);
+        } catch (e) {
+          await fileProblem(fileNo, f, 0, null, `cannot read Parquet file: ${firstLine(e)}`);
+          continue;
+        }
+      }
+      const mapping = mapHeader(f.spec, header, profile);
+      fr.extraColumns = mapping.extra.map((x) => x.name);
+      if (mapping.problems.length > 0) {
+        for (const p of mapping.problems) await fileProblem(fileNo, f, 1, p.column, p.reason);
+        continue;
+      }
+      const positions = new Map<string, number>();
+      mapping.columns.forEach((c, i) => c && positions.set(c.name, i));
+      const aliases = new Map(f.spec.columns.map((c) => {
+        const m = valueAliases(profile, f.spec.kind, c.name);
+        // Enum values match case-insensitively: 'Normal' is normal.
+        for (const v of c.values ?? []) if (!m.has(v.toLowerCase())) m.set(v.toLowerCase(), v);
+        return [c.name, m] as const;
+      }));
+      const { sql, params } = stageSql(f.spec, { format: f.format, width: header.length, positions, extra: mapping.extra.map((x) => x.position), aliases }, !staged.has(f.spec));
+      const base = fr.encoding === 'gb18030' ? size * 0.5 : size * 0.25;
+      const parsePart = size - base;
+      try {
+        await runWithProgress(wh, sql, { ...params, path: readPath, file_no: fileNo }, task && ((x) => task.update(base + x * parsePart)));
+        staged.add(f.spec);
+      } catch (e) {
+        const msg = (e as Error).message;
+        await fileProblem(fileNo, f, csvErrorLine(msg), null, `cannot read the file: ${firstLine(e)}`);
+        continue;
+      }
+      const rows = await wh.query<{ n: string }>(`select count(*) as n from ${stageTable(f.spec)} where file_no = $no`, { no: fileNo });
+      fr.rowsRead = Number(rows[0]!.n);
+      if (mapping.extra.length > 0) await keepExtraColumns(wh, f.spec, fileNo, mapping.extra.map((x) => x.name));
+    }
+
+    // 3. Checks, in contract order so references see the good rows of the kinds before them.
+    const refsBuilt = new Set<RefKind>();
+    const ensureRefs = async (upTo: KindSpec) => {
+      for (const rk of refKinds) {
+        const refSpec = kinds.find((k) => k.kind === rk)!;
+        if (refsBuilt.has(rk) || kinds.indexOf(refSpec) >= kinds.indexOf(upTo)) continue;
+        await wh.run(refKeysSql(rk, staged.has(refSpec)));
+        refsBuilt.add(rk);
+      }
+    };
+    for (const spec of kinds) {
+      if (!staged.has(spec)) continue;
+      progress?.note(`checking ${spec.kind}`);
+      await ensureRefs(spec);
+      for (const sql of rejectChecksSql(spec, (rk) => refsBuilt.has(rk))) await wh.run(sql);
+      await wh.run(pruneSql(spec));
+      const extra = spec.kind === 'orgs' ? orgTreeSql() : spec.kind === 'assignments' ? assignmentSharesSql() : undefined;
+      if (extra) {
+        await wh.run(extra);
+        await wh.run(pruneSql(spec));
+      }
+    }
+
+    const rejected = await wh.query<{ file_no: number; n: string }>(
+      `select file_no, count(distinct line) as n from ing_rejects group by file_no`,
+    );
+    for (const r of rejected) {
+      const fr = result.files[Number(r.file_no)];
+      if (fr) fr.rowsRejected = Number(r.n);
+    }
+    for (const fr of result.files) {
+      fr.rowsLoaded = Math.max(0, fr.rowsRead - fr.rowsRejected);
+      if (fr.rowsRead > 0 && fr.rowsRejected / fr.rowsRead > threshold) {
+        result.reasons.push(
+          `${fr.fileName}: ${fr.rowsRejected} of ${fr.rowsRead} rows rejected (${pct(fr.rowsRejected / fr.rowsRead)}), above the threshold of ${pct(threshold)}`,
+        );
+      }
+    }
+    result.rowsRead = sum(result.files.map((f) => f.rowsRead));
+    result.rowsRejected = sum(result.files.map((f) => f.rowsRejected));
+    const fp = fingerprint.digest('hex');
+    const last = await lastAppliedFingerprint(wh);
+
+    // 4. Refuse, skip (same as the last applied load), or apply in one transaction.
+    if (result.reasons.length > 0) {
+      result.status = 'refused';
+      for (const f of result.files) f.rowsLoaded = 0;
+      result.rowsLoaded = 0;
+      await wh.transaction(async () => {
+        await recordLoad(wh, result, startedAt, fp);
+        await recordRejects(wh, loadId);
+      });
+    } else if (last?.fingerprint === fp) {
+      result.status = 'unchanged';
+      result.reasons = [];
+      result.rowsLoaded = 0;
+      for (const f of result.files) f.rowsLoaded = 0;
+      await wh.transaction(async () => {
+        await recordLoad(wh, { ...result, reasons: [`same files as load ${last.loadId}: nothing to change`] }, startedAt, fp);
+        await recordRejects(wh, loadId);
+      });
+    } else {
+      result.rowsLoaded = sum(result.files.map((f) => f.rowsLoaded));
+      progress?.note('writing');
+      await wh.transaction(async () => {
+        for (const spec of kinds) {
+          if (!staged.has(spec)) continue;
+          for (const sql of applySql(spec)) await wh.run(sql, sql.includes('$load_id') ? { load_id: loadId } : undefined);
+        }
+        await recordLoad(wh, result, startedAt, fp);
+        await recordRejects(wh, loadId);
+        await wh.run(`insert into load_extra_values select $id, f.file_name, x.line, x.column_name, x.value from ing_extra x join ing_files f using (file_no)`, { id: loadId });
+      });
+    }
+    for (const [no, task] of tasks) task.done(result.files[no]?.rowsRead);
+    result.ms = Date.now() - t0;
+    return result;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+    for (const spec of kinds) await wh.run(`drop table if exists ${stageTable(spec)}`);
+    for (const rk of refKinds) await wh.run(`drop table if exists ing_keys_${rk}`);
+    await wh.run(`drop table if exists ing_extra; drop table if exists ing_rejects; drop table if exists ing_files`);
+  }
+}
+
+/** Moves a file's extra (non-contract) columns x0, x1, … out of the kind's table into ing_extra, long form. */
+async function keepExtraColumns(wh: Warehouse, spec: KindSpec, fileNo: number, names: string[]): Promise<void> {
+  for (const [i, name] of names.entries()) {
+    await wh.run(
+      `insert into ing_extra select file_no, line, $name, x${i} from ${stageTable(spec)} where file_no = $no and x${i} is not null`,
+      { name, no: fileNo },
+    );
+    await wh.run(`alter table ${stageTable(spec)} drop column x${i}`);
+  }
+}
+
+const firstLine = (e: unknown) => (e as Error).message.split('\n')[0]!;
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 2 : 1).replace(/\.?0+$/, '')}%`;
