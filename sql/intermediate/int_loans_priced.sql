@@ -1,0 +1,74 @@
+-- int_loans_priced: each loan snapshot with its FTP rate, spread, expected loss and NPL status.
+-- grain: one row per loan × month-end snapshot. keys: as_of_date, loan_id.
+-- formula:
+--   loan_spread   = avg_balance × (rate_pct − ftp_rate_pct) / 100 × days_in_month / 365 (DECIMAL(38,12))
+--   expected_loss = avg_balance × pd × lgd × days_in_month / 365, pd and lgd annual, per five-category
+--                   class from cfg_expected_loss (config/expected_loss.json); a flow, like the spread
+--   is_npl        = five_class in (substandard, doubtful, loss)
+--   previous_five_class = the class at this loan's previous snapshot in the warehouse (null for its first)
+--   turned_npl    = performing at the previous snapshot and non-performing at this one (a loan's
+--                   first snapshot never counts: there is nothing to compare with)
+--   booking_org_id as in int_deposits_priced.
+-- inputs: stg_extract__loans, int_ftp_rates_matched, int_client_home_orgs, stg_extract__orgs, cfg_expected_loss.
+with loans as (
+  select
+    as_of_date, month_end, loan_id, client_id, product_id, currency, origination_date, maturity_date,
+    principal, balance, avg_balance, rate_pct, five_class, overdue_days, originating_manager_id, org_id,
+    lag(five_class) over (partition by loan_id order by as_of_date) as previous_five_class,
+    lag(as_of_date) over (partition by loan_id order by as_of_date) as previous_as_of_date,
+  from stg_extract__loans
+),
+ftp as (
+  select as_of_date, product_id, term_months, ftp_term_months, curve_date, ftp_rate_pct from int_ftp_rates_matched
+),
+expected_loss as (
+  select five_class, pd, lgd from cfg_expected_loss
+),
+homes as (
+  select client_id, home_org_id from int_client_home_orgs
+),
+orgs as (
+  select org_id from stg_extract__orgs
+),
+classified as (
+  select
+    l.*,
+    l.five_class in ('substandard', 'doubtful', 'loss') as is_npl,
+    coalesce(l.previous_five_class in ('substandard', 'doubtful', 'loss'), false) as was_npl,
+  from loans as l
+)
+select
+  l.as_of_date,
+  l.month_end,
+  cast(day(l.month_end) as integer) as days_in_month,
+  l.loan_id,
+  l.client_id,
+  l.product_id,
+  l.currency,
+  l.origination_date,
+  l.maturity_date,
+  l.principal,
+  l.balance,
+  l.avg_balance,
+  l.rate_pct,
+  l.five_class,
+  l.overdue_days,
+  l.originating_manager_id,
+  f.term_months,
+  f.curve_date,
+  f.ftp_term_months,
+  f.ftp_rate_pct,
+  div_full(cast(l.avg_balance as decimal(38,2)) * (l.rate_pct - f.ftp_rate_pct) * day(l.month_end), 36500) as loan_spread,
+  e.pd,
+  e.lgd,
+  div_full(cast(l.avg_balance as decimal(38,2)) * e.pd * e.lgd * day(l.month_end), 365) as expected_loss,
+  l.is_npl,
+  l.previous_as_of_date,
+  l.previous_five_class,
+  (l.previous_five_class is not null and not l.was_npl and l.is_npl) as turned_npl,
+  coalesce(o.org_id, h.home_org_id) as booking_org_id,
+from classified as l
+left join ftp as f on f.as_of_date = l.as_of_date and f.product_id = l.product_id
+left join expected_loss as e on e.five_class = l.five_class
+left join homes as h on h.client_id = l.client_id
+left join orgs as o on o.org_id = l.org_id

@@ -1,0 +1,194 @@
+// `jixiao build`: runs the build inputs (config -> cfg_* tables), then every SQL model in
+// dependency order (staging -> views, the rest -> tables), then every check, all in ONE transaction:
+// a failure anywhere rolls everything back, so the previous results stay in place. Each model's
+// rows and time go to build_models; the build itself to build_log (also when it fails).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Warehouse } from './db.ts';
+import { configDir as defaultConfigDir, sqlDir } from './paths.ts';
+import { buildOrder, discoverChecks, discoverModels, type Check, type Model } from './models.ts';
+import type { BuildInput, BuildInputResult } from './build-inputs/_input.ts';
+
+export interface BuildProgress {
+  phase: 'input' | 'model' | 'check';
+  name: string;
+  /** 1-based position among all steps of the build, and their number. */
+  index: number;
+  total: number;
+  /** Set once the step is finished. */
+  rows?: number | null;
+  ms?: number;
+  done: boolean;
+}
+
+export interface BuildOptions {
+  progress?: (p: BuildProgress) => void;
+  /** Folder of the configuration files read by the build inputs (default: config/). */
+  configDir?: string;
+  /** Root of the models (default: sql/). Tests point this at a copy to break a model on purpose. */
+  sqlRoot?: string;
+}
+
+export interface StepResult {
+  name: string;
+  layer: string;
+  path: string;
+  kind: 'view' | 'table' | 'check' | 'input';
+  rows: number | null;
+  ms: number;
+}
+
+export interface BuildResult {
+  buildId: number;
+  steps: StepResult[];
+  models: number;
+  checks: number;
+  ms: number;
+}
+
+export class CheckFailure extends Error {
+  constructor(readonly failures: { check: string; path: string; rows: number; sample: unknown[] }[]) {
+    super(
+      'build checks failed, previous results kept:\n' +
+        failures
+          .map((f) => `  ${f.check} (${f.path}): ${f.rows} offending row(s), e.g. ${JSON.stringify(f.sample)}`)
+          .join('\n'),
+    );
+  }
+}
+
+const inputsDir = join(fileURLToPath(new URL('.', import.meta.url)), 'build-inputs');
+
+async function discoverInputs(): Promise<{ name: string; input: BuildInput }[]> {
+  const files = readdirSync(inputsDir)
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('_') && !f.endsWith('.test.ts'))
+    .sort();
+  const inputs = [];
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(join(inputsDir, f)).href)) as Partial<BuildInput>;
+    if (typeof mod.load !== 'function') throw new Error(`warehouse/build-inputs/${f}: no exported load(wh, opts)`);
+    inputs.push({ name: f.slice(0, -3), input: mod as BuildInput });
+  }
+  return inputs;
+}
+
+async function existingKinds(wh: Warehouse): Promise<Map<string, 'view' | 'table'>> {
+  const rows = await wh.query<{ name: string; kind: 'view' | 'table' }>(
+    `select table_name as name, 'table' as kind from duckdb_tables() where schema_name = 'main' and not temporary
+     union all
+     select view_name, 'view' from duckdb_views() where schema_name = 'main' and not internal and not temporary`,
+  );
+  return new Map(rows.map((r) => [r.name, r.kind]));
+}
+
+async function materialise(wh: Warehouse, model: Model, existing: Map<string, 'view' | 'table'>): Promise<number | null> {
+  const had = existing.get(model.name);
+  // A model that changed from view to table (or back) must drop the old object first.
+  if (had && had !== model.kind) await wh.run(`drop ${had} ${model.name}`);
+  try {
+    if (model.kind === 'view') {
+      await wh.run(`create or replace view ${model.name} as\n${model.sql}`);
+      return null;
+    }
+    await wh.run(`create or replace table ${model.name} as\n${model.sql}`);
+  } catch (e) {
+    throw new Error(`model ${model.name} (sql/${model.path}): ${(e as Error).message}`);
+  }
+  const counted = await wh.query<{ n: string }>(`select count(*)::varchar as n from ${model.name}`);
+  return Number(counted[0]?.n ?? 0);
+}
+
+async function runCheck(wh: Warehouse, check: Check): Promise<{ rows: number; sample: unknown[] }> {
+  let rows;
+  try {
+    rows = await wh.query(`select * from (\n${check.sql}\n) limit 6`);
+  } catch (e) {
+    throw new Error(`check ${check.name} (sql/${check.path}): ${(e as Error).message}`);
+  }
+  return { rows: rows.length, sample: rows.slice(0, 3) };
+}
+
+export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<BuildResult> {
+  const root = opts.sqlRoot ?? sqlDir;
+  const configDir = opts.configDir ?? defaultConfigDir;
+  const models = buildOrder(discoverModels(root));
+  const checks = discoverChecks(root);
+  const inputs = await discoverInputs();
+  const total = inputs.length + models.length + checks.length;
+  const started = Date.now();
+  const idRow = await wh.query<{ id: number }>(`select nextval('build_id_seq')::integer as id`);
+  const buildId = idRow[0]!.id;
+  const steps: StepResult[] = [];
+  let index = 0;
+  const step = async <T>(
+    phase: BuildProgress['phase'],
+    name: string,
+    fn: () => Promise<T>,
+    rowsOf: (t: T) => number | null,
+  ): Promise<T> => {
+    index += 1;
+    opts.progress?.({ phase, name, index, total, done: false });
+    const t0 = Date.now();
+    const out = await fn();
+    const ms = Date.now() - t0;
+    opts.progress?.({ phase, name, index, total, rows: rowsOf(out), ms, done: true });
+    return out;
+  };
+
+  try {
+    await wh.transaction(async () => {
+      for (const { name, input } of inputs) {
+        const t0 = Date.now();
+        const res = await step('input', name, () => input.load(wh, { configDir }), (r) => rowsOfInput(r));
+        const list: BuildInputResult[] = Array.isArray(res) ? res : res ? [res] : [];
+        steps.push({
+          name: list.map((r) => r.table).join(',') || name,
+          layer: 'input',
+          path: `warehouse/build-inputs/${name}.ts`,
+          kind: 'input',
+          rows: rowsOfInput(res),
+          ms: Date.now() - t0,
+        });
+      }
+      const existing = await existingKinds(wh);
+      for (const model of models) {
+        const t0 = Date.now();
+        const rows = await step('model', model.name, () => materialise(wh, model, existing), (r) => r);
+        steps.push({ name: model.name, layer: model.layer, path: model.path, kind: model.kind, rows, ms: Date.now() - t0 });
+      }
+      const failures: CheckFailure['failures'] = [];
+      for (const check of checks) {
+        const t0 = Date.now();
+        const res = await step('check', check.name, () => runCheck(wh, check), (r) => r.rows);
+        steps.push({ name: check.name, layer: 'check', path: check.path, kind: 'check', rows: res.rows, ms: Date.now() - t0 });
+        if (res.rows > 0) failures.push({ check: check.name, path: check.path, rows: res.rows, sample: res.sample });
+      }
+      if (failures.length > 0) throw new CheckFailure(failures);
+      await wh.run(
+        `insert into build_log (build_id, started_at, finished_at, status, models, checks)
+         values ($id, make_timestamp($t0::bigint * 1000), current_timestamp::timestamp, 'built', $models, $checks)`,
+        { id: buildId, t0: started, models: models.length, checks: checks.length },
+      );
+      for (const s of steps) {
+        await wh.run(
+          `insert into build_models (build_id, model, layer, path, kind, rows, ms) values ($id, $model, $layer, $path, $kind, $rows, $ms)`,
+          { id: buildId, model: s.name, layer: s.layer, path: s.path, kind: s.kind, rows: s.rows, ms: s.ms },
+        );
+      }
+    });
+  } catch (e) {
+    await wh.run(
+      `insert into build_log (build_id, started_at, finished_at, status, models, checks, message)
+       values ($id, make_timestamp($t0::bigint * 1000), current_timestamp::timestamp, 'failed', 0, 0, $message)`,
+      { id: buildId, t0: started, message: (e as Error).message.slice(0, 4000) },
+    );
+    throw e;
+  }
+  return { buildId, steps, models: models.length, checks: checks.length, ms: Date.now() - started };
+}
+
+function rowsOfInput(r: BuildInputResult | BuildInputResult[] | void): number | null {
+  if (!r) return null;
+  return (Array.isArray(r) ? r : [r]).reduce((n, x) => n + x.rows, 0);
+}

@@ -1,0 +1,123 @@
+// The SQL models under sql/: discovery, the dependencies each file reads, and their build order.
+// A model is one .sql file; its name is the file name without .sql, and it is materialised under
+// that name. Dependencies are found from the model names a file mentions (outside comments), so
+// dropping a new file anywhere under sql/staging, sql/intermediate or sql/marts needs no registry.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, basename } from 'node:path';
+import { sqlDir } from './paths.ts';
+
+export type Layer = 'staging' | 'intermediate' | 'marts';
+export const layers: Layer[] = ['staging', 'intermediate', 'marts'];
+
+export interface Model {
+  name: string;
+  layer: Layer;
+  /** Path relative to sql/. */
+  path: string;
+  sql: string;
+  /** Names of the models this one reads. */
+  dependsOn: string[];
+  /** Staging models are views; the others are tables. */
+  kind: 'view' | 'table';
+}
+
+export interface Check {
+  name: string;
+  path: string;
+  /** A query returning the rows that break the check: no rows = passed. */
+  sql: string;
+}
+
+/** Every .sql file under dir, recursively, sorted by path. */
+export function sqlFilesUnder(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) files.push(...sqlFilesUnder(full));
+    else if (entry.endsWith('.sql')) files.push(full);
+  }
+  return files;
+}
+
+/** The SQL text without comments and without a trailing semicolon. */
+export function stripComments(sql: string): string {
+  return sql
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/--[^\n]*/g, ' ')
+    .replace(/'(?:[^']|'')*'/g, "''")
+    .trim()
+    .replace(/;\s*$/, '');
+}
+
+function body(sql: string): string {
+  return sql.trim().replace(/;\s*$/, '');
+}
+
+export function identifiers(sql: string): Set<string> {
+  return new Set(stripComments(sql).toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []);
+}
+
+export function discoverModels(root = sqlDir): Model[] {
+  const found: Omit<Model, 'dependsOn'>[] = [];
+  for (const layer of layers) {
+    for (const file of sqlFilesUnder(join(root, layer))) {
+      const sql = readFileSync(file, 'utf8');
+      if (body(stripComments(sql)).length === 0) throw new Error(`${relative(root, file)}: empty model`);
+      found.push({
+        name: basename(file, '.sql'),
+        layer,
+        path: relative(root, file),
+        sql: body(sql),
+        kind: layer === 'staging' ? 'view' : 'table',
+      });
+    }
+  }
+  const byName = new Map<string, string>();
+  for (const m of found) {
+    const other = byName.get(m.name);
+    if (other) throw new Error(`two models named ${m.name}: ${other} and ${m.path}`);
+    byName.set(m.name, m.path);
+  }
+  return found.map((m) => {
+    const ids = identifiers(m.sql);
+    const dependsOn = found.filter((o) => o.name !== m.name && ids.has(o.name)).map((o) => o.name);
+    return { ...m, dependsOn };
+  });
+}
+
+/** Models in an order where each comes after everything it reads (stable: layer, then path). */
+export function buildOrder(models: Model[]): Model[] {
+  const rank = (m: Model) => `${layers.indexOf(m.layer)}:${m.path}`;
+  const pending = new Map(models.map((m) => [m.name, m]));
+  const done = new Set<string>();
+  const order: Model[] = [];
+  while (pending.size > 0) {
+    const ready = [...pending.values()]
+      .filter((m) => m.dependsOn.every((d) => done.has(d)))
+      .sort((a, b) => rank(a).localeCompare(rank(b)));
+    if (ready.length === 0) {
+      const stuck = [...pending.values()].map((m) => `${m.name} (reads ${m.dependsOn.filter((d) => !done.has(d)).join(', ')})`);
+      throw new Error(`models depend on each other in a cycle: ${stuck.join('; ')}`);
+    }
+    // Take one at a time so the order stays close to layer/path order.
+    const next = ready[0]!;
+    order.push(next);
+    done.add(next.name);
+    pending.delete(next.name);
+  }
+  return order;
+}
+
+export function discoverChecks(root = sqlDir): Check[] {
+  return sqlFilesUnder(join(root, 'checks')).map((file) => ({
+    name: basename(file, '.sql'),
+    path: relative(root, file),
+    sql: body(readFileSync(file, 'utf8')),
+  }));
+}
