@@ -111,3 +111,160 @@ export const meta = {
   },
   orgs: () => get<{ rows: OrgNode[] }>('orgs'),
 };
+
+/** A metric of a subject for a period, as mart_*_metrics gives it. */
+export interface MetricFigure {
+  metric: string;
+  actual: Dec;
+  base: Dec;
+  target: Dec;
+  achievement: Dec;
+  growth: Dec;
+}
+
+export type ColumnKind = 'id' | 'text' | 'date' | 'money' | 'ratio' | 'count' | 'number';
+
+export interface ApiColumn {
+  key: string;
+  kind: ColumnKind;
+  label: { zh: string; en: string };
+}
+
+/** A list endpoint's answer (api/respond.ts ListBody). */
+export interface ListBody<R> {
+  meta: Record<string, unknown>;
+  columns: ApiColumn[];
+  rows: R[];
+  total: number;
+  page: number;
+  page_size: number;
+  sort: string;
+  order: 'asc' | 'desc';
+}
+
+/** A list with the links to its CSV and Excel downloads (same filters, every row). */
+export interface Listed<R> extends ListBody<R> {
+  exports: { csv: string; xlsx: string };
+}
+
+export type Row = Record<string, unknown>;
+
+/** The view every figure depends on. */
+export interface View {
+  period: string | null;
+  line: string | null;
+  lang: 'zh' | 'en';
+}
+
+/** Fetches a whole list (the largest page the API allows) and the links to its downloads. */
+async function list<R = Row>(path: string, query: Query, lang: string): Promise<Listed<R>> {
+  const body = await get<ListBody<R>>(path, { ...query, page_size: 500 });
+  return { ...body, exports: exportHrefs(path, query, lang) };
+}
+
+function viewQuery(v: View): Query {
+  return { period: v.period, line: v.line };
+}
+
+export interface OrgFigures {
+  org: { org_id: string; org_name: string; level: string; parent_id: string | null };
+  figures: MetricFigure[];
+}
+
+export const institutions = {
+  figures: (orgId: string, v: View) => get<OrgFigures>(`orgs/${encodeURIComponent(orgId)}/figures`, viewQuery(v)),
+  children: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/children`, viewQuery(v), v.lang),
+  trend: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/trend`, { line: v.line, period: v.period }, v.lang),
+};
+
+export const managers = {
+  /** League table of the managers under a node. */
+  league: (orgId: string, v: View, grade: string | null) =>
+    list(`orgs/${encodeURIComponent(orgId)}/managers`, { ...viewQuery(v), grade }, v.lang),
+};
+
+export interface ManagerInfo {
+  manager_id: string;
+  manager_name: string;
+  org_id: string;
+  org_name: string;
+  line: string;
+  grade: string | null;
+}
+
+export interface ScorecardIndicator {
+  indicator: string;
+  weight: Dec;
+  actual: Dec;
+  target: Dec;
+  base: Dec;
+  achievement: Dec;
+  points: Dec;
+}
+
+export interface ScorecardItem {
+  item: string;
+  points: Dec;
+  note?: string | null;
+}
+
+export interface Scorecard {
+  manager: ManagerInfo;
+  period: string;
+  indicators: ScorecardIndicator[];
+  bonus: ScorecardItem[];
+  deductions: ScorecardItem[];
+  bonus_points: Dec;
+  deduction_points: Dec;
+  total_points: Dec;
+  rating: string | null;
+}
+
+export const manager = {
+  scorecard: (id: string, v: View) => get<Scorecard>(`managers/${encodeURIComponent(id)}/scorecard`, { period: v.period }),
+  figures: (id: string, v: View) => get<{ figures: MetricFigure[] }>(`managers/${encodeURIComponent(id)}/figures`, { period: v.period }),
+  trend: (id: string, v: View) => list(`managers/${encodeURIComponent(id)}/trend`, { period: v.period }, v.lang),
+  visits: (id: string, v: View) => list(`managers/${encodeURIComponent(id)}/visits`, { period: v.period }, v.lang),
+  clients: (id: string, v: View) => list(`managers/${encodeURIComponent(id)}/clients`, { period: v.period }, v.lang),
+  portfolio: (id: string, v: View) => get<{ concentration: Row; segments: Row[] }>(`managers/${encodeURIComponent(id)}/portfolio`, { period: v.period }),
+  warnings: (id: string, v: View) => list(`managers/${encodeURIComponent(id)}/warnings`, { period: v.period }, v.lang),
+};
+
+export interface ClientInfo {
+  client_id: string;
+  client_name: string;
+  client_type: string;
+  industry: string | null;
+  org_id: string | null;
+  org_name: string | null;
+  open_date: string | null;
+}
+
+export const client = {
+  info: (id: string) => get<{ client: ClientInfo }>(`clients/${encodeURIComponent(id)}`),
+  balances: (id: string, v: View) => list(`clients/${encodeURIComponent(id)}/balances`, { period: v.period }, v.lang),
+  loans: (id: string, v: View) => list(`clients/${encodeURIComponent(id)}/loans`, { period: v.period }, v.lang),
+  fees: (id: string, v: View) => list(`clients/${encodeURIComponent(id)}/fees`, { period: v.period }, v.lang),
+  products: (id: string, v: View) => list(`clients/${encodeURIComponent(id)}/products`, { period: v.period }, v.lang),
+  managers: (id: string, v: View) => list(`clients/${encodeURIComponent(id)}/managers`, {}, v.lang),
+};
+
+export type RiskBasis = 'current' | 'originating';
+
+/** What a risk figure drills into: the loans behind it. */
+export interface LoanDrill {
+  manager_id?: string | null;
+  basis?: RiskBasis | null;
+  from_class?: string | null;
+  to_class?: string | null;
+  cohort?: string | null;
+  warning?: string | null;
+}
+
+export const risk = {
+  turnedNpl: (orgId: string, v: View, basis: RiskBasis) => list(`orgs/${encodeURIComponent(orgId)}/risk/turned-npl`, { ...viewQuery(v), basis }, v.lang),
+  migration: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/risk/migration`, viewQuery(v), v.lang),
+  vintage: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/risk/vintage`, viewQuery(v), v.lang),
+  warnings: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, viewQuery(v), v.lang),
+  loans: (orgId: string, v: View, drill: LoanDrill) => list(`orgs/${encodeURIComponent(orgId)}/risk/loans`, { ...viewQuery(v), ...drill }, v.lang),
+};

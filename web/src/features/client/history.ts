@@ -1,0 +1,40 @@
+// Shaping of a client's history: loans × months with their five-category class, and the
+// balances chart.
+import type { EChartsCoreOption } from '../../lib/echarts.ts';
+import { toChartNumber, unitForAll, unitLabel } from '../../lib/format.ts';
+import { label, type Lang } from '../../lib/i18n.ts';
+import type { Row } from '../../lib/api.ts';
+
+export const FIVE_CLASSES = ['normal', 'special_mention', 'substandard', 'doubtful', 'loss'] as const;
+
+export interface ClassGrid {
+  months: string[];
+  loans: { loan_id: string; cells: (string | null)[] }[];
+}
+
+/** Pivots (loan_id, month, five_class) rows into loans × months; missing months stay empty. */
+export function classGrid(rows: Row[], monthKey = 'month'): ClassGrid {
+  const months = [...new Set(rows.map((r) => String(r[monthKey] ?? '')))].filter(Boolean).sort();
+  const byLoan = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    const id = String(r.loan_id ?? '');
+    if (!byLoan.has(id)) byLoan.set(id, new Map());
+    byLoan.get(id)!.set(String(r[monthKey] ?? ''), String(r.five_class ?? ''));
+  }
+  return {
+    months,
+    loans: [...byLoan.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([loan_id, m]) => ({ loan_id, cells: months.map((mo) => m.get(mo) ?? null) })),
+  };
+}
+
+export function balancesOption(rows: Row[], metrics: readonly string[], lang: Lang, periodKey = 'period'): EChartsCoreOption {
+  const unit = unitForAll(metrics.flatMap((m) => rows.map((r) => r[m])));
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => String(r[periodKey] ?? '')) },
+    yAxis: { type: 'value', name: unitLabel(unit, lang) },
+    series: metrics.map((m) => ({ type: 'line', name: label(m, lang), data: rows.map((r) => toChartNumber(r[m], unit)) })),
+  };
+}

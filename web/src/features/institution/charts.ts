@@ -1,0 +1,87 @@
+// Chart options of the institution page, from API rows. Shaping only: values are the API's,
+// converted to the display unit; the heat map colours each cell by the child's percentile among
+// its siblings for that metric (the API's `<metric>_percentile` when given, else its rank).
+import type { EChartsCoreOption } from '../../lib/echarts.ts';
+import { toChartNumber, unitForAll, unitLabel, type AmountUnit } from '../../lib/format.ts';
+import { label, type Lang } from '../../lib/i18n.ts';
+import { kindOf } from '../../lib/table.ts';
+import { lowerIsBetter, formatMetricValue } from '../../lib/figures.ts';
+import type { Row } from '../../lib/api.ts';
+
+/** Percentile rank (0–100) of each value among the others; ties share the mean rank; null stays null. */
+export function percentileRanks(values: (number | null)[]): (number | null)[] {
+  const present = values.map((v, i) => ({ v, i })).filter((x): x is { v: number; i: number } => x.v !== null).sort((a, b) => a.v - b.v);
+  const out: (number | null)[] = values.map(() => null);
+  const n = present.length;
+  if (n === 0) return out;
+  if (n === 1) {
+    out[present[0]!.i] = 50;
+    return out;
+  }
+  let k = 0;
+  while (k < n) {
+    let j = k;
+    while (j + 1 < n && present[j + 1]!.v === present[k]!.v) j++;
+    const rank = (k + j) / 2; // 0-based mean rank of the tie group
+    for (let m = k; m <= j; m++) out[present[m]!.i] = (rank / (n - 1)) * 100;
+    k = j + 1;
+  }
+  return out;
+}
+
+export interface HeatCell {
+  x: number;
+  y: number;
+  percentile: number | null;
+  text: string;
+}
+
+/** Children × metrics cells: colour = percentile (flipped for lower-is-better metrics), label = value. */
+export function heatCells(rows: Row[], metrics: string[], lang: Lang): HeatCell[] {
+  const cells: HeatCell[] = [];
+  metrics.forEach((m, x) => {
+    const given = rows.map((r) => toChartNumber(r[`${m}_percentile`], 'raw'));
+    const ranks = given.every((g) => g !== null) ? given.map((g) => (g! <= 1 ? g! * 100 : g!)) : percentileRanks(rows.map((r) => toChartNumber(r[m])));
+    const column = rows.map((r) => r[m]);
+    rows.forEach((r, y) => {
+      const p = ranks[y] ?? null;
+      cells.push({ x, y, percentile: p === null ? null : lowerIsBetter(m) ? 100 - p : p, text: formatMetricValue(m, r[m], lang, column).replace(/ .*$/, '') });
+    });
+  });
+  return cells;
+}
+
+export function heatmapOption(rows: Row[], metrics: string[], nameKey: string, lang: Lang): EChartsCoreOption {
+  const cells = heatCells(rows, metrics, lang);
+  return {
+    tooltip: {
+      formatter: (p: { data: [number, number, number | null, string] }) =>
+        `${String(rows[p.data[1]]?.[nameKey] ?? '')}<br/>${label(metrics[p.data[0]] ?? '', lang)}: ${p.data[3]} (P${p.data[2] === null ? '—' : Math.round(p.data[2])})`,
+    },
+    grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
+    xAxis: { type: 'category', data: metrics.map((m) => label(m, lang)), axisLabel: { interval: 0, rotate: 30 } },
+    yAxis: { type: 'category', data: rows.map((r) => String(r[nameKey] ?? '')), inverse: true },
+    visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#c0392b', '#f4e3b1', '#1b8a4b'] }, text: ['P100', 'P0'] },
+    series: [
+      {
+        type: 'heatmap',
+        data: cells.map((c) => [c.x, c.y, c.percentile, c.text]),
+        label: { show: true, formatter: (p: { data: [number, number, number | null, string] }) => p.data[3], fontSize: 11 },
+      },
+    ],
+  };
+}
+
+/** Monthly trend lines of money metrics, in one unit for the chart. */
+export function trendOption(rows: Row[], metrics: string[], lang: Lang): EChartsCoreOption {
+  const money = metrics.filter((m) => kindOf(m) === 'money');
+  const unit: AmountUnit = unitForAll(money.flatMap((m) => rows.map((r) => r[m])));
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => String(r.period ?? '')) },
+    yAxis: { type: 'value', name: unitLabel(unit, lang) },
+    series: money.map((m) => ({ type: 'line', name: label(m, lang), data: rows.map((r) => toChartNumber(r[m], unit)), smooth: false })),
+  };
+}

@@ -1,0 +1,22 @@
+// State of the institution page: the node's headline figures, its children side by side, and
+// its monthly trend; reloaded whenever the node, period, line or language changes.
+import { institutions, type Listed, type OrgFigures, type Row, type View } from '../../lib/api.ts';
+import { Resource } from '../../lib/resource.svelte.ts';
+
+/** The headline tiles, in this order (issue 8). */
+export const HEADLINE = ['profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'npl_ratio', 'fee_income'] as const;
+/** Columns of the children table and the heat map. */
+export const CHILD_METRICS = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income', 'deposit_avg_balance', 'loan_avg_balance', 'npl_ratio', 'managers'] as const;
+export const TREND_METRICS = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income'] as const;
+
+export class InstitutionState {
+  figures = new Resource<OrgFigures>();
+  children = new Resource<Listed<Row>>();
+  trend = new Resource<Listed<Row>>();
+
+  load(orgId: string, view: View): void {
+    void this.figures.load(() => institutions.figures(orgId, view));
+    void this.children.load(() => institutions.children(orgId, view));
+    void this.trend.load(() => institutions.trend(orgId, view));
+  }
+}

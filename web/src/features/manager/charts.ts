@@ -1,0 +1,97 @@
+// Chart options of a manager's page: the scorecard waterfall, monthly trend, visits against the
+// good level and the ceiling. Geometry only; every figure is the API's.
+import type { EChartsCoreOption } from '../../lib/echarts.ts';
+import { toChartNumber, unitForAll, unitLabel } from '../../lib/format.ts';
+import { label, t, type Lang } from '../../lib/i18n.ts';
+import type { Row, Scorecard } from '../../lib/api.ts';
+
+/** DOMAIN.md, process management: ~15 visits a month is good, ~44 is the most one can make. */
+export const VISITS_GOOD = 15;
+export const VISITS_CEILING = 44;
+
+export interface WaterfallStep {
+  name: string;
+  /** Where the visible bar starts (the running total before it, or 0 for the total bar). */
+  start: number;
+  /** The step's own points (negative for deductions). */
+  value: number;
+  total: boolean;
+}
+
+/**
+ * Waterfall of how the points add up: each indicator's points, then bonus and deductions, then
+ * the card's total as the API gives it. Bars float on the running position (display geometry).
+ */
+export function waterfallSteps(card: Pick<Scorecard, 'indicators' | 'bonus_points' | 'deduction_points' | 'total_points'>, lang: Lang): WaterfallStep[] {
+  const steps: WaterfallStep[] = [];
+  let at = 0;
+  const push = (name: string, v: number) => {
+    steps.push({ name, start: v >= 0 ? at : at + v, value: v, total: false });
+    at += v;
+  };
+  for (const ind of card.indicators) push(label(ind.indicator, lang), toChartNumber(ind.points) ?? 0);
+  const bonus = toChartNumber(card.bonus_points);
+  if (bonus) push(t('bonus', lang), bonus);
+  const deduction = toChartNumber(card.deduction_points);
+  if (deduction) push(t('deduction', lang), deduction > 0 ? -deduction : deduction);
+  steps.push({ name: t('total_points', lang), start: 0, value: toChartNumber(card.total_points) ?? at, total: true });
+  return steps;
+}
+
+export function waterfallOption(steps: WaterfallStep[]): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (ps: { dataIndex: number }[]) => {
+      const s = steps[ps[0]?.dataIndex ?? 0];
+      return s ? `${s.name}: ${s.value.toFixed(2)}` : '';
+    } },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: steps.map((s) => s.name), axisLabel: { interval: 0, rotate: 35 } },
+    yAxis: { type: 'value' },
+    series: [
+      { type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' }, data: steps.map((s) => s.start) },
+      {
+        type: 'bar',
+        stack: 'w',
+        data: steps.map((s) => ({ value: Math.abs(s.value), itemStyle: { color: s.total ? '#12325e' : s.value < 0 ? '#c0392b' : '#1f5fbf' } })),
+        label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => (steps[p.dataIndex]?.value ?? 0).toFixed(1) },
+      },
+    ],
+  };
+}
+
+export function trendOption(rows: Row[], metrics: readonly string[], lang: Lang): EChartsCoreOption {
+  const unit = unitForAll(metrics.flatMap((m) => rows.map((r) => r[m])));
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => String(r.period ?? '')) },
+    yAxis: { type: 'value', name: unitLabel(unit, lang) },
+    series: metrics.map((m, i) => ({ type: i === 0 ? 'line' : 'bar', stack: i === 0 ? undefined : 'split', name: label(m, lang), data: rows.map((r) => toChartNumber(r[m], unit)) })),
+  };
+}
+
+export function visitsOption(rows: Row[], lang: Lang): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => String(r.period ?? r.month ?? '')) },
+    yAxis: { type: 'value', max: VISITS_CEILING + 4 },
+    series: [
+      {
+        type: 'bar',
+        name: label('visits', lang),
+        data: rows.map((r) => toChartNumber(r.visits)),
+        markLine: {
+          symbol: 'none',
+          data: [
+            { yAxis: VISITS_GOOD, name: t('good_level', lang), label: { formatter: `${t('good_level', lang)} ${VISITS_GOOD}` }, lineStyle: { color: '#1b8a4b' } },
+            { yAxis: VISITS_CEILING, name: t('ceiling', lang), label: { formatter: `${t('ceiling', lang)} ${VISITS_CEILING}` }, lineStyle: { color: '#c0392b' } },
+          ],
+        },
+      },
+      { type: 'bar', name: label('development_visits', lang), data: rows.map((r) => toChartNumber(r.development_visits)) },
+    ],
+  };
+}

@@ -1,0 +1,65 @@
+// Shaping of a metric figure (actual, base, target, achievement, growth as the API computed them)
+// for display: which unit, which sign, which tone. No arithmetic on the figures themselves.
+import type { MetricFigure } from './api.ts';
+import { kindOf } from './table.ts';
+import { formatAmount, formatCount, formatNumber, formatPercent, parseDecimal, unitForAll, withSign } from './format.ts';
+import type { Lang } from './i18n.ts';
+
+export type Tone = 'pos' | 'neg' | '';
+
+/** Metrics where less is better (a rise is bad news). */
+const LOWER_IS_BETTER = /^(npl_|turned_npl_|expected_loss)/;
+
+export function lowerIsBetter(metric: string): boolean {
+  return LOWER_IS_BETTER.test(metric);
+}
+
+/** Formats one value of a metric the way its kind asks (money with a unit shared by the tile). */
+export function formatMetricValue(metric: string, value: unknown, lang: Lang, unitFrom: unknown[] = [value]): string {
+  const kind = kindOf(metric);
+  if (kind === 'money') return formatAmount(value, lang, unitForAll(unitFrom));
+  if (kind === 'ratio') return formatPercent(value);
+  if (kind === 'count') return formatCount(value);
+  return formatNumber(value, 2);
+}
+
+function toneOf(value: unknown, metric: string): Tone {
+  const d = parseDecimal(value);
+  if (!d || /^0*$/.test(d.int + d.frac)) return '';
+  const up = !d.neg;
+  return up !== lowerIsBetter(metric) ? 'pos' : 'neg';
+}
+
+/** Achievement at or above 100% is good (for lower-is-better metrics, at or below). */
+function achievementTone(value: unknown, metric: string): Tone {
+  const d = parseDecimal(value);
+  if (!d) return '';
+  const reached = !d.neg && (Number(d.int) >= 1);
+  return reached !== lowerIsBetter(metric) ? 'pos' : 'neg';
+}
+
+export interface TileView {
+  actual: string;
+  base: string;
+  target: string;
+  achievement: string;
+  growth: string;
+  achievementTone: Tone;
+  growthTone: Tone;
+}
+
+export function tileView(f: MetricFigure, lang: Lang): TileView {
+  const same = [f.actual, f.base, f.target];
+  const kind = kindOf(f.metric);
+  // Growth of a ratio is in percentage points; of money, in the tile's unit.
+  const growth = f.growth === null ? '—' : kind === 'ratio' ? withSign(formatPercent(f.growth)) : withSign(formatMetricValue(f.metric, f.growth, lang, same));
+  return {
+    actual: formatMetricValue(f.metric, f.actual, lang, same),
+    base: formatMetricValue(f.metric, f.base, lang, same),
+    target: formatMetricValue(f.metric, f.target, lang, same),
+    achievement: formatPercent(f.achievement, 1),
+    growth,
+    achievementTone: achievementTone(f.achievement, f.metric),
+    growthTone: toneOf(f.growth, f.metric),
+  };
+}
