@@ -14,7 +14,7 @@ import type { Params, Warehouse } from '../warehouse/db.ts';
 import { chooseEncoding, readCsvHeader, scanFile, transcodeToUtf8, type EncodingChoice } from './encoding.ts';
 import { kinds, type KindSpec, type RefKind } from './kinds.ts';
 import {
-  lastAppliedFingerprint, nextLoadId, recordLoad, recordRejects, type FileResult, type IngestResult,
+  lastAppliedFingerprint, listLoadFiles, nextLoadId, recordLoad, recordRejects, type IngestResult,
 } from './log.ts';
 import { kindOfFile, loadProfile, mapHeader, valueAliases, type Profile } from './profile.ts';
 import {
@@ -46,6 +46,7 @@ export interface IngestOptions {
 
 interface DeliveryFile {
   path: string;
+  size: number;
   fileName: string;
   spec: KindSpec;
   format: 'csv' | 'parquet';
@@ -82,7 +83,7 @@ function listDelivery(dir: string, profile: Profile): { files: DeliveryFile[]; s
       continue;
     }
     const spec = kinds.find((k) => k.kind === kind)!;
-    files.push({ path: join(dir, e.name), fileName: e.name, spec, format: /\.parquet$/i.test(e.name) ? 'parquet' : 'csv' });
+    files.push({ path: join(dir, e.name), size: statSync(join(dir, e.name)).size, fileName: e.name, spec, format: /\.parquet$/i.test(e.name) ? 'parquet' : 'csv' });
   }
   // Contract order (references before what uses them), then name order.
   files.sort((a, b) => kinds.indexOf(a.spec) - kinds.indexOf(b.spec) || a.fileName.localeCompare(b.fileName));
@@ -115,51 +116,80 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
   const progress = opts.progress;
   const { files, skipped } = listDelivery(dir, profile);
   const loadId = await nextLoadId(wh);
-  progress?.note(`delivery ${dir} (load ${loadId}): ${files.length} file(s)${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
+  progress?.note(`delivery ${dir} (load ${loadId}): ${files.length} file(s)${skipped.length ? `, not extract files: ${skipped.join(', ')}` : ''}`);
   const result: IngestResult = {
     loadId, delivery: dir, status: 'loaded', files: [], rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, reasons: [], skipped, ms: 0,
   };
   if (files.length === 0) result.reasons.push(`no extract files in ${dir} (expected names like deposits*.csv, loans*.parquet)`);
+
+  // 1. Checksums and encodings. The bar of a file runs over its bytes: this pass takes the
+  //    first quarter, a GBK transcode the next quarter, DuckDB's parse (its query progress) the rest.
+  const tasks: (ProgressTask | undefined)[] = [];
+  const fingerprint = createHash('sha256').update(JSON.stringify({ profile, encoding: opts.encoding ?? 'auto' }));
+  for (const f of files) {
+    const task = progress?.task(f.fileName, Math.max(1, f.size));
+    tasks.push(task);
+    const scanned = await scanFile(f.path, task && ((done) => task.update(done * 0.25)));
+    fingerprint.update(`${f.fileName}\0${scanned.sha256}\0`);
+    result.files.push({
+      fileName: f.fileName, kind: f.spec.kind, format: f.format,
+      encoding: f.format === 'csv' ? chooseEncoding(opts.encoding ?? 'auto', scanned.detected) : null,
+      bytes: scanned.bytes, sha256: scanned.sha256, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, extraColumns: [],
+    });
+  }
+  const fp = fingerprint.digest('hex');
+  const finish = () => {
+    tasks.forEach((t, i) => t?.done(result.files[i]?.rowsRead));
+    result.rowsRead = sum(result.files.map((f) => f.rowsRead));
+    result.rowsLoaded = sum(result.files.map((f) => f.rowsLoaded));
+    result.rowsRejected = sum(result.files.map((f) => f.rowsRejected));
+    result.ms = Date.now() - t0;
+    return result;
+  };
+
+  // Same files, profile and encoding as the last load that was applied: nothing can change.
+  const last = await lastAppliedFingerprint(wh);
+  if (files.length > 0 && last?.fingerprint === fp) {
+    result.status = 'unchanged';
+    result.sameAs = last.loadId;
+    const before = await listLoadFiles(wh, last.loadId);
+    for (const f of result.files) {
+      const b = before.find((x) => x.file_name === f.fileName);
+      f.rowsRead = Number(b?.rows_read ?? 0);
+      f.rowsRejected = Number(b?.rows_rejected ?? 0);
+      f.extraColumns = b?.extra_columns ?? [];
+    }
+    finish();
+    await wh.transaction(() => recordLoad(wh, { ...result, reasons: [`same files as load ${last.loadId}: nothing to change`] }, startedAt, fp));
+    return result;
+  }
 
   const tmp = mkdtempSync(join(tmpdir(), 'jixiao-ingest-'));
   try {
     await wh.run(`create or replace temp table ing_files (file_no integer, file_name varchar)`);
     await wh.run(`create or replace temp table ing_rejects (kind varchar, file_no integer, line bigint, column_name varchar, value varchar, reason varchar)`);
     await wh.run(`create or replace temp table ing_extra (file_no integer, line bigint, column_name varchar, value varchar)`);
-    const fileProblem = async (fileNo: number, f: DeliveryFile, line: number, column: string | null, reason: string) => {
+    // A file that cannot be read at all refuses the delivery; it is listed with the rejects too.
+    const fileProblem = async (fileNo: number, line: number, column: string | null, reason: string) => {
+      const f = files[fileNo]!;
       result.reasons.push(`${f.fileName}${line ? ` line ${line}` : ''}${column ? ` column ${column}` : ''}: ${reason}`);
       await wh.run(`insert into ing_rejects values ($kind, $no, $line, $column, null, $reason)`, {
         kind: f.spec.kind, no: fileNo, line, column, reason,
       });
     };
-    const staged = new Set<KindSpec>();
-    const tasks = new Map<number, ProgressTask>();
-    const fingerprint = createHash('sha256').update(JSON.stringify({ profile, encoding: opts.encoding ?? 'auto' }));
 
-    // 1–2. Scan and stage every file.
+    // 2. Stage every file into the typed temp table of its kind.
+    const staged = new Set<KindSpec>();
     for (const [fileNo, f] of files.entries()) {
       await wh.run(`insert into ing_files values ($no, $name)`, { no: fileNo, name: f.fileName });
-      const size = statSync(f.path).size;
-      // The bar runs over the file's bytes: the checksum pass takes the first quarter, a GBK
-      // transcode the next quarter, DuckDB's parse (its own query progress) the rest.
-      const task = progress?.task(f.fileName, Math.max(1, size));
-      if (task) tasks.set(fileNo, task);
-      const scanned = await scanFile(f.path, task && ((done) => task.update(done * 0.25)));
-      fingerprint.update(`${f.fileName}\0${scanned.sha256}\0`);
-      const fr: FileResult = {
-        fileName: f.fileName, kind: f.spec.kind, format: f.format, encoding: null, bytes: scanned.bytes, sha256: scanned.sha256,
-        rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, extraColumns: [],
-      };
-      result.files.push(fr);
-
+      const fr = result.files[fileNo]!;
+      const task = tasks[fileNo];
       let readPath = f.path;
       let header: string[];
       if (f.format === 'csv') {
-        const enc = chooseEncoding(opts.encoding ?? 'auto', scanned.detected);
-        fr.encoding = enc;
-        if (enc === 'gb18030') {
+        if (fr.encoding === 'gb18030') {
           readPath = join(tmp, `${fileNo}.csv`);
-          await transcodeToUtf8(f.path, readPath, task && ((done) => task.update(size * 0.25 + done * 0.25)));
+          await transcodeToUtf8(f.path, readPath, task && ((done) => task.update(f.size * 0.25 + done * 0.25)));
         }
         header = readCsvHeader(readPath);
       } else {
@@ -167,14 +197,14 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
           const cols = await wh.query<{ column_name: string }>(`describe select * from read_parquet($path)`, { path: f.path });
           header = cols.map((c) => c.column_name);
         } catch (e) {
-          await fileProblem(fileNo, f, 0, null, `cannot read Parquet file: ${firstLine(e)}`);
+          await fileProblem(fileNo, 0, null, `cannot read the Parquet file: ${firstLine(e)}`);
           continue;
         }
       }
       const mapping = mapHeader(f.spec, header, profile);
       fr.extraColumns = mapping.extra.map((x) => x.name);
       if (mapping.problems.length > 0) {
-        for (const p of mapping.problems) await fileProblem(fileNo, f, 1, p.column, p.reason);
+        for (const p of mapping.problems) await fileProblem(fileNo, 1, p.column, p.reason);
         continue;
       }
       const positions = new Map<string, number>();
@@ -185,52 +215,44 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         for (const v of c.values ?? []) if (!m.has(v.toLowerCase())) m.set(v.toLowerCase(), v);
         return [c.name, m] as const;
       }));
-      const { sql, params } = stageSql(f.spec, { format: f.format, width: header.length, positions, extra: mapping.extra.map((x) => x.position), aliases }, !staged.has(f.spec));
-      const base = fr.encoding === 'gb18030' ? size * 0.5 : size * 0.25;
-      const parsePart = size - base;
+      const extra = mapping.extra.map((x) => x.position);
+      const { sql, params } = stageSql(f.spec, { format: f.format, width: header.length, positions, extra, aliases }, !staged.has(f.spec));
+      const base = fr.encoding === 'gb18030' ? f.size * 0.5 : f.size * 0.25;
       try {
-        await runWithProgress(wh, sql, { ...params, path: readPath, file_no: fileNo }, task && ((x) => task.update(base + x * parsePart)));
+        await runWithProgress(wh, sql, { ...params, path: readPath, file_no: fileNo }, task && ((x) => task.update(base + x * (f.size - base))));
         staged.add(f.spec);
       } catch (e) {
-        const msg = (e as Error).message;
-        await fileProblem(fileNo, f, csvErrorLine(msg), null, `cannot read the file: ${firstLine(e)}`);
+        await fileProblem(fileNo, csvErrorLine((e as Error).message), null, `cannot read the file: ${firstLine(e)}`);
         continue;
       }
       const rows = await wh.query<{ n: string }>(`select count(*) as n from ${stageTable(f.spec)} where file_no = $no`, { no: fileNo });
       fr.rowsRead = Number(rows[0]!.n);
-      if (mapping.extra.length > 0) await keepExtraColumns(wh, f.spec, fileNo, mapping.extra.map((x) => x.name));
+      task?.update(f.size, fr.rowsRead);
+      if (extra.length > 0) await keepExtraColumns(wh, f.spec, fileNo, fr.extraColumns);
+      if (readPath !== f.path) rmSync(readPath, { force: true });
     }
 
     // 3. Checks, in contract order so references see the good rows of the kinds before them.
     const refsBuilt = new Set<RefKind>();
-    const ensureRefs = async (upTo: KindSpec) => {
-      for (const rk of refKinds) {
-        const refSpec = kinds.find((k) => k.kind === rk)!;
-        if (refsBuilt.has(rk) || kinds.indexOf(refSpec) >= kinds.indexOf(upTo)) continue;
-        await wh.run(refKeysSql(rk, staged.has(refSpec)));
-        refsBuilt.add(rk);
-      }
-    };
     for (const spec of kinds) {
       if (!staged.has(spec)) continue;
       progress?.note(`checking ${spec.kind}`);
-      await ensureRefs(spec);
+      for (const rk of refKinds) {
+        const refSpec = kinds.find((k) => k.kind === rk)!;
+        if (refsBuilt.has(rk) || kinds.indexOf(refSpec) >= kinds.indexOf(spec)) continue;
+        await wh.run(refKeysSql(rk, staged.has(refSpec)));
+        refsBuilt.add(rk);
+      }
       for (const sql of rejectChecksSql(spec, (rk) => refsBuilt.has(rk))) await wh.run(sql);
       await wh.run(pruneSql(spec));
-      const extra = spec.kind === 'orgs' ? orgTreeSql() : spec.kind === 'assignments' ? assignmentSharesSql() : undefined;
-      if (extra) {
-        await wh.run(extra);
+      const whole = spec.kind === 'orgs' ? orgTreeSql() : spec.kind === 'assignments' ? assignmentSharesSql() : undefined;
+      if (whole) {
+        await wh.run(whole);
         await wh.run(pruneSql(spec));
       }
     }
-
-    const rejected = await wh.query<{ file_no: number; n: string }>(
-      `select file_no, count(distinct line) as n from ing_rejects group by file_no`,
-    );
-    for (const r of rejected) {
-      const fr = result.files[Number(r.file_no)];
-      if (fr) fr.rowsRejected = Number(r.n);
-    }
+    const rejected = await wh.query<{ file_no: number; n: string }>(`select file_no, count(distinct line) as n from ing_rejects group by file_no`);
+    for (const r of rejected) result.files[Number(r.file_no)]!.rowsRejected = Number(r.n);
     for (const fr of result.files) {
       fr.rowsLoaded = Math.max(0, fr.rowsRead - fr.rowsRejected);
       if (fr.rowsRead > 0 && fr.rowsRejected / fr.rowsRead > threshold) {
@@ -239,44 +261,34 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         );
       }
     }
-    result.rowsRead = sum(result.files.map((f) => f.rowsRead));
-    result.rowsRejected = sum(result.files.map((f) => f.rowsRejected));
-    const fp = fingerprint.digest('hex');
-    const last = await lastAppliedFingerprint(wh);
 
-    // 4. Refuse, skip (same as the last applied load), or apply in one transaction.
+    // 4. Refuse (record why, change nothing else), or apply everything in one transaction.
     if (result.reasons.length > 0) {
       result.status = 'refused';
       for (const f of result.files) f.rowsLoaded = 0;
-      result.rowsLoaded = 0;
+      finish();
       await wh.transaction(async () => {
         await recordLoad(wh, result, startedAt, fp);
         await recordRejects(wh, loadId);
       });
-    } else if (last?.fingerprint === fp) {
-      result.status = 'unchanged';
-      result.reasons = [];
-      result.rowsLoaded = 0;
-      for (const f of result.files) f.rowsLoaded = 0;
-      await wh.transaction(async () => {
-        await recordLoad(wh, { ...result, reasons: [`same files as load ${last.loadId}: nothing to change`] }, startedAt, fp);
-        await recordRejects(wh, loadId);
-      });
-    } else {
-      result.rowsLoaded = sum(result.files.map((f) => f.rowsLoaded));
-      progress?.note('writing');
-      await wh.transaction(async () => {
-        for (const spec of kinds) {
-          if (!staged.has(spec)) continue;
-          for (const sql of applySql(spec)) await wh.run(sql, sql.includes('$load_id') ? { load_id: loadId } : undefined);
-        }
-        await recordLoad(wh, result, startedAt, fp);
-        await recordRejects(wh, loadId);
-        await wh.run(`insert into load_extra_values select $id, f.file_name, x.line, x.column_name, x.value from ing_extra x join ing_files f using (file_no)`, { id: loadId });
-      });
+      return result;
     }
-    for (const [no, task] of tasks) task.done(result.files[no]?.rowsRead);
-    result.ms = Date.now() - t0;
+    progress?.note('writing');
+    finish();
+    await wh.transaction(async () => {
+      for (const spec of kinds) {
+        if (!staged.has(spec)) continue;
+        const [del, insert] = applySql(spec);
+        await wh.run(del!);
+        await wh.run(insert!, { load_id: loadId });
+      }
+      await recordLoad(wh, result, startedAt, fp);
+      await recordRejects(wh, loadId);
+      await wh.run(
+        `insert into load_extra_values select $id, f.file_name, x.line, x.column_name, x.value from ing_extra x join ing_files f using (file_no)`,
+        { id: loadId },
+      );
+    });
     return result;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -29,6 +29,8 @@ export interface IngestResult {
   reasons: string[];
   /** Files in the folder that are not extract files (name matches no kind), left alone. */
   skipped: string[];
+  /** For an unchanged delivery: the load that applied the same files (its rejects are listed there). */
+  sameAs?: number;
   /** Wall time of the load in milliseconds. */
   ms: number;
 }

@@ -74,7 +74,7 @@ export interface StageSource {
  */
 export function stageSql(spec: KindSpec, src: StageSource, create: boolean): { sql: string; params: Params } {
   const params: Params = {};
-  const pos = (p: number) => (src.format === 'csv' ? `c${p}` : `#${p + 1}::varchar`);
+  const pos = (p: number) => (src.format === 'csv' ? `c${p}` : `#${p + 2}::varchar`); // Parquet: #1 is line
   const reader =
     src.format === 'csv'
       ? `select ordinality + 1 as line, * from read_csv($path, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +

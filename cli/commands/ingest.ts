@@ -32,7 +32,10 @@ function printResult(r: IngestResult, out: NodeJS.WritableStream): void {
     ),
   );
   if (r.skipped.length) out.write(`not extract files, left alone: ${r.skipped.join(', ')}\n`);
-  if (r.status === 'unchanged') out.write('same files as the last load: the warehouse already holds them, nothing changed\n');
+  if (r.status === 'unchanged') {
+    out.write(`same files as load ${r.sameAs}: the warehouse already holds them, nothing changed\n`);
+    if (r.rowsRejected > 0) out.write(`(its rejected rows: jixiao rejects --load ${r.sameAs})\n`);
+  }
   if (r.status === 'refused') {
     out.write('REFUSED — the warehouse is unchanged:\n');
     for (const reason of r.reasons) out.write(`  - ${reason}\n`);
@@ -77,7 +80,7 @@ Exit status: 0 loaded (or unchanged), 1 refused, 2 bad usage.`,
       });
       for (const r of results) {
         printResult(r, out);
-        if (r.rowsRejected > 0) {
+        if (r.rowsRejected > 0 && r.status !== 'unchanged') {
           const rejects = await listRejects(wh, r.loadId, shownRejects);
           out.write(`\nrejected rows${r.rowsRejected > shownRejects ? ` (first ${shownRejects}; all: jixiao rejects --load ${r.loadId})` : ''}:\n`);
           out.write(formatTable(
