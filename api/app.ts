@@ -13,6 +13,8 @@ import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { loadRoutes } from './routes/loads.ts';
+import { institutionRoutes } from './routes/institutions.ts';
+import { managerRoutes } from './routes/managers.ts';
 
 export interface AppOptions {
   /** Folder of the built web dashboard (web/dist); served with SPA fallback when given. */
@@ -32,6 +34,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
       return requireUser(c, next);
     })
     .route('/orgs', orgs.tree)
+    .route('/orgs', institutionRoutes(docs, deps))
+    .route('/managers', managerRoutes(docs))
     .route('/periods', orgs.periods)
     .route('/loads', loadRoutes(docs));
 

@@ -3,8 +3,8 @@
 import type { Context } from 'hono';
 import { toCsv } from '../report/csv.ts';
 import { toXlsx } from '../report/xlsx.ts';
-import { columnsOf, type Column } from '../report/table.ts';
-import { labelOf } from '../report/labels.ts';
+import { kindOf, type Column, type ColumnKind } from '../report/table.ts';
+import { labelOf, type Lang } from '../report/labels.ts';
 import { MAX_EXPORT_ROWS, type ListQuery } from './params.ts';
 import type { Paging } from '../warehouse/queries/listing.ts';
 
@@ -26,8 +26,33 @@ export function pagingOf(q: ListQuery): Paging {
   return { sort: q.sort, order: q.order, page: download ? 1 : q.page, limit: download ? MAX_EXPORT_ROWS : q.page_size };
 }
 
+/** Kinds for the API's own derived columns, which report/table.ts cannot guess from the name. */
+function kindFor(key: string): ColumnKind {
+  if (key === 'score_grade') return 'text';
+  if (key === 'peer_rank') return 'count';
+  if (key === 'total_score') return 'number';
+  if (key.endsWith('_percentile')) return 'ratio';
+  const perManager = /^(.+)_per_manager$/.exec(key);
+  if (perManager) return kindOf(perManager[1]!) === 'money' ? 'money' : 'number';
+  return kindOf(key);
+}
+
+function labelFor(key: string, lang: Lang): string {
+  const derived = /^(.+)_(per_manager|percentile)$/.exec(key);
+  if (derived && labelOf(key, lang) === key) {
+    const metric = labelOf(derived[1]!, lang);
+    const measure = labelOf(derived[2]!, lang);
+    return lang === 'zh' ? `${metric}${measure}` : `${metric} ${measure.toLowerCase()}`;
+  }
+  return labelOf(key, lang);
+}
+
+export function columnsFor(keys: string[]): Column[] {
+  return keys.map((key) => ({ key, kind: kindFor(key) }));
+}
+
 export function labelled(keys: string[]) {
-  return columnsOf(keys).map((c) => ({ ...c, label: { zh: labelOf(c.key, 'zh'), en: labelOf(c.key, 'en') } }));
+  return columnsFor(keys).map((c) => ({ ...c, label: { zh: labelFor(c.key, 'zh'), en: labelFor(c.key, 'en') } }));
 }
 
 function safeFileName(s: string): string {
@@ -41,7 +66,7 @@ export async function sendList<R extends Record<string, unknown>>(
   body: Omit<ListBody<R>, 'columns' | 'page' | 'page_size' | 'sort' | 'order'> & { keys: string[] },
 ) {
   const { keys, ...rest } = body;
-  const table = { columns: columnsOf(keys), rows: rest.rows };
+  const table = { columns: columnsFor(keys), rows: rest.rows };
   const stem = safeFileName([name, rest.meta.period, rest.meta.org_id ?? rest.meta.manager_id].filter(Boolean).join('-'));
   if (q.format === 'csv') {
     return c.body(toCsv(table, q.lang), 200, {

@@ -17,7 +17,7 @@ export function loadRoutes(docs: RouteDocs) {
   });
   const rejectsParams = z.strictObject({ load_id: z.string().regex(/^\d{1,9}$/, 'must be a load number').transform(Number) });
   const rejectsQuery = z.strictObject({
-    ...listParams(rejectColumns, 'line', 'asc'),
+    ...listParams(rejectColumns, 'line_no', 'asc'),
     file: z.string().min(1).max(255).optional(),
   });
   docs.add({ method: 'get', path: '/api/loads', summary: 'The load log', area: 'loads', query: loadsQuery, list: true, response: `list of { ${loadColumns.join(', ')} }` });

@@ -158,26 +158,66 @@ export async function login(app: App, user: FixtureUser): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
-/** Minimal marts in the shape of sql/README.md, for developing before the build runner exists. */
+/** Minimal marts in the shape of sql/README.md, for developing before the build runner works. */
 async function handMadeMarts(wh: Warehouse): Promise<void> {
   await wh.run(`
+    create table int_org_ancestors as
+      with recursive walk(org_id, ancestor_id, depth) as (
+        select org_id, org_id, 0 from raw_orgs
+        union all
+        select w.org_id, o.parent_id, w.depth + 1 from walk w join raw_orgs o on o.org_id = w.ancestor_id where o.parent_id is not null
+      ) select org_id, ancestor_id, depth::integer as depth from walk;
     create table int_periods as
-      select * from (values
-        ('2026-01', 'month', 2026, date '2026-01-01', date '2026-01-31', 31, '2025-01'),
-        ('2026-02', 'month', 2026, date '2026-02-01', date '2026-02-28', 28, '2025-02'),
-        ('2026-Q1', 'quarter', 2026, date '2026-01-01', date '2026-02-28', 59, '2025-Q1')
-      ) t(period, period_type, year, start_date, end_date, days, base_period);
+      select period, period_type, year, start_date, end_date, days from (values
+        ('2026-01', 'month', 2026, date '2026-01-01', date '2026-01-31', 31),
+        ('2026-02', 'month', 2026, date '2026-02-01', date '2026-02-28', 28),
+        ('2026-Q1', 'quarter', 2026, date '2026-01-01', date '2026-02-28', 59),
+        ('2026-02-ytd', 'ytd', 2026, date '2026-01-01', date '2026-02-28', 59)
+      ) t(period, period_type, year, start_date, end_date, days);
     create table mart_manager_period as
-      select p.period, m.manager_id, m.org_id,
-        (100 * row_number() over ())::decimal(18,2) as deposit_avg_balance,
-        (10.5 * row_number() over ())::decimal(18,2) as profit_contribution,
-        (row_number() over () % 3)::bigint as clients
+      select p.period, m.manager_id, m.manager_name, m.org_id, m.line,
+        (hash(p.period, m.manager_id) % 100000000 / 100)::decimal(18,2) as deposit_avg_balance,
+        (hash(m.manager_id, p.period) % 100000 / 100)::decimal(18,2) as profit_contribution,
+        (hash(m.manager_id, p.period, 1) % 7)::decimal(18,6) / 100 as npl_ratio,
+        (hash(p.period, m.manager_id, 2) % 9)::bigint as clients,
+        (hash(p.period, m.manager_id, 3) % 3)::bigint as turned_npl_count,
+        (hash(p.period, m.manager_id, 4) % 20)::bigint as visits
       from int_periods p cross join raw_managers m;
     create table mart_org_period as
-      select p.period, o.org_id,
-        (1000 * row_number() over ())::decimal(18,2) as deposit_avg_balance,
-        (20.25 * row_number() over ())::decimal(18,2) as profit_contribution,
-        (row_number() over () % 4)::bigint as managers
+      select p.period, o.org_id, o.org_name, o.level,
+        (hash(p.period, o.org_id) % 10000000 / 100)::decimal(18,2) as deposit_avg_balance,
+        (hash(o.org_id, p.period) % 100000 / 100)::decimal(18,2) as profit_contribution,
+        (hash(o.org_id, p.period, 2) % 9)::bigint as clients,
+        (select count(*) from raw_managers m join int_org_ancestors a on a.org_id = m.org_id where a.ancestor_id = o.org_id)::bigint as managers
       from int_periods p cross join raw_orgs o;
+    create table mart_client_period as
+      select p.period, c.client_id,
+        (hash(p.period, c.client_id) % 10000000 / 100)::decimal(18,2) as deposit_avg_balance,
+        (hash(c.client_id, p.period) % 100000 / 100)::decimal(18,2) as profit_contribution
+      from int_periods p cross join raw_clients c;
+    create table mart_manager_metrics as
+      select period, manager_id, 'profit_contribution' as metric, profit_contribution::decimal(18,2) as actual,
+        (profit_contribution / 2)::decimal(18,2) as base, (profit_contribution * 2)::decimal(18,2) as target,
+        0.5::decimal(18,6) as achievement, (profit_contribution / 2)::decimal(18,2) as growth
+      from mart_manager_period;
+    create table mart_org_metrics as
+      select period, org_id, 'profit_contribution' as metric, profit_contribution::decimal(18,2) as actual,
+        null::decimal(18,2) as base, null::decimal(18,2) as target, null::decimal(18,6) as achievement, null::decimal(18,2) as growth
+      from mart_org_period;
+    create table mart_scorecards as
+      select '2026-02-ytd' as period, manager_id, manager_name, org_id, line,
+        (50 + hash(manager_id) % 50)::decimal(9,2) as total_score, 'good' as grade,
+        row_number() over (order by manager_id)::integer as peer_rank, 0.5::decimal(18,6) as percentile
+      from raw_managers;
+    create table mart_scorecard_indicators as
+      select period, manager_id, 'ind1' as indicator_id, 1 as ordinal, '效益' as label_zh, 'Profit' as label_en,
+        'profit_contribution' as metric, 'ratio_to_target' as formula, 40::decimal(9,2) as weight,
+        1.2::decimal(9,6) as cap, null::decimal(9,6) as floor, 1.00::decimal(18,2) as actual, null::decimal(18,2) as base,
+        2.00::decimal(18,2) as target, 0.5::decimal(18,6) as achievement, 0.5::decimal(18,6) as capped_achievement,
+        20.00::decimal(9,2) as points, 'actual / target × weight' as note
+      from mart_scorecards;
+    create table mart_pay as
+      select period, manager_id, 1000.00::decimal(18,2) as base_pay, 500.00::decimal(18,2) as efficiency_pay, 1500.00::decimal(18,2) as actual_pay
+      from mart_scorecards;
   `);
 }

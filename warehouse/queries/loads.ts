@@ -23,7 +23,8 @@ export async function loadExists(reader: Reader, loadId: number): Promise<boolea
   return (await reader.query(`select 1 from load_log where load_id = $id`, { id: loadId })).length > 0;
 }
 
-export const rejectColumns = ['load_id', 'file_name', 'line', 'column_name', 'value', 'reason'] as const;
+// `line` is the file's line number; named line_no here so it is not taken for the business line.
+export const rejectColumns = ['load_id', 'file_name', 'line_no', 'column_name', 'value', 'reason'] as const;
 export type RejectRow = Record<(typeof rejectColumns)[number], string | number | null>;
 
 export async function listRejects(
@@ -32,11 +33,11 @@ export async function listRejects(
   paging: Paging,
 ): Promise<Listed<RejectRow>> {
   return runList<RejectRow>(reader, {
-    select: `select load_id, file_name, line, column_name, value, reason from load_rejects
+    select: `select load_id, file_name, line as line_no, column_name, value, reason from load_rejects
              where load_id = $load_id and ($file::varchar is null or file_name = $file::varchar)`,
     params: { load_id: f.loadId, file: f.file ?? null },
     paging,
     sortable: rejectColumns,
-    tiebreak: ['file_name', 'line', 'column_name'],
+    tiebreak: ['file_name', 'line_no', 'column_name'],
   });
 }

@@ -46,7 +46,7 @@ export class ReaderPool implements Reader {
   async query<T extends object = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
     const conn = await this.acquire();
     try {
-      const reader = await conn.runAndReadAll(sql, params);
+      const reader = await conn.runAndReadAll(sql, params && usedParams(sql, params));
       return reader.getRowObjectsJson() as T[];
     } finally {
       this.release(conn);
@@ -58,4 +58,12 @@ export class ReaderPool implements Reader {
     this.closed = true;
     for (const c of this.all) c.closeSync();
   }
+}
+
+/**
+ * Only the parameters the statement names: DuckDB refuses a bound name the SQL does not use, and
+ * the scope parameters are passed to every query whether it filters on both or not.
+ */
+export function usedParams(sql: string, params: Params): Params {
+  return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
 }

@@ -1,0 +1,83 @@
+// Node-scoped views: one org node's figures, the benchmark of its children, and the league table
+// of the managers in its subtree. The node must be inside the caller's subtree, else 404.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv, Deps } from '../env.ts';
+import type { RouteDocs } from '../openapi.ts';
+import { requireArea } from '../auth/middleware.ts';
+import { v } from '../validate.ts';
+import { idString, lineParam, listParams, periodKey, searchParam, type ListQuery } from '../params.ts';
+import { pagingOf, sendList } from '../respond.ts';
+import { HttpProblem } from '../problem.ts';
+import { requireMart, resolvePeriod } from '../periods.ts';
+import { orgInScope } from '../../warehouse/queries/orgs.ts';
+import { benchmark, benchmarkColumns, orgFigures, orgMetrics, orgTrend } from '../../warehouse/queries/institutions.ts';
+import { leagueColumns, leagueTable } from '../../warehouse/queries/managers.ts';
+import type { Scope } from '../../warehouse/queries/scope.ts';
+
+export const orgParam = z.strictObject({ org_id: idString });
+
+export async function scopedOrg(deps: Deps, scope: Scope, orgId: string) {
+  const org = await orgInScope(deps.reader, scope, orgId);
+  if (!org) throw new HttpProblem(404, `org ${orgId} not found`);
+  return org;
+}
+
+const asTuple = (keys: string[]): [string, ...string[]] => (keys.length ? (keys as [string, ...string[]]) : ['org_id']);
+
+export function institutionRoutes(docs: RouteDocs, deps: Deps) {
+  const summaryQuery = z.strictObject({ period: periodKey.optional() });
+  const bKeys = deps.catalog.has('mart_org_period') ? benchmarkColumns(deps.catalog).keys : ['org_id'];
+  const benchmarkQuery = z.strictObject({
+    period: periodKey.optional(),
+    ...listParams(asTuple(bKeys), bKeys.includes('profit_contribution') ? 'profit_contribution' : bKeys[0]!),
+  });
+  const lKeys = deps.catalog.has('mart_manager_period') ? leagueColumns(deps.catalog) : ['manager_id'];
+  const leagueQuery = z.strictObject({
+    period: periodKey.optional(),
+    line: lineParam.optional(),
+    grade: z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'must be a grade code like A, B, C').optional(),
+    q: searchParam.optional(),
+    ...listParams(asTuple(lKeys), lKeys.includes('profit_contribution') ? 'profit_contribution' : lKeys[0]!),
+  });
+
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}', summary: 'One org node: its figures, metrics against base and target, monthly trend', area: 'institutions', params: orgParam, query: summaryQuery, response: '{ org, period, figures, metrics, trend }' });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/benchmark', summary: 'The children of a node side by side: every metric, per-manager averages, percentiles among siblings', area: 'institutions', params: orgParam, query: benchmarkQuery, list: true, response: `list of { ${bKeys.slice(0, 6).join(', ')}, … }` });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/managers', summary: 'League table of the managers in a node’s subtree', area: 'performance', params: orgParam, query: leagueQuery, list: true, response: `list of { ${lKeys.slice(0, 10).join(', ')}, … }` });
+
+  return new Hono<AppEnv>()
+    .get('/:org_id', requireArea('institutions'), v('param', orgParam), v('query', summaryQuery), async (c) => {
+      const { deps: d, scope } = c.var;
+      requireMart(d, 'mart_org_period');
+      const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+      const period = resolvePeriod(d, c.req.valid('query').period);
+      const [figures, metrics, trend] = await Promise.all([
+        orgFigures(d.reader, d.catalog, org.org_id, period),
+        orgMetrics(d.reader, d.catalog, org.org_id, period),
+        orgTrend(d.reader, d.catalog, org.org_id, period),
+      ]);
+      return c.json({ org, period, figures, metrics, trend }, 200);
+    })
+    .get('/:org_id/benchmark', requireArea('institutions'), v('param', orgParam), v('query', benchmarkQuery), async (c) => {
+      const { deps: d, scope } = c.var;
+      requireMart(d, 'mart_org_period');
+      const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+      const q = c.req.valid('query');
+      const period = resolvePeriod(d, q.period);
+      const listed = await benchmark(d.reader, d.catalog, scope, { orgId: org.org_id, period }, pagingOf(q as ListQuery));
+      return sendList(c, q as ListQuery, 'benchmark', { meta: { period, org_id: org.org_id, org_name: org.org_name }, keys: bKeys, ...listed });
+    })
+    .get('/:org_id/managers', requireArea('performance'), v('param', orgParam), v('query', leagueQuery), async (c) => {
+      const { deps: d, scope } = c.var;
+      requireMart(d, 'mart_manager_period');
+      const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+      const q = c.req.valid('query');
+      const period = resolvePeriod(d, q.period);
+      const listed = await leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q }, pagingOf(q as ListQuery));
+      return sendList(c, q as ListQuery, 'league', {
+        meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, grade: q.grade ?? null, q: q.q ?? null },
+        keys: lKeys,
+        ...listed,
+      });
+    });
+}

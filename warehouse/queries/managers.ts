@@ -1,0 +1,164 @@
+// Managers: the league table under an org node, and one manager's figures, metrics, trend,
+// scorecard and pay. Figures are mart columns as built; identity (name, org, line, grade) comes
+// from the managers reference table.
+import type { Catalog } from './catalog.ts';
+import { metricColumns, qualified } from './columns.ts';
+import { runList, type Listed, type Paging } from './listing.ts';
+import type { Reader } from './reader.ts';
+import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
+
+export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
+export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile'] as const;
+
+export interface LeagueFilter {
+  orgId: string;
+  period: string;
+  line?: string;
+  grade?: string;
+  q?: string;
+}
+
+/** Columns of the league table: identity, scorecard (when the mart exists), every metric. */
+export function leagueColumns(catalog: Catalog): string[] {
+  return [
+    ...managerIdentity,
+    ...(catalog.has('mart_scorecards') ? scoreColumns : []),
+    ...metricColumns(catalog, 'mart_manager_period'),
+  ];
+}
+
+export async function leagueTable(
+  reader: Reader,
+  catalog: Catalog,
+  scope: Scope,
+  f: LeagueFilter,
+  paging: Paging,
+): Promise<Listed<Record<string, unknown>>> {
+  const metrics = metricColumns(catalog, 'mart_manager_period');
+  const scored = catalog.has('mart_scorecards');
+  return runList(reader, {
+    ctes: `${scopeOrgsCte}, ${subtreeOrgsCte}`,
+    select: `
+      select mg.manager_id, mg.manager_name, mg.org_id, o.org_name, mg.line, mg.grade,
+        ${scored ? 'sc.total_score, sc.grade as score_grade, sc.peer_rank, sc.percentile,' : ''}
+        ${qualified('m', metrics)}
+      from mart_manager_period m
+      join raw_managers mg on mg.manager_id = m.manager_id
+      join raw_orgs o on o.org_id = mg.org_id
+      ${scored ? 'left join mart_scorecards sc on sc.manager_id = m.manager_id and sc.period = m.period' : ''}
+      where m.period = $period
+        and mg.org_id in (select org_id from subtree_orgs)
+        and ($scope_manager::varchar is null or m.manager_id = $scope_manager::varchar)
+        and ($line::varchar is null or mg.line = $line::varchar)
+        and ($grade::varchar is null or mg.grade = $grade::varchar)
+        and ($q::varchar is null or contains(lower(mg.manager_name), lower($q::varchar)) or contains(lower(mg.manager_id), lower($q::varchar)))`,
+    params: {
+      ...scopeParams(scope),
+      org_id: f.orgId,
+      period: f.period,
+      line: f.line ?? null,
+      grade: f.grade ?? null,
+      q: f.q ?? null,
+    },
+    paging,
+    sortable: leagueColumns(catalog),
+    tiebreak: ['manager_id'],
+  });
+}
+
+export type ManagerIdentity = {
+  manager_id: string;
+  manager_name: string;
+  org_id: string;
+  org_name: string;
+  line: string;
+  grade: string | null;
+  hire_date: string | null;
+  leave_date: string | null;
+};
+
+/** The manager if the caller may see them (out of scope and unknown look the same: undefined). */
+export async function managerInScope(reader: Reader, scope: Scope, managerId: string): Promise<ManagerIdentity | undefined> {
+  const rows = await reader.query<ManagerIdentity>(
+    `with recursive ${scopeOrgsCte}
+     select mg.manager_id, mg.manager_name, mg.org_id, o.org_name, mg.line, mg.grade,
+       mg.hire_date::varchar as hire_date, mg.leave_date::varchar as leave_date
+     from raw_managers mg join raw_orgs o on o.org_id = mg.org_id
+     where mg.manager_id = $manager_id
+       and mg.org_id in (select org_id from scope_orgs)
+       and ($scope_manager::varchar is null or mg.manager_id = $scope_manager::varchar)`,
+    { ...scopeParams(scope), manager_id: managerId },
+  );
+  return rows[0];
+}
+
+/** One manager's row of mart_manager_period for a period (metrics only). */
+export async function managerFigures(reader: Reader, catalog: Catalog, managerId: string, period: string) {
+  const metrics = metricColumns(catalog, 'mart_manager_period');
+  const rows = await reader.query(
+    `select ${qualified('m', metrics)} from mart_manager_period m where m.manager_id = $id and m.period = $period`,
+    { id: managerId, period },
+  );
+  return rows[0] ?? null;
+}
+
+/** Monthly figures of the manager over the months of the period's year up to its end. */
+export async function managerTrend(reader: Reader, catalog: Catalog, managerId: string, period: string) {
+  const metrics = metricColumns(catalog, 'mart_manager_period');
+  return reader.query(
+    `with target as (select year, end_date from int_periods where period = $period)
+     select m.period, ${qualified('m', metrics)}
+     from mart_manager_period m
+     join int_periods p on p.period = m.period and p.period_type = 'month'
+     join target t on p.year = t.year and p.end_date <= t.end_date
+     where m.manager_id = $id
+     order by m.period`,
+    { id: managerId, period },
+  );
+}
+
+export type MetricRow = { metric: string; actual: string | null; base: string | null; target: string | null; achievement: string | null; growth: string | null };
+
+/** Actual, base, target, achievement and growth of every metric (mart_manager_metrics). */
+export async function managerMetrics(reader: Reader, catalog: Catalog, managerId: string, period: string): Promise<MetricRow[]> {
+  if (!catalog.has('mart_manager_metrics')) return [];
+  return reader.query<MetricRow>(
+    `select metric, actual, base, target, achievement, growth from mart_manager_metrics
+     where manager_id = $id and period = $period order by metric`,
+    { id: managerId, period },
+  );
+}
+
+/** The scoring period that applies to a period: the latest scored period ending on or before it, same year. */
+async function scoringPeriod(reader: Reader, managerId: string, period: string): Promise<string | null> {
+  const rows = await reader.query<{ period: string }>(
+    `select s.period from mart_scorecards s
+     join int_periods sp on sp.period = s.period
+     join int_periods p on p.period = $period
+     where s.manager_id = $id and sp.year = p.year and sp.end_date <= p.end_date
+     order by sp.end_date desc limit 1`,
+    { id: managerId, period },
+  );
+  return rows[0]?.period ?? null;
+}
+
+/** The scorecard: the card, its per-indicator explanation, bonus/deduction items and pay. */
+export async function managerScorecard(reader: Reader, catalog: Catalog, managerId: string, period: string) {
+  if (!catalog.has('mart_scorecards')) return null;
+  const scored = await scoringPeriod(reader, managerId, period);
+  if (!scored) return null;
+  const p = { id: managerId, period: scored };
+  const pick = (table: string, drop: string[] = []) =>
+    catalog.columns(table).map((c) => c.name).filter((n) => !['period', 'manager_id', ...drop].includes(n) && /^[a-z][a-z0-9_]*$/.test(n));
+  const [card] = await reader.query(`select ${qualified('s', pick('mart_scorecards', ['manager_name', 'org_id', 'line']))} from mart_scorecards s where manager_id = $id and period = $period`, p);
+  const indicators = catalog.has('mart_scorecard_indicators')
+    ? await reader.query(`select ${qualified('i', pick('mart_scorecard_indicators'))} from mart_scorecard_indicators i where manager_id = $id and period = $period order by ${catalog.hasColumn('mart_scorecard_indicators', 'ordinal') ? 'ordinal, ' : ''}indicator_id`, p)
+    : [];
+  const items = catalog.has('mart_scorecard_items')
+    ? await reader.query(`select ${qualified('i', pick('mart_scorecard_items'))} from mart_scorecard_items i where manager_id = $id and period = $period`, p)
+    : [];
+  const [pay] = catalog.has('mart_pay')
+    ? await reader.query(`select ${qualified('y', pick('mart_pay', ['manager_name', 'org_id', 'line']))} from mart_pay y where manager_id = $id and period = $period`, p)
+    : [];
+  return { period: scored, card: card ?? null, indicators, items, pay: pay ?? null };
+}
