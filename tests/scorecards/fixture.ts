@@ -3,7 +3,7 @@
 // can state its arithmetic; the org tree, managers, assignments, visits and adjustments go in as
 // raw extract rows and pass through the real staging views. Then the scheme build input and the
 // scorecard models run (plus int_org_ancestors), in the real build order.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/db.ts';
@@ -74,8 +74,14 @@ export interface Built {
   close(): void;
 }
 
-export async function buildBank(bank: Bank, schemesDir = defaultSchemes): Promise<Built> {
+/** Builds the bank with the schemes of these folders (copied together into one folder). */
+export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSchemes]): Promise<Built> {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-scorecards-'));
+  const schemesDir = join(dir, 'schemes');
+  mkdirSync(schemesDir);
+  for (const folder of schemeFolders) {
+    for (const f of readdirSync(folder).filter((f) => f.endsWith('.json'))) copyFileSync(join(folder, f), join(schemesDir, f));
+  }
   const wh = await Warehouse.open(join(dir, 'w.duckdb'));
   try {
     await insertRows(wh, 'raw_orgs', bank.orgs.map((o) => ({ ...o, org_name: `Org ${o.org_id}`, load_id: 0 })));

@@ -101,10 +101,27 @@ export function crossCheck(schemes: LoadedScheme[]): SchemeProblem[] {
 }
 
 function jsonError(text: string, e: Error): string {
-  // Node reports "... in JSON at position N" (and sometimes line/column); give line and column.
-  const m = /position (\d+)/.exec(e.message);
-  if (!m) return `not valid JSON: ${e.message}`;
-  const pos = Number(m[1]);
+  const reason = e.message.replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '');
+  const pos = errorOffset(text);
   const before = text.slice(0, pos).split('\n');
-  return `not valid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}: ${e.message.replace(/ in JSON at position \d+.*$/, '')}`;
+  return `not valid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}: ${reason}`;
+}
+
+/**
+ * Where JSON.parse gives up. Node 20 does not always say, so find the shortest prefix that fails
+ * for a reason other than being cut short (an error at the prefix's very end is a cut).
+ */
+function errorOffset(text: string): number {
+  const stated = /at position (\d+)/;
+  for (let i = 1; i <= text.length; i++) {
+    try {
+      JSON.parse(text.slice(0, i));
+    } catch (err) {
+      const message = (err as Error).message;
+      const at = stated.exec(message);
+      const cut = /Unexpected end of JSON input/.test(message) || (at !== null && Number(at[1]) >= i);
+      if (!cut) return at ? Number(at[1]) : i - 1;
+    }
+  }
+  return text.length; // every prefix was merely cut short: the file ends too early
 }

@@ -146,13 +146,14 @@ const gradeRow = z.strictObject({
   min_score: z.number().finite().nullable(),
 });
 
+const share = z.number().min(0, { error: 'must be a share between 0 and 1 (0.05 = 5%)' }).max(1, { error: 'must be a share between 0 and 1 (0.05 = 5%)' });
 const payRates = z.strictObject({
   /** Share of the actual up to the target's stock part (the base) paid as efficiency pay. */
-  target: z.number().min(0).max(1),
+  target: share,
   /** Share of the actual between the base and the target (the increment task). */
-  increment: z.number().min(0).max(1),
+  increment: share,
   /** Share of the actual above the target. */
-  above_increment: z.number().min(0).max(1),
+  above_increment: share,
 });
 
 export const schemeSchema = z

@@ -1,0 +1,105 @@
+// `jixiao scheme validate FILE…` and `jixiao scheme list [--period P]`: check evaluation scheme
+// files, and show which scheme scores whom and why (from the last build's resolution).
+import { existsSync } from 'node:fs';
+import { basename, relative } from 'node:path';
+import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts';
+import { Warehouse } from '../../warehouse/db.ts';
+import { defaultSchemesDir, formatProblem, readSchemeFile, readSchemesDir } from '../../warehouse/schemes/load.ts';
+import { scoringPeriodOf } from '../../warehouse/schemes/periods.ts';
+import { hasResolution, lastBuild, schemeUses, scoringPeriods } from '../../warehouse/schemes/queries.ts';
+
+const scheme: Command = {
+  name: 'scheme',
+  summary: 'Evaluation schemes (考核方案): validate scheme files, list which scheme applies to whom',
+  usage: 'validate FILE… | list [--period P] [--schemes DIR] [--db FILE]',
+  description: `validate FILE…  checks each scheme file (JSON) against the scheme format; prints
+                 "FILE: path.to.field: reason" for every problem. Exit 0 all valid, 1 any invalid.
+list             the schemes of the folder (default config/schemes) with line, org node and
+                 effective months, then — from the warehouse's last build — which scheme scores
+                 the managers of each org node in the period and why (the most specific org
+                 ancestor of the same line in force wins). --period takes 2026-06-ytd, 2026-Q2
+                 (its year-to-date) or 2026 (the year-end score); default: the latest scored.`,
+  positionals: true,
+  options: {
+    period: { type: 'string', help: 'P      scoring period: 2026-06-ytd, 2026-Q2 or 2026 (list)' },
+    schemes: { type: 'string', help: 'DIR    scheme folder (default config/schemes) (list)' },
+    db: dbOption,
+  },
+  async run({ values, positionals, out }) {
+    const [sub, ...args] = positionals;
+    if (sub === 'validate') {
+      if (args.length === 0) throw new UsageError('validate needs at least one FILE');
+      let invalid = 0;
+      for (const file of args) {
+        const { scheme, problems } = readSchemeFile(file);
+        if (scheme) {
+          out.write(`${file}: ok — ${scheme.scheme_id} (${scheme.line}, ${scheme.org_id ?? 'head office'}, from ${scheme.effective_from}), ${scheme.indicators.length} indicators\n`);
+        } else {
+          invalid += 1;
+          for (const p of problems) out.write(formatProblem(p) + '\n');
+        }
+      }
+      out.write(`${args.length - invalid} valid, ${invalid} invalid\n`);
+      return invalid ? 1 : 0;
+    }
+    if (sub === 'list') {
+      if (args.length) throw new UsageError(`list takes no arguments (got ${args.join(' ')})`);
+      return list(values, out);
+    }
+    throw new UsageError(sub ? `unknown subcommand '${sub}' (validate or list)` : 'a subcommand is needed: validate or list');
+  },
+};
+
+async function list(values: Record<string, unknown>, out: NodeJS.WritableStream): Promise<number> {
+  let period: string | null = null;
+  if (typeof values.period === 'string') {
+    period = scoringPeriodOf(values.period);
+    if (!period) throw new UsageError(`--period: '${values.period}' is not a scoring period (2026-06-ytd, 2026-Q2 or 2026)`);
+  }
+  const dir = typeof values.schemes === 'string' ? values.schemes : defaultSchemesDir;
+  const { schemes, problems } = readSchemesDir(dir);
+  out.write(`Schemes in ${relative(process.cwd(), dir) || dir} (${schemes.length}):\n`);
+  for (const { file, scheme: s } of schemes) {
+    out.write(
+      `  ${s.scheme_id.padEnd(22)} ${s.line.padEnd(10)} ${(s.org_id ?? 'head office').padEnd(12)} ` +
+        `${s.effective_from} → ${s.effective_to ?? 'open'}  ${String(s.indicators.length).padStart(2)} indicators  ${basename(file)}\n`,
+    );
+  }
+  for (const p of problems) out.write(`  invalid: ${formatProblem(p)}\n`);
+
+  const db = resolveDbPath(values.db);
+  if (!existsSync(db)) {
+    out.write(`\nNo warehouse at ${db}: run \`jixiao build\` to see which scheme scores whom.\n`);
+    return problems.length ? 1 : 0;
+  }
+  const wh = await Warehouse.open(db, { readOnly: true });
+  try {
+    if (!(await hasResolution(wh))) {
+      out.write(`\n${db} has no scorecards yet: run \`jixiao build\`.\n`);
+      return problems.length ? 1 : 0;
+    }
+    const periods = await scoringPeriods(wh);
+    const chosen = period ?? periods[0];
+    if (!chosen || !periods.includes(chosen)) {
+      out.write(`\nNo scorecards for ${chosen ?? 'any period'} (scored: ${periods.join(', ') || 'none'}).\n`);
+      return 1;
+    }
+    const built = await lastBuild(wh);
+    out.write(`\nWho is scored by which scheme in ${chosen} (${db}, as of the last build${built ? ` ${built}` : ''}):\n`);
+    const uses = await schemeUses(wh, chosen);
+    let current: string | null | undefined;
+    for (const u of uses) {
+      if (u.scheme_id !== current) {
+        current = u.scheme_id;
+        const total = uses.filter((x) => x.scheme_id === u.scheme_id).reduce((n, x) => n + x.managers, 0);
+        out.write(`  ${u.scheme_id ?? 'NO SCHEME (not scored)'}: ${total} manager(s)\n`);
+      }
+      out.write(`    ${u.org_id} (${u.org_level ?? '?'}, ${u.line}): ${u.managers} — ${u.reason}\n`);
+    }
+    return problems.length ? 1 : 0;
+  } finally {
+    wh.close();
+  }
+}
+
+export default scheme;

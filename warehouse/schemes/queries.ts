@@ -1,0 +1,53 @@
+// Typed reads of the scheme resolution the last build made (int_scorecard_schemes_resolved), for
+// `jixiao scheme list`. Nothing is resolved here: the SQL model is the one definition.
+import type { Warehouse } from '../db.ts';
+
+export interface SchemeUse {
+  scheme_id: string | null;
+  org_id: string;
+  org_level: string | null;
+  line: string;
+  managers: number;
+  reason: string;
+}
+
+/** True when the warehouse holds a built scheme resolution. */
+export async function hasResolution(wh: Warehouse): Promise<boolean> {
+  const rows = await wh.query<{ n: string }>(
+    `select count(*)::varchar as n from duckdb_tables() where table_name = 'int_scorecard_schemes_resolved'`,
+  );
+  return rows[0]?.n === '1';
+}
+
+/** Scoring periods of the last build, latest first. */
+export async function scoringPeriods(wh: Warehouse): Promise<string[]> {
+  const rows = await wh.query<{ period: string }>(
+    `select distinct period from int_scorecard_schemes_resolved order by period desc`,
+  );
+  return rows.map((r) => r.period);
+}
+
+/** Which scheme scores the managers of each org node in a period, how many, and why. */
+export async function schemeUses(wh: Warehouse, period: string): Promise<SchemeUse[]> {
+  const rows = await wh.query<Omit<SchemeUse, 'managers'> & { managers: string }>(
+    `select scheme_id, org_id, org_level, line, count(*)::varchar as managers, any_value(reason) as reason
+     from int_scorecard_schemes_resolved
+     where period = $period
+     group by scheme_id, org_id, org_level, line
+     order by scheme_id nulls last, line, org_id`,
+    { period },
+  );
+  return rows.map((r) => ({ ...r, managers: Number(r.managers) }));
+}
+
+/** When the last successful build ran, if the build log exists. */
+export async function lastBuild(wh: Warehouse): Promise<string | null> {
+  try {
+    const rows = await wh.query<{ at: string | null }>(
+      `select max(finished_at)::varchar as at from build_log where status = 'built'`,
+    );
+    return rows[0]?.at ?? null;
+  } catch {
+    return null;
+  }
+}
