@@ -1,0 +1,76 @@
+-- check int_holder_periods__ledger_identity: Σ managers + unassigned buckets = the ledger total, for
+-- every period and every additive metric (full precision; 0.000001 yuan allowed for the 12-decimal
+-- rounding of share × amount on each row). The ledger side is computed here from the priced and
+-- staged rows, without attribution, so a row lost or doubled by the attribution shows up.
+-- Returns period, metric, ledger total, Σ holders.
+with periods as (
+  select period, end_date, days from int_periods
+),
+months as (
+  select period, month_end, days_in_month from int_period_months
+),
+deposits as (
+  select month_end, avg_balance, balance, deposit_spread from int_deposits_priced
+),
+loans as (
+  select month_end, avg_balance, balance, loan_spread, expected_loss, is_npl, turned_npl from int_loans_priced
+),
+ledger as (
+  select
+    p.period,
+    cast(div_full((select sum(d.avg_balance * m.days_in_month) from deposits as d join months as m on m.month_end = d.month_end where m.period = p.period), p.days) as decimal(38,12)) as deposit_avg_balance,
+    cast((select sum(d.balance) from deposits as d where d.month_end = p.end_date) as decimal(38,12)) as deposit_end_balance,
+    cast((select sum(d.deposit_spread) from deposits as d join months as m on m.month_end = d.month_end where m.period = p.period) as decimal(38,12)) as deposit_spread,
+    cast(div_full((select sum(l.avg_balance * m.days_in_month) from loans as l join months as m on m.month_end = l.month_end where m.period = p.period), p.days) as decimal(38,12)) as loan_avg_balance,
+    cast((select sum(l.balance) from loans as l where l.month_end = p.end_date) as decimal(38,12)) as loan_end_balance,
+    cast((select sum(l.loan_spread) from loans as l join months as m on m.month_end = l.month_end where m.period = p.period) as decimal(38,12)) as loan_spread,
+    cast((select sum(l.expected_loss) from loans as l join months as m on m.month_end = l.month_end where m.period = p.period) as decimal(38,12)) as expected_loss,
+    cast((select sum(l.balance) filter (where l.is_npl) from loans as l where l.month_end = p.end_date) as decimal(38,12)) as npl_balance,
+    cast((select count(*) filter (where l.turned_npl) from loans as l join months as m on m.month_end = l.month_end where m.period = p.period) as decimal(38,12)) as turned_npl_count,
+    cast((select sum(f.amount) from stg_extract__fees as f join months as m on m.month_end = f.month_end where m.period = p.period) as decimal(38,12)) as fee_income,
+    cast((select sum(s.units) from stg_extract__sales as s join months as m on m.month_end = s.month_end where m.period = p.period) as decimal(38,12)) as sales_units,
+    cast((select sum(s.amount) from stg_extract__sales as s join months as m on m.month_end = s.month_end where m.period = p.period) as decimal(38,12)) as sales_amount,
+    cast((select count(*) from stg_extract__visits as v join months as m on m.month_end = v.month_end where m.period = p.period) as decimal(38,12)) as visits,
+  from periods as p
+),
+holders as (
+  select
+    period,
+    cast(sum(deposit_avg_balance) as decimal(38,12)) as deposit_avg_balance,
+    cast(sum(deposit_end_balance) as decimal(38,12)) as deposit_end_balance,
+    cast(sum(deposit_spread) as decimal(38,12)) as deposit_spread,
+    cast(sum(loan_avg_balance) as decimal(38,12)) as loan_avg_balance,
+    cast(sum(loan_end_balance) as decimal(38,12)) as loan_end_balance,
+    cast(sum(loan_spread) as decimal(38,12)) as loan_spread,
+    cast(sum(expected_loss) as decimal(38,12)) as expected_loss,
+    cast(sum(npl_balance) as decimal(38,12)) as npl_balance,
+    cast(sum(turned_npl_count) as decimal(38,12)) as turned_npl_count,
+    cast(sum(fee_income) as decimal(38,12)) as fee_income,
+    cast(sum(sales_deposit_units + sales_loan_units + sales_fee_units + sales_wealth_units + sales_fund_units
+      + sales_insurance_units + sales_debit_card_units + sales_credit_card_units + sales_ebank_units
+      + sales_agreement_units + sales_other_units) as decimal(38,12)) as sales_units,
+    cast(sum(sales_deposit_amount + sales_loan_amount + sales_fee_amount + sales_wealth_amount + sales_fund_amount
+      + sales_insurance_amount + sales_debit_card_amount + sales_credit_card_amount + sales_ebank_amount
+      + sales_agreement_amount + sales_other_amount) as decimal(38,12)) as sales_amount,
+    cast(sum(visits) as decimal(38,12)) as visits,
+  from int_holder_periods
+  group by period
+),
+ledger_long as (
+  select period, metric, cast(coalesce(value, 0) as decimal(38,12)) as ledger_total,
+  from ledger
+  unpivot include nulls (value for metric in (deposit_avg_balance, deposit_end_balance, deposit_spread,
+    loan_avg_balance, loan_end_balance, loan_spread, expected_loss, npl_balance, turned_npl_count, fee_income,
+    sales_units, sales_amount, visits))
+),
+holders_long as (
+  select period, metric, cast(coalesce(value, 0) as decimal(38,12)) as holders_total,
+  from holders
+  unpivot include nulls (value for metric in (deposit_avg_balance, deposit_end_balance, deposit_spread,
+    loan_avg_balance, loan_end_balance, loan_spread, expected_loss, npl_balance, turned_npl_count, fee_income,
+    sales_units, sales_amount, visits))
+)
+select l.period, l.metric, l.ledger_total, h.holders_total,
+from ledger_long as l
+left join holders_long as h on h.period = l.period and h.metric = l.metric
+where abs(l.ledger_total - coalesce(h.holders_total, 0)) > 0.000001

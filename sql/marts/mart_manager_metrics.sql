@@ -1,0 +1,201 @@
+-- mart_manager_metrics: each manager's metrics in long form, against base and target (scorecards read this).
+-- grain: one row per manager × period × metric (every metric column of mart_manager_period);
+--   keys: period, manager_id, metric.
+-- formula:
+--   actual      = the figure of mart_manager_period
+--   base        = a base_value given in the targets file for (manager, period, metric), else the
+--                 computed base: what the manager's portfolio at the period's end produced in the
+--                 same period a year earlier (int_holder_bases), money rounded to
+--                 the fen; 0 when the base period is loaded but the portfolio produced nothing then,
+--                 null when it is not loaded; null for counts of clients, managers and visits
+--   target      = target_value of the targets file; a year-to-date period ending a quarter takes the
+--                 target of the period with the same months: 03-ytd ← Q1, 06-ytd ← H1, 12-ytd ← Y
+--   achievement = actual / target (6 decimals; null without a target or when it is 0)
+--   growth      = actual − base
+-- inputs: mart_manager_period, int_holder_bases, int_periods, stg_extract__targets.
+with actuals_wide as (
+  select
+    period,
+    manager_id,
+    cast(deposit_avg_balance as decimal(24,6)) as deposit_avg_balance,
+    cast(deposit_end_balance as decimal(24,6)) as deposit_end_balance,
+    cast(net_deposit_increase as decimal(24,6)) as net_deposit_increase,
+    cast(deposit_spread as decimal(24,6)) as deposit_spread,
+    cast(loan_avg_balance as decimal(24,6)) as loan_avg_balance,
+    cast(loan_end_balance as decimal(24,6)) as loan_end_balance,
+    cast(loan_spread as decimal(24,6)) as loan_spread,
+    cast(fee_income as decimal(24,6)) as fee_income,
+    cast(profit_contribution as decimal(24,6)) as profit_contribution,
+    cast(expected_loss as decimal(24,6)) as expected_loss,
+    cast(risk_adjusted_contribution as decimal(24,6)) as risk_adjusted_contribution,
+    cast(npl_balance as decimal(24,6)) as npl_balance,
+    cast(npl_ratio as decimal(24,6)) as npl_ratio,
+    cast(turned_npl_count as decimal(24,6)) as turned_npl_count,
+    cast(turned_npl_balance as decimal(24,6)) as turned_npl_balance,
+    cast(sales_deposit_units as decimal(24,6)) as sales_deposit_units,
+    cast(sales_deposit_amount as decimal(24,6)) as sales_deposit_amount,
+    cast(sales_loan_units as decimal(24,6)) as sales_loan_units,
+    cast(sales_loan_amount as decimal(24,6)) as sales_loan_amount,
+    cast(sales_fee_units as decimal(24,6)) as sales_fee_units,
+    cast(sales_fee_amount as decimal(24,6)) as sales_fee_amount,
+    cast(sales_wealth_units as decimal(24,6)) as sales_wealth_units,
+    cast(sales_wealth_amount as decimal(24,6)) as sales_wealth_amount,
+    cast(sales_fund_units as decimal(24,6)) as sales_fund_units,
+    cast(sales_fund_amount as decimal(24,6)) as sales_fund_amount,
+    cast(sales_insurance_units as decimal(24,6)) as sales_insurance_units,
+    cast(sales_insurance_amount as decimal(24,6)) as sales_insurance_amount,
+    cast(sales_debit_card_units as decimal(24,6)) as sales_debit_card_units,
+    cast(sales_debit_card_amount as decimal(24,6)) as sales_debit_card_amount,
+    cast(sales_credit_card_units as decimal(24,6)) as sales_credit_card_units,
+    cast(sales_credit_card_amount as decimal(24,6)) as sales_credit_card_amount,
+    cast(sales_ebank_units as decimal(24,6)) as sales_ebank_units,
+    cast(sales_ebank_amount as decimal(24,6)) as sales_ebank_amount,
+    cast(sales_agreement_units as decimal(24,6)) as sales_agreement_units,
+    cast(sales_agreement_amount as decimal(24,6)) as sales_agreement_amount,
+    cast(sales_other_units as decimal(24,6)) as sales_other_units,
+    cast(sales_other_amount as decimal(24,6)) as sales_other_amount,
+    cast(visits as decimal(24,6)) as visits,
+    cast(development_visits as decimal(24,6)) as development_visits,
+    cast(clients as decimal(24,6)) as clients,
+    cast(new_clients as decimal(24,6)) as new_clients,
+  from mart_manager_period
+),
+actuals as (
+  select period, manager_id, metric, actual,
+  from actuals_wide
+  unpivot include nulls (actual for metric in (deposit_avg_balance, deposit_end_balance, net_deposit_increase, deposit_spread, loan_avg_balance, loan_end_balance, loan_spread, fee_income, profit_contribution, expected_loss, risk_adjusted_contribution, npl_balance, npl_ratio, turned_npl_count, turned_npl_balance, sales_deposit_units, sales_deposit_amount, sales_loan_units, sales_loan_amount, sales_fee_units, sales_fee_amount, sales_wealth_units, sales_wealth_amount, sales_fund_units, sales_fund_amount, sales_insurance_units, sales_insurance_amount, sales_debit_card_units, sales_debit_card_amount, sales_credit_card_units, sales_credit_card_amount, sales_ebank_units, sales_ebank_amount, sales_agreement_units, sales_agreement_amount, sales_other_units, sales_other_amount, visits, development_visits, clients, new_clients))
+),
+base_sums as (
+  select
+    h.period,
+    h.manager_id,
+    h.deposit_avg_balance,
+    h.deposit_end_balance,
+    h.deposit_spread,
+    h.loan_avg_balance,
+    h.loan_end_balance,
+    h.loan_spread,
+    h.fee_income,
+    h.profit_contribution,
+    h.expected_loss,
+    h.risk_adjusted_contribution,
+    h.npl_balance,
+    h.turned_npl_count,
+    h.turned_npl_balance,
+    h.sales_deposit_units,
+    h.sales_deposit_amount,
+    h.sales_loan_units,
+    h.sales_loan_amount,
+    h.sales_fee_units,
+    h.sales_fee_amount,
+    h.sales_wealth_units,
+    h.sales_wealth_amount,
+    h.sales_fund_units,
+    h.sales_fund_amount,
+    h.sales_insurance_units,
+    h.sales_insurance_amount,
+    h.sales_debit_card_units,
+    h.sales_debit_card_amount,
+    h.sales_credit_card_units,
+    h.sales_credit_card_amount,
+    h.sales_ebank_units,
+    h.sales_ebank_amount,
+    h.sales_agreement_units,
+    h.sales_agreement_amount,
+    h.sales_other_units,
+    h.sales_other_amount,
+    h.net_deposit_increase,
+  from int_holder_bases as h
+  where h.manager_id is not null
+),
+bases_wide as (
+  select
+    b.period,
+    b.manager_id,
+    cast(round(b.deposit_avg_balance, 2) as decimal(24,6)) as deposit_avg_balance,
+    cast(round(b.deposit_end_balance, 2) as decimal(24,6)) as deposit_end_balance,
+    cast(round(b.deposit_spread, 2) as decimal(24,6)) as deposit_spread,
+    cast(round(b.loan_avg_balance, 2) as decimal(24,6)) as loan_avg_balance,
+    cast(round(b.loan_end_balance, 2) as decimal(24,6)) as loan_end_balance,
+    cast(round(b.loan_spread, 2) as decimal(24,6)) as loan_spread,
+    cast(round(b.fee_income, 2) as decimal(24,6)) as fee_income,
+    cast(round(b.profit_contribution, 2) as decimal(24,6)) as profit_contribution,
+    cast(round(b.expected_loss, 2) as decimal(24,6)) as expected_loss,
+    cast(round(b.risk_adjusted_contribution, 2) as decimal(24,6)) as risk_adjusted_contribution,
+    cast(round(b.npl_balance, 2) as decimal(24,6)) as npl_balance,
+    cast(b.turned_npl_count as decimal(24,6)) as turned_npl_count,
+    cast(round(b.turned_npl_balance, 2) as decimal(24,6)) as turned_npl_balance,
+    cast(b.sales_deposit_units as decimal(24,6)) as sales_deposit_units,
+    cast(round(b.sales_deposit_amount, 2) as decimal(24,6)) as sales_deposit_amount,
+    cast(b.sales_loan_units as decimal(24,6)) as sales_loan_units,
+    cast(round(b.sales_loan_amount, 2) as decimal(24,6)) as sales_loan_amount,
+    cast(b.sales_fee_units as decimal(24,6)) as sales_fee_units,
+    cast(round(b.sales_fee_amount, 2) as decimal(24,6)) as sales_fee_amount,
+    cast(b.sales_wealth_units as decimal(24,6)) as sales_wealth_units,
+    cast(round(b.sales_wealth_amount, 2) as decimal(24,6)) as sales_wealth_amount,
+    cast(b.sales_fund_units as decimal(24,6)) as sales_fund_units,
+    cast(round(b.sales_fund_amount, 2) as decimal(24,6)) as sales_fund_amount,
+    cast(b.sales_insurance_units as decimal(24,6)) as sales_insurance_units,
+    cast(round(b.sales_insurance_amount, 2) as decimal(24,6)) as sales_insurance_amount,
+    cast(b.sales_debit_card_units as decimal(24,6)) as sales_debit_card_units,
+    cast(round(b.sales_debit_card_amount, 2) as decimal(24,6)) as sales_debit_card_amount,
+    cast(b.sales_credit_card_units as decimal(24,6)) as sales_credit_card_units,
+    cast(round(b.sales_credit_card_amount, 2) as decimal(24,6)) as sales_credit_card_amount,
+    cast(b.sales_ebank_units as decimal(24,6)) as sales_ebank_units,
+    cast(round(b.sales_ebank_amount, 2) as decimal(24,6)) as sales_ebank_amount,
+    cast(b.sales_agreement_units as decimal(24,6)) as sales_agreement_units,
+    cast(round(b.sales_agreement_amount, 2) as decimal(24,6)) as sales_agreement_amount,
+    cast(b.sales_other_units as decimal(24,6)) as sales_other_units,
+    cast(round(b.sales_other_amount, 2) as decimal(24,6)) as sales_other_amount,
+    cast(round(b.net_deposit_increase, 2) as decimal(24,6)) as net_deposit_increase,
+    cast(div_ratio(b.npl_balance, b.loan_end_balance) as decimal(24,6)) as npl_ratio,
+  from base_sums as b
+),
+bases as (
+  select period, manager_id, metric, base,
+  from bases_wide
+  unpivot include nulls (base for metric in (deposit_avg_balance, deposit_end_balance, deposit_spread, loan_avg_balance, loan_end_balance, loan_spread, fee_income, profit_contribution, expected_loss, risk_adjusted_contribution, npl_balance, turned_npl_count, turned_npl_balance, sales_deposit_units, sales_deposit_amount, sales_loan_units, sales_loan_amount, sales_fee_units, sales_fee_amount, sales_wealth_units, sales_wealth_amount, sales_fund_units, sales_fund_amount, sales_insurance_units, sales_insurance_amount, sales_debit_card_units, sales_debit_card_amount, sales_credit_card_units, sales_credit_card_amount, sales_ebank_units, sales_ebank_amount, sales_agreement_units, sales_agreement_amount, sales_other_units, sales_other_amount, net_deposit_increase, npl_ratio))
+),
+base_loaded as (
+  select p.period, b.period is not null as loaded,
+  from int_periods as p
+  left join int_periods as b on b.period = p.base_period
+),
+targets as (
+  select period_key as period, subject_id as manager_id, metric, base_value, target_value,
+  from stg_extract__targets
+  where subject_type = 'manager'
+  union all
+  select
+    cast(year as varchar) || case period when 'Q1' then '-03-ytd' when 'H1' then '-06-ytd' else '-12-ytd' end,
+    subject_id, metric, base_value, target_value,
+  from stg_extract__targets
+  where subject_type = 'manager' and period in ('Q1', 'H1', 'Y')
+),
+combined as (
+  select
+    a.period,
+    a.manager_id,
+    a.metric,
+    a.actual,
+    coalesce(
+      t.base_value,
+      b.base,
+      case when l.loaded and a.metric in ('deposit_avg_balance', 'deposit_end_balance', 'deposit_spread', 'loan_avg_balance', 'loan_end_balance', 'loan_spread', 'fee_income', 'profit_contribution', 'expected_loss', 'risk_adjusted_contribution', 'npl_balance', 'turned_npl_count', 'turned_npl_balance', 'sales_deposit_units', 'sales_deposit_amount', 'sales_loan_units', 'sales_loan_amount', 'sales_fee_units', 'sales_fee_amount', 'sales_wealth_units', 'sales_wealth_amount', 'sales_fund_units', 'sales_fund_amount', 'sales_insurance_units', 'sales_insurance_amount', 'sales_debit_card_units', 'sales_debit_card_amount', 'sales_credit_card_units', 'sales_credit_card_amount', 'sales_ebank_units', 'sales_ebank_amount', 'sales_agreement_units', 'sales_agreement_amount', 'sales_other_units', 'sales_other_amount', 'net_deposit_increase', 'npl_ratio') then 0 end
+    ) as base,
+    t.target_value as target,
+  from actuals as a
+  join base_loaded as l on l.period = a.period
+  left join bases as b on b.period = a.period and b.manager_id = a.manager_id and b.metric = a.metric
+  left join targets as t on t.period = a.period and t.manager_id = a.manager_id and t.metric = a.metric
+)
+select
+  period,
+  manager_id,
+  metric,
+  cast(actual as decimal(24,6)) as actual,
+  cast(base as decimal(24,6)) as base,
+  cast(target as decimal(24,6)) as target,
+  div_ratio(actual, target) as achievement,
+  cast(actual - base as decimal(24,6)) as growth,
+from combined
