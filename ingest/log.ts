@@ -40,10 +40,10 @@ export async function nextLoadId(wh: Warehouse): Promise<number> {
   return Number(rows[0]!.id);
 }
 
-/** The fingerprint of the last load that changed the warehouse (or confirmed it unchanged). */
+/** The fingerprint of the last load that changed the warehouse. */
 export async function lastAppliedFingerprint(wh: Warehouse): Promise<{ loadId: number; fingerprint: string | null } | undefined> {
   const rows = await wh.query<{ load_id: number; fingerprint: string | null }>(
-    `select load_id, fingerprint from load_log where status <> 'refused' order by load_id desc limit 1`,
+    `select load_id, fingerprint from load_log where status = 'loaded' order by load_id desc limit 1`,
   );
   return rows[0] ? { loadId: Number(rows[0].load_id), fingerprint: rows[0].fingerprint } : undefined;
 }

@@ -35,8 +35,10 @@ function castExpr(c: ColumnSpec, r: string): string {
     case 'value':
       return `try_cast(replace(${r}, ',', '') as ${sqlType[t]})`;
     case 'share':
-    case 'integer':
       return `try_cast(${r} as ${sqlType[t]})`;
+    case 'integer':
+      // Whole numbers only: DuckDB would round '3.5' to 4.
+      return `case when regexp_full_match(${r}, '[+-]?[0-9]+') then try_cast(${r} as integer) end`;
   }
 }
 
@@ -165,13 +167,19 @@ export function rejectChecksSql(spec: KindSpec, refsAvailable: (k: RefKind) => b
 export function orgTreeSql(): string {
   return `insert into ing_rejects (${rejectCols})
 with recursive merged as (
-  select org_id, parent_id from raw_orgs o where not exists (select 1 from ing_orgs t where t.org_id = o.org_id)
+  select org_id, parent_id, false as delivered from raw_orgs o where not exists (select 1 from ing_orgs t where t.org_id = o.org_id)
   union all
-  select org_id, parent_id from ing_orgs
+  select org_id, parent_id, true from ing_orgs
 ),
-roots as (select org_id from merged where parent_id is null),
-reach(org_id) as (
+roots as (select org_id, delivered from merged where parent_id is null),
+-- The root: the only one; or, when the delivery adds roots, the warehouse's own.
+root as (
   select org_id from roots where (select count(*) from roots) = 1
+  union all
+  select org_id from roots where not delivered and (select count(*) from roots) > 1 and (select count(*) from roots where not delivered) = 1
+),
+reach(org_id) as (
+  select org_id from root
   union
   select m.org_id from merged m join reach r on m.parent_id = r.org_id
 )
