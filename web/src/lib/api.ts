@@ -77,6 +77,8 @@ export interface Me {
   role: Role;
   org_id: string | null;
   manager_id: string | null;
+  /** The root of what the user may see (head office: the bank's root). */
+  home_org_id?: string | null;
   areas: string[];
 }
 
@@ -166,19 +168,25 @@ function viewQuery(v: View): Query {
   return { period: v.period, line: v.line };
 }
 
-export interface OrgFigures {
+export interface OrgSummary {
   org: { org_id: string; org_name: string; level: string; parent_id: string | null };
-  figures: MetricFigure[];
+  period: string;
+  /** The node's row of mart_org_period: every metric column. */
+  figures: Row | null;
+  /** Every metric against base and target (mart_org_metrics). */
+  metrics: MetricFigure[];
+  /** Monthly rows of the period's year up to its end. */
+  trend: Row[];
 }
 
 export const institutions = {
-  figures: (orgId: string, v: View) => get<OrgFigures>(`orgs/${encodeURIComponent(orgId)}/figures`, viewQuery(v)),
-  children: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/children`, viewQuery(v), v.lang),
-  trend: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/trend`, { line: v.line, period: v.period }, v.lang),
+  summary: (orgId: string, v: View) => get<OrgSummary>(`orgs/${encodeURIComponent(orgId)}`, { period: v.period }),
+  /** The node's children side by side, with per-manager averages and percentiles among siblings. */
+  benchmark: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/benchmark`, { period: v.period }, v.lang),
 };
 
 export const managers = {
-  /** League table of the managers under a node. */
+  /** League table of the managers in a node's subtree; `grade` is the managers' own grade (A/B/C…). */
   league: (orgId: string, v: View, grade: string | null) =>
     list(`orgs/${encodeURIComponent(orgId)}/managers`, { ...viewQuery(v), grade }, v.lang),
 };
@@ -190,44 +198,68 @@ export interface ManagerInfo {
   org_name: string;
   line: string;
   grade: string | null;
+  hire_date: string | null;
+  leave_date: string | null;
 }
 
+/** One indicator line of a scorecard (mart_scorecard_indicators). */
 export interface ScorecardIndicator {
-  indicator: string;
+  indicator_id: string;
+  label_zh: string | null;
+  label_en: string | null;
+  metric: string;
+  formula: string;
   weight: Dec;
   actual: Dec;
-  target: Dec;
   base: Dec;
+  target: Dec;
   achievement: Dec;
-  points: Dec;
-}
-
-export interface ScorecardItem {
-  item: string;
   points: Dec;
   note?: string | null;
 }
 
-export interface Scorecard {
-  manager: ManagerInfo;
-  period: string;
-  indicators: ScorecardIndicator[];
-  bonus: ScorecardItem[];
-  deductions: ScorecardItem[];
+/** One bonus or deduction line (mart_scorecard_items). */
+export interface ScorecardItem {
+  section: 'bonus' | 'deduction' | string;
+  item_id: string;
+  label_zh: string | null;
+  label_en: string | null;
+  points: Dec;
+}
+
+/** The card's totals (mart_scorecards). */
+export interface ScorecardTotals {
+  indicator_points?: Dec;
   bonus_points: Dec;
   deduction_points: Dec;
-  total_points: Dec;
-  rating: string | null;
+  total_score: Dec;
+  grade: string | null;
+  peer_rank?: Dec | number;
+  percentile?: Dec;
+}
+
+export interface Scorecard {
+  /** The scoring period (quarter-end year-to-date) that applies to the period asked for. */
+  period: string;
+  card: ScorecardTotals | null;
+  indicators: ScorecardIndicator[];
+  items: ScorecardItem[];
+  pay: Row | null;
+}
+
+export interface ManagerPage {
+  manager: ManagerInfo;
+  period: string;
+  figures: Row | null;
+  metrics: MetricFigure[];
+  scorecard: Scorecard | null;
+  trend: Row[];
+  process: Row | null;
+  risk: Row | null;
 }
 
 export const manager = {
-  scorecard: (id: string, v: View) => get<Scorecard>(`managers/${encodeURIComponent(id)}/scorecard`, { period: v.period }),
-  figures: (id: string, v: View) => get<{ figures: MetricFigure[] }>(`managers/${encodeURIComponent(id)}/figures`, { period: v.period }),
-  trend: (id: string, v: View) => list(`managers/${encodeURIComponent(id)}/trend`, { period: v.period }, v.lang),
-  visits: (id: string, v: View) => list(`managers/${encodeURIComponent(id)}/visits`, { period: v.period }, v.lang),
-  clients: (id: string, v: View) => list(`managers/${encodeURIComponent(id)}/clients`, { period: v.period }, v.lang),
-  portfolio: (id: string, v: View) => get<{ concentration: Row; segments: Row[] }>(`managers/${encodeURIComponent(id)}/portfolio`, { period: v.period }),
-  warnings: (id: string, v: View) => list(`managers/${encodeURIComponent(id)}/warnings`, { period: v.period }, v.lang),
+  page: (id: string, v: View) => get<ManagerPage>(`managers/${encodeURIComponent(id)}`, { period: v.period }),
 };
 
 export interface ClientInfo {
@@ -235,36 +267,48 @@ export interface ClientInfo {
   client_name: string;
   client_type: string;
   industry: string | null;
+  group_id?: string | null;
   org_id: string | null;
-  org_name: string | null;
+  org_name?: string | null;
   open_date: string | null;
 }
 
+export interface ClientPage {
+  client: ClientInfo;
+  /** Assignments over time: manager, share, valid_from, valid_to. */
+  holders: Row[];
+  /** Monthly mart_client_period rows. */
+  history: Row[];
+  /** Loan snapshots: loan_id, month, balance, five_class, overdue_days… */
+  loans: Row[];
+  fees?: Row[];
+  products?: Row[];
+}
+
 export const client = {
-  info: (id: string) => get<{ client: ClientInfo }>(`clients/${encodeURIComponent(id)}`),
-  balances: (id: string, v: View) => list(`clients/${encodeURIComponent(id)}/balances`, { period: v.period }, v.lang),
-  loans: (id: string, v: View) => list(`clients/${encodeURIComponent(id)}/loans`, { period: v.period }, v.lang),
-  fees: (id: string, v: View) => list(`clients/${encodeURIComponent(id)}/fees`, { period: v.period }, v.lang),
-  products: (id: string, v: View) => list(`clients/${encodeURIComponent(id)}/products`, { period: v.period }, v.lang),
-  managers: (id: string, v: View) => list(`clients/${encodeURIComponent(id)}/managers`, {}, v.lang),
+  page: (id: string) => get<ClientPage>(`clients/${encodeURIComponent(id)}`),
+};
+
+export const portfolio = {
+  /** A manager's clients with their figures (contribution ranking). */
+  clients: (managerId: string, v: View) => list(`managers/${encodeURIComponent(managerId)}/clients`, { period: v.period, sort: 'profit_contribution' }, v.lang),
+  /** Early-warning loans of a manager's clients (special mention, rising overdue days). */
+  warnings: (managerId: string, orgId: string, v: View) =>
+    list(`orgs/${encodeURIComponent(orgId)}/risk/loans`, { period: v.period, kind: 'warning', manager_id: managerId }, v.lang),
 };
 
 export type RiskBasis = 'current' | 'originating';
 
 /** What a risk figure drills into: the loans behind it. */
 export interface LoanDrill {
-  manager_id?: string | null;
-  basis?: RiskBasis | null;
-  from_class?: string | null;
-  to_class?: string | null;
-  cohort?: string | null;
-  warning?: string | null;
+  kind: 'turned_npl' | 'warning';
+  by?: RiskBasis;
+  manager_id?: string;
 }
 
 export const risk = {
-  turnedNpl: (orgId: string, v: View, basis: RiskBasis) => list(`orgs/${encodeURIComponent(orgId)}/risk/turned-npl`, { ...viewQuery(v), basis }, v.lang),
-  migration: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/risk/migration`, viewQuery(v), v.lang),
-  vintage: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/risk/vintage`, viewQuery(v), v.lang),
-  warnings: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, viewQuery(v), v.lang),
-  loans: (orgId: string, v: View, drill: LoanDrill) => list(`orgs/${encodeURIComponent(orgId)}/risk/loans`, { ...viewQuery(v), ...drill }, v.lang),
+  turnedNpl: (orgId: string, v: View, by: RiskBasis) => list(`orgs/${encodeURIComponent(orgId)}/risk/turned-npl`, { period: v.period, by, sort: 'turned_npl_balance' }, v.lang),
+  migration: (orgId: string, v: View) => get<{ rows: Row[] }>(`orgs/${encodeURIComponent(orgId)}/risk/migration`, { period: v.period }),
+  vintage: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/risk/vintage`, {}, v.lang),
+  loans: (orgId: string, v: View, drill: LoanDrill) => list(`orgs/${encodeURIComponent(orgId)}/risk/loans`, { period: v.period, ...drill }, v.lang),
 };

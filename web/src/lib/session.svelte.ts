@@ -6,13 +6,14 @@ export type Role = Me['role'];
 
 /** Each role's starting page (DOMAIN.md: what each user must see first). */
 export function homeOf(me: Me): Pick<Route, 'page' | 'id'> {
+  const root = me.home_org_id ?? me.org_id;
   switch (me.role) {
     case 'head_office':
-      return { page: 'org', id: me.org_id };
+      return { page: 'org', id: root };
     case 'branch_president':
-      return { page: 'managers', id: me.org_id };
+      return { page: 'managers', id: root };
     case 'risk_officer':
-      return { page: 'risk', id: me.org_id };
+      return { page: 'risk', id: root };
     case 'manager':
       return { page: 'manager', id: me.manager_id };
     default:

@@ -1,21 +1,11 @@
-// State of a client's page.
-import { client, type ClientInfo, type Listed, type Row, type View } from '../../lib/api.ts';
+// State of a client's page: one endpoint (client, holders over time, monthly history, loans).
+import { client, type ClientPage } from '../../lib/api.ts';
 import { Resource } from '../../lib/resource.svelte.ts';
 
 export class ClientState {
-  info = new Resource<{ client: ClientInfo }>();
-  balances = new Resource<Listed<Row>>();
-  loans = new Resource<Listed<Row>>();
-  fees = new Resource<Listed<Row>>();
-  products = new Resource<Listed<Row>>();
-  managers = new Resource<Listed<Row>>();
+  page = new Resource<ClientPage>();
 
-  load(id: string, view: View): void {
-    void this.info.load(() => client.info(id));
-    void this.balances.load(() => client.balances(id, view));
-    void this.loans.load(() => client.loans(id, view));
-    void this.fees.load(() => client.fees(id, view));
-    void this.products.load(() => client.products(id, view));
-    void this.managers.load(() => client.managers(id, view));
+  load(id: string): void {
+    void this.page.load(() => client.page(id));
   }
 }

@@ -13,7 +13,7 @@ export interface ClassGrid {
 }
 
 /** Pivots (loan_id, month, five_class) rows into loans × months; missing months stay empty. */
-export function classGrid(rows: Row[], monthKey = 'month'): ClassGrid {
+export function classGrid(rows: Row[], monthKey = rows[0] && 'as_of_date' in rows[0] && !('month' in rows[0]) ? 'as_of_date' : 'month'): ClassGrid {
   const months = [...new Set(rows.map((r) => String(r[monthKey] ?? '')))].filter(Boolean).sort();
   const byLoan = new Map<string, Map<string, string>>();
   for (const r of rows) {
@@ -37,4 +37,9 @@ export function balancesOption(rows: Row[], metrics: readonly string[], lang: La
     yAxis: { type: 'value', name: unitLabel(unit, lang) },
     series: metrics.map((m) => ({ type: 'line', name: label(m, lang), data: rows.map((r) => toChartNumber(r[m], unit)) })),
   };
+}
+
+/** Rows with a synthetic `_key` (their position) for tables whose rows have no single id. */
+export function keyed(rows: Row[]): Row[] {
+  return rows.map((r, i) => ({ _key: i, ...r }));
 }

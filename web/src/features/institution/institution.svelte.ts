@@ -1,6 +1,6 @@
-// State of the institution page: the node's headline figures, its children side by side, and
-// its monthly trend; reloaded whenever the node, period, line or language changes.
-import { institutions, type Listed, type OrgFigures, type Row, type View } from '../../lib/api.ts';
+// State of the institution page: the node's summary (headline figures against base and target,
+// monthly trend) and its children side by side; reloaded when the node, period or language changes.
+import { institutions, type Listed, type OrgSummary, type Row, type View } from '../../lib/api.ts';
 import { Resource } from '../../lib/resource.svelte.ts';
 
 /** The headline tiles, in this order (issue 8). */
@@ -10,13 +10,11 @@ export const CHILD_METRICS = ['profit_contribution', 'loan_spread', 'deposit_spr
 export const TREND_METRICS = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income'] as const;
 
 export class InstitutionState {
-  figures = new Resource<OrgFigures>();
+  summary = new Resource<OrgSummary>();
   children = new Resource<Listed<Row>>();
-  trend = new Resource<Listed<Row>>();
 
   load(orgId: string, view: View): void {
-    void this.figures.load(() => institutions.figures(orgId, view));
-    void this.children.load(() => institutions.children(orgId, view));
-    void this.trend.load(() => institutions.trend(orgId, view));
+    void this.summary.load(() => institutions.summary(orgId, view));
+    void this.children.load(() => institutions.benchmark(orgId, view));
   }
 }

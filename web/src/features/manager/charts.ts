@@ -22,20 +22,25 @@ export interface WaterfallStep {
  * Waterfall of how the points add up: each indicator's points, then bonus and deductions, then
  * the card's total as the API gives it. Bars float on the running position (display geometry).
  */
-export function waterfallSteps(card: Pick<Scorecard, 'indicators' | 'bonus_points' | 'deduction_points' | 'total_points'>, lang: Lang): WaterfallStep[] {
+export function waterfallSteps(card: Scorecard, lang: Lang): WaterfallStep[] {
   const steps: WaterfallStep[] = [];
   let at = 0;
   const push = (name: string, v: number) => {
     steps.push({ name, start: v >= 0 ? at : at + v, value: v, total: false });
     at += v;
   };
-  for (const ind of card.indicators) push(label(ind.indicator, lang), toChartNumber(ind.points) ?? 0);
-  const bonus = toChartNumber(card.bonus_points);
+  for (const ind of card.indicators) push(indicatorLabel(ind, lang), toChartNumber(ind.points) ?? 0);
+  const bonus = toChartNumber(card.card?.bonus_points);
   if (bonus) push(t('bonus', lang), bonus);
-  const deduction = toChartNumber(card.deduction_points);
+  const deduction = toChartNumber(card.card?.deduction_points);
   if (deduction) push(t('deduction', lang), deduction > 0 ? -deduction : deduction);
-  steps.push({ name: t('total_points', lang), start: 0, value: toChartNumber(card.total_points) ?? at, total: true });
+  steps.push({ name: t('total_points', lang), start: 0, value: toChartNumber(card.card?.total_score) ?? at, total: true });
   return steps;
+}
+
+/** An indicator's or item's label in the scheme's own words, else the glossary's. */
+export function indicatorLabel(x: { label_zh: string | null; label_en: string | null; metric?: string; item_id?: string }, lang: Lang): string {
+  return (lang === 'zh' ? x.label_zh : x.label_en) ?? label(x.metric ?? x.item_id ?? '', lang);
 }
 
 export function waterfallOption(steps: WaterfallStep[]): EChartsCoreOption {

@@ -1,13 +1,19 @@
-// Which of a manager's figures go in which section of the page.
-import type { MetricFigure } from '../../lib/api.ts';
+// Which of a manager's figures go in which section of the page: the API's `process` and `risk`
+// groups, each figure with its base and target from `metrics` where the mart has them.
+import type { Dec, MetricFigure, Row } from '../../lib/api.ts';
 
-const PROCESS = /^(visits|development_visits|maintenance_coverage|new_clients|clients)$/;
-const RISK = /^(npl_|turned_npl_|originated_turned_npl_|expected_loss|risk_adjusted)/;
-
-export function processFigures(figures: MetricFigure[]): MetricFigure[] {
-  return figures.filter((f) => PROCESS.test(f.metric));
+function figuresOf(group: Row | null, metrics: MetricFigure[]): MetricFigure[] {
+  if (!group) return [];
+  return Object.entries(group).map(([metric, actual]) => {
+    const m = metrics.find((x) => x.metric === metric);
+    return m ?? { metric, actual: (actual ?? null) as Dec, base: null, target: null, achievement: null, growth: null };
+  });
 }
 
-export function riskFigures(figures: MetricFigure[]): MetricFigure[] {
-  return figures.filter((f) => RISK.test(f.metric));
+export function processFigures(metrics: MetricFigure[], group: Row | null): MetricFigure[] {
+  return figuresOf(group, metrics);
+}
+
+export function riskFigures(metrics: MetricFigure[], group: Row | null): MetricFigure[] {
+  return figuresOf(group, metrics);
 }

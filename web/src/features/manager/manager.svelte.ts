@@ -1,27 +1,21 @@
-// State of a manager's page: scorecard, figures (risk, process), trend, visits, clients and
-// portfolio summary, warnings; reloaded when the manager or period changes.
-import { manager, type Listed, type MetricFigure, type Row, type Scorecard, type View } from '../../lib/api.ts';
+// State of a manager's page: the manager endpoint (scorecard, figures against base and target,
+// monthly trend, process and risk), and the client portfolio; reloaded when manager or period change.
+import { manager, portfolio, type Listed, type ManagerPage, type Row, type View } from '../../lib/api.ts';
 import { Resource } from '../../lib/resource.svelte.ts';
 
 export const TREND_METRICS = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income'] as const;
-export const RISK_METRICS = ['npl_balance', 'npl_ratio', 'turned_npl_count', 'turned_npl_balance'] as const;
 
 export class ManagerState {
-  scorecard = new Resource<Scorecard>();
-  figures = new Resource<{ figures: MetricFigure[] }>();
-  trend = new Resource<Listed<Row>>();
-  visits = new Resource<Listed<Row>>();
+  page = new Resource<ManagerPage>();
   clients = new Resource<Listed<Row>>();
-  portfolio = new Resource<{ concentration: Row; segments: Row[] }>();
   warnings = new Resource<Listed<Row>>();
 
   load(id: string, view: View): void {
-    void this.scorecard.load(() => manager.scorecard(id, view));
-    void this.figures.load(() => manager.figures(id, view));
-    void this.trend.load(() => manager.trend(id, view));
-    void this.visits.load(() => manager.visits(id, view));
-    void this.clients.load(() => manager.clients(id, view));
-    void this.portfolio.load(() => manager.portfolio(id, view));
-    void this.warnings.load(() => manager.warnings(id, view));
+    void this.clients.load(() => portfolio.clients(id, view));
+    // Warnings are listed under the manager's org node, known once the page has loaded.
+    void this.page.load(() => manager.page(id, view)).then(() => {
+      const org = this.page.data?.manager.org_id;
+      if (org) void this.warnings.load(() => portfolio.warnings(id, org, view));
+    });
   }
 }

@@ -7,9 +7,6 @@ import type { Row } from '../../lib/api.ts';
 
 export const SPLIT = ['loan_spread', 'deposit_spread', 'fee_income'] as const;
 
-/** Grades of the scorecard, best first, as the API names them. */
-export const GRADES = ['excellent', 'good', 'competent', 'unsatisfactory'] as const;
-
 export function parseSelection(param: string | undefined): string[] {
   return param ? [...new Set(param.split(',').filter(Boolean))] : [];
 }

@@ -5,7 +5,7 @@ import { Resource } from '../../lib/resource.svelte.ts';
 
 export class RiskState {
   ranking = new Resource<Listed<Row>>();
-  migration = new Resource<Listed<Row>>();
+  migration = new Resource<{ rows: Row[] }>();
   vintage = new Resource<Listed<Row>>();
   warnings = new Resource<Listed<Row>>();
   loans = new Resource<Listed<Row>>();
@@ -14,14 +14,11 @@ export class RiskState {
     void this.ranking.load(() => risk.turnedNpl(orgId, view, basis));
     void this.migration.load(() => risk.migration(orgId, view));
     void this.vintage.load(() => risk.vintage(orgId, view));
-    void this.warnings.load(() => risk.warnings(orgId, view));
+    void this.warnings.load(() => risk.loans(orgId, view, { kind: 'warning' }));
   }
 
   loadLoans(orgId: string, view: View, drill: LoanDrill | null): void {
-    if (!drill) {
-      this.loans.data = null;
-      return;
-    }
+    if (!drill) return;
     void this.loans.load(() => risk.loans(orgId, view, drill));
   }
 }

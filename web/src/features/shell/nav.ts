@@ -9,8 +9,8 @@ export interface NavItem {
   id: string | null;
 }
 
-export function navFor(me: Pick<Me, 'role' | 'org_id' | 'manager_id'>): NavItem[] {
-  const org = me.org_id;
+export function navFor(me: Pick<Me, 'role' | 'org_id' | 'manager_id' | 'home_org_id'>): NavItem[] {
+  const org = me.home_org_id ?? me.org_id;
   switch (me.role) {
     case 'head_office':
     case 'branch_president':
