@@ -2,6 +2,7 @@
 // problem details, request logging, and (optionally) the web dashboard's static files with SPA
 // fallback. `createApp(deps)` builds it; tests call `app.request()` on it in-process.
 import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -15,6 +16,8 @@ import { orgRoutes } from './routes/orgs.ts';
 import { loadRoutes } from './routes/loads.ts';
 import { institutionRoutes } from './routes/institutions.ts';
 import { managerRoutes } from './routes/managers.ts';
+import { clientRoutes } from './routes/clients.ts';
+import { viewRoutes } from './routes/views.ts';
 
 export interface AppOptions {
   /** Folder of the built web dashboard (web/dist); served with SPA fallback when given. */
@@ -24,6 +27,8 @@ export interface AppOptions {
 export function createApp(deps: Deps, opts: AppOptions = {}) {
   const docs = new RouteDocs();
   const orgs = orgRoutes(docs);
+  const clients = clientRoutes(docs, deps);
+  const views = viewRoutes(docs, deps);
 
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes(docs))
@@ -35,7 +40,12 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     })
     .route('/orgs', orgs.tree)
     .route('/orgs', institutionRoutes(docs, deps))
+    .route('/orgs', clients.byOrg)
+    .route('/orgs', views.process)
+    .route('/orgs', views.turnedNpl)
     .route('/managers', managerRoutes(docs))
+    .route('/managers', clients.byManager)
+    .route('/clients', clients.one)
     .route('/periods', orgs.periods)
     .route('/loads', loadRoutes(docs));
 
@@ -57,6 +67,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return problem(c, err.status, err.message, err.extra, err.headers);
+    // Hono's own (e.g. malformed JSON body from the validator): keep the status, answer as a problem.
+    if (err instanceof HTTPException && err.status < 500) return problem(c, err.status, err.message || 'bad request');
     deps.log(`error ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return problem(c, 500, 'the server could not answer this request; it has been logged');
   });

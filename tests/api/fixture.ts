@@ -174,6 +174,11 @@ async function handMadeMarts(wh: Warehouse): Promise<void> {
         ('2026-Q1', 'quarter', 2026, date '2026-01-01', date '2026-02-28', 59),
         ('2026-02-ytd', 'ytd', 2026, date '2026-01-01', date '2026-02-28', 59)
       ) t(period, period_type, year, start_date, end_date, days);
+    create table int_portfolio_months as
+      select p.end_date as month_end, a.client_id, a.manager_id, mg.org_id as holder_org_id, a.share, true as is_open
+      from int_periods p join raw_assignments a on p.end_date between a.valid_from and coalesce(a.valid_to, date '9999-12-31')
+      join raw_managers mg on mg.manager_id = a.manager_id
+      where p.period_type = 'month';
     create table mart_manager_period as
       select p.period, m.manager_id, m.manager_name, m.org_id, m.line,
         (hash(p.period, m.manager_id) % 100000000 / 100)::decimal(18,2) as deposit_avg_balance,

@@ -16,15 +16,24 @@ export interface LeagueFilter {
   line?: string;
   grade?: string;
   q?: string;
+  /** Only these metric columns of mart_manager_period (process, risk views); default every one. */
+  metrics?: readonly string[];
+  /** Leave the scorecard columns out. */
+  noScores?: boolean;
 }
 
 /** Columns of the league table: identity, scorecard (when the mart exists), every metric. */
-export function leagueColumns(catalog: Catalog): string[] {
+export function leagueColumns(catalog: Catalog, only?: readonly string[], noScores = false): string[] {
   return [
     ...managerIdentity,
-    ...(catalog.has('mart_scorecards') ? scoreColumns : []),
-    ...metricColumns(catalog, 'mart_manager_period'),
+    ...(catalog.has('mart_scorecards') && !noScores ? scoreColumns : []),
+    ...leagueMetrics(catalog, only),
   ];
+}
+
+function leagueMetrics(catalog: Catalog, only?: readonly string[]): string[] {
+  const all = metricColumns(catalog, 'mart_manager_period');
+  return only ? all.filter((m) => only.includes(m)) : all;
 }
 
 export async function leagueTable(
@@ -34,8 +43,8 @@ export async function leagueTable(
   f: LeagueFilter,
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  const metrics = metricColumns(catalog, 'mart_manager_period');
-  const scored = catalog.has('mart_scorecards');
+  const metrics = leagueMetrics(catalog, f.metrics);
+  const scored = catalog.has('mart_scorecards') && !f.noScores;
   return runList(reader, {
     ctes: `${scopeOrgsCte}, ${subtreeOrgsCte}`,
     select: `
@@ -61,7 +70,7 @@ export async function leagueTable(
       q: f.q ?? null,
     },
     paging,
-    sortable: leagueColumns(catalog),
+    sortable: leagueColumns(catalog, f.metrics, f.noScores),
     tiebreak: ['manager_id'],
   });
 }

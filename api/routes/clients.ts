@@ -1,0 +1,79 @@
+// Portfolios (a manager's, an org node's) and one client's ledger history. A `manager` user sees
+// only their own portfolio and clients; a risk officer the clients in their subtree.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv, Deps } from '../env.ts';
+import type { RouteDocs } from '../openapi.ts';
+import { requireArea } from '../auth/middleware.ts';
+import { v } from '../validate.ts';
+import { idString, listParams, periodKey, searchParam, type ListQuery } from '../params.ts';
+import { pagingOf, sendList } from '../respond.ts';
+import { HttpProblem } from '../problem.ts';
+import { requireMart, resolvePeriod } from '../periods.ts';
+import { orgParam, scopedOrg } from './institutions.ts';
+import { managerParam } from './managers.ts';
+import { managerInScope } from '../../warehouse/queries/managers.ts';
+import {
+  clientHistory,
+  clientHolders,
+  clientInScope,
+  clientLedgers,
+  managerPortfolio,
+  orgPortfolio,
+  portfolioColumns,
+} from '../../warehouse/queries/clients.ts';
+
+const clientParam = z.strictObject({ client_id: idString });
+const tuple = (k: string[]) => k as [string, ...string[]];
+
+export function clientRoutes(docs: RouteDocs, deps: Deps) {
+  const built = deps.catalog.has('mart_client_period');
+  const mKeys = built ? portfolioColumns(deps.catalog, 'manager') : ['client_id'];
+  const oKeys = built ? portfolioColumns(deps.catalog, 'org') : ['client_id'];
+  const sortDefault = (keys: string[]) => (keys.includes('profit_contribution') ? 'profit_contribution' : keys[0]!);
+  const managerQuery = z.strictObject({ period: periodKey.optional(), q: searchParam.optional(), ...listParams(tuple(mKeys), sortDefault(mKeys)) });
+  const orgQuery = z.strictObject({ period: periodKey.optional(), q: searchParam.optional(), ...listParams(tuple(oKeys), sortDefault(oKeys)) });
+  const oneQuery = z.strictObject({});
+
+  docs.add({ method: 'get', path: '/api/managers/{manager_id}/clients', summary: 'A manager’s portfolio at the period’s end: clients, share, figures', area: 'clients', params: managerParam, query: managerQuery, list: true, response: `list of { ${mKeys.slice(0, 8).join(', ')}, … }` });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/clients', summary: 'Clients held in a node’s subtree at the period’s end, with figures', area: 'clients', params: orgParam, query: orgQuery, list: true, response: `list of { ${oKeys.slice(0, 8).join(', ')}, … }` });
+  docs.add({ method: 'get', path: '/api/clients/{client_id}', summary: 'One client: identity, holders (assignment history), monthly figures, deposit and loan ledger rows', area: 'clients', params: clientParam, query: oneQuery, response: '{ client, holders, history, ledgers: { deposits, loans } }' });
+
+  const byManager = new Hono<AppEnv>().get('/:manager_id/clients', requireArea('clients'), v('param', managerParam), v('query', managerQuery), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, 'mart_client_period', 'int_portfolio_months');
+    const { manager_id } = c.req.valid('param');
+    const manager = await managerInScope(d.reader, scope, manager_id);
+    if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
+    const q = c.req.valid('query');
+    const period = resolvePeriod(d, q.period);
+    const listed = await managerPortfolio(d.reader, d.catalog, { managerId: manager_id, period, q: q.q }, pagingOf(q as ListQuery));
+    return sendList(c, q as ListQuery, 'portfolio', { meta: { period, manager_id, manager_name: manager.manager_name, q: q.q ?? null }, keys: mKeys, ...listed });
+  });
+
+  const byOrg = new Hono<AppEnv>().get('/:org_id/clients', requireArea('clients'), v('param', orgParam), v('query', orgQuery), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, 'mart_client_period', 'int_portfolio_months');
+    const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+    const q = c.req.valid('query');
+    const period = resolvePeriod(d, q.period);
+    const listed = await orgPortfolio(d.reader, d.catalog, scope, { orgId: org.org_id, period, q: q.q }, pagingOf(q as ListQuery));
+    return sendList(c, q as ListQuery, 'clients', { meta: { period, org_id: org.org_id, org_name: org.org_name, q: q.q ?? null }, keys: oKeys, ...listed });
+  });
+
+  const one = new Hono<AppEnv>().get('/:client_id', requireArea('clients'), v('param', clientParam), v('query', oneQuery), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, 'mart_client_period');
+    const { client_id } = c.req.valid('param');
+    const client = await clientInScope(d.reader, scope, client_id);
+    if (!client) throw new HttpProblem(404, `client ${client_id} not found`);
+    const [holders, history, ledgers] = await Promise.all([
+      clientHolders(d.reader, client_id),
+      clientHistory(d.reader, d.catalog, client_id),
+      clientLedgers(d.reader, client_id),
+    ]);
+    return c.json({ client, holders, history, ledgers }, 200);
+  });
+
+  return { byManager, byOrg, one };
+}

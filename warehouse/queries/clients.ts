@@ -1,0 +1,149 @@
+// Clients: a manager's or an org node's portfolio at a period's end, and one client's ledger
+// history. The portfolio is who held the client at the period's last month-end
+// (int_portfolio_months); the figures are the client's own (mart_client_period), shown beside the
+// holder's share.
+import type { Catalog } from './catalog.ts';
+import { metricColumns, qualified } from './columns.ts';
+import { runList, type Listed, type Paging } from './listing.ts';
+import type { Reader } from './reader.ts';
+import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
+
+export const clientIdentity = ['client_id', 'client_name', 'client_type', 'industry', 'home_org_id'] as const;
+
+export function portfolioColumns(catalog: Catalog, of: 'manager' | 'org'): string[] {
+  return [...clientIdentity, ...(of === 'manager' ? ['share'] : ['holders']), ...metricColumns(catalog, 'mart_client_period')];
+}
+
+const periodEnd = `period_end as (select end_date from int_periods where period = $period)`;
+
+/** Clients held by one manager at the period's end, with their share and figures. */
+export async function managerPortfolio(
+  reader: Reader,
+  catalog: Catalog,
+  f: { managerId: string; period: string; q?: string },
+  paging: Paging,
+): Promise<Listed<Record<string, unknown>>> {
+  return runList(reader, {
+    ctes: `${periodEnd},
+      held as (
+        select pm.client_id, pm.share from int_portfolio_months pm
+        where pm.manager_id = $manager_id and pm.month_end = (select end_date from period_end)
+      )`,
+    select: `
+      select c.client_id, c.client_name, c.client_type, c.industry, c.org_id as home_org_id, h.share,
+        ${qualified('m', metricColumns(catalog, 'mart_client_period'))}
+      from held h
+      join raw_clients c on c.client_id = h.client_id
+      left join mart_client_period m on m.client_id = h.client_id and m.period = $period
+      where ($q::varchar is null or contains(lower(c.client_name), lower($q::varchar)) or contains(lower(c.client_id), lower($q::varchar)))`,
+    params: { manager_id: f.managerId, period: f.period, q: f.q ?? null },
+    paging,
+    sortable: portfolioColumns(catalog, 'manager'),
+    tiebreak: ['client_id'],
+  });
+}
+
+/** Clients held in an org node's subtree at the period's end (by its managers or unassigned there). */
+export async function orgPortfolio(
+  reader: Reader,
+  catalog: Catalog,
+  scope: Scope,
+  f: { orgId: string; period: string; q?: string },
+  paging: Paging,
+): Promise<Listed<Record<string, unknown>>> {
+  return runList(reader, {
+    ctes: `${scopeOrgsCte}, ${subtreeOrgsCte}, ${periodEnd},
+      held as (
+        select pm.client_id, count(pm.manager_id) as holders from int_portfolio_months pm
+        where pm.month_end = (select end_date from period_end)
+          and pm.holder_org_id in (select org_id from subtree_orgs)
+          and ($scope_manager::varchar is null or pm.manager_id = $scope_manager::varchar)
+        group by pm.client_id
+      )`,
+    select: `
+      select c.client_id, c.client_name, c.client_type, c.industry, c.org_id as home_org_id, h.holders,
+        ${qualified('m', metricColumns(catalog, 'mart_client_period'))}
+      from held h
+      join raw_clients c on c.client_id = h.client_id
+      left join mart_client_period m on m.client_id = h.client_id and m.period = $period
+      where ($q::varchar is null or contains(lower(c.client_name), lower($q::varchar)) or contains(lower(c.client_id), lower($q::varchar)))`,
+    params: { ...scopeParams(scope), org_id: f.orgId, period: f.period, q: f.q ?? null },
+    paging,
+    sortable: portfolioColumns(catalog, 'org'),
+    tiebreak: ['client_id'],
+  });
+}
+
+export type ClientIdentity = {
+  client_id: string;
+  client_name: string;
+  client_type: string;
+  industry: string | null;
+  group_id: string | null;
+  open_date: string | null;
+  home_org_id: string | null;
+};
+
+/**
+ * The client if the caller may see it: some assignment, at any time, links it to a manager in the
+ * caller's scope (for a `manager` user: to them); or, for org scopes, its home org is in the subtree.
+ */
+export async function clientInScope(reader: Reader, scope: Scope, clientId: string): Promise<ClientIdentity | undefined> {
+  const rows = await reader.query<ClientIdentity>(
+    `with recursive ${scopeOrgsCte}
+     select c.client_id, c.client_name, c.client_type, c.industry, c.group_id, c.open_date::varchar as open_date, c.org_id as home_org_id
+     from raw_clients c
+     where c.client_id = $client_id
+       and (
+         exists (
+           select 1 from raw_assignments a join raw_managers mg on mg.manager_id = a.manager_id
+           where a.client_id = c.client_id
+             and mg.org_id in (select org_id from scope_orgs)
+             and ($scope_manager::varchar is null or a.manager_id = $scope_manager::varchar))
+         or ($scope_manager::varchar is null and c.org_id in (select org_id from scope_orgs))
+       )`,
+    { ...scopeParams(scope), client_id: clientId },
+  );
+  return rows[0];
+}
+
+/** Who held the client, when, and at what share (the assignment history). */
+export async function clientHolders(reader: Reader, clientId: string) {
+  return reader.query(
+    `select a.manager_id, mg.manager_name, mg.org_id, a.share, a.valid_from::varchar as valid_from, a.valid_to::varchar as valid_to
+     from raw_assignments a left join raw_managers mg on mg.manager_id = a.manager_id
+     where a.client_id = $id order by a.valid_from, a.manager_id`,
+    { id: clientId },
+  );
+}
+
+/** The client's figures month by month (mart_client_period, monthly rows). */
+export async function clientHistory(reader: Reader, catalog: Catalog, clientId: string) {
+  return reader.query(
+    `select m.period, ${qualified('m', metricColumns(catalog, 'mart_client_period'))}
+     from mart_client_period m join int_periods p on p.period = m.period and p.period_type = 'month'
+     where m.client_id = $id order by m.period`,
+    { id: clientId },
+  );
+}
+
+/** The client's ledger rows: deposit and loan snapshots (newest first, at most 24 month-ends). */
+export async function clientLedgers(reader: Reader, clientId: string) {
+  const p = { id: clientId };
+  const deposits = await reader.query(
+    `with months as (select distinct as_of_date from raw_deposits where client_id = $id order by as_of_date desc limit 24)
+     select as_of_date::varchar as as_of_date, account_id, product_id, currency, balance, avg_balance, rate
+     from raw_deposits where client_id = $id and as_of_date in (select as_of_date from months)
+     order by as_of_date desc, account_id`,
+    p,
+  );
+  const loans = await reader.query(
+    `with months as (select distinct as_of_date from raw_loans where client_id = $id order by as_of_date desc limit 24)
+     select as_of_date::varchar as as_of_date, loan_id, product_id, currency, origination_date::varchar as origination_date,
+       maturity_date::varchar as maturity_date, principal, balance, avg_balance, rate, five_class, overdue_days, originating_manager_id
+     from raw_loans where client_id = $id and as_of_date in (select as_of_date from months)
+     order by as_of_date desc, loan_id`,
+    p,
+  );
+  return { deposits, loans };
+}
