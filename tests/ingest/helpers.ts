@@ -20,6 +20,15 @@ export async function withWarehouse<T>(fn: (wh: Warehouse, dir: string) => Promi
   }
 }
 
+export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-ingest-test-'));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A delivery folder under `root`: copies of fixture folders, then inline files (text or bytes). */
 export function delivery(root: string, name: string, from: string[], files: Record<string, string | Buffer> = {}): string {
   const dir = join(root, name);
