@@ -143,9 +143,9 @@ export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<Bui
         const res = await step('input', name, () => input.load(wh, { configDir }), (r) => rowsOfInput(r));
         const list: BuildInputResult[] = Array.isArray(res) ? res : res ? [res] : [];
         steps.push({
-          name: list.map((r) => r.table).join(',') || name,
+          name,
           layer: 'input',
-          path: `warehouse/build-inputs/${name}.ts`,
+          path: `warehouse/build-inputs/${name}.ts` + (list.length ? ` -> ${list.map((r) => r.table).join(', ')}` : ''),
           kind: 'input',
           rows: rowsOfInput(res),
           ms: Date.now() - t0,

@@ -1,0 +1,100 @@
+import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts';
+import { Warehouse } from '../../warehouse/db.ts';
+import { build, type BuildResult } from '../../warehouse/build.ts';
+import { formatCount, formatDuration, formatTable, Progress } from '../progress.ts';
+
+function printSummary(r: BuildResult, out: NodeJS.WritableStream, all: boolean): void {
+  out.write(`\nbuild ${r.buildId}  BUILT  ${r.models} models, ${r.checks} checks passed  (${formatDuration(r.ms)}, ${r.ms} ms)\n`);
+  const layers = ['input', 'staging', 'intermediate', 'marts', 'check'];
+  const byLayer = layers.map((layer) => {
+    const steps = r.steps.filter((s) => s.layer === layer);
+    return {
+      layer,
+      steps: formatCount(steps.length),
+      rows: layer === 'staging' || layer === 'check' ? '' : formatCount(steps.reduce((n, s) => n + (s.rows ?? 0), 0)),
+      ms: formatCount(steps.reduce((n, s) => n + s.ms, 0)),
+    };
+  });
+  out.write(
+    formatTable(
+      [
+        { key: 'layer', title: 'layer' },
+        { key: 'steps', title: 'steps', align: 'right' },
+        { key: 'rows', title: 'rows written', align: 'right' },
+        { key: 'ms', title: 'ms', align: 'right' },
+      ],
+      byLayer,
+    ),
+  );
+  const listed = all ? r.steps : [...r.steps].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  out.write(all ? '\nevery step:\n' : '\nslowest steps:\n');
+  out.write(
+    formatTable(
+      [
+        { key: 'name', title: 'model' },
+        { key: 'kind', title: 'kind' },
+        { key: 'rows', title: 'rows', align: 'right' },
+        { key: 'ms', title: 'ms', align: 'right' },
+      ],
+      listed.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows === null ? '' : formatCount(s.rows), ms: formatCount(s.ms) })),
+    ),
+  );
+}
+
+const buildCommand: Command = {
+  name: 'build',
+  summary: 'Build the models (staging, intermediate, marts) and run their checks, all or nothing',
+  usage: '[--db FILE] [--config DIR] [--verbose]',
+  description: `
+Loads the configuration inputs (config/expected_loss.json, …) into cfg_* tables, then runs every
+SQL model under sql/staging, sql/intermediate and sql/marts in dependency order, then every check
+under sql/checks — in one transaction: if a model or a check fails, the previous results stay in
+place. Each model's rows and time are recorded in build_models (see build_log).
+Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
+  options: {
+    db: dbOption,
+    config: { type: 'string', help: 'DIR   configuration folder (default: the project config/)' },
+    verbose: { type: 'boolean', short: 'v', help: '      list every step, not only the slowest' },
+  },
+  async run({ values, out, err }) {
+    if (values.config !== undefined && (typeof values.config !== 'string' || values.config === '')) {
+      throw new UsageError('--config needs a folder');
+    }
+    const wh = await Warehouse.open(resolveDbPath(values.db));
+    try {
+      // The shared progress bars count bytes; a build counts steps, so it draws its own line, on a
+      // terminal only (Progress.for is undefined otherwise).
+      const tty = Progress.for(err) !== undefined;
+      const started = Date.now();
+      const draw = (index: number, total: number, name: string, final = false) => {
+        const width = 24;
+        const filled = Math.round((index / Math.max(1, total)) * width);
+        err.write(
+          `\r\x1b[2Kbuild  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}]  ${index}/${total}  ` +
+            `${formatDuration(Date.now() - started)}  ${name}${final ? '\n' : ''}`,
+        );
+      };
+      let last = { index: 0, total: 0 };
+      let result: BuildResult;
+      try {
+        result = await build(wh, {
+          configDir: typeof values.config === 'string' ? values.config : undefined,
+          progress: (p) => {
+            last = { index: p.index, total: p.total };
+            if (tty) draw(p.done ? p.index : p.index - 1, p.total, `${p.phase} ${p.name}`);
+          },
+        });
+        if (tty) draw(last.total, last.total, 'done', true);
+      } catch (e) {
+        if (tty) draw(last.index, last.total, 'failed', true);
+        err.write(`jixiao build: FAILED — ${(e as Error).message}\n`);
+        return 1;
+      }
+      printSummary(result, out, values.verbose === true);
+      return 0;
+    } finally {
+      wh.close();
+    }
+  },
+};
+export default buildCommand;

@@ -1,0 +1,111 @@
+// Helpers shared by the export kinds: period and org validation, the metric columns of a mart,
+// and base/target/achievement columns pivoted from the long-form metrics marts.
+import type { Warehouse } from '../db.ts';
+import { ExportRequestError, type ExportRequest } from './_kind.ts';
+
+export const periodPattern = /^\d{4}(-(0[1-9]|1[0-2])(-ytd)?|-Q[1-4]|-H[12])?$/;
+
+/** The measures shown beside the headline metrics in manager and org exports. */
+export const headlineMetrics = [
+  'profit_contribution',
+  'deposit_avg_balance',
+  'loan_avg_balance',
+  'fee_income',
+  'net_deposit_increase',
+] as const;
+export const measures = ['base', 'target', 'achievement', 'growth'] as const;
+
+export async function checkRequest(wh: Warehouse, req: ExportRequest): Promise<void> {
+  if (!periodPattern.test(req.period)) {
+    throw new ExportRequestError(
+      `bad --period '${req.period}': use a month 2026-03, quarter 2026-Q1, half 2026-H1, year 2026 or year-to-date 2026-05-ytd`,
+    );
+  }
+  const built = await wh.query<{ n: string }>(
+    `select count(*)::varchar as n from duckdb_tables() where table_name = 'int_periods'`,
+  );
+  if (built[0]?.n === '0') throw new ExportRequestError('the warehouse has no models yet: run `jixiao build` first');
+  const found = await wh.query('select period from int_periods where period = $p', { p: req.period });
+  if (found.length === 0) {
+    const avail = await wh.query<{ period: string }>(
+      `select period from int_periods order by end_date desc, days limit 8`,
+    );
+    throw new ExportRequestError(
+      `period ${req.period} is not covered by the loaded months` +
+        (avail.length ? ` (latest: ${avail.map((r) => r.period).join(', ')})` : ' (no periods built)'),
+    );
+  }
+  if (req.org !== undefined) {
+    const org = await wh.query('select org_id from stg_extract__orgs where org_id = $o', { o: req.org });
+    if (org.length === 0) throw new ExportRequestError(`unknown org '${req.org}'`);
+  }
+}
+
+/** Columns of a table in order, except those given. */
+export async function columnsOf(wh: Warehouse, table: string, except: string[]): Promise<string[]> {
+  const rows = await wh.query<{ column_name: string }>(
+    `select column_name from duckdb_columns() where table_name = $t and schema_name = 'main' order by column_index`,
+    { t: table },
+  );
+  return rows.map((r) => r.column_name).filter((c) => !except.includes(c));
+}
+
+/** `<metric>_<measure>` column names for the headline metrics. */
+export function measureColumns(): string[] {
+  return headlineMetrics.flatMap((m) => measures.map((x) => `${m}_${x}`));
+}
+
+/**
+ * A select list pivoting the long-form metrics mart (alias x) into measure columns. The headline
+ * metrics are money: base, target and growth are shown to the fen, achievement as a ratio.
+ */
+export function measurePivot(): string {
+  return headlineMetrics
+    .flatMap((m) =>
+      measures.map((x) => {
+        const picked = `max(x.${x}) filter (where x.metric = '${m}')`;
+        return x === 'achievement' ? `${picked} as ${m}_${x}` : `cast(round(${picked}, 2) as decimal(18,2)) as ${m}_${x}`;
+      }),
+    )
+    .join(',\n  ');
+}
+
+/** What a branch president reads first: profit and its parts, each headline metric beside its measures. */
+const readingOrder = [
+  'profit_contribution',
+  'loan_spread',
+  'deposit_spread',
+  'fee_income',
+  'risk_adjusted_contribution',
+  'expected_loss',
+  'deposit_avg_balance',
+  'deposit_end_balance',
+  'net_deposit_increase',
+  'loan_avg_balance',
+  'loan_end_balance',
+  'npl_balance',
+  'npl_ratio',
+  'turned_npl_count',
+  'turned_npl_balance',
+];
+
+/**
+ * Metric columns in reading order: the headline metrics first, each followed by its measure
+ * columns when `withMeasures`, then every other metric in the mart's own order.
+ */
+export function readingColumns(metrics: string[], withMeasures: boolean): string[] {
+  const first = readingOrder.filter((m) => metrics.includes(m));
+  const rest = metrics.filter((m) => !first.includes(m));
+  const out: string[] = [];
+  for (const m of [...first, ...rest]) {
+    out.push(m);
+    if (withMeasures && (headlineMetrics as readonly string[]).includes(m)) out.push(...measures.map((x) => `${m}_${x}`));
+  }
+  return out;
+}
+
+/** Identifiers used in SQL text are column names read from the catalog; this guards them anyway. */
+export function ident(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected column name ${name}`);
+  return name;
+}
