@@ -1,0 +1,70 @@
+// Streaming CSV writer: rows are built as text by the caller, gathered into ~1 MB chunks, encoded
+// (UTF-8 or GBK) and written with backpressure, so the large scale never holds a file in memory.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import iconv from 'iconv-lite';
+
+export type FileEncoding = 'utf8' | 'gbk';
+
+const chunkChars = 1 << 20;
+
+/** A text field quoted when it holds a delimiter, quote or line break. */
+export function field(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Fen (integer) → yuan with two decimals, exact: 123456 → "1234.56", -5 → "-0.05". */
+export function yuan(fen: number): string {
+  const neg = fen < 0;
+  const a = Math.abs(fen);
+  const whole = Math.floor(a / 100);
+  const cents = a - whole * 100;
+  return `${neg ? '-' : ''}${whole}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/** Hundredths of a percent → percent with two decimals: 345 → "3.45". */
+export function pct(hundredths: number): string {
+  return yuan(hundredths);
+}
+
+export class CsvFile {
+  rows = 0;
+  bytes = 0;
+  private parts: string[] = [];
+  private chars = 0;
+  private readonly stream: WriteStream;
+  private error: Error | undefined;
+
+  constructor(readonly path: string, header: readonly string[], private readonly encoding: FileEncoding) {
+    this.stream = createWriteStream(path);
+    this.stream.on('error', (e) => (this.error = e));
+    this.parts.push(header.map(field).join(',') + '\n');
+  }
+
+  /** Adds one line (with its "\n"); true when the buffer is full and the caller should `await flush()`. */
+  push(line: string): boolean {
+    this.parts.push(line);
+    this.rows++;
+    this.chars += line.length;
+    return this.chars >= chunkChars;
+  }
+
+  async flush(): Promise<void> {
+    if (this.error) throw this.error;
+    if (this.parts.length === 0) return;
+    const text = this.parts.join('');
+    this.parts = [];
+    this.chars = 0;
+    const buf = this.encoding === 'gbk' ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8');
+    this.bytes += buf.length;
+    if (!this.stream.write(buf)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<{ path: string; rows: number; bytes: number }> {
+    await this.flush();
+    this.stream.end();
+    if (!this.stream.writableFinished) await once(this.stream, 'finish');
+    if (this.error) throw this.error;
+    return { path: this.path, rows: this.rows, bytes: this.bytes };
+  }
+}
