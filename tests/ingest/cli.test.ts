@@ -9,7 +9,7 @@ import { Capture, delivery, fixtures, withTempDir } from './helpers.ts';
 async function jixiao(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new Capture();
   const err = new Capture();
-  const code = await main(argv, out as unknown as NodeJS.WriteStream, err as unknown as NodeJS.WriteStream);
+  const code = await main(argv, out as unknown as typeof process.stdout, err as unknown as typeof process.stderr);
   return { code, out: out.text, err: err.text };
 }
 
