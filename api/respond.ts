@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { toCsv } from '../report/csv.ts';
 import { toXlsx } from '../report/xlsx.ts';
-import { kindOf, type Column, type ColumnKind } from '../report/table.ts';
+import { kindOf, type Column, type ColumnKind, type Table } from '../report/table.ts';
 import { labelOf, type Lang } from '../report/labels.ts';
 import { MAX_EXPORT_ROWS, type ListQuery } from './params.ts';
 import type { Paging } from '../warehouse/queries/listing.ts';
@@ -55,6 +55,26 @@ export function labelled(keys: string[]) {
   return columnsFor(keys).map((c) => ({ ...c, label: { zh: labelFor(c.key, 'zh'), en: labelFor(c.key, 'en') } }));
 }
 
+/**
+ * The table handed to report/csv.ts and report/xlsx.ts. Their headers come from labelOf(key), which
+ * does not know the API's derived columns (<metric>_per_manager, <metric>_percentile); so columns are
+ * keyed by the label the JSON shows (labelOf of a label is the label itself), keeping the download's
+ * headers equal to the JSON's `columns[].label`.
+ */
+function downloadTable(keys: string[], rows: Record<string, unknown>[], lang: Lang): Table {
+  const used = new Set<string>();
+  const columns = columnsFor(keys).map((c) => {
+    let label = labelFor(c.key, lang);
+    if (used.has(label)) label = `${label} (${c.key})`;
+    used.add(label);
+    return { key: label, kind: c.kind, from: c.key };
+  });
+  return {
+    columns: columns.map(({ key, kind }) => ({ key, kind })),
+    rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, r[c.from]]))),
+  };
+}
+
 function safeFileName(s: string): string {
   return s.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 100);
 }
@@ -66,7 +86,7 @@ export async function sendList<R extends Record<string, unknown>>(
   body: Omit<ListBody<R>, 'columns' | 'page' | 'page_size' | 'sort' | 'order'> & { keys: string[] },
 ) {
   const { keys, ...rest } = body;
-  const table = { columns: columnsFor(keys), rows: rest.rows };
+  const table = downloadTable(keys, rest.rows, q.lang);
   const stem = safeFileName([name, rest.meta.period, rest.meta.org_id ?? rest.meta.manager_id].filter(Boolean).join('-'));
   if (q.format === 'csv') {
     return c.body(toCsv(table, q.lang), 200, {

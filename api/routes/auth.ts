@@ -13,19 +13,23 @@ import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { grants } from '../auth/access.ts';
 import type { RouteDocs } from '../openapi.ts';
 import type { User } from '../../warehouse/users.ts';
+import type { Reader } from '../../warehouse/queries/reader.ts';
+import { rootOrgId } from '../../warehouse/queries/orgs.ts';
 
 export const loginBody = z.strictObject({
   username: z.string().min(1, 'required').max(64, 'must be at most 64 characters'),
   password: z.string().min(1, 'required').max(256, 'must be at most 256 characters'),
 });
 
-function publicUser(u: User) {
+/** What the client may know of a user; home_org_id is where its views start (the tree's root for head office). */
+async function publicUser(u: User, reader: Reader) {
   return {
     username: u.username,
     display_name: u.display_name,
     role: u.role,
     org_id: u.org_id,
     manager_id: u.manager_id,
+    home_org_id: u.role === 'admin' ? null : (u.org_id ?? (await rootOrgId(reader))),
     areas: [...grants[u.role]],
   };
 }
@@ -66,7 +70,7 @@ export function authRoutes(docs: RouteDocs) {
         path: '/',
         maxAge: Math.floor(deps.sessions.maxMs / 1000),
       });
-      return c.json(publicUser(user), 200);
+      return c.json(await publicUser(user, deps.reader), 200);
     })
     .post('/logout', async (c) => {
       const { deps } = c.var;
@@ -75,5 +79,5 @@ export function authRoutes(docs: RouteDocs) {
       deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: deps.secureCookies });
       return c.json({ ok: true as const }, 200);
     })
-    .get('/me', requireUser, (c) => c.json(publicUser(c.var.user), 200));
+    .get('/me', requireUser, async (c) => c.json(await publicUser(c.var.user, c.var.deps.reader), 200));
 }

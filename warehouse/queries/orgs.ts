@@ -61,3 +61,9 @@ export function latestMonth(periods: PeriodRow[]): string | null {
   const months = periods.filter((p) => p.period_type === 'month').map((p) => p.period).sort();
   return months.at(-1) ?? null;
 }
+
+/** The root of the org tree (the head office); the smallest id if a delivery has several. */
+export async function rootOrgId(reader: Reader): Promise<string | null> {
+  const rows = await reader.query<{ org_id: string }>(`select org_id from raw_orgs where parent_id is null order by org_id limit 1`);
+  return rows[0]?.org_id ?? null;
+}

@@ -1,0 +1,201 @@
+// Every endpoint's figures are the marts' figures, untouched: the API selects mart columns and
+// never recomputes them. Expected values are read from the marts of the same fixture (built by the
+// real build runner), plus the hand-worked parts the API itself adds (scope, per-manager averages,
+// percentiles, portfolio membership).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixture, fixtureApp, login, removeFixture, type Fixture } from './fixture.ts';
+
+let f: Fixture;
+let ctx: Awaited<ReturnType<typeof fixtureApp>>;
+let head: string;
+let period: string;
+
+beforeAll(async () => {
+  f = await createFixture();
+  ctx = await fixtureApp(f);
+  head = await login(ctx.app, 'head');
+  period = (await (await get('/api/periods')).json()).latest_month;
+});
+afterAll(() => {
+  ctx?.close();
+  if (f) removeFixture(f);
+});
+
+const get = (path: string, cookie = head) => ctx.app.request(path, { headers: { cookie } });
+const mart = (sql: string, params: Record<string, string> = {}) => ctx.deps.reader.query<Record<string, unknown>>(sql, params);
+const metricsOf = (table: string) => ctx.deps.catalog.metrics(table, ['year', 'month', 'months', 'days', 'quarter', 'depth', 'ordinal']);
+
+/** Exact decimal a / n rounded half away from zero to `places` (BigInt arithmetic, no floats). */
+function divide(a: string, n: number, places: number): string {
+  const [int, frac = ''] = a.replace('-', '').split('.');
+  const scale = frac.length;
+  const num = BigInt(int + frac) * 10n ** BigInt(places);
+  const den = BigInt(n) * 10n ** BigInt(scale);
+  let q = num / den;
+  if ((num % den) * 2n >= den) q += 1n;
+  const s = q.toString().padStart(places + 1, '0');
+  return `${a.startsWith('-') && q !== 0n ? '-' : ''}${s.slice(0, -places)}.${s.slice(-places)}`;
+}
+
+describe('periods', () => {
+  it('lists int_periods; the default period is the latest month', async () => {
+    const body = await (await get('/api/periods')).json();
+    const rows = await mart(`select period from int_periods order by period`);
+    expect(body.rows.map((r: { period: string }) => r.period).sort()).toEqual(rows.map((r) => r.period));
+    const months = rows.map((r) => String(r.period)).filter((p) => /^\d{4}-\d{2}$/.test(p)).sort();
+    expect(body.latest_month).toBe(months.at(-1));
+  });
+});
+
+describe('league table', () => {
+  it('B1: exactly M1, M2, M3 with every mart_manager_period column as built', async () => {
+    const body = await (await get(`/api/orgs/B1/managers?period=${period}&sort=manager_id&order=asc`)).json();
+    expect(body.total).toBe(3);
+    expect(body.rows.map((r: { manager_id: string }) => r.manager_id)).toEqual(['M1', 'M2', 'M3']);
+    const metrics = metricsOf('mart_manager_period');
+    expect(metrics).toContain('profit_contribution');
+    const expected = await mart(
+      `select manager_id, ${metrics.map((m) => `"${m}"`).join(', ')} from mart_manager_period
+       where period = $period and manager_id in ('M1', 'M2', 'M3') order by manager_id`,
+      { period },
+    );
+    for (const [i, row] of body.rows.entries()) {
+      for (const m of metrics) expect(row[m], `${row.manager_id}.${m}`).toEqual(expected[i]![m]);
+    }
+    // Money stays an exact string.
+    expect(typeof body.rows[0].profit_contribution).toBe('string');
+    expect(body.rows[0].profit_contribution).toMatch(/^-?\d+\.\d{2}$/);
+  });
+
+  it('sorts by any listed column, both ways, with manager_id breaking ties', async () => {
+    const desc = (await (await get(`/api/orgs/HQ/managers?period=${period}&sort=profit_contribution&order=desc`)).json()).rows;
+    const expected = await mart(
+      `select manager_id from mart_manager_period where period = $period order by profit_contribution desc, manager_id`,
+      { period },
+    );
+    expect(desc.map((r: { manager_id: string }) => r.manager_id)).toEqual(expected.map((r) => r.manager_id));
+  });
+
+  it('pages: page 2 of size 3 holds the 4th manager; total counts all', async () => {
+    const p2 = await (await get(`/api/orgs/HQ/managers?period=${period}&sort=manager_id&order=asc&page=2&page_size=3`)).json();
+    expect(p2).toMatchObject({ total: 4, page: 2, page_size: 3 });
+    expect(p2.rows.map((r: { manager_id: string }) => r.manager_id)).toEqual(['M4']);
+    const past = await (await get(`/api/orgs/HQ/managers?period=${period}&page=9&page_size=3`)).json();
+    expect(past.rows).toEqual([]);
+    expect(past.total).toBe(4);
+  });
+
+  it('filters by line, and searches names and ids (bound, so quotes are just text)', async () => {
+    const retail = (await (await get(`/api/orgs/HQ/managers?period=${period}&line=retail&sort=manager_id&order=asc`)).json()).rows;
+    expect(retail.map((r: { manager_id: string }) => r.manager_id)).toEqual(['M1', 'M3']);
+    const q = (await (await get(`/api/orgs/HQ/managers?period=${period}&q=${encodeURIComponent('张')}`)).json()).rows;
+    expect(q.map((r: { manager_id: string }) => r.manager_id)).toEqual(['M1']);
+    const inj = await get(`/api/orgs/HQ/managers?period=${period}&q=${encodeURIComponent("' or '1'='1")}`);
+    expect(inj.status).toBe(200);
+    expect((await inj.json()).rows).toEqual([]);
+  });
+});
+
+describe('benchmark', () => {
+  it('HQ: its children B1 and B2 with mart_org_period figures, per-manager averages and percentiles', async () => {
+    const body = await (await get(`/api/orgs/HQ/benchmark?period=${period}&sort=org_id&order=asc`)).json();
+    expect(body.rows.map((r: { org_id: string }) => r.org_id)).toEqual(['B1', 'B2']);
+    const expected = await mart(`select org_id, profit_contribution, deposit_avg_balance from mart_org_period where period = $period and org_id in ('B1','B2') order by org_id`, { period });
+    const [b1, b2] = body.rows;
+    expect(b1.profit_contribution).toBe(expected[0]!.profit_contribution);
+    expect(b2.profit_contribution).toBe(expected[1]!.profit_contribution);
+    // B1 has 3 managers (M1, M2 in S11; M3 in S12), B2 has 1 (M4).
+    expect(Number(b1.managers)).toBe(3);
+    expect(Number(b2.managers)).toBe(1);
+    expect(b1.profit_contribution_per_manager).toBe(divide(String(expected[0]!.profit_contribution), 3, 2));
+    expect(b2.profit_contribution_per_manager).toBe(divide(String(expected[1]!.profit_contribution), 1, 2));
+    // Two siblings: the larger is at 1 (both at or below it), the smaller at 0.5.
+    const b1Larger = Number(expected[0]!.deposit_avg_balance) >= Number(expected[1]!.deposit_avg_balance);
+    expect(b1.deposit_avg_balance_percentile).toBe(b1Larger ? '1.000000' : '0.500000');
+    expect(b2.deposit_avg_balance_percentile).toBe(b1Larger ? '0.500000' : '1.000000');
+  });
+});
+
+describe('one org node', () => {
+  it('B1: figures = mart_org_period, metrics = mart_org_metrics, trend = its months', async () => {
+    const body = await (await get(`/api/orgs/B1?period=${period}`)).json();
+    const [row] = await mart(`select * exclude (period, org_id) from mart_org_period where period = $period and org_id = 'B1'`, { period });
+    for (const m of metricsOf('mart_org_period')) expect(body.figures[m], m).toEqual(row![m]);
+    const metrics = await mart(`select metric, actual, base, target, achievement, growth from mart_org_metrics where period = $period and org_id = 'B1' order by metric`, { period });
+    expect(body.metrics).toEqual(metrics);
+    expect(body.trend.at(-1).period).toBe(period);
+  });
+});
+
+describe('one manager', () => {
+  it('M1: figures, metrics, trend and scorecard are the marts’ rows', async () => {
+    const body = await (await get(`/api/managers/M1?period=${period}`)).json();
+    expect(body.manager).toMatchObject({ manager_id: 'M1', manager_name: '张三', org_id: 'S11', line: 'retail' });
+    const [row] = await mart(`select * from mart_manager_period where period = $period and manager_id = 'M1'`, { period });
+    for (const m of metricsOf('mart_manager_period')) expect(body.figures[m], m).toEqual(row![m]);
+    const metrics = await mart(`select metric, actual, base, target, achievement, growth from mart_manager_metrics where period = $period and manager_id = 'M1' order by metric`, { period });
+    expect(body.metrics).toEqual(metrics);
+    const months = await mart(`select m.period from mart_manager_period m join int_periods p using (period) where p.period_type = 'month' and m.manager_id = 'M1' and p.end_date <= (select end_date from int_periods where period = $period) order by 1`, { period });
+    expect(body.trend.map((r: { period: string }) => r.period)).toEqual(months.map((r) => r.period));
+    if (body.scorecard) {
+      const [card] = await mart(`select total_score, grade from mart_scorecards where period = $p and manager_id = 'M1'`, { p: body.scorecard.period });
+      expect(body.scorecard.card).toMatchObject(card!);
+      const indicators = await mart(`select indicator_id, points from mart_scorecard_indicators where period = $p and manager_id = 'M1' order by indicator_id`, { p: body.scorecard.period });
+      expect(body.scorecard.indicators.map((i: { indicator_id: string; points: string }) => ({ indicator_id: i.indicator_id, points: i.points })).sort((a: { indicator_id: string }, b: { indicator_id: string }) => a.indicator_id.localeCompare(b.indicator_id))).toEqual(indicators);
+    }
+  });
+});
+
+describe('portfolios and clients', () => {
+  it('M1 holds C1, C2 in full and half of C6 (hand-read from the assignments)', async () => {
+    const body = await (await get(`/api/managers/M1/clients?period=${period}&sort=client_id&order=asc`)).json();
+    expect(body.rows.map((r: { client_id: string; share: string }) => [r.client_id, r.share])).toEqual([
+      ['C1', '1.000000'],
+      ['C2', '1.000000'],
+      ['C6', '0.500000'],
+    ]);
+    const expected = await mart(`select client_id, profit_contribution from mart_client_period where period = $period and client_id in ('C1','C2','C6') order by client_id`, { period });
+    expect(body.rows.map((r: { client_id: string; profit_contribution: string }) => ({ client_id: r.client_id, profit_contribution: r.profit_contribution }))).toEqual(
+      ['C1', 'C2', 'C6'].map((id) => ({ client_id: id, profit_contribution: expected.find((e) => e.client_id === id)?.profit_contribution ?? null })),
+    );
+  });
+
+  it('B1’s clients: everyone held in S11 and S12; C6 has two holders', async () => {
+    const body = await (await get(`/api/orgs/B1/clients?period=${period}&sort=client_id&order=asc`)).json();
+    expect(body.rows.map((r: { client_id: string }) => r.client_id)).toEqual(['C1', 'C2', 'C3', 'C4', 'C6']);
+    expect(Number(body.rows.find((r: { client_id: string }) => r.client_id === 'C6').holders)).toBe(2);
+  });
+
+  it('C3: holders, monthly history from mart_client_period, and the loan ledger rows', async () => {
+    const body = await (await get('/api/clients/C3')).json();
+    expect(body.client).toMatchObject({ client_id: 'C3', client_name: '甲公司', client_type: 'corporate' });
+    expect(body.holders).toEqual([{ manager_id: 'M2', manager_name: '李四', org_id: 'S11', share: '1.000000', valid_from: '2020-01-01', valid_to: null }]);
+    const history = await mart(`select m.period, m.profit_contribution from mart_client_period m join int_periods p using (period) where p.period_type = 'month' and client_id = 'C3' order by 1`);
+    expect(body.history.map((r: { period: string; profit_contribution: string }) => ({ period: r.period, profit_contribution: r.profit_contribution }))).toEqual(history);
+    expect(body.ledgers.loans.map((l: { as_of_date: string; five_class: string; balance: string }) => [l.as_of_date, l.five_class, l.balance])).toEqual([
+      ['2026-02-28', 'substandard', '2000000.00'],
+      ['2026-01-31', 'normal', '2000000.00'],
+    ]);
+  });
+});
+
+describe('loads and rejects (admin)', () => {
+  it('the load log and the rejected row with file, line, column and reason', async () => {
+    const admin = await login(ctx.app, 'admin');
+    const loads = await (await get('/api/loads', admin)).json();
+    expect(loads.rows).toHaveLength(1);
+    expect(loads.rows[0]).toMatchObject({ load_id: 1, status: 'loaded', rows_rejected: '1' });
+    const rejects = await (await get('/api/loads/1/rejects', admin)).json();
+    expect(rejects.rows).toEqual([{ load_id: 1, file_name: 'deposits_2026.csv', line_no: '7', column_name: 'balance', value: '12,3x', reason: 'not a number' }]);
+  });
+});
+
+describe('health', () => {
+  it('reports the last load and the last build', async () => {
+    const body = await (await ctx.app.request('/api/health')).json();
+    expect(body.status).toBe('ok');
+    expect(body.last_load).toMatchObject({ load_id: 1, status: 'loaded' });
+    if (f.realBuild) expect(body.last_build).toMatchObject({ status: 'built' });
+    expect(body.marts.mart_manager_period).toBe(true);
+  });
+});
