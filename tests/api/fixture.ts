@@ -1,12 +1,11 @@
 // A tiny bank for the API tests: two branches, three sub-branches, four managers, six clients,
-// two months of ledgers; built into the real marts when the build runner is present, users for
-// every role in a users file beside it. Each test file makes its own copy in os.tmpdir().
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+// three months of ledgers, built into the real marts by the build runner; users for every role in
+// a users file beside it. Each test file makes its own copy in os.tmpdir().
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Warehouse } from '../../warehouse/db.ts';
-import { projectRoot } from '../../warehouse/paths.ts';
+import { build } from '../../warehouse/build.ts';
 import { UserStore } from '../../warehouse/users.ts';
 import { openDeps, type OpenedDeps } from '../../api/server.ts';
 import { createApp } from '../../api/app.ts';
@@ -59,12 +58,18 @@ insert into raw_deposits values
   ('2026-01-31', 'A4', 'C4', 'DEP1', 'CNY', 80000.00, 70000.00, 0.350000, 'S12', 1),
   ('2026-02-28', 'A4', 'C4', 'DEP1', 'CNY', 60000.00, 65000.00, 0.350000, 'S12', 1),
   ('2026-01-31', 'A6', 'C6', 'DEP1', 'CNY', 40000.00, 40000.00, 0.350000, 'S12', 1),
-  ('2026-02-28', 'A6', 'C6', 'DEP1', 'CNY', 40000.00, 40000.00, 0.350000, 'S12', 1);
+  ('2026-02-28', 'A6', 'C6', 'DEP1', 'CNY', 40000.00, 40000.00, 0.350000, 'S12', 1),
+  ('2026-03-31', 'A1', 'C1', 'DEP1', 'CNY', 130000.00, 125000.00, 0.350000, 'S11', 1),
+  ('2026-03-31', 'A2', 'C2', 'DEP12', 'CNY', 500000.00, 500000.00, 1.500000, 'S11', 1),
+  ('2026-03-31', 'A4', 'C4', 'DEP1', 'CNY', 70000.00, 66000.00, 0.350000, 'S12', 1),
+  ('2026-03-31', 'A6', 'C6', 'DEP1', 'CNY', 42000.00, 41000.00, 0.350000, 'S12', 1);
 insert into raw_loans values
   ('2026-01-31', 'L3', 'C3', 'LN12', 'CNY', '2025-06-01', '2026-06-01', 2000000.00, 2000000.00, 2000000.00, 4.350000, 'normal', 0, 'M2', 'S11', 1),
   ('2026-02-28', 'L3', 'C3', 'LN12', 'CNY', '2025-06-01', '2026-06-01', 2000000.00, 2000000.00, 2000000.00, 4.350000, 'substandard', 95, 'M2', 'S11', 1),
   ('2026-01-31', 'L5', 'C5', 'LN12', 'CNY', '2025-03-01', '2027-03-01', 3000000.00, 3000000.00, 3000000.00, 4.000000, 'normal', 0, 'M4', 'S21', 1),
-  ('2026-02-28', 'L5', 'C5', 'LN12', 'CNY', '2025-03-01', '2027-03-01', 3000000.00, 2900000.00, 2950000.00, 4.000000, 'special_mention', 30, 'M4', 'S21', 1);
+  ('2026-02-28', 'L5', 'C5', 'LN12', 'CNY', '2025-03-01', '2027-03-01', 3000000.00, 2900000.00, 2950000.00, 4.000000, 'special_mention', 30, 'M4', 'S21', 1),
+  ('2026-03-31', 'L3', 'C3', 'LN12', 'CNY', '2025-06-01', '2026-06-01', 2000000.00, 2000000.00, 2000000.00, 4.350000, 'substandard', 126, 'M2', 'S11', 1),
+  ('2026-03-31', 'L5', 'C5', 'LN12', 'CNY', '2025-03-01', '2027-03-01', 3000000.00, 2800000.00, 2850000.00, 4.000000, 'special_mention', 61, 'M4', 'S21', 1);
 insert into raw_fees values
   ('2026-01-15', 'F1', 'C1', 'FEE1', 120.00, null, 'S11', 1),
   ('2026-02-10', 'F2', 'C3', 'FEE1', 3000.00, null, 'S11', 1),
@@ -98,28 +103,17 @@ export type FixtureUser = keyof typeof passwords;
 export interface Fixture {
   dir: string;
   dbPath: string;
-  /** Whether the marts came from the real build runner (warehouse/build.ts). */
-  realBuild: boolean;
 }
 
-async function tryRealBuild(wh: Warehouse): Promise<boolean> {
-  const file = join(projectRoot, 'warehouse', 'build.ts');
-  if (!existsSync(file)) return false;
-  const mod = (await import(pathToFileURL(file).href)) as { build?: (wh: Warehouse, opts?: object) => Promise<unknown> };
-  if (typeof mod.build !== 'function') return false;
-  await mod.build(wh, {});
-  return true;
-}
 
 export async function createFixture(): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-api-'));
   const dbPath = join(dir, 'bank.duckdb');
   const wh = await Warehouse.open(dbPath);
-  let realBuild = false;
   try {
     await wh.run(rawSql);
-    realBuild = process.env.JIXIAO_TEST_HANDMADE_MARTS ? false : await tryRealBuild(wh);
-    if (!realBuild) await handMadeMarts(wh);
+    // The real marts, built by the build runner from the rows above.
+    await build(wh);
   } finally {
     wh.close();
   }
@@ -130,7 +124,7 @@ export async function createFixture(): Promise<Fixture> {
   await users.add({ username: 'risk_b1', role: 'risk_officer', org_id: 'B1', password: passwords.risk_b1 });
   await users.add({ username: 'mgr_m1', role: 'manager', org_id: 'S11', manager_id: 'M1', password: passwords.mgr_m1 });
   await users.add({ username: 'admin', role: 'admin', password: passwords.admin });
-  return { dir, dbPath, realBuild };
+  return { dir, dbPath };
 }
 
 export function removeFixture(f: Fixture): void {
@@ -156,73 +150,4 @@ export async function login(app: App, user: FixtureUser): Promise<string> {
   if (res.status !== 200) throw new Error(`login ${user}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie') ?? '';
   return cookie.split(';')[0]!;
-}
-
-/** Minimal marts in the shape of sql/README.md, for developing before the build runner works. */
-async function handMadeMarts(wh: Warehouse): Promise<void> {
-  await wh.run(`
-    create table int_org_ancestors as
-      with recursive walk(org_id, ancestor_id, depth) as (
-        select org_id, org_id, 0 from raw_orgs
-        union all
-        select w.org_id, o.parent_id, w.depth + 1 from walk w join raw_orgs o on o.org_id = w.ancestor_id where o.parent_id is not null
-      ) select org_id, ancestor_id, depth::integer as depth from walk;
-    create table int_periods as
-      select period, period_type, year, start_date, end_date, days from (values
-        ('2026-01', 'month', 2026, date '2026-01-01', date '2026-01-31', 31),
-        ('2026-02', 'month', 2026, date '2026-02-01', date '2026-02-28', 28),
-        ('2026-Q1', 'quarter', 2026, date '2026-01-01', date '2026-02-28', 59),
-        ('2026-02-ytd', 'ytd', 2026, date '2026-01-01', date '2026-02-28', 59)
-      ) t(period, period_type, year, start_date, end_date, days);
-    create table int_portfolio_months as
-      select p.end_date as month_end, a.client_id, a.manager_id, mg.org_id as holder_org_id, a.share, true as is_open
-      from int_periods p join raw_assignments a on p.end_date between a.valid_from and coalesce(a.valid_to, date '9999-12-31')
-      join raw_managers mg on mg.manager_id = a.manager_id
-      where p.period_type = 'month';
-    create table mart_manager_period as
-      select p.period, m.manager_id, m.manager_name, m.org_id, m.line,
-        (hash(p.period, m.manager_id) % 100000000 / 100)::decimal(18,2) as deposit_avg_balance,
-        (hash(m.manager_id, p.period) % 100000 / 100)::decimal(18,2) as profit_contribution,
-        (hash(m.manager_id, p.period, 1) % 7)::decimal(18,6) / 100 as npl_ratio,
-        (hash(p.period, m.manager_id, 2) % 9)::bigint as clients,
-        (hash(p.period, m.manager_id, 3) % 3)::bigint as turned_npl_count,
-        (hash(p.period, m.manager_id, 4) % 20)::bigint as visits
-      from int_periods p cross join raw_managers m;
-    create table mart_org_period as
-      select p.period, o.org_id, o.org_name, o.level,
-        (hash(p.period, o.org_id) % 10000000 / 100)::decimal(18,2) as deposit_avg_balance,
-        (hash(o.org_id, p.period) % 100000 / 100)::decimal(18,2) as profit_contribution,
-        (hash(o.org_id, p.period, 2) % 9)::bigint as clients,
-        (select count(*) from raw_managers m join int_org_ancestors a on a.org_id = m.org_id where a.ancestor_id = o.org_id)::bigint as managers
-      from int_periods p cross join raw_orgs o;
-    create table mart_client_period as
-      select p.period, c.client_id,
-        (hash(p.period, c.client_id) % 10000000 / 100)::decimal(18,2) as deposit_avg_balance,
-        (hash(c.client_id, p.period) % 100000 / 100)::decimal(18,2) as profit_contribution
-      from int_periods p cross join raw_clients c;
-    create table mart_manager_metrics as
-      select period, manager_id, 'profit_contribution' as metric, profit_contribution::decimal(18,2) as actual,
-        (profit_contribution / 2)::decimal(18,2) as base, (profit_contribution * 2)::decimal(18,2) as target,
-        0.5::decimal(18,6) as achievement, (profit_contribution / 2)::decimal(18,2) as growth
-      from mart_manager_period;
-    create table mart_org_metrics as
-      select period, org_id, 'profit_contribution' as metric, profit_contribution::decimal(18,2) as actual,
-        null::decimal(18,2) as base, null::decimal(18,2) as target, null::decimal(18,6) as achievement, null::decimal(18,2) as growth
-      from mart_org_period;
-    create table mart_scorecards as
-      select '2026-02-ytd' as period, manager_id, manager_name, org_id, line,
-        (50 + hash(manager_id) % 50)::decimal(9,2) as total_score, 'good' as grade,
-        row_number() over (order by manager_id)::integer as peer_rank, 0.5::decimal(18,6) as percentile
-      from raw_managers;
-    create table mart_scorecard_indicators as
-      select period, manager_id, 'ind1' as indicator_id, 1 as ordinal, '效益' as label_zh, 'Profit' as label_en,
-        'profit_contribution' as metric, 'ratio_to_target' as formula, 40::decimal(9,2) as weight,
-        1.2::decimal(9,6) as cap, null::decimal(9,6) as floor, 1.00::decimal(18,2) as actual, null::decimal(18,2) as base,
-        2.00::decimal(18,2) as target, 0.5::decimal(18,6) as achievement, 0.5::decimal(18,6) as capped_achievement,
-        20.00::decimal(9,2) as points, 'actual / target × weight' as note
-      from mart_scorecards;
-    create table mart_pay as
-      select period, manager_id, 1000.00::decimal(18,2) as base_pay, 500.00::decimal(18,2) as efficiency_pay, 1500.00::decimal(18,2) as actual_pay
-      from mart_scorecards;
-  `);
 }
