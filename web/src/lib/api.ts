@@ -268,21 +268,19 @@ export interface ClientInfo {
   client_type: string;
   industry: string | null;
   group_id?: string | null;
-  org_id: string | null;
-  org_name?: string | null;
   open_date: string | null;
+  /** The client's home org (booking org). */
+  home_org_id: string | null;
 }
 
 export interface ClientPage {
   client: ClientInfo;
-  /** Assignments over time: manager, share, valid_from, valid_to. */
+  /** Assignments over time: manager_id, manager_name, org_id, share, valid_from, valid_to. */
   holders: Row[];
-  /** Monthly mart_client_period rows. */
+  /** Monthly mart_client_period rows (period + every metric). */
   history: Row[];
-  /** Loan snapshots: loan_id, month, balance, five_class, overdue_days… */
-  loans: Row[];
-  fees?: Row[];
-  products?: Row[];
+  /** Ledger snapshots, newest first: deposits (account × month) and loans (loan × month, five_class…). */
+  ledgers: { deposits: Row[]; loans: Row[] };
 }
 
 export const client = {
@@ -307,7 +305,9 @@ export interface LoanDrill {
 }
 
 export const risk = {
-  turnedNpl: (orgId: string, v: View, by: RiskBasis) => list(`orgs/${encodeURIComponent(orgId)}/risk/turned-npl`, { period: v.period, by, sort: 'turned_npl_balance' }, v.lang),
+  /** Managers ranked by turned-NPL loans; `by` names the originating manager instead of the holder (the default). */
+  turnedNpl: (orgId: string, v: View, by: RiskBasis) =>
+    list(`orgs/${encodeURIComponent(orgId)}/risk/turned-npl`, { period: v.period, by: by === 'originating' ? by : null, sort: 'turned_npl_balance' }, v.lang),
   migration: (orgId: string, v: View) => get<{ rows: Row[] }>(`orgs/${encodeURIComponent(orgId)}/risk/migration`, { period: v.period }),
   vintage: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/risk/vintage`, {}, v.lang),
   loans: (orgId: string, v: View, drill: LoanDrill) => list(`orgs/${encodeURIComponent(orgId)}/risk/loans`, { period: v.period, ...drill }, v.lang),

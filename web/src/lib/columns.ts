@@ -3,7 +3,12 @@
 import type { ApiColumn, Row } from './api.ts';
 import { kindOf, type ColumnDef } from './table.ts';
 
-export function columnsFrom(rows: Row[], declared?: ApiColumn[], opts: { bars?: string[]; hide?: string[] } = {}): ColumnDef[] {
+/** Ledger rates are annual percentages already ("4.47" is 4.47%), not ratios: shown as numbers. */
+function kindFor(c: { key: string; kind: ColumnDef['kind'] }): ColumnDef['kind'] {
+  return c.key === 'rate' ? 'number' : c.kind;
+}
+
+export function columnsFrom(rows: Row[], declared?: ApiColumn[], opts: { bars?: string[]; hide?: string[]; only?: readonly string[] } = {}): ColumnDef[] {
   const cols: { key: string; kind: ColumnDef['kind'] }[] = declared ?? Object.keys(rows[0] ?? {}).map((key) => ({ key, kind: kindOf(key) }));
   const keys = new Set(cols.map((c) => c.key));
   const hidden = new Set(opts.hide ?? []);
@@ -12,6 +17,13 @@ export function columnsFrom(rows: Row[], declared?: ApiColumn[], opts: { bars?: 
     const named = /^(.+)_id$/.exec(c.key);
     return !(named && keys.has(`${named[1]}_name`));
   });
+  if (opts.only) {
+    // A chosen subset, in the chosen order, of the columns the list has.
+    return opts.only.flatMap((k) => {
+      const c = cols.find((x) => x.key === k);
+      return c ? [{ key: c.key, kind: kindFor(c), bar: opts.bars?.includes(c.key) ?? false }] : [];
+    });
+  }
   const nameFirst = [...visible.filter((c) => /_name$/.test(c.key)), ...visible.filter((c) => !/_name$/.test(c.key))];
-  return nameFirst.map((c) => ({ key: c.key, kind: c.kind, bar: opts.bars ? opts.bars.includes(c.key) : false }));
+  return nameFirst.map((c) => ({ key: c.key, kind: kindFor(c), bar: opts.bars ? opts.bars.includes(c.key) : false }));
 }

@@ -46,6 +46,8 @@ export interface TileView {
   growth: string;
   achievementTone: Tone;
   growthTone: Tone;
+  /** Whether there is a base or target to compare with (else the tile shows the figure alone). */
+  compared: boolean;
 }
 
 export function tileView(f: MetricFigure, lang: Lang): TileView {
@@ -61,5 +63,6 @@ export function tileView(f: MetricFigure, lang: Lang): TileView {
     growth,
     achievementTone: achievementTone(f.achievement, f.metric),
     growthTone: toneOf(f.growth, f.metric),
+    compared: f.base !== null || f.target !== null,
   };
 }

@@ -29,6 +29,7 @@ export const messages = {
   retry: { zh: '重试', en: 'Retry' },
   forbidden: { zh: '无权查看该内容', en: 'You may not see this' },
   not_found: { zh: '页面不存在', en: 'Page not found' },
+  not_found_item: { zh: '未找到,或不在您的查看范围内', en: 'Not found, or outside what you may see' },
   export_csv: { zh: '导出 CSV', en: 'Export CSV' },
   export_xlsx: { zh: '导出 Excel', en: 'Export Excel' },
   print: { zh: '打印述职表', en: 'Print review sheet' },

@@ -88,6 +88,9 @@ export function barGeometry(value: unknown, column: unknown[]): { left: number; 
   return v < 0 ? { left: zero - width, width, negative: true } : { left: zero, width, negative: false };
 }
 
+/** Text columns whose values are glossary keys (shown in the user's language). */
+export const ENUM_COLUMNS = new Set(['line', 'level', 'client_type', 'five_class', 'from_class', 'to_class', 'score_grade', 'category', 'purpose', 'section']);
+
 export function cellText(value: unknown, kind: CellKind, unit?: AmountUnit): string {
   switch (kind) {
     case 'money':

@@ -43,3 +43,10 @@ export function balancesOption(rows: Row[], metrics: readonly string[], lang: La
 export function keyed(rows: Row[]): Row[] {
   return rows.map((r, i) => ({ _key: i, ...r }));
 }
+
+/** The ledger rows of the latest snapshot date: what the client holds now. */
+export function latestSnapshot(rows: Row[], dateKey = 'as_of_date'): Row[] {
+  let latest = '';
+  for (const r of rows) if (String(r[dateKey] ?? '') > latest) latest = String(r[dateKey]);
+  return rows.filter((r) => String(r[dateKey] ?? '') === latest);
+}

@@ -61,7 +61,7 @@ export function heatmapOption(rows: Row[], metrics: string[], nameKey: string, l
     grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: metrics.map((m) => label(m, lang)), axisLabel: { interval: 0, rotate: 30 } },
     yAxis: { type: 'category', data: rows.map((r) => String(r[nameKey] ?? '')), inverse: true },
-    visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#c0392b', '#f4e3b1', '#1b8a4b'] }, text: ['P100', 'P0'] },
+    visualMap: { dimension: 2, min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#c0392b', '#f4e3b1', '#1b8a4b'] }, text: ['P100', 'P0'] },
     series: [
       {
         type: 'heatmap',

@@ -37,7 +37,7 @@ export function migrationOption(rows: Row[], lang: Lang, valueKey = 'balance'): 
     xAxis: { type: 'category', data: names, name: '→', position: 'top' },
     yAxis: { type: 'category', data: names, inverse: true },
     // Off-diagonal cells (the moves) set the colour scale; the large diagonal (stayed put) would drown them.
-    visualMap: { min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f7f7f7', '#f4b183', '#c0392b'] }, text: [unitLabel(unit, lang), '0'] },
+    visualMap: { dimension: 2, min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f7f7f7', '#f4b183', '#c0392b'] }, text: [unitLabel(unit, lang), '0'] },
     series: [{ type: 'heatmap', data: cells.map((c) => [c.x, c.y, c.value, c.text]), label: { show: true, formatter: (p: { data: [number, number, number | null, string] }) => p.data[3], fontSize: 11 } }],
   };
 }
