@@ -66,6 +66,10 @@ create or replace table cfg_scheme_indicators (
   threshold    decimal(24,6),
   direction    varchar,           -- pass_fail: at_least | at_most
   mapping      varchar,           -- why this metric stands for the card's row, when they differ
+  fallback_annual_pro_rata boolean,   -- no target in the targets file: the year's × months / 12 …
+  fallback_base_growth decimal(9,6),  -- … else base × (1 + this) …
+  fallback_per_month   decimal(24,6), -- … else this × months in the period …
+  fallback_fixed       decimal(24,6), -- … else this
   primary key (scheme_id, indicator_id),
 );
 create or replace table cfg_scheme_items (
@@ -149,6 +153,7 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     pool_share: s.pay.pool_share,
   };
   const indicators = s.indicators.map((i, k) => {
+    const fallback = { ...s.defaults.target_fallback, ...i.target_fallback };
     const ratioFormula = i.formula === 'ratio_to_target' || i.formula === 'ratio_to_previous' || i.formula === 'lower_is_better';
     return {
       scheme_id: s.scheme_id,
@@ -167,6 +172,10 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
       threshold: i.formula === 'pass_fail' ? i.threshold : null,
       direction: i.formula === 'pass_fail' ? i.direction : null,
       mapping: i.mapping ?? null,
+      fallback_annual_pro_rata: fallback.annual_pro_rata === true ? 'true' : null,
+      fallback_base_growth: fallback.from_base_growth ?? null,
+      fallback_per_month: fallback.per_month ?? null,
+      fallback_fixed: fallback.fixed ?? null,
     };
   });
   const items: Record<string, Value>[] = [];

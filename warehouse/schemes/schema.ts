@@ -30,12 +30,30 @@ const points = z.number().finite();
 
 // Where a card's row has no extract data of its own, `metric` names the closest measured figure and
 // `mapping` says why, so the substitution is visible in the file and in every export.
+/**
+ * Where the targets file sets no target (or a non-positive one) for a manager and period, the
+ * scheme may set one, tried in this order: the year's target pro rata to the months elapsed
+ * (按时间进度), the base grown by a rate (0.08 = base × 1.08; lower_is_better: base × 0.92), a
+ * target per month of the period (flows: units, amounts), a fixed value (ratios).
+ */
+const targetFallback = z
+  .strictObject({
+    annual_pro_rata: z.boolean().optional(),
+    from_base_growth: z.number().gt(-1).optional(),
+    per_month: z.number().positive().optional(),
+    fixed: z.number().positive().optional(),
+  })
+  .refine((f) => f.annual_pro_rata || f.from_base_growth !== undefined || f.per_month !== undefined || f.fixed !== undefined, {
+    error: 'give at least one of annual_pro_rata, from_base_growth, per_month, fixed',
+  });
+
 const indicatorCommon = {
   id,
   metric,
   label: label.optional(),
   weight: z.number().positive({ error: 'must be > 0' }),
   mapping: z.string().min(1).optional(),
+  target_fallback: targetFallback.optional(),
 };
 const capFloor = {
   /** Achievement cap as a ratio (1.2 = 120%); default: the scheme's `defaults.cap`. */
@@ -168,7 +186,12 @@ export const schemeSchema = z
     effective_from: periodKey,
     effective_to: periodKey.nullable().default(null),
     defaults: z
-      .strictObject({ cap: ratio.positive().default(1.2), floor: ratio.default(0) })
+      .strictObject({
+        cap: ratio.positive().default(1.2),
+        floor: ratio.default(0),
+        /** For every indicator; an indicator's own target_fallback fields win. */
+        target_fallback: targetFallback.optional(),
+      })
       .default({ cap: 1.2, floor: 0 }),
     total_weight: z.number().positive().default(100),
     indicators: z.array(indicatorSchema).min(1, { error: 'a scheme needs at least one indicator' }),

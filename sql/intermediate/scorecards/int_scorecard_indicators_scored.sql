@@ -2,6 +2,10 @@
 -- grain: one row per manager × scoring period × indicator of the manager's scheme.
 --   keys: manager_id, period, indicator_id.
 -- formula (actual, base, target are the year-to-date figures of mart_manager_metrics unless said):
+--   target: the targets file's (through mart_manager_metrics) when positive; else the scheme's
+--     target_fallback, in order: the year's target × months elapsed / 12 (annual_pro_rata,
+--     按时间进度), base × (1 + from_base_growth) (lower_is_better: × (1 − it)) when the base is
+--     positive, per_month × months in the period, fixed. target_source says which.
 --   ratio_to_target   achievement = actual / target (target > 0, else null: 'no_target')
 --   ratio_to_previous actual = the scoring quarter's figure, base = the previous quarter's;
 --                     achievement = actual / base (base > 0, else null: 'no_previous')
@@ -10,7 +14,9 @@
 --   banded_linear     x = achievement or actual (basis); capped_achievement =
 --                     0 below band_floor, 1 at or above band_full, (x - band_floor) / (band_full - band_floor) between
 --   pass_fail         capped_achievement = 1 when x >= threshold (at_least) or x <= threshold (at_most), else 0
---   points = round(capped_achievement × weight, 2), 0 when the achievement is null. Ratios are
+--   points = round(capped_achievement × weight, 2), 0 when the achievement is null: note says why
+--   (no_data: no figure at all; no_actual: the mart could not compute it, e.g. net_deposit_increase
+--   without the prior year-end; no_target; no_previous). Ratios are
 --   rounded to 6 decimals (div_ratio, exact) before they are multiplied, so every point can be
 --   recomputed by hand from the figures shown.
 -- inputs: int_scorecard_schemes_resolved, int_scorecard_periods, cfg_scheme_indicators, mart_manager_metrics.
@@ -21,12 +27,13 @@ with resolved as (
 ),
 
 periods as (
-  select period, quarter_period, previous_quarter_period,
+  select period, cast(year as varchar) as year_period, months, quarter_period, previous_quarter_period,
   from int_scorecard_periods
 ),
 
 indicators as (
   select scheme_id, indicator_id, ordinal, metric, weight, formula, cap, floor, basis, band_floor, band_full, threshold, direction,
+    fallback_annual_pro_rata, fallback_base_growth, fallback_per_month, fallback_fixed,
   from cfg_scheme_indicators
 ),
 
@@ -55,7 +62,12 @@ figures as (
     ytd.manager_id is not null as has_ytd,
     cast(case when indicators.formula = 'ratio_to_previous' then this_quarter.actual else ytd.actual end as decimal(24,6)) as actual,
     cast(case when indicators.formula = 'ratio_to_previous' then previous_quarter.actual else ytd.base end as decimal(24,6)) as base,
-    cast(case when indicators.formula = 'ratio_to_previous' then null else ytd.target end as decimal(24,6)) as target,
+    cast(case when indicators.formula = 'ratio_to_previous' then null else ytd.target end as decimal(24,6)) as given_target,
+    case when indicators.fallback_annual_pro_rata then cast(whole_year.target as decimal(24,6)) end as year_target,
+    indicators.fallback_base_growth,
+    indicators.fallback_per_month,
+    indicators.fallback_fixed,
+    periods.months,
   from resolved
   join periods on periods.period = resolved.period
   join indicators on indicators.scheme_id = resolved.scheme_id
@@ -63,25 +75,50 @@ figures as (
     on ytd.period = resolved.period and ytd.manager_id = resolved.manager_id and ytd.metric = indicators.metric
   left join metrics as this_quarter
     on this_quarter.period = periods.quarter_period and this_quarter.manager_id = resolved.manager_id and this_quarter.metric = indicators.metric
+  left join metrics as whole_year
+    on whole_year.period = periods.year_period and whole_year.manager_id = resolved.manager_id and whole_year.metric = indicators.metric
   left join metrics as previous_quarter
     on previous_quarter.period = periods.previous_quarter_period and previous_quarter.manager_id = resolved.manager_id and previous_quarter.metric = indicators.metric
+),
+
+targeted as (
+  select
+    * exclude (given_target, year_target, fallback_base_growth, fallback_per_month, fallback_fixed, months),
+    case
+      when formula = 'ratio_to_previous' then null
+      when given_target > 0 then given_target
+      when year_target > 0 then cast(div_units(year_target * months, 12, 6) * 0.000001 as decimal(24,6))
+      when fallback_base_growth is not null and base > 0 then
+        round(base * (1 + case when formula = 'lower_is_better' then -fallback_base_growth else fallback_base_growth end), 6)
+      when fallback_per_month is not null then fallback_per_month * months
+      when fallback_fixed is not null then fallback_fixed
+    end as target,
+    case
+      when formula = 'ratio_to_previous' then null
+      when given_target > 0 then 'targets'
+      when year_target > 0 then 'annual_pro_rata'
+      when fallback_base_growth is not null and base > 0 then 'base_growth'
+      when fallback_per_month is not null then 'per_month'
+      when fallback_fixed is not null then 'fixed'
+    end as target_source,
+  from figures
 ),
 
 achieved as (
   select
     *,
     case formula
-      when 'ratio_to_target' then case when target > 0 then div_ratio(coalesce(actual, 0), target) end
+      when 'ratio_to_target' then case when target > 0 then div_ratio(actual, target) end
       when 'ratio_to_previous' then case when base > 0 then div_ratio(coalesce(actual, 0), base) end
       when 'lower_is_better' then
         case when target is null or target < 0 then null
              when coalesce(actual, 0) <= 0 then cap
              else div_ratio(target, actual) end
       else
-        case when basis = 'actual' then cast(coalesce(actual, 0) as decimal(18,6))
-             when target > 0 then div_ratio(coalesce(actual, 0), target) end
+        case when basis = 'actual' then cast(actual as decimal(18,6))
+             when target > 0 then div_ratio(actual, target) end
     end as achievement,
-  from figures
+  from targeted
 ),
 
 capped as (
@@ -113,13 +150,15 @@ select
   floor,
   actual,
   base,
-  target,
+  cast(target as decimal(24,6)) as target,
+  target_source,
   achievement,
   cast(capped_achievement as decimal(18,6)) as capped_achievement,
   cast(coalesce(round(cast(capped_achievement as decimal(18,6)) * weight, 2), 0) as decimal(9,2)) as points,
   case
     when formula = 'ratio_to_previous' and achievement is null then 'no_previous'
     when achievement is null and not has_ytd then 'no_data'
+    when achievement is null and actual is null then 'no_actual'
     when achievement is null then 'no_target'
     when formula = 'lower_is_better' and coalesce(actual, 0) <= 0 then 'none_best'
     when formula in ('ratio_to_target', 'ratio_to_previous', 'lower_is_better') and achievement > cap then 'capped'

@@ -1,12 +1,13 @@
 -- mart_scorecard_indicators: why each indicator point was given (the scorecard's detail lines).
 -- grain: one row per manager × scoring period × indicator. keys: manager_id, period, indicator_id.
--- formula: as int_scorecard_indicators_scored (points = round(capped_achievement × weight, 2));
+-- formula: as int_scorecard_indicators_scored (points = round(capped_achievement × weight, 2);
+--   target_source: targets file, or the scheme's fallback: base_growth | per_month | fixed);
 --   Σ points per manager × period = mart_scorecards.indicator_points. Labels and the mapping note
 --   (why a metric stands for the card's row) come from the scheme.
 -- inputs: int_scorecard_indicators_scored, cfg_scheme_indicators.
 with scored as (
   select period, manager_id, scheme_id, indicator_id, ordinal, metric, formula, weight, cap, floor,
-    actual, base, target, achievement, capped_achievement, points, note,
+    actual, base, target, target_source, achievement, capped_achievement, points, note,
   from int_scorecard_indicators_scored
 ),
 
@@ -31,6 +32,7 @@ select
   scored.actual,
   scored.base,
   scored.target,
+  scored.target_source,
   scored.achievement,
   scored.capped_achievement,
   scored.points,
