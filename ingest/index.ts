@@ -244,11 +244,11 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         refsBuilt.add(rk);
       }
       for (const sql of rejectChecksSql(spec, (rk) => refsBuilt.has(rk))) await wh.run(sql);
-      await wh.run(pruneSql(spec));
+      await prune(wh, spec);
       const whole = spec.kind === 'orgs' ? orgTreeSql() : spec.kind === 'assignments' ? assignmentSharesSql() : undefined;
       if (whole) {
         await wh.run(whole);
-        await wh.run(pruneSql(spec));
+        await prune(wh, spec);
       }
     }
     const rejected = await wh.query<{ file_no: number; n: string }>(`select file_no, count(distinct line) as n from ing_rejects group by file_no`);
@@ -296,6 +296,12 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
     for (const rk of refKinds) await wh.run(`drop table if exists ing_keys_${rk}`);
     await wh.run(`drop table if exists ing_extra; drop table if exists ing_rejects; drop table if exists ing_files`);
   }
+}
+
+/** Drops the kind's rejected rows from its temp table (a no-op scan is skipped when there are none). */
+async function prune(wh: Warehouse, spec: KindSpec): Promise<void> {
+  const n = await wh.query<{ n: string }>(`select count(*) as n from ing_rejects where kind = $kind`, { kind: spec.kind });
+  if (Number(n[0]!.n) > 0) await wh.run(pruneSql(spec));
 }
 
 /** Moves a file's extra (non-contract) columns x0, x1, … out of the kind's table into ing_extra, long form. */
