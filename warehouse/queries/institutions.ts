@@ -1,7 +1,7 @@
 // Institutions (机构考核): one node's figures, and the benchmark of a node's children side by side.
 import type { Catalog } from './catalog.ts';
 import { metricColumns, qualified } from './columns.ts';
-import { runList, type Listed, type Paging } from './listing.ts';
+import { sortAndPage, type Listed, type Paging } from './listing.ts';
 import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import { kindOf } from '../../report/table.ts';
@@ -39,32 +39,30 @@ export async function orgMetrics(reader: Reader, catalog: Catalog, orgId: string
 /**
  * Benchmark columns. For each metric of mart_org_period:
  *   <metric>_per_manager = <metric> / managers of the node's subtree, rounded half away from zero
- *     (money to the fen with div_fen; counts to 6 places with div_ratio); not for ratios.
- *   <metric>_percentile  = cume_dist among the siblings (share of the children at or below; 1 = top).
- * These two are positions and averages over mart figures, not new metrics: no figure is recomputed.
+ *     (money to the fen with div_fen; counts with div_ratio); not for ratios.
+ *   <metric>_percentile  = cume_dist among the siblings that have a value (share of them at or
+ *     below; 1 = top); null when the node has no value.
+ * Positions and averages over mart figures, worked out in SQL; no mart figure is recomputed.
  */
-export function benchmarkColumns(catalog: Catalog): { keys: string[]; select: string } {
+export function benchmarkColumns(catalog: Catalog): { keys: string[]; metrics: string[]; money: string[]; counts: string[] } {
   const metrics = metricColumns(catalog, 'mart_org_period').filter((m) => !orgKeys.includes(m));
-  const parts: string[] = [];
-  const keys: string[] = ['org_id', 'org_name', 'level', 'managers'];
-  for (const m of metrics) {
-    keys.push(m);
-    parts.push(`m."${m}"`);
-  }
-  for (const m of metrics) {
-    const kind = kindOf(m);
-    if (kind === 'money' || kind === 'count') {
-      keys.push(`${m}_per_manager`);
-      parts.push(`${kind === 'money' ? 'div_fen' : 'div_ratio'}(m."${m}", m.managers) as "${m}_per_manager"`);
-    }
-  }
-  for (const m of metrics) {
-    keys.push(`${m}_percentile`);
-    parts.push(`cast(cume_dist() over (order by m."${m}") as decimal(18,6)) as "${m}_percentile"`);
-  }
-  return { keys, select: parts.join(',\n        ') };
+  const money = metrics.filter((m) => kindOf(m) === 'money');
+  const counts = metrics.filter((m) => kindOf(m) === 'count');
+  const keys = [
+    'org_id', 'org_name', 'level', 'managers',
+    ...metrics,
+    ...metrics.filter((m) => money.includes(m) || counts.includes(m)).map((m) => `${m}_per_manager`),
+    ...metrics.map((m) => `${m}_percentile`),
+  ];
+  return { keys, metrics, money, counts };
 }
 
+/**
+ * The children of a node, side by side. Two queries: the children's mart rows as built (wide), and
+ * the per-manager averages and percentiles in long form (one window over metric partitions, which
+ * DuckDB runs far faster than one window per metric), joined here by org and metric. A node has
+ * at most a few hundred children, so they are sorted and paged here, with exact comparisons.
+ */
 export async function benchmark(
   reader: Reader,
   catalog: Catalog,
@@ -72,25 +70,49 @@ export async function benchmark(
   f: { orgId: string; period: string },
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  const cols = benchmarkColumns(catalog);
+  const { keys, metrics, money, counts } = benchmarkColumns(catalog);
+  const params = { ...scopeParams(scope), org_id: f.orgId, period: f.period };
   const managers = catalog.hasColumn('mart_org_period', 'managers')
     ? 'm.managers'
-    : `(select count(*) from raw_managers x join int_org_ancestors a on a.org_id = x.org_id where a.ancestor_id = o.org_id)`;
-  return runList(reader, {
-    ctes: `${scopeOrgsCte},
+    : `(select count(*) from raw_managers x join int_org_ancestors a on a.org_id = x.org_id where a.ancestor_id = c.org_id)`;
+  const children = `${scopeOrgsCte},
       children as (
         select o.org_id, o.org_name, o.level from raw_orgs o
         where o.parent_id = $org_id and o.org_id in (select org_id from scope_orgs)
-      ),
+      )`;
+  const wide = await reader.query<Record<string, unknown>>(
+    `with ${children}
+     select c.org_id, c.org_name, c.level, ${managers} as managers, ${qualified('m', metrics)}
+     from children c join mart_org_period m on m.org_id = c.org_id and m.period = $period`,
+    params,
+  );
+  if (wide.length === 0) return { rows: [], total: 0 };
+  const list = (names: string[]) => (names.length ? names.map((n) => `'${n}'`).join(', ') : `''`);
+  // Every metric as DECIMAL(38,6): exact for money (2 places), ratios (6) and counts alike.
+  const long = await reader.query<{ org_id: string; metric: string; per_manager_money: string | null; per_manager_count: string | null; percentile: string | null }>(
+    `with ${children},
       figures as (
-        select c.org_id, c.org_name, c.level, ${managers} as managers, ${qualified('m', metricColumns(catalog, 'mart_org_period').filter((x) => x !== 'managers'))}
-        from children c join raw_orgs o on o.org_id = c.org_id
-        join mart_org_period m on m.org_id = c.org_id and m.period = $period
-      )`,
-    select: `select m.org_id, m.org_name, m.level, m.managers, ${cols.select} from figures m`,
-    params: { ...scopeParams(scope), org_id: f.orgId, period: f.period },
-    paging,
-    sortable: cols.keys,
-    tiebreak: ['org_id'],
-  });
+        select c.org_id, ${managers} as managers,
+          ${metrics.map((x) => `cast(m."${x}" as decimal(38,6)) as "${x}"`).join(', ')}
+        from children c join mart_org_period m on m.org_id = c.org_id and m.period = $period
+      ),
+      long as (select * from figures unpivot include nulls (value for metric in (${metrics.map((x) => `"${x}"`).join(', ')})))
+     select org_id, metric,
+       case when metric in (${list(money)}) then div_fen(value, managers) end as per_manager_money,
+       case when metric in (${list(counts)}) then div_ratio(value, managers) end as per_manager_count,
+       case when value is not null then cast(cume_dist() over (partition by metric, value is null order by value) as decimal(18,6)) end as percentile
+     from long`,
+    params,
+  );
+  const byOrg = new Map(wide.map((r) => [r.org_id as string, r]));
+  for (const l of long) {
+    const row = byOrg.get(l.org_id);
+    if (!row) continue;
+    if (money.includes(l.metric)) row[`${l.metric}_per_manager`] = l.per_manager_money;
+    if (counts.includes(l.metric)) row[`${l.metric}_per_manager`] = l.per_manager_count;
+    row[`${l.metric}_percentile`] = l.percentile;
+  }
+  // Key order as the columns list.
+  const rows = wide.map((r) => Object.fromEntries(keys.map((k) => [k, r[k] ?? null])));
+  return sortAndPage(rows, paging, keys, 'org_id');
 }

@@ -68,3 +68,52 @@ export async function runList<T extends object>(
   }
   return listed;
 }
+
+/**
+ * Compares two warehouse values exactly: decimal strings and bigints by their digits (never through
+ * a double), numbers as numbers, text by code point. Nulls sort last in either direction.
+ */
+export function compareExact(a: unknown, b: unknown): number {
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
+  if (b === null || b === undefined) return -1;
+  const decimal = /^-?\d+(\.\d+)?$/;
+  const sa = String(a);
+  const sb = String(b);
+  if (decimal.test(sa) && decimal.test(sb)) return compareDecimal(sa, sb);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+function compareDecimal(a: string, b: string): number {
+  const negA = a.startsWith('-');
+  const negB = b.startsWith('-');
+  const [ia = '', fa = ''] = a.replace('-', '').split('.');
+  const [ib = '', fb = ''] = b.replace('-', '').split('.');
+  const intA = ia.replace(/^0+(?=\d)/, '');
+  const intB = ib.replace(/^0+(?=\d)/, '');
+  const width = Math.max(fa.length, fb.length);
+  const magA = intA.padStart(40, '0') + fa.padEnd(width, '0');
+  const magB = intB.padStart(40, '0') + fb.padEnd(width, '0');
+  const zeroA = /^0*$/.test(magA);
+  const zeroB = /^0*$/.test(magB);
+  const signA = zeroA ? 0 : negA ? -1 : 1;
+  const signB = zeroB ? 0 : negB ? -1 : 1;
+  if (signA !== signB) return signA < signB ? -1 : 1;
+  const mag = magA < magB ? -1 : magA > magB ? 1 : 0;
+  return signA < 0 ? -mag : mag;
+}
+
+/** Sorts and pages rows already read (a node's children: a few hundred at most). */
+export function sortAndPage<T extends Record<string, unknown>>(rows: T[], paging: Paging, allowed: readonly string[], tiebreak: string): Listed<T> {
+  if (!allowed.includes(paging.sort)) throw new Error(`sort column not allowed: ${paging.sort}`);
+  const dir = paging.order === 'asc' ? 1 : -1;
+  const sorted = [...rows].sort((x, y) => {
+    const a = x[paging.sort];
+    const b = y[paging.sort];
+    const nullish = (v: unknown) => v === null || v === undefined;
+    // Nulls last whichever the direction.
+    if (nullish(a) || nullish(b)) return compareExact(a, b) || compareExact(x[tiebreak], y[tiebreak]);
+    return dir * compareExact(a, b) || compareExact(x[tiebreak], y[tiebreak]);
+  });
+  const start = (paging.page - 1) * paging.limit;
+  return { rows: sorted.slice(start, start + paging.limit), total: rows.length };
+}

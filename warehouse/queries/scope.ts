@@ -18,24 +18,23 @@ export function scopeParams(scope: Scope): Params {
 }
 
 /**
- * CTE `scope_orgs(org_id)`: the org ids in the caller's subtree. Put after `with recursive`.
- * The tree is read from the org reference table by parent links; depth is not fixed.
+ * CTE `scope_orgs(org_id)`: the org ids in the caller's subtree (every org for the whole bank).
+ * Read from int_org_ancestors (the tree flattened by the build: one row per node × ancestor, itself
+ * included), so no recursion runs per request.
  */
 export const scopeOrgsCte = `scope_orgs(org_id) as (
-    select org_id from raw_orgs
-    where case when $scope_org::varchar is null then parent_id is null else org_id = $scope_org::varchar end
+    select org_id from raw_orgs where $scope_org::varchar is null
     union all
-    select o.org_id from raw_orgs o join scope_orgs s on o.parent_id = s.org_id
+    select org_id from int_org_ancestors where ancestor_id = $scope_org::varchar
   )`;
 
 /**
- * CTE `subtree_orgs(org_id)`: the subtree under a requested node ($org_id), cut to the caller's
- * scope (a node outside the scope yields no rows, which the routes turn into 404).
+ * CTE `subtree_orgs(org_id)`: the subtree under a requested node ($org_id), empty when that node
+ * is outside the caller's scope (the routes turn that into a 404 before asking).
  */
 export const subtreeOrgsCte = `subtree_orgs(org_id) as (
-    select org_id from raw_orgs where org_id = $org_id::varchar and org_id in (select org_id from scope_orgs)
-    union all
-    select o.org_id from raw_orgs o join subtree_orgs s on o.parent_id = s.org_id
+    select org_id from int_org_ancestors
+    where ancestor_id = $org_id::varchar and $org_id::varchar in (select org_id from scope_orgs)
   )`;
 
 /** Predicate on a manager-grain alias `m` (with org_id, manager_id columns). */
