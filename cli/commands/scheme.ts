@@ -6,23 +6,25 @@ import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts
 import { Warehouse } from '../../warehouse/db.ts';
 import { defaultSchemesDir, formatProblem, readSchemeFile, readSchemesDir } from '../../warehouse/schemes/load.ts';
 import { scoringPeriodOf } from '../../warehouse/schemes/periods.ts';
-import { hasResolution, lastBuild, schemeUses, scoringPeriods } from '../../warehouse/schemes/queries.ts';
+import { hasResolution, lastBuild, schemeSummary, schemeUses, scoringPeriods } from '../../warehouse/schemes/queries.ts';
 
 const scheme: Command = {
   name: 'scheme',
   summary: 'Evaluation schemes (考核方案): validate scheme files, list which scheme applies to whom',
-  usage: 'validate FILE… | list [--period P] [--schemes DIR] [--db FILE]',
+  usage: 'validate FILE… | list [--period P] [--by-org] [--schemes DIR] [--db FILE]',
   description: `validate FILE…  checks each scheme file (JSON) against the scheme format; prints
                  "FILE: path.to.field: reason" for every problem. Exit 0 all valid, 1 any invalid.
 list             the schemes of the folder (default config/schemes) with line, org node and
                  effective months, then — from the warehouse's last build — which scheme scores
                  the managers of each org node in the period and why (the most specific org
                  ancestor of the same line in force wins). --period takes 2026-06-ytd, 2026-Q2
-                 (its year-to-date) or 2026 (the year-end score); default: the latest scored.`,
+                 (its year-to-date) or 2026 (the year-end score); default: the latest scored.
+                 --by-org adds one line per org node with the reason for its managers.`,
   positionals: true,
   options: {
     period: { type: 'string', help: 'P      scoring period: 2026-06-ytd, 2026-Q2 or 2026 (list)' },
     schemes: { type: 'string', help: 'DIR    scheme folder (default config/schemes) (list)' },
+    'by-org': { type: 'boolean', help: '       one line per org node, with the reason (list)' },
     db: dbOption,
   },
   async run({ values, positionals, out }) {
@@ -86,15 +88,23 @@ async function list(values: Record<string, unknown>, out: NodeJS.WritableStream)
     }
     const built = await lastBuild(wh);
     out.write(`\nWho is scored by which scheme in ${chosen} (${db}, as of the last build${built ? ` ${built}` : ''}):\n`);
-    const uses = await schemeUses(wh, chosen);
-    let current: string | null | undefined;
-    for (const u of uses) {
-      if (u.scheme_id !== current) {
-        current = u.scheme_id;
-        const total = uses.filter((x) => x.scheme_id === u.scheme_id).reduce((n, x) => n + x.managers, 0);
-        out.write(`  ${u.scheme_id ?? 'NO SCHEME (not scored)'}: ${total} manager(s)\n`);
+    for (const s of await schemeSummary(wh, chosen)) {
+      if (s.scheme_id === null) {
+        out.write(`  NOT SCORED: ${s.managers} ${s.line} manager(s) in ${s.orgs} org node(s): no ${s.line} scheme in force at their org or above\n`);
+        continue;
       }
-      out.write(`    ${u.org_id} (${u.org_level ?? '?'}, ${u.line}): ${u.managers} — ${u.reason}\n`);
+      out.write(
+        `  ${s.scheme_id}: ${s.managers} ${s.line} manager(s) in ${s.orgs} org node(s) — the scheme of ${s.scheme_org_id} (${s.scheme_org_level}), ` +
+          `their nearest org ancestor with a ${s.line} scheme in force` +
+          (s.overridden ? `; overrides ${s.overridden}` : '') +
+          '\n',
+      );
+    }
+    if (values['by-org']) {
+      out.write('\nBy org node:\n');
+      for (const u of await schemeUses(wh, chosen)) {
+        out.write(`  ${u.org_id} (${u.org_level ?? '?'}, ${u.line}): ${u.managers} manager(s) — ${u.reason}\n`);
+      }
     }
     return problems.length ? 1 : 0;
   } finally {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { buildBank, defaultSchemes, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
+import { schemeSummary } from '../../warehouse/schemes/queries.ts';
 
 const metric = (manager_id: string, period: string, metric: string, actual: number, target: number): Metric => ({
   manager_id, period, metric, actual, target,
@@ -46,6 +47,15 @@ describe('a branch scheme overrides the head-office default only in its subtree'
     expect(by.R_SB11!.reason).toContain('overrides retail_default (HO)');
     expect(by.R_SB12!.reason).toContain("the manager's own org");
     expect(by.R_SB12!.reason).toContain('overrides branch_br1_retail (BR1), retail_default (HO)');
+  });
+
+  it('summarises for `jixiao scheme list` which scheme scores how many managers and what it overrides', async () => {
+    expect(await schemeSummary(bank.wh, '2026-06-ytd')).toEqual([
+      { scheme_id: 'branch_br1_retail', line: 'retail', scheme_org_id: 'BR1', scheme_org_level: 'tier1_branch', managers: 2, orgs: 2, overridden: 'retail_default (HO)' },
+      { scheme_id: 'corporate_default', line: 'corporate', scheme_org_id: 'HO', scheme_org_level: 'head_office', managers: 1, orgs: 1, overridden: null },
+      { scheme_id: 'retail_default', line: 'retail', scheme_org_id: 'HO', scheme_org_level: 'head_office', managers: 1, orgs: 1, overridden: null },
+      { scheme_id: 'subbranch_sb12_retail', line: 'retail', scheme_org_id: 'SB12', scheme_org_level: 'sub_branch', managers: 1, orgs: 1, overridden: 'branch_br1_retail (BR1), retail_default (HO)' },
+    ]);
   });
 
   it('scores each manager on the card that applies', async () => {

@@ -40,6 +40,32 @@ export async function schemeUses(wh: Warehouse, period: string): Promise<SchemeU
   return rows.map((r) => ({ ...r, managers: Number(r.managers) }));
 }
 
+export interface SchemeSummary {
+  scheme_id: string | null;
+  line: string;
+  scheme_org_id: string | null;
+  scheme_org_level: string | null;
+  managers: number;
+  orgs: number;
+  overridden: string | null;
+}
+
+/** Per scheme in force in a period: whose org it is, how many managers and org nodes it scores, what it overrides. */
+export async function schemeSummary(wh: Warehouse, period: string): Promise<SchemeSummary[]> {
+  const rows = await wh.query<Omit<SchemeSummary, 'managers' | 'orgs'> & { managers: string; orgs: string }>(
+    `select r.scheme_id, r.line, r.scheme_org_id, o.level as scheme_org_level,
+       count(*)::varchar as managers, count(distinct r.org_id)::varchar as orgs,
+       string_agg(distinct r.overridden, '; ') as overridden
+     from int_scorecard_schemes_resolved as r
+     left join stg_extract__orgs as o on o.org_id = r.scheme_org_id
+     where r.period = $period
+     group by r.scheme_id, r.line, r.scheme_org_id, o.level
+     order by r.scheme_id nulls last, r.line`,
+    { period },
+  );
+  return rows.map((r) => ({ ...r, managers: Number(r.managers), orgs: Number(r.orgs) }));
+}
+
 /** When the last successful build ran, if the build log exists. */
 export async function lastBuild(wh: Warehouse): Promise<string | null> {
   try {
