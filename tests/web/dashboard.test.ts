@@ -1,0 +1,179 @@
+// The dashboard in real Chromium against the real API on a generated bank: each role lands on its
+// own page; drill-down head office → branch → manager → client and back; the risk page puts the
+// planted bad-risk managers on top; an export equals the table on screen; the language switch;
+// a branch president cannot reach another branch by editing the URL. Screenshots of every page
+// go to test-artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from './browser.ts';
+import { startTestBank, type TestBank } from './bank.ts';
+import { cents, login, screenshot, settled, where } from './pages.ts';
+import { formatAmountIn } from '../../web/src/lib/format.ts';
+
+let bank: TestBank;
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  // Chromium first: when it is missing and cannot be installed, fail fast with the fix.
+  browser = await launchBrowser();
+  bank = await startTestBank();
+  page = await browser.context.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bank?.stop();
+});
+
+async function rowTexts(table: string, key: string): Promise<string[]> {
+  return page.locator(`[data-testid="${table}"] tbody td[data-key="${key}"]`).allInnerTexts();
+}
+
+describe('dashboard in Chromium', () => {
+  it('lands each role on its own starting page', async () => {
+    const s = bank.subjects;
+    const expected: [string, string][] = [
+      [bank.users.head_office, `/org/${bank.rootOrgId}`],
+      [bank.users.branch_president, `/org/${s.branch.org_id}/managers`],
+      [bank.users.risk_officer, `/org/${s.region.org_id}/risk`],
+      [bank.users.manager, `/manager/${s.manager.manager_id}`],
+    ];
+    for (const [user, path] of expected) {
+      await login(page, bank.url, user);
+      expect(new URL(page.url()).pathname).toBe(path);
+      await screenshot(page, `home-${user}`);
+    }
+    // Navigation follows the role: a manager sees only their own scorecard, a risk officer only risk.
+    expect(await page.locator('nav a[data-nav]').evaluateAll((as) => as.map((a) => a.getAttribute('data-nav')))).toEqual(['nav_my_scorecard']);
+    await login(page, bank.url, bank.users.risk_officer);
+    expect(await page.locator('nav a[data-nav]').evaluateAll((as) => as.map((a) => a.getAttribute('data-nav')))).toEqual(['nav_risk']);
+  });
+
+  it('drills head office → branch → manager → client, and back', async () => {
+    await login(page, bank.url, bank.users.head_office);
+    const start = where(page);
+    // Down the org tree to the sub-branch, one child row at a time (the breadcrumb names each level).
+    const path = await page.evaluate(async (branch) => {
+      const res = await fetch('/api/orgs');
+      const { rows } = (await res.json()) as { rows: { org_id: string; parent_id: string | null; org_name: string }[] };
+      const byId = new Map(rows.map((r) => [r.org_id, r]));
+      const out: { org_id: string; org_name: string }[] = [];
+      for (let cur = byId.get(branch); cur && cur.parent_id; cur = byId.get(cur.parent_id)) out.unshift(cur);
+      return out;
+    }, bank.subjects.branch.org_id);
+    for (const node of path) {
+      await page.locator('[data-testid="children-table"] tbody a', { hasText: node.org_name }).first().click();
+      await page.waitForURL((u) => u.pathname === `/org/${node.org_id}`);
+      await settled(page);
+      await expect.poll(() => page.locator('.breadcrumb [aria-current="page"]').innerText()).toBe(node.org_name);
+    }
+    await screenshot(page, 'institution-branch');
+    // Branch → its managers → one manager → one client.
+    await page.locator('h1 a', { hasText: '客户经理' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/managers'));
+    await settled(page);
+    await page.locator('[data-testid="league-table"] tbody a', { hasText: bank.subjects.manager.manager_name }).first().click();
+    await page.waitForURL((u) => u.pathname === `/manager/${bank.subjects.manager.manager_id}`);
+    await settled(page);
+    await expect(page.locator('[data-testid="manager-name"]').innerText()).resolves.toContain(bank.subjects.manager.manager_name);
+    await screenshot(page, 'manager');
+    const client = page.locator('[data-testid="clients-table"] tbody a').first();
+    const clientName = await client.innerText();
+    await client.click();
+    await page.waitForURL((u) => u.pathname.startsWith('/client/'));
+    await settled(page);
+    await expect(page.locator('[data-testid="client-name"]').innerText()).resolves.toContain(clientName);
+    await screenshot(page, 'client');
+    // Back, step by step, to the manager, the league table, and the branch.
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === `/manager/${bank.subjects.manager.manager_id}`);
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname.endsWith('/managers'));
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === `/org/${bank.subjects.branch.org_id}`);
+    await settled(page);
+    // And up through the breadcrumb to the head office.
+    await page.locator('.breadcrumb a').first().click();
+    await page.waitForURL((u) => where(page) === start || u.pathname === `/org/${bank.rootOrgId}`);
+    await settled(page);
+    await screenshot(page, 'institution-head-office');
+    expect(await page.locator('.tiles .tile').count()).toBe(5);
+  });
+
+  it('shows the planted bad-risk managers at the top of the turned-NPL ranking', async () => {
+    await login(page, bank.url, bank.users.head_office);
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}/risk?period=${RISK_PERIOD}`);
+    await settled(page);
+    await screenshot(page, 'risk');
+    const top = (await page.locator('[data-testid="turned-npl-table"] tbody tr td:first-child a').first().getAttribute('href')) ?? '';
+    const topId = decodeURIComponent(/\/manager\/([^?]+)/.exec(top)?.[1] ?? '');
+    expect(bank.truth.cohorts.bad_risk_managers.manager_ids).toContain(topId);
+  });
+
+  it('downloads an export whose rows and total equal the table on screen', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    await screenshot(page, 'league');
+    const names = await rowTexts('league-table', 'manager_name');
+    const shown = await rowTexts('league-table', 'profit_contribution');
+    const header = await page.locator('[data-testid="league-table"] thead th', { hasText: '模拟利润' }).first().innerText();
+    expect(header).toContain('万元');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="league-table"] a[data-export="csv"]').click()]);
+    const file = await download.path();
+    const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const head = lines[0]!.split(',');
+    const nameCol = head.indexOf('客户经理');
+    const profitCol = head.indexOf('模拟利润');
+    expect(nameCol).toBeGreaterThanOrEqual(0);
+    expect(profitCol).toBeGreaterThanOrEqual(0);
+    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(rows.length).toBe(names.length);
+    // Row by row, the file's exact yuan shown in 万元 is the page's figure.
+    const byName = new Map(rows.map((r) => [r[nameCol]!, r[profitCol]!]));
+    names.forEach((n, i) => expect(formatAmountIn(byName.get(n), 'wan')).toBe(shown[i]));
+    // Totals: Σ file (exact cents) in 万元 agrees with Σ page (each rounded to 0.01 万元) within rounding.
+    const fileTotal = rows.reduce((s, r) => s + cents(r[profitCol]!), 0n);
+    const pageTotal = shown.reduce((s, v) => s + cents(v), 0n); // in 0.01 万元
+    const fileTotalWanCents = Number(fileTotal) / 10_000;
+    expect(Math.abs(fileTotalWanCents - Number(pageTotal))).toBeLessThanOrEqual(0.5 * shown.length);
+  });
+
+  it('switches between Chinese and English', async () => {
+    await login(page, bank.url, bank.users.head_office);
+    expect(await page.locator('nav a[data-nav="nav_institution"]').innerText()).toBe('机构考核');
+    await page.click('[data-testid="lang-switch"]');
+    await page.waitForURL((u) => u.searchParams.get('lang') === 'en');
+    await settled(page);
+    expect(await page.locator('nav a[data-nav="nav_institution"]').innerText()).toBe('Institutions');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('.tile[data-metric="profit_contribution"] .name').innerText()).toBe('Profit contribution');
+    await screenshot(page, 'institution-english');
+    // The language travels with drill-down links, and Back restores Chinese.
+    const child = page.locator('[data-testid="children-table"] tbody a').first();
+    expect(await child.getAttribute('href')).toContain('lang=en');
+    await page.goBack();
+    await page.waitForURL((u) => !u.searchParams.has('lang'));
+    expect(await page.locator('nav a[data-nav="nav_institution"]').innerText()).toBe('机构考核');
+  });
+
+  it('keeps a branch president out of another branch, even by editing the URL', async () => {
+    const other = bank.subjects.otherBranch;
+    expect(other).not.toBeNull();
+    await login(page, bank.url, bank.users.branch_president);
+    for (const path of [`/org/${other!.org_id}`, `/org/${other!.org_id}/managers`, `/org/${other!.org_id}/risk`, `/org/${bank.rootOrgId}`]) {
+      await page.goto(`${bank.url}${path}`);
+      await settled(page);
+      expect(await page.locator('[data-state="error"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="children-table"], [data-testid="league-table"], [data-testid="turned-npl-table"]').count()).toBe(0);
+    }
+    await screenshot(page, 'president-out-of-scope');
+    // Their own branch still works.
+    await page.goto(`${bank.url}/org/${bank.subjects.branch.org_id}/managers`);
+    await settled(page);
+    expect(await page.locator('[data-testid="league-table"] tbody tr').count()).toBeGreaterThan(0);
+  });
+});
+
+/** The period whose turned-NPL ranking the planted cohort must top. */
+const RISK_PERIOD = process.env.JIXIAO_TEST_RISK_PERIOD ?? '2025-09-ytd';
