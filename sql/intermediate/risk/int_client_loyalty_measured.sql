@@ -1,0 +1,64 @@
+-- int_client_loyalty_measured: each client's loyalty (客户忠诚度) per period: tenure, products held,
+-- balance trend.
+-- grain: one row per calendar period (month, quarter, half, year — not the year-to-date scoring
+--   periods, to keep the build small) × client of int_client_periods (any ledger row in the period);
+--   keys: period, client_id.
+-- formula:
+--   tenure_months = whole months from the client's start with the bank (open_date, else its first
+--     assignment) to the period's end_date; null when neither is known;
+--   products_held = distinct products the client holds at the period's end (a deposit or loan
+--     balance > 0 at end_date) or bought in the 12 months up to end_date (sales);
+--   closing_balance = deposit_end_balance + loan_end_balance of the period (int_client_periods);
+--   opening_balance = the same at the month-end before the period starts (int_client_periods of that
+--     month; null when that month is not loaded);
+--   balance_change_ratio = (closing − opening) / opening (6 decimals; null without an opening balance).
+-- inputs: int_periods, stg_extract__clients, int_clients_first_assigned, int_client_periods,
+--   int_deposits_priced, int_loans_priced, stg_extract__sales.
+with periods as (
+  select period, end_date,
+    strftime(cast(date_trunc('month', start_date) - interval 1 day as date), '%Y-%m') as opening_month,
+  from int_periods
+  where period_type <> 'ytd'
+),
+clients as (
+  select client_id, open_date from stg_extract__clients
+),
+firsts as (
+  select client_id, min(first_assigned_date) as first_assigned_date from int_clients_first_assigned group by client_id
+),
+figures as (
+  select period, client_id, deposit_end_balance + loan_end_balance as balance from int_client_periods
+),
+end_dates as (
+  select distinct end_date from periods
+),
+held_products as (
+  select d.month_end, d.client_id, d.product_id from int_deposits_priced as d
+  semi join end_dates as e on e.end_date = d.month_end
+  where d.balance > 0
+  union
+  select l.month_end, l.client_id, l.product_id from int_loans_priced as l
+  semi join end_dates as e on e.end_date = l.month_end
+  where l.balance > 0
+  union
+  select e.end_date, s.client_id, s.product_id from stg_extract__sales as s
+  join end_dates as e on s.sale_date > e.end_date - interval 12 month and s.sale_date <= e.end_date
+),
+products as (
+  select month_end, client_id, count(distinct product_id) as products_held from held_products group by month_end, client_id
+)
+select
+  p.period,
+  c.client_id,
+  case when coalesce(c.open_date, f.first_assigned_date) is not null then cast(datesub('month', coalesce(c.open_date, f.first_assigned_date), p.end_date) as integer) end as tenure_months,
+  cast(coalesce(pr.products_held, 0) as integer) as products_held,
+  cast(cl.balance as decimal(38,12)) as closing_balance,
+  case when om.period is not null then cast(coalesce(op.balance, 0) as decimal(38,12)) end as opening_balance,
+  case when om.period is not null then div_ratio(cl.balance - coalesce(op.balance, 0), op.balance) end as balance_change_ratio,
+from figures as cl
+join periods as p on p.period = cl.period
+join clients as c on c.client_id = cl.client_id
+left join firsts as f on f.client_id = c.client_id
+left join int_periods as om on om.period = p.opening_month
+left join figures as op on op.period = p.opening_month and op.client_id = c.client_id
+left join products as pr on pr.month_end = p.end_date and pr.client_id = c.client_id

@@ -1,0 +1,112 @@
+-- mart_client_portfolio_period: every manager's portfolio (客户组合) at a period's end, clients ranked
+-- by contribution, with loyalty and an actionable segment (客户分层).
+-- grain: one row per calendar period (month, quarter, half, year; not year-to-date) × manager × client
+--   held at the period's end; keys: period, manager_id, client_id.
+-- formula:
+--   portfolio = the open clients assigned to the manager on the period's end_date, with the share in
+--     force (int_portfolio_months; unassigned clients are not in any portfolio);
+--   the client's figures are its whole-period figures (int_client_periods, whoever held it) × share,
+--     as the base figures do (history follows the client): profit_contribution, deposit_avg_balance,
+--     loan_end_balance; rounded to the fen here;
+--   contribution_rank = 1 for the largest profit_contribution in the portfolio (ties by client_id);
+--   contribution_share = the client's contribution / Σ positive contributions of the portfolio
+--     (null when the portfolio earns nothing);
+--   loyalty (int_client_loyalty_measured): tenure_months, products_held, opening_balance,
+--     closing_balance (whole client, not × share), balance_change_ratio;
+--   value_tier = 'high' for the top 20% of the portfolio by rank (rank ≤ ceil(0.2 × clients)) with a
+--     positive contribution, else 'low';
+--   trend = 'growing' (balance_change_ratio ≥ +10%), 'falling' (≤ −10%), 'stable' otherwise or unknown;
+--   segment, the first that applies:
+--     'dormant'            nothing held at the end and no contribution        → reactivate or release
+--     'new'                tenure under 12 months                             → onboard, cross-sell
+--     'high_value_falling' high value, balances falling                       → retention call now
+--     'high_value_growing' high value, balances growing                       → protect and deepen
+--     'high_value_stable'  high value, balances stable                        → keep the upkeep visits
+--     'low_value_growing'  low value, balances growing                        → develop
+--     'low_value_falling'  low value, balances falling                        → find out why, low-cost service
+--     'low_value_stable'   low value, stable                                  → serve efficiently, cross-sell
+-- inputs: int_periods, int_portfolio_months, int_client_periods, int_client_loyalty_measured,
+--   stg_extract__clients.
+with periods as (
+  select period, end_date from int_periods where period_type <> 'ytd'
+),
+portfolios as (
+  select p.period, f.manager_id, f.client_id, f.share,
+  from int_portfolio_months as f
+  join periods as p on p.end_date = f.month_end
+  where f.manager_id is not null and f.is_open
+),
+figures as (
+  select period, client_id, profit_contribution, deposit_avg_balance, loan_end_balance from int_client_periods
+),
+loyalty as (
+  select period, client_id, tenure_months, products_held, opening_balance, closing_balance, balance_change_ratio,
+  from int_client_loyalty_measured
+),
+clients as (
+  select client_id, client_name, client_type from stg_extract__clients
+),
+attributed as (
+  select
+    f.period,
+    f.manager_id,
+    f.client_id,
+    f.share,
+    cast(round(coalesce(x.profit_contribution, 0) * f.share, 2) as decimal(18,2)) as profit_contribution,
+    cast(round(coalesce(x.deposit_avg_balance, 0) * f.share, 2) as decimal(18,2)) as deposit_avg_balance,
+    cast(round(coalesce(x.loan_end_balance, 0) * f.share, 2) as decimal(18,2)) as loan_end_balance,
+  from portfolios as f
+  left join figures as x on x.period = f.period and x.client_id = f.client_id
+),
+ranked as (
+  select
+    a.*,
+    row_number() over (partition by a.period, a.manager_id order by a.profit_contribution desc, a.client_id) as contribution_rank,
+    count(*) over (partition by a.period, a.manager_id) as portfolio_clients,
+    sum(greatest(a.profit_contribution, 0)) over (partition by a.period, a.manager_id) as portfolio_positive_contribution,
+  from attributed as a
+),
+tiered as (
+  select
+    r.*,
+    l.tenure_months,
+    coalesce(l.products_held, 0) as products_held,
+    l.opening_balance,
+    coalesce(l.closing_balance, 0) as closing_balance,
+    l.balance_change_ratio,
+    case when r.contribution_rank <= ceil(0.2 * r.portfolio_clients) and r.profit_contribution > 0 then 'high' else 'low' end as value_tier,
+    case
+      when l.balance_change_ratio >= 0.10 then 'growing'
+      when l.balance_change_ratio <= -0.10 then 'falling'
+      else 'stable'
+    end as trend,
+  from ranked as r
+  left join loyalty as l on l.period = r.period and l.client_id = r.client_id
+)
+select
+  t.period,
+  t.manager_id,
+  t.client_id,
+  c.client_name,
+  c.client_type,
+  cast(t.share as decimal(18,6)) as share,
+  t.profit_contribution,
+  t.deposit_avg_balance,
+  t.loan_end_balance,
+  cast(t.contribution_rank as bigint) as contribution_rank,
+  cast(t.portfolio_clients as bigint) as portfolio_clients,
+  div_ratio(t.profit_contribution, t.portfolio_positive_contribution) as contribution_share,
+  t.tenure_months,
+  cast(t.products_held as integer) as products_held,
+  cast(round(t.opening_balance, 2) as decimal(18,2)) as opening_balance,
+  cast(round(t.closing_balance, 2) as decimal(18,2)) as closing_balance,
+  t.balance_change_ratio,
+  t.value_tier,
+  t.trend,
+  case
+    when t.closing_balance = 0 and t.profit_contribution = 0 then 'dormant'
+    when t.tenure_months < 12 then 'new'
+    else t.value_tier || '_value_' || t.trend
+  end as segment,
+from tiered as t
+join clients as c on c.client_id = t.client_id
