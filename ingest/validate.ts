@@ -26,14 +26,16 @@ function castExpr(c: ColumnSpec, r: string): string {
       return c.values ? `case when ${r} in (${c.values.map(lit).join(', ')}) then ${r} end` : r;
     case 'date':
       return `coalesce(try_cast(${r} as date), try_strptime(${r}, '%Y%m%d')::date)`;
+    // coalesce() only evaluates its second argument for the rows still null, so the string
+    // rewrites (thousands separators, a % sign) cost nothing on plain numbers.
     case 'amount':
     case 'points':
       // Yuan with at most two decimals; thousands separators allowed ("1,234,567.89").
-      return `case when strpos(${r}, '.') = 0 or length(${r}) - strpos(${r}, '.') <= 2 then try_cast(replace(${r}, ',', '') as ${sqlType[t]}) end`;
+      return `case when strpos(${r}, '.') = 0 or length(${r}) - strpos(${r}, '.') <= 2 then coalesce(try_cast(${r} as ${sqlType[t]}), try_cast(replace(${r}, ',', '') as ${sqlType[t]})) end`;
     case 'rate':
-      return `try_cast(rtrim(${r}, '%') as ${sqlType[t]})`;
+      return `coalesce(try_cast(${r} as ${sqlType[t]}), try_cast(rtrim(${r}, '%') as ${sqlType[t]}))`;
     case 'value':
-      return `try_cast(replace(${r}, ',', '') as ${sqlType[t]})`;
+      return `coalesce(try_cast(${r} as ${sqlType[t]}), try_cast(replace(${r}, ',', '') as ${sqlType[t]}))`;
     case 'share':
       return `try_cast(${r} as ${sqlType[t]})`;
     case 'integer':
@@ -86,7 +88,10 @@ export function stageSql(spec: KindSpec, src: StageSource, create: boolean): { s
   let a = 0;
   const raw = spec.columns.map((c) => {
     const p = src.positions.get(c.name);
-    let r = p === undefined ? 'null::varchar' : `nullif(trim(${pos(p)}), '')`;
+    // Text is trimmed (padded exports); numbers and dates cast with surrounding spaces already.
+    // DuckDB reads an empty field as null.
+    const trimmed = c.type === 'id' || c.type === 'text' || c.values ? `nullif(trim(${pos(p ?? 0)}), '')` : `nullif(${pos(p ?? 0)}, '')`;
+    let r = p === undefined ? 'null::varchar' : trimmed;
     const aliases = src.aliases.get(c.name);
     if (aliases && aliases.size > 0) {
       const whens = [...aliases].map(([alias, value]) => {
