@@ -2,7 +2,7 @@
 // entry per account or loan, a few bytes per field) so the large scale stays well under 2 GB.
 import { addMonths, monthOf, partsOf, type Month } from './calendar.ts';
 import { depositRate, ftpAt, loanFamilies, timeTermsCorporate, timeTermsIndividual, timeTermWeightsCorporate, timeTermWeightsIndividual } from './catalog.ts';
-import { cureChance, classOf, delinquencyHazard, existingBorrower, writeOffChance } from './rates.ts';
+import { cureChance, classOf, defaultRate, existingBorrower, latePaymentChance, writeOffChance } from './rates.ts';
 import { Rng } from './random.ts';
 import { CORPORATE, planted, type World } from './world.ts';
 
@@ -69,6 +69,8 @@ export class Loans {
   overdue = new Int32Array(0);
   origManager = new Int32Array(0);
   closed = new Uint8Array(0);
+  /** 1 while a loan is on its way to default (no cure before it turns non-performing). */
+  defaulting = new Uint8Array(0);
   /** Written by `step`: the month's end balance and average daily balance (fen). */
   bal = 0;
   avg = 0;
@@ -90,6 +92,7 @@ export class Loans {
     this.overdue = grow(this.overdue, cap);
     this.origManager = grow(this.origManager, cap);
     this.closed = grow(this.closed, cap);
+    this.defaulting = grow(this.defaulting, cap);
   }
 
   add(client: number, product: number, term: number, principal: number, orig: number, rate: number, origManager: number): number {
@@ -107,6 +110,7 @@ export class Loans {
     this.overdue[l] = 0;
     this.origManager[l] = origManager;
     this.closed[l] = 0;
+    this.defaulting[l] = 0;
     return l;
   }
 
@@ -120,8 +124,12 @@ export class Loans {
    * Moves loan l through one month: a payment on its payday, or a missed one (overdue days run on,
    * and the class follows them), a cure, or a write-off. Sets bal/avg; false when the loan is not on
    * the book this month (not yet originated, repaid earlier or written off).
+   *
+   * Two kinds of missed payment: a late payer pays the next month (a month in special mention);
+   * a default keeps missing payments and turns non-performing after 90 days. Defaults are drawn by
+   * quota (see Defaults), so each cohort gets its planted default rate almost exactly.
    */
-  step(l: number, m: Month, r: Rng, hazard: number): boolean {
+  step(l: number, m: Month, r: Rng, defaults: Defaults, group: number): boolean {
     if (this.closed[l] || this.orig[l]! > m.end) return false;
     const D = m.days;
     if (this.orig[l]! >= m.start) {
@@ -134,8 +142,12 @@ export class Loans {
     const payday = this.payday[l]!;
     let pays = false;
     if (od === 0) {
-      if (r.chance(hazard)) {
+      if (defaults.take(group)) {
         this.overdue[l] = D - payday + 1;
+        this.defaulting[l] = 1;
+      } else if (r.chance(latePaymentChance)) {
+        this.overdue[l] = D - payday + 1;
+        this.defaulting[l] = 0;
       } else pays = true;
     } else {
       const cls = classOf(od);
@@ -143,9 +155,11 @@ export class Loans {
         this.closed[l] = 1;
         return false;
       }
-      if (r.chance(cureChance[cls]!)) {
+      if (cls === 1 && !this.defaulting[l]) pays = true; // the late payer catches up
+      else if (cls >= 2 && r.chance(cureChance[cls]!)) pays = true;
+      if (pays) {
         this.overdue[l] = 0;
-        pays = true;
+        this.defaulting[l] = 0;
       } else this.overdue[l] = od + D;
     }
     if (!pays) {
@@ -163,8 +177,32 @@ export class Loans {
   }
 }
 
-export function hazardOf(w: World, l: Loans, loan: number): number {
-  return delinquencyHazard * (w.mgr.badRisk[l.origManager[loan]!] ? planted.defaultMultiplier : 1);
+/**
+ * Systematic sampling of defaults: each performing loan of a group adds the group's monthly default
+ * rate to an accumulator, and defaults when the accumulator crosses a whole number. The count of
+ * defaults per group and month is then its expected value ± 1, so the planted multiplier shows in
+ * the data instead of being lost in the noise of a few dozen coin flips. One sampler runs through the
+ * whole history (opening book, then month after month), so the counts stay exact over any span.
+ */
+export class Defaults {
+  private readonly acc: number[];
+  private readonly rates: number[];
+
+  constructor(r: Rng) {
+    this.acc = [r.float(), r.float()];
+    this.rates = [defaultRate, defaultRate * planted.defaultMultiplier];
+  }
+
+  take(group: number): boolean {
+    const before = Math.floor(this.acc[group]!);
+    this.acc[group]! += this.rates[group]!;
+    return Math.floor(this.acc[group]!) > before;
+  }
+}
+
+/** 1 for a loan booked by a bad-risk manager, else 0. */
+export function riskGroup(w: World, l: Loans, loan: number): number {
+  return w.mgr.badRisk[l.origManager[loan]!] ? 1 : 0;
 }
 
 export function pickTerm(r: Rng, corporate: boolean): number {
@@ -180,7 +218,7 @@ export function loanTerms(w: World, r: Rng, c: number, orig: number): { product:
   let principal: number;
   // Corporate loans grow with the client, but less than proportionally, and are capped (single-
   // borrower limits), so a handful of giant loans cannot swing the bank's NPL ratio.
-  if (corporate) principal = Math.min(8_000_000_000, r.lognormal(300_000_000, 0.8) * Math.pow(w.cli.size[c]! / 150_000_000, 0.35));
+  if (corporate) principal = Math.min(2_000_000_000, r.lognormal(300_000_000, 0.6) * Math.pow(w.cli.size[c]! / 150_000_000, 0.3));
   else if (f.code === 'PM') principal = r.range(30_000_000, 300_000_000);
   else if (f.code === 'PB') principal = r.range(20_000_000, 200_000_000);
   else principal = r.range(5_000_000, 50_000_000);
@@ -190,11 +228,12 @@ export function loanTerms(w: World, r: Rng, c: number, orig: number): { product:
 }
 
 /** The book at the start of the period: accounts and loans opened before it, loans aged month by month. */
-export function openingBook(w: World): { acc: Accounts; loans: Loans } {
+export function openingBook(w: World): { acc: Accounts; loans: Loans; defaults: Defaults } {
   const { cli, cat } = w;
   const r = Rng.of(w.seed, 'opening-book');
   const acc = new Accounts(Math.ceil(cli.n * 1.8) + 1024);
   const loans = new Loans(Math.ceil(cli.n * 0.2) + 1024);
+  const defaults = new Defaults(r);
   for (let c = 0; c < cli.n; c++) {
     const corporate = cli.type[c] === CORPORATE;
     const open = cli.open[c]!;
@@ -234,7 +273,7 @@ export function openingBook(w: World): { acc: Accounts; loans: Loans } {
         const booker = colleagues.length > 0 && r.chance(0.2) ? r.pick(colleagues) : m0;
         const l = loans.add(c, t.product, t.term, t.principal, orig, t.rate, booker);
         // Age the loan month by month up to the period, so classes and balances are already mixed.
-        const hazard = hazardOf(w, loans, l);
+        const group = riskGroup(w, loans, l);
         const p0 = partsOf(orig);
         let y = p0.y;
         let mo = p0.m + 1;
@@ -244,11 +283,11 @@ export function openingBook(w: World): { acc: Accounts; loans: Loans } {
             y++;
             continue;
           }
-          loans.step(l, monthOf(y, mo), r, hazard);
+          loans.step(l, monthOf(y, mo), r, defaults, group);
           mo++;
         }
       }
     }
   }
-  return { acc, loans };
+  return { acc, loans, defaults };
 }

@@ -63,7 +63,7 @@ export async function generateBank(opts: GenerateOptions): Promise<GenerateSumma
   progress('bank', 0, 3);
   const w = buildWorld(cfg, opts.seed, from, to);
   progress('bank', 1, 3);
-  const { acc, loans } = openingBook(w);
+  const { acc, loans, defaults } = openingBook(w);
   progress('bank', 2, 3);
   const ids = {
     client: Array.from({ length: w.cli.n }, (_, c) => String(c + 1).padStart(10, '0')),
@@ -80,7 +80,7 @@ export async function generateBank(opts: GenerateOptions): Promise<GenerateSumma
   record(referenceFolder, await writeReference(w, loans, refDir, layout, encoding, ids));
   progress('bank', 3, 3);
 
-  const ctx: MonthContext = { w, acc, loans, layout, encoding, ids, premium: null, premiumIds: [], stats: [] };
+  const ctx: MonthContext = { w, acc, loans, defaults, layout, encoding, ids, premium: null, premiumIds: [], stats: [] };
   for (let i = 0; i < w.months.length; i++) {
     progress('months', i, w.months.length);
     const dir = join(opts.out, w.months[i]!.key);

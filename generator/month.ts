@@ -7,7 +7,7 @@ import { depositRate, type Category } from './catalog.ts';
 import { CsvFile, field, pct, yuan, type FileEncoding } from './csv.ts';
 import type { Layout } from './layout.ts';
 import { Rng, streamSeed } from './random.ts';
-import { hazardOf, loanTerms, pickTerm, type Accounts, type Loans } from './book.ts';
+import { loanTerms, pickTerm, riskGroup, type Accounts, type Defaults, type Loans } from './book.ts';
 import {
   classOf, feeCategories, feeMedian, feeSigma, feesPerMonth, fiveClassCodes, newLoan, newTimeDeposit, saleAmount,
   saleChannels, salesPerMonth, visitOutcomes,
@@ -18,6 +18,7 @@ export interface MonthContext {
   w: World;
   acc: Accounts;
   loans: Loans;
+  defaults: Defaults;
   layout: Layout;
   encoding: FileEncoding;
   ids: { client: string[]; manager: string[]; org: string[]; product: string[] };
@@ -161,7 +162,7 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
   const rk = Rng.of(w.seed, 'loans', m.key);
   const overdueClient = new Uint8Array(cli.n);
   for (let l = 0; l < loans.n; l++) {
-    if (!loans.step(l, m, rk, hazardOf(w, loans, l))) continue;
+    if (!loans.step(l, m, rk, ctx.defaults, riskGroup(w, loans, l))) continue;
     const c = loans.client[l]!;
     const od = loans.overdue[l]!;
     const cls = classOf(od);

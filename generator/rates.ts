@@ -39,10 +39,12 @@ export const newTimeDeposit = { corporate: 0.012, individual: 0.006 } as const;
 export const newLoan = { corporate: 0.025, individual: 0.004 } as const;
 export const existingBorrower = { corporate: 0.45, individual: 0.12 } as const;
 
-/** Monthly chance that a performing loan misses a payment (before the bad-risk multiplier). */
-export const delinquencyHazard = 0.006;
-/** Monthly chance that an overdue loan is cured, by class (normal, special mention, substandard, doubtful, loss). */
-export const cureChance = [0, 0.35, 0.1, 0.04, 0] as const;
+/** Monthly share of performing loans that default (before the bad-risk multiplier). */
+export const defaultRate = 0.0013;
+/** Monthly chance that a performing loan pays a month late (special mention for one month). */
+export const latePaymentChance = 0.004;
+/** Monthly chance that a non-performing loan is cured, by class (normal, special mention, substandard, doubtful, loss). */
+export const cureChance = [0, 0, 0.1, 0.04, 0] as const;
 /** Monthly chance that a loss-class loan is written off (and leaves the ledger). */
 export const writeOffChance = 0.08;
 

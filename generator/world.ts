@@ -245,7 +245,7 @@ function buildManagers(cfg: ScaleConfig, seed: number, tree: OrgTree, cli: Clien
   };
   const corp = stayers(CORPORATE);
   const retail = stayers(RETAIL);
-  const nBad = Math.max(1, Math.round(corp.length * 0.06));
+  const nBad = Math.max(1, Math.round(corp.length * 0.08));
   for (const m of corp.slice(0, nBad)) mgr.badRisk[m] = 1;
   const nTopC = Math.max(1, Math.round(corp.length * 0.05));
   const nTopR = Math.max(1, Math.round(retail.length * 0.05));
