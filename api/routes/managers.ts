@@ -11,6 +11,7 @@ import { idString, periodKey } from '../params.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
 import { managerFigures, managerInScope, managerMetrics, managerScorecard, managerTrend } from '../../warehouse/queries/managers.ts';
+import { managerMartRow } from '../../warehouse/queries/risk.ts';
 
 export const managerParam = z.strictObject({ manager_id: idString });
 
@@ -28,13 +29,16 @@ export function managerRoutes(docs: RouteDocs) {
     const manager = await managerInScope(d.reader, scope, manager_id);
     if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
     const period = resolvePeriod(d, c.req.valid('query').period);
-    const [figures, metrics, trend, scorecard] = await Promise.all([
+    const [figures, metrics, trend, scorecard, process, risk] = await Promise.all([
       managerFigures(d.reader, d.catalog, manager_id, period),
       managerMetrics(d.reader, d.catalog, manager_id, period),
       managerTrend(d.reader, d.catalog, manager_id, period),
       managerScorecard(d.reader, d.catalog, manager_id, period),
+      managerMartRow(d.reader, d.catalog, 'mart_manager_process_period', manager_id, period),
+      managerMartRow(d.reader, d.catalog, 'mart_manager_risk_period', manager_id, period),
     ]);
+    // Before the process and risk marts are built, their columns of mart_manager_period stand in.
     const pick = (re: RegExp) => (figures ? Object.fromEntries(Object.entries(figures).filter(([k]) => re.test(k))) : null);
-    return c.json({ manager, period, figures, metrics, scorecard, trend, process: pick(processKeys), risk: pick(riskKeys) }, 200);
+    return c.json({ manager, period, figures, metrics, scorecard, trend, process: process ?? pick(processKeys), risk: risk ?? pick(riskKeys) }, 200);
   });
 }

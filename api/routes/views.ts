@@ -1,63 +1,183 @@
-// Manager lists cut to one concern: process figures (visits) and risk (loans turned
-// non-performing). Same query as the league table, with the concern's mart columns only.
+// Process and risk views under an org node: managers ranked on one concern, the loans and
+// warnings behind the figures, class migration and vintages. Each reads its mart in sql/marts/risk
+// (process figures fall back to mart_manager_period's visit columns while that mart is absent).
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { lineParam, listParams, periodKey, searchParam, type ListQuery } from '../params.ts';
+import { idString, lineParam, listParams, periodKey, searchParam, type ListQuery } from '../params.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
+import { HttpProblem } from '../problem.ts';
 import { orgParam, scopedOrg } from './institutions.ts';
-import { leagueColumns, leagueTable } from '../../warehouse/queries/managers.ts';
-import type { Area } from '../auth/access.ts';
+import { managerIdentity } from '../../warehouse/queries/managers.ts';
+import { childOrgList, detailList, managerMartList, martColumns, nodeOrOwnRows } from '../../warehouse/queries/risk.ts';
+import { metricColumns } from '../../warehouse/queries/columns.ts';
 
-export const processMetrics = ['visits', 'development_visits', 'maintenance_coverage', 'clients', 'new_clients'] as const;
-export const riskMetrics = ['turned_npl_count', 'turned_npl_balance', 'npl_balance', 'npl_ratio', 'loan_end_balance', 'expected_loss', 'risk_adjusted_contribution'] as const;
+const tuple = (k: string[]) => (k.length ? k : ['manager_id']) as [string, ...string[]];
+const identity = ['period', 'manager_id', 'manager_name', 'org_id', 'line', 'grade'];
 
-function managerView(docs: RouteDocs, deps: Deps, spec: { path: string; name: string; area: Area; summary: string; metrics: readonly string[]; sort: string }) {
-  const keys = deps.catalog.has('mart_manager_period') ? leagueColumns(deps.catalog, spec.metrics, true) : ['manager_id'];
-  const query = z.strictObject({
+/** Columns of the manager-grain risk mart, split by who is charged. */
+export const heldRisk = ['loan_end_balance', 'npl_balance', 'npl_ratio', 'special_mention_balance', 'turned_npl_count', 'turned_npl_balance', 'warnings'];
+export const originatedRisk = ['originated_turned_npl_count', 'originated_turned_npl_balance', 'originated_loan_end_balance', 'originated_npl_balance', 'originated_npl_ratio'];
+
+export function viewRoutes(docs: RouteDocs, deps: Deps) {
+  const cat = deps.catalog;
+  const app = new Hono<AppEnv>();
+
+  // --- process: visits per manager -------------------------------------------------------
+  const processTable = cat.has('mart_manager_process_period') ? 'mart_manager_process_period' : 'mart_manager_period';
+  const processCols =
+    processTable === 'mart_manager_process_period'
+      ? martColumns(cat, processTable, identity)
+      : metricColumns(cat, 'mart_manager_period').filter((m) => /visits|clients|coverage/.test(m));
+  const processQuery = z.strictObject({
     period: periodKey.optional(),
     line: lineParam.optional(),
     q: searchParam.optional(),
-    ...listParams(keys as [string, ...string[]], keys.includes(spec.sort) ? spec.sort : keys[0]!),
+    ...listParams(tuple([...managerIdentity, ...processCols]), processCols.includes('visits') ? 'visits' : 'manager_id'),
   });
-  docs.add({ method: 'get', path: `/api/orgs/{org_id}${spec.path}`, summary: spec.summary, area: spec.area, params: orgParam, query, list: true, response: `list of { ${keys.join(', ')} }` });
-  return new Hono<AppEnv>().get(`/:org_id${spec.path}`, requireArea(spec.area), v('param', orgParam), v('query', query), async (c) => {
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/process', summary: 'Process figures per manager in a node’s subtree: visits, their quality, premium-client upkeep', area: 'process', params: orgParam, query: processQuery, list: true, response: `list of { ${[...managerIdentity, ...processCols].join(', ')} }` });
+  app.get('/:org_id/process', requireArea('process'), v('param', orgParam), v('query', processQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_manager_period');
+    requireMart(d, processTable);
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
-    const listed = await leagueTable(
+    const listed = await managerMartList(d.reader, d.catalog, scope, { table: processTable, orgId: org.org_id, period, line: q.line, q: q.q, columns: processCols }, pagingOf(q as ListQuery));
+    return sendList(c, q as ListQuery, 'process', { meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, q: q.q ?? null }, keys: [...managerIdentity, ...processCols], ...listed });
+  });
+
+  // --- risk: managers ranked by turned-NPL, held now or originated ------------------------
+  const riskTable = 'mart_manager_risk_period';
+  const riskHeld = heldRisk.filter((x) => cat.hasColumn(riskTable, x));
+  const riskOrig = originatedRisk.filter((x) => cat.hasColumn(riskTable, x));
+  const riskAll = [...riskHeld, ...riskOrig];
+  const turnedQuery = z.strictObject({
+    period: periodKey.optional(),
+    by: z.enum(['current', 'originating']).default('current').meta({ description: 'current: loans held by the manager (by share) when they turned; originating: loans the manager booked, in full' }),
+    line: lineParam.optional(),
+    q: searchParam.optional(),
+    ...listParams(tuple([...managerIdentity, ...riskAll]), 'turned_npl_balance'),
+  });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/turned-npl', summary: 'Managers ranked by loans that turned non-performing in the period, charged to the holder (by=current) or the originator (by=originating)', area: 'risk', params: orgParam, query: turnedQuery, list: true, response: `list of { ${managerIdentity.join(', ')}, ${riskHeld.join(', ')} } (by=current) or { …, ${riskOrig.join(', ')} } (by=originating)` });
+  app.get('/:org_id/risk/turned-npl', requireArea('risk'), v('param', orgParam), v('query', turnedQuery), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, riskTable);
+    const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+    const q = c.req.valid('query');
+    const period = resolvePeriod(d, q.period);
+    const columns = q.by === 'current' ? riskHeld : riskOrig;
+    // The default sort follows `by`; an explicit sort must be one of that view's columns.
+    const sort = q.sort === 'turned_npl_balance' && q.by === 'originating' ? 'originated_turned_npl_balance' : q.sort;
+    if (![...managerIdentity, ...columns].includes(sort)) {
+      throw new HttpProblem(400, `sort: '${sort}' is not a column of by=${q.by}`, { invalid_params: [{ name: 'sort', in: 'query', reason: `not a column of by=${q.by}: ${[...managerIdentity, ...columns].join(', ')}` }] });
+    }
+    const paging = { ...pagingOf(q as ListQuery), sort };
+    const listed = await managerMartList(d.reader, d.catalog, scope, { table: riskTable, orgId: org.org_id, period, line: q.line, q: q.q, columns }, paging);
+    return sendList(c, { ...(q as ListQuery), sort: paging.sort }, `turned-npl-${q.by}`, { meta: { period, org_id: org.org_id, org_name: org.org_name, by: q.by, line: q.line ?? null, q: q.q ?? null }, keys: [...managerIdentity, ...columns], ...listed });
+  });
+
+  // --- the loans behind the turned-NPL figures ---------------------------------------------
+  const loansTable = 'mart_turned_npl_loans';
+  const loanCols = martColumns(cat, loansTable);
+  const loansQuery = z.strictObject({
+    period: periodKey.optional(),
+    by: z.enum(['current', 'originating']).default('current'),
+    manager_id: idString.optional().meta({ description: 'Only the loans charged to this manager' }),
+    ...listParams(tuple(loanCols), loanCols.includes('turned_npl_balance') ? 'turned_npl_balance' : loanCols[0] ?? 'loan_id'),
+  });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/loans', summary: 'The loans behind the turned-NPL figures: loan, client, classes before and after, overdue days, charged manager and share', area: 'risk', params: orgParam, query: loansQuery, list: true, response: `list of { ${loanCols.join(', ')} }` });
+  app.get('/:org_id/risk/loans', requireArea('risk'), v('param', orgParam), v('query', loansQuery), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, loansTable);
+    const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+    const q = c.req.valid('query');
+    const period = resolvePeriod(d, q.period);
+    const listed = await detailList(
       d.reader,
       d.catalog,
       scope,
-      { orgId: org.org_id, period, line: q.line, q: q.q, metrics: spec.metrics, noScores: true },
+      { table: loansTable, columns: loanCols, where: `d.period = $period and d.attribution = $attribution`, tiebreak: ['loan_id', 'as_of_date', 'manager_id'] },
+      { orgId: org.org_id, period, managerId: q.manager_id, extra: { attribution: q.by } },
       pagingOf(q as ListQuery),
     );
-    return sendList(c, q as ListQuery, spec.name, { meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, q: q.q ?? null }, keys, ...listed });
+    return sendList(c, q as ListQuery, `turned-npl-loans-${q.by}`, { meta: { period, org_id: org.org_id, by: q.by, manager_id: q.manager_id ?? null }, keys: loanCols, ...listed });
   });
-}
 
-export function viewRoutes(docs: RouteDocs, deps: Deps) {
-  const process = managerView(docs, deps, {
-    path: '/process',
-    name: 'process',
-    area: 'process',
-    summary: 'Process figures per manager in a node’s subtree: visits, development visits, premium-client coverage, clients won',
-    metrics: processMetrics,
-    sort: 'visits',
+  // --- early warnings ---------------------------------------------------------------------
+  const warnTable = 'mart_risk_warnings';
+  const warnCols = martColumns(cat, warnTable);
+  const warnQuery = z.strictObject({
+    period: periodKey.optional(),
+    warning: z.enum(['special_mention', 'overdue_rising', 'deposit_outflow', 'client_gone']).optional(),
+    manager_id: idString.optional(),
+    ...listParams(tuple(warnCols), warnCols.includes('balance') ? 'balance' : warnCols[0] ?? 'loan_id'),
   });
-  const turnedNpl = managerView(docs, deps, {
-    path: '/risk/turned-npl',
-    name: 'turned-npl',
-    area: 'risk',
-    summary: 'Managers ranked by loans that turned non-performing in the period (held by them then), with NPL balance and ratio',
-    metrics: riskMetrics,
-    sort: 'turned_npl_balance',
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/warnings', summary: 'Early warnings dated within the period: special-mention loans, rising overdue days, deposit outflows, lost clients', area: 'risk', params: orgParam, query: warnQuery, list: true, response: `list of { ${warnCols.join(', ')} }` });
+  app.get('/:org_id/risk/warnings', requireArea('risk'), v('param', orgParam), v('query', warnQuery), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, warnTable);
+    const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+    const q = c.req.valid('query');
+    const period = resolvePeriod(d, q.period);
+    const listed = await detailList(
+      d.reader,
+      d.catalog,
+      scope,
+      {
+        table: warnTable,
+        columns: warnCols,
+        where: `d.as_of_date between (select start_date from period_span) and (select end_date from period_span)
+          and ($warning::varchar is null or d.warning = $warning::varchar)`,
+        tiebreak: ['warning', 'as_of_date', 'client_id', 'loan_id', 'manager_id'],
+      },
+      { orgId: org.org_id, period, managerId: q.manager_id, extra: { warning: q.warning } },
+      pagingOf(q as ListQuery),
+    );
+    return sendList(c, q as ListQuery, 'warnings', { meta: { period, org_id: org.org_id, warning: q.warning ?? null, manager_id: q.manager_id ?? null }, keys: warnCols, ...listed });
   });
-  return { process, turnedNpl };
+
+  // --- migration matrix and vintages --------------------------------------------------------
+  const periodOnly = z.strictObject({ period: periodKey.optional() });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/migration', summary: 'Migration matrix: loans and balances moving from each class at the period start to each class at its end (a manager user: their own)', area: 'risk', params: orgParam, query: periodOnly, response: '{ period, org_id, columns, rows: [{ from_class, to_class, loans, opening_balance, closing_balance, … }] }' });
+  app.get('/:org_id/risk/migration', requireArea('risk'), v('param', orgParam), v('query', periodOnly), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, 'mart_org_risk_migration', 'mart_risk_migration');
+    const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+    const period = resolvePeriod(d, c.req.valid('query').period);
+    const out = await nodeOrOwnRows(d.reader, d.catalog, scope, { orgTable: 'mart_org_risk_migration', managerTable: 'mart_risk_migration', managerKey: 'manager_id', where: 'd.period = $period', order: 'd.from_class, d.to_class' }, { orgId: org.org_id, period });
+    return c.json({ period, org_id: org.org_id, ...out }, 200);
+  });
+
+  const vintageQuery = z.strictObject({});
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/vintage', summary: 'Vintages: loans by origination quarter × months on book, with NPL balance and ratio (a manager user: the loans they booked)', area: 'risk', params: orgParam, query: vintageQuery, response: '{ org_id, columns, rows: [{ origination_quarter, months_on_book, loans, balance, npl_loans, npl_balance, npl_ratio, … }] }' });
+  app.get('/:org_id/risk/vintage', requireArea('risk'), v('param', orgParam), v('query', vintageQuery), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, 'mart_org_risk_vintage', 'mart_risk_vintage');
+    const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+    const out = await nodeOrOwnRows(d.reader, d.catalog, scope, { orgTable: 'mart_org_risk_vintage', managerTable: 'mart_risk_vintage', managerKey: 'originating_manager_id', where: 'true', order: 'd.origination_quarter, d.months_on_book' }, { orgId: org.org_id });
+    return c.json({ org_id: org.org_id, ...out }, 200);
+  });
+
+  // --- risk by institution: the children of a node ------------------------------------------
+  const orgRiskTable = 'mart_org_risk_period';
+  const orgRiskCols = martColumns(cat, orgRiskTable, ['period', 'org_id', 'org_name', 'parent_id', 'level']);
+  const orgRiskKeys = ['org_id', 'org_name', 'level', ...orgRiskCols];
+  const orgRiskQuery = z.strictObject({ period: periodKey.optional(), ...listParams(tuple(orgRiskKeys), orgRiskKeys.includes('npl_ratio') ? 'npl_ratio' : 'org_id') });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/institutions', summary: 'Asset quality of the children of a node: NPL balance and ratio, special mention, turned-NPL held and originated', area: 'risk', params: orgParam, query: orgRiskQuery, list: true, response: `list of { ${orgRiskKeys.join(', ')} }` });
+  app.get('/:org_id/risk/institutions', requireArea('risk'), v('param', orgParam), v('query', orgRiskQuery), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, orgRiskTable);
+    if (scope.managerId) throw new HttpProblem(403, 'a manager sees their own risk figures, not institutions’');
+    const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+    const q = c.req.valid('query');
+    const period = resolvePeriod(d, q.period);
+    const listed = await childOrgList(d.reader, d.catalog, scope, { table: orgRiskTable, columns: orgRiskCols, orgId: org.org_id, period }, pagingOf(q as ListQuery));
+    return sendList(c, q as ListQuery, 'risk-institutions', { meta: { period, org_id: org.org_id, org_name: org.org_name }, keys: orgRiskKeys, ...listed });
+  });
+
+  return app;
 }

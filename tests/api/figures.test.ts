@@ -181,6 +181,67 @@ describe('portfolios and clients', () => {
   });
 });
 
+describe('risk', () => {
+  it('turned-NPL by originating manager, Feb 2026: L3 (2,000,000.00, booked by M2) turned substandard', async () => {
+    const body = await (await get('/api/orgs/B1/risk/turned-npl?period=2026-02&by=originating')).json();
+    expect(body.sort).toBe('originated_turned_npl_balance');
+    expect(body.rows[0]).toMatchObject({ manager_id: 'M2', originated_turned_npl_count: '1', originated_turned_npl_balance: '2000000.00' });
+    const expected = await mart(`select manager_id, originated_turned_npl_balance, originated_npl_ratio from mart_manager_risk_period where period = '2026-02' and manager_id in ('M1','M2','M3') order by manager_id`);
+    const got = [...body.rows].sort((a: { manager_id: string }, b: { manager_id: string }) => a.manager_id.localeCompare(b.manager_id));
+    expect(got.map((r: Record<string, unknown>) => ({ manager_id: r.manager_id, originated_turned_npl_balance: r.originated_turned_npl_balance, originated_npl_ratio: r.originated_npl_ratio }))).toEqual(expected);
+  });
+
+  it('turned-NPL held now, Feb 2026: M2 held L3 in full: count 1, balance 2,000,000.00; NPL ratio 2,000,000 / 2,000,000 = 1', async () => {
+    const body = await (await get('/api/orgs/B1/risk/turned-npl?period=2026-02')).json();
+    expect(body.rows[0]).toMatchObject({ manager_id: 'M2', turned_npl_balance: '2000000.00', npl_balance: '2000000.00', npl_ratio: '1.000000' });
+    expect(Number(body.rows[0].turned_npl_count)).toBe(1);
+    const bad = await get('/api/orgs/B1/risk/turned-npl?sort=originated_npl_ratio');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).invalid_params[0].name).toBe('sort');
+  });
+
+  it('the loans behind it: exactly the mart rows', async () => {
+    const body = await (await get('/api/orgs/HQ/risk/loans?period=2026-02')).json();
+    const expected = await mart(`select loan_id, manager_id, turned_npl_balance from mart_turned_npl_loans where period = '2026-02' and attribution = 'current' order by turned_npl_balance desc, loan_id`);
+    expect(body.rows.map((r: Record<string, unknown>) => ({ loan_id: r.loan_id, manager_id: r.manager_id, turned_npl_balance: r.turned_npl_balance }))).toEqual(expected);
+    expect(body.rows[0]).toMatchObject({ loan_id: 'L3', client_id: 'C3', previous_five_class: 'normal', five_class: 'substandard', overdue_days: 95 });
+  });
+
+  it('warnings in Q1: the mart rows dated within it; L5 (special mention) among them', async () => {
+    const body = await (await get('/api/orgs/HQ/risk/warnings?period=2026-Q1&page_size=500')).json();
+    const [n] = await mart(`select count(*)::integer as n from mart_risk_warnings where as_of_date between date '2026-01-01' and date '2026-03-31'`);
+    expect(body.total).toBe(n!.n);
+    expect(body.rows.some((r: { loan_id: string; warning: string }) => r.loan_id === 'L5' && r.warning === 'special_mention')).toBe(true);
+  });
+
+  it('migration and vintage: the node’s mart rows', async () => {
+    const mig = await (await get(`/api/orgs/HQ/risk/migration?period=${period}`)).json();
+    const migExpected = await mart(`select from_class, to_class, loans, opening_balance, closing_balance from mart_org_risk_migration where org_id = 'HQ' and period = $period order by from_class, to_class`, { period });
+    expect(mig.rows.map((r: Record<string, unknown>) => ({ from_class: r.from_class, to_class: r.to_class, loans: r.loans, opening_balance: r.opening_balance, closing_balance: r.closing_balance }))).toEqual(migExpected);
+    const vin = await (await get('/api/orgs/B1/risk/vintage')).json();
+    const vinExpected = await mart(`select origination_quarter, months_on_book, balance, npl_balance from mart_org_risk_vintage where org_id = 'B1' order by origination_quarter, months_on_book`);
+    expect(vin.rows.map((r: Record<string, unknown>) => ({ origination_quarter: r.origination_quarter, months_on_book: r.months_on_book, balance: r.balance, npl_balance: r.npl_balance }))).toEqual(vinExpected);
+    expect(vinExpected.length).toBeGreaterThan(0);
+  });
+
+  it('a manager sees their own migration and vintage only (the manager-grain marts)', async () => {
+    const m2 = await login(ctx.app, 'mgr_m1');
+    const vin = await (await get('/api/orgs/S11/risk/vintage', m2)).json();
+    // M1 booked no loans: the vintage of S11 (L3, booked by M2) must not show.
+    expect(vin.rows).toEqual([]);
+  });
+});
+
+describe('process', () => {
+  it('visits per manager = mart_manager_process_period', async () => {
+    const body = await (await get('/api/orgs/HQ/process?period=2026-02&sort=manager_id&order=asc')).json();
+    const expected = await mart(`select manager_id, visits, development_visits from mart_manager_process_period where period = '2026-02' order by manager_id`);
+    expect(body.rows.map((r: Record<string, unknown>) => ({ manager_id: r.manager_id, visits: r.visits, development_visits: r.development_visits }))).toEqual(expected);
+    // Hand count from the visit log: Feb 2026 — M1: V2 (development); M3: V3 (development); M4: V4 (collection).
+    expect(body.rows.map((r: { visits: unknown }) => Number(r.visits))).toEqual([1, 0, 1, 1]);
+  });
+});
+
 describe('loads and rejects (admin)', () => {
   it('the load log and the rejected row with file, line, column and reason', async () => {
     const admin = await login(ctx.app, 'admin');
