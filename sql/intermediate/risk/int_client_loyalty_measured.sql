@@ -1,8 +1,8 @@
 -- int_client_loyalty_measured: each client's loyalty (客户忠诚度) per period: tenure, products held,
 -- balance trend.
 -- grain: one row per calendar period (month, quarter, half, year — not the year-to-date scoring
---   periods, to keep the build small) × client of int_client_periods (any ledger row in the period);
---   keys: period, client_id.
+--   periods, to keep the build small) × client with any ledger row in the period (int_client_periods)
+--   or in a manager's portfolio at the period's end (int_portfolio_months); keys: period, client_id.
 -- formula:
 --   tenure_months = whole months from the client's start with the bank (open_date, else its first
 --     assignment) to the period's end_date; null when neither is known;
@@ -12,7 +12,7 @@
 --   opening_balance = the same at the month-end before the period starts (int_client_periods of that
 --     month; null when that month is not loaded);
 --   balance_change_ratio = (closing − opening) / opening (6 decimals; null without an opening balance).
--- inputs: int_periods, stg_extract__clients, int_clients_first_assigned, int_client_periods,
+-- inputs: int_periods, int_portfolio_months, stg_extract__clients, int_clients_first_assigned, int_client_periods,
 --   int_deposits_priced, int_loans_priced, stg_extract__sales.
 with periods as (
   select period, end_date,
@@ -28,6 +28,14 @@ firsts as (
 ),
 figures as (
   select period, client_id, deposit_end_balance + loan_end_balance as balance from int_client_periods
+),
+measured_clients as (
+  select f.period, f.client_id from figures as f semi join periods as p on p.period = f.period
+  union
+  select p.period, f.client_id
+  from int_portfolio_months as f
+  join periods as p on p.end_date = f.month_end
+  where f.manager_id is not null and f.is_open
 ),
 end_dates as (
   select distinct end_date from periods
@@ -52,12 +60,13 @@ select
   c.client_id,
   case when coalesce(c.open_date, f.first_assigned_date) is not null then cast(datesub('month', coalesce(c.open_date, f.first_assigned_date), p.end_date) as integer) end as tenure_months,
   cast(coalesce(pr.products_held, 0) as integer) as products_held,
-  cast(cl.balance as decimal(38,12)) as closing_balance,
+  cast(coalesce(cl.balance, 0) as decimal(38,12)) as closing_balance,
   case when om.period is not null then cast(coalesce(op.balance, 0) as decimal(38,12)) end as opening_balance,
-  case when om.period is not null then div_ratio(cl.balance - coalesce(op.balance, 0), op.balance) end as balance_change_ratio,
-from figures as cl
-join periods as p on p.period = cl.period
-join clients as c on c.client_id = cl.client_id
+  case when om.period is not null then div_ratio(coalesce(cl.balance, 0) - coalesce(op.balance, 0), op.balance) end as balance_change_ratio,
+from measured_clients as k
+join periods as p on p.period = k.period
+join clients as c on c.client_id = k.client_id
+left join figures as cl on cl.period = k.period and cl.client_id = k.client_id
 left join firsts as f on f.client_id = c.client_id
 left join int_periods as om on om.period = p.opening_month
 left join figures as op on op.period = p.opening_month and op.client_id = c.client_id

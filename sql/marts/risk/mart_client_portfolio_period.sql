@@ -17,8 +17,8 @@
 --     positive contribution, else 'low';
 --   trend = 'growing' (balance_change_ratio ≥ +10%), 'falling' (≤ −10%), 'stable' otherwise or unknown;
 --   segment, the first that applies:
---     'dormant'            nothing held at the end and no contribution        → reactivate or release
 --     'new'                tenure under 12 months                             → onboard, cross-sell
+--     'dormant'            nothing held at the end and no contribution        → reactivate or release
 --     'high_value_falling' high value, balances falling                       → retention call now
 --     'high_value_growing' high value, balances growing                       → protect and deepen
 --     'high_value_stable'  high value, balances stable                        → keep the upkeep visits
@@ -104,8 +104,8 @@ select
   t.value_tier,
   t.trend,
   case
-    when t.closing_balance = 0 and t.profit_contribution = 0 then 'dormant'
     when t.tenure_months < 12 then 'new'
+    when t.closing_balance = 0 and t.profit_contribution = 0 then 'dormant'
     else t.value_tier || '_value_' || t.trend
   end as segment,
 from tiered as t
