@@ -122,14 +122,14 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
   };
   if (files.length === 0) result.reasons.push(`no extract files in ${dir} (expected names like deposits*.csv, loans*.parquet)`);
 
-  // 1. Checksums and encodings. The bar of a file runs over its bytes: this pass takes the
-  //    first quarter, a GBK transcode the next quarter, DuckDB's parse (its query progress) the rest.
-  const tasks: (ProgressTask | undefined)[] = [];
+  // 1. Checksums and encodings of every file: one bar over the delivery's bytes.
   const fingerprint = createHash('sha256').update(JSON.stringify({ profile, encoding: opts.encoding ?? 'auto' }));
+  const totalBytes = sum(files.map((f) => f.size));
+  const scanTask = files.length > 0 ? progress?.task('checksums', Math.max(1, totalBytes)) : undefined;
+  let scannedBytes = 0;
   for (const f of files) {
-    const task = progress?.task(f.fileName, Math.max(1, f.size));
-    tasks.push(task);
-    const scanned = await scanFile(f.path, task && ((done) => task.update(done * 0.25)));
+    const scanned = await scanFile(f.path, scanTask && ((done) => scanTask.update(scannedBytes + done)));
+    scannedBytes += f.size;
     fingerprint.update(`${f.fileName}\0${scanned.sha256}\0`);
     result.files.push({
       fileName: f.fileName, kind: f.spec.kind, format: f.format,
@@ -137,9 +137,9 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
       bytes: scanned.bytes, sha256: scanned.sha256, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, extraColumns: [],
     });
   }
+  scanTask?.done();
   const fp = fingerprint.digest('hex');
   const finish = () => {
-    tasks.forEach((t, i) => t?.done(result.files[i]?.rowsRead));
     result.rowsRead = sum(result.files.map((f) => f.rowsRead));
     result.rowsLoaded = sum(result.files.map((f) => f.rowsLoaded));
     result.rowsRejected = sum(result.files.map((f) => f.rowsRejected));
@@ -183,13 +183,15 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
     for (const [fileNo, f] of files.entries()) {
       await wh.run(`insert into ing_files values ($no, $name)`, { no: fileNo, name: f.fileName });
       const fr = result.files[fileNo]!;
-      const task = tasks[fileNo];
+      // The bar of a file runs over its bytes: a GBK transcode takes the first half, DuckDB's
+      // parse (its own query progress) the rest.
+      const task = progress?.task(f.fileName, Math.max(1, f.size));
       let readPath = f.path;
       let header: string[];
       if (f.format === 'csv') {
         if (fr.encoding === 'gb18030') {
           readPath = join(tmp, `${fileNo}.csv`);
-          await transcodeToUtf8(f.path, readPath, task && ((done) => task.update(f.size * 0.25 + done * 0.25)));
+          await transcodeToUtf8(f.path, readPath, task && ((done) => task.update(done * 0.5)));
         }
         header = readCsvHeader(readPath);
       } else {
@@ -198,13 +200,15 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
           header = cols.map((c) => c.column_name);
         } catch (e) {
           await fileProblem(fileNo, 0, null, `cannot read the Parquet file: ${firstLine(e)}`);
-          continue;
+          task?.done();
+        continue;
         }
       }
       const mapping = mapHeader(f.spec, header, profile);
       fr.extraColumns = mapping.extra.map((x) => x.name);
       if (mapping.problems.length > 0) {
         for (const p of mapping.problems) await fileProblem(fileNo, 1, p.column, p.reason);
+        task?.done();
         continue;
       }
       const positions = new Map<string, number>();
@@ -217,26 +221,27 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
       }));
       const extra = mapping.extra.map((x) => x.position);
       const { sql, params } = stageSql(f.spec, { format: f.format, width: header.length, positions, extra, aliases }, !staged.has(f.spec));
-      const base = fr.encoding === 'gb18030' ? f.size * 0.5 : f.size * 0.25;
+      const base = fr.encoding === 'gb18030' ? f.size * 0.5 : 0;
       try {
         await runWithProgress(wh, sql, { ...params, path: readPath, file_no: fileNo }, task && ((x) => task.update(base + x * (f.size - base))));
         staged.add(f.spec);
       } catch (e) {
         await fileProblem(fileNo, csvErrorLine((e as Error).message), null, `cannot read the file: ${firstLine(e)}`);
+        task?.done();
         continue;
       }
       const rows = await wh.query<{ n: string }>(`select count(*) as n from ${stageTable(f.spec)} where file_no = $no`, { no: fileNo });
       fr.rowsRead = Number(rows[0]!.n);
-      task?.update(f.size, fr.rowsRead);
+      task?.done(fr.rowsRead);
       if (extra.length > 0) await keepExtraColumns(wh, f.spec, fileNo, fr.extraColumns);
       if (readPath !== f.path) rmSync(readPath, { force: true });
     }
 
     // 3. Checks, in contract order so references see the good rows of the kinds before them.
     const refsBuilt = new Set<RefKind>();
+    if (staged.size > 0) progress?.note(`checking types, references and keys of ${[...staged].map((k) => k.kind).join(', ')}`);
     for (const spec of kinds) {
       if (!staged.has(spec)) continue;
-      progress?.note(`checking ${spec.kind}`);
       for (const rk of refKinds) {
         const refSpec = kinds.find((k) => k.kind === rk)!;
         if (refsBuilt.has(rk) || kinds.indexOf(refSpec) >= kinds.indexOf(spec)) continue;
@@ -273,7 +278,7 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
       });
       return result;
     }
-    progress?.note('writing');
+    progress?.note(`writing ${sum(result.files.map((f) => f.rowsLoaded)).toLocaleString('en-US')} rows`);
     finish();
     await wh.transaction(async () => {
       for (const spec of kinds) {
