@@ -156,3 +156,26 @@ describe('vintage curves', () => {
     expect(young.loans).toBe('1');
   });
 });
+
+describe('exports', () => {
+  it('`jixiao export risk` lists the managers whose loans turned NPL in the period, both attributions', async () => {
+    const { loadExportKinds } = await import('../../warehouse/exports/_discover.ts');
+    const kinds = await loadExportKinds();
+    const risk = kinds.find((k) => k.kind === 'risk')!;
+    const table = await risk.table(bank.wh, { period: '2026-Q2' });
+    // M1 booked L2 (originated 1, 2,000,000), M2 held it when it turned (1, 2,000,000); M3 had none: not listed
+    expect(table.rows.map((r) => [r.manager_id, r.turned_npl_count, r.turned_npl_balance, r.originated_turned_npl_count, r.originated_turned_npl_balance])).toEqual([
+      ['M1', '0.000000', '0.00', '1', '2000000.00'],
+      ['M2', '1.000000', '2000000.00', '0', '0.00'],
+    ]);
+    expect(table.columns.find((c) => c.key === 'originated_turned_npl_balance')?.kind).toBe('money');
+    // --org SB2 holds no such manager
+    expect((await risk.table(bank.wh, { period: '2026-Q2', org: 'SB2' })).rows).toEqual([]);
+    for (const name of ['risk-warnings', 'process', 'client-segments']) {
+      const kind = kinds.find((k) => k.kind === name)!;
+      const t = await kind.table(bank.wh, { period: '2026-H1' });
+      expect(t.rows.length, name).toBeGreaterThan(0);
+      for (const row of t.rows) expect(Object.keys(row), name).toEqual(t.columns.map((c) => c.key));
+    }
+  });
+});
