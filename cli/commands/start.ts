@@ -3,23 +3,31 @@
 // when web/dist is missing, and serves both, printing the address and the logins.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts';
+import { dbOption, resolveDbPath, UsageError, type Command, type CommandContext } from '../command.ts';
 import { Warehouse } from '../../warehouse/db.ts';
-import { projectRoot } from '../../warehouse/paths.ts';
+import { buildWeb, isWebStale } from '../../web/build.ts';
+import generate from './generate.ts';
+import ingest from './ingest.ts';
+import buildCommand from './build.ts';
 import { usersPathFor, UserStore, type Role } from '../../warehouse/users.ts';
 import { demoSubjects } from '../../warehouse/queries/subjects.ts';
 import { serveApi, untilSignal, webDistDir } from '../../api/server.ts';
 import { parsePort } from './serve.ts';
 
-/** The modules `start` drives, loaded when needed (their owners may change their internals). */
-async function load<T>(rel: string): Promise<T> {
-  return (await import(pathToFileURL(join(projectRoot, rel)).href)) as T;
+/**
+ * Runs another jixiao command in-process, with its own progress bars and summary (sent to stderr,
+ * so stdout keeps only the address and logins). A failure stops `start` with that command's status.
+ */
+async function runCommand(cmd: Command, values: CommandContext['values'], positionals: string[], err: NodeJS.WritableStream): Promise<void> {
+  const status = await cmd.run({ values, positionals, out: err, err });
+  if (status !== 0) throw new StepFailed(cmd.name, status);
 }
-type GeneratorModule = { generateBank(opts: { scale: string; seed: number; out: string }): Promise<unknown> };
-type IngestModule = { ingestPath(wh: Warehouse, folder: string, opts?: object): Promise<unknown> };
-type BuildModule = { build(wh: Warehouse, opts?: object): Promise<unknown> };
-type WebBuildModule = { buildWeb(opts?: object): Promise<unknown> };
+
+class StepFailed extends Error {
+  constructor(readonly step: string, readonly status: number) {
+    super(`\`jixiao ${step}\` failed (exit ${status}); see above`);
+  }
+}
 
 export const demoPassword = 'jixiao-demo';
 
@@ -76,68 +84,76 @@ web/dist is missing, then serves until Ctrl-C.`,
     host: { type: 'string', help: 'HOST  address to listen on (default 127.0.0.1)' },
     seed: { type: 'string', help: 'N     seed of the demo bank (default 20261123)' },
   },
-  async run({ values, out, err }) {
-    const db = resolveDbPath(values.db);
-    const port = parsePort(values.port);
-    const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
-    const seedArg = typeof values.seed === 'string' ? values.seed : '20261123';
-    if (!/^\d{1,10}$/.test(seedArg)) throw new UsageError(`--seed: '${seedArg}' is not a whole number`);
-    const step = (msg: string) => err.write(`» ${msg}\n`);
-
-    let state = existsSync(db) ? await warehouseState(db) : { loads: 0, builds: 0 };
-    if (state.loads === 0) {
-      const bank = join(dirname(db), 'demo-bank');
-      if (!existsSync(bank)) {
-        step(`generating the demo bank (seed ${seedArg}) into ${bank}`);
-        const { generateBank } = await load<GeneratorModule>('generator/index.ts');
-        await generateBank({ scale: 'demo', seed: Number(seedArg), out: bank });
+  async run(ctx) {
+    try {
+      return await startAll(ctx);
+    } catch (e) {
+      if (e instanceof StepFailed) {
+        ctx.err.write(`jixiao start: ${e.message}\n`);
+        return e.status;
       }
-      step(`loading ${bank} into ${db}`);
-      const { ingestPath } = await load<IngestModule>('ingest/index.ts');
-      const wh = await Warehouse.open(db);
-      try {
-        await ingestPath(wh, bank, {});
-      } finally {
-        wh.close();
-      }
-      state = await warehouseState(db);
-      if (state.loads === 0) throw new Error(`loading ${bank} recorded no successful load; see \`jixiao status --db ${db}\``);
+      throw e;
     }
-    if (state.builds === 0) {
-      step('building the marts');
-      const { build } = await load<BuildModule>('warehouse/build.ts');
-      const wh = await Warehouse.open(db);
-      try {
-        await build(wh, {});
-      } finally {
-        wh.close();
-      }
-    }
-
-    const store = new UserStore(usersPathFor(db));
-    let demo: DemoUser[] = [];
-    if (store.list().length === 0) {
-      step(`adding demo users to ${store.path}`);
-      demo = await createDemoUsers(db, store);
-    }
-
-    if (!existsSync(join(webDistDir, 'index.html'))) {
-      step('building the web dashboard');
-      const { buildWeb } = await load<WebBuildModule>('web/build.ts');
-      await buildWeb();
-    }
-
-    const serving = await serveApi(db, { port, host, webDist: webDistDir, log: (line) => err.write(line + '\n') });
-    out.write(`\nJixiao is running at ${serving.url}/  (API: ${serving.url}/api, OpenAPI: ${serving.url}/api/openapi.json)\n`);
-    if (demo.length) {
-      out.write(`\nDemo logins (password for all: ${demoPassword}):\n`);
-      for (const u of demo) out.write(`  ${u.username.padEnd(10)} ${u.role.padEnd(17)} ${u.sees}\n`);
-    } else {
-      out.write(`\nUsers: ${store.list().filter((u) => !u.disabled).map((u) => `${u.username} (${u.role})`).join(', ')} — manage with \`jixiao user\`\n`);
-    }
-    out.write(`\nSign in with curl:\n  curl -c jar -H 'content-type: application/json' -d '{"username":"president","password":"${demoPassword}"}' ${serving.url}/api/auth/login\n  curl -b jar ${serving.url}/api/orgs\n\nCtrl-C stops.\n`);
-    await untilSignal(serving, (s) => err.write(`\n${s}: stopping…\n`));
-    return 0;
   },
 };
+
+async function startAll({ values, out, err }: CommandContext): Promise<number> {
+  const db = resolveDbPath(values.db);
+  const port = parsePort(values.port);
+  const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+  const seedArg = typeof values.seed === 'string' ? values.seed : '20261123';
+  if (!/^\d{1,10}$/.test(seedArg)) throw new UsageError(`--seed: '${seedArg}' is not a whole number`);
+  const step = (msg: string) => err.write(`» ${msg}\n`);
+
+  let state = existsSync(db) ? await warehouseState(db) : { loads: 0, builds: 0 };
+  if (state.loads === 0) {
+    const bank = join(dirname(db), 'demo-bank');
+    if (!existsSync(join(bank, 'truth.json'))) {
+      step(`generating the demo bank (seed ${seedArg}) into ${bank}`);
+      await runCommand(generate, { out: bank, scale: 'demo', seed: seedArg }, [], err);
+    }
+    step(`loading ${bank} into ${db}`);
+    await runCommand(ingest, { db }, [bank], err);
+    state = await warehouseState(db);
+    if (state.loads === 0) throw new Error(`loading ${bank} recorded no successful load; see \`jixiao status --db ${db}\``);
+  }
+  if (state.builds === 0) {
+    step('building the marts');
+    await runCommand(buildCommand, { db }, [], err);
+  }
+
+  const store = new UserStore(usersPathFor(db));
+  let demo: DemoUser[] = [];
+  if (store.list().length === 0) {
+    step(`adding demo users to ${store.path}`);
+    demo = await createDemoUsers(db, store);
+  }
+
+  if (isWebStale(webDistDir)) {
+    step('building the web dashboard into web/dist');
+    await buildWeb();
+  }
+
+  const serving = await serveApi(db, { port, host, webDist: webDistDir, log: (line) => err.write(line + '\n') });
+  out.write(`\nJixiao is running at ${serving.url}/  (API: ${serving.url}/api, OpenAPI: ${serving.url}/api/openapi.json)\n`);
+  const users = store.list().filter((u) => !u.disabled);
+  if (demo.length) {
+    out.write(`\nDemo logins (password for all: ${demoPassword}):\n`);
+    for (const u of demo) out.write(`  ${u.username.padEnd(10)} ${u.role.padEnd(17)} ${u.sees}\n`);
+  } else {
+    out.write(`\nUsers: ${users.map((u) => `${u.username} (${u.role})`).join(', ')} — manage with \`jixiao user\``);
+    out.write(users.some((u) => u.username === 'president') ? ` (demo users' password: ${demoPassword})\n` : '\n');
+  }
+  const president = users.find((u) => u.role === 'branch_president');
+  const who = president?.username ?? 'USER';
+  out.write(
+    `\nFrom a shell:\n` +
+      `  curl -c jar -H 'content-type: application/json' -d '{"username":"${who}","password":"${president && demo.length ? demoPassword : 'PASSWORD'}"}' ${serving.url}/api/auth/login\n` +
+      `  curl -b jar ${serving.url}/api/orgs/${president?.org_id ?? 'ORG'}/managers      # the league table of ${who}'s branch\n` +
+      `\nCtrl-C stops.\n`,
+  );
+  await untilSignal(serving, (s) => err.write(`\n${s}: stopping…\n`));
+  out.write('stopped\n');
+  return 0;
+}
 export default start;
