@@ -2,7 +2,7 @@
 // transcoding as a stream (DuckDB reads UTF-8 only; a file is never held whole in memory).
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, openSync, readSync, closeSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
@@ -62,21 +62,44 @@ export function chooseEncoding(choice: EncodingChoice, detected: Encoding): Enco
   return detected;
 }
 
-/** Streams a GB18030 (GBK) file into a UTF-8 file. */
+/**
+ * A GB18030 decoder for whole pieces of text: Node's built-in (ICU, native) when it has one,
+ * else iconv-lite. The built-in is several times faster on a large file.
+ */
+function gb18030Decoder(): (piece: Buffer) => string {
+  try {
+    const td = new TextDecoder('gb18030');
+    return (piece) => td.decode(piece);
+  } catch {
+    return (piece) => iconv.decode(piece, 'gb18030');
+  }
+}
+
+/**
+ * Streams a GB18030 (GBK) file into a UTF-8 file. Chunks are cut after their last line feed: the
+ * byte 0x0A is never part of a GB18030 multi-byte character, so every piece decodes on its own.
+ * ASCII is the same in both encodings, so a piece without any byte >= 0x80 is copied as it is.
+ */
 export async function transcodeToUtf8(src: string, dest: string, onBytes?: (done: number) => void): Promise<void> {
+  const decode = gb18030Decoder();
   let done = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      done += chunk.length;
-      onBytes?.(done);
-      cb(null, chunk);
-    },
-  });
+  let carry: Buffer = Buffer.alloc(0);
+  const convert = (piece: Buffer) => (isAscii(piece) ? piece : Buffer.from(decode(piece), 'utf8'));
   await pipeline(
     createReadStream(src, { highWaterMark: chunkSize }),
-    counter,
-    iconv.decodeStream('gb18030'),
-    iconv.encodeStream('utf8'),
+    new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        done += chunk.length;
+        onBytes?.(done);
+        const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+        const cut = buf.lastIndexOf(0x0a) + 1;
+        carry = Buffer.from(buf.subarray(cut));
+        cb(null, cut > 0 ? convert(buf.subarray(0, cut)) : Buffer.alloc(0));
+      },
+      flush(cb) {
+        cb(null, carry.length ? convert(carry) : Buffer.alloc(0));
+      },
+    }),
     createWriteStream(dest, { highWaterMark: chunkSize }),
   );
 }

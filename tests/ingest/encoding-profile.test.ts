@@ -47,6 +47,15 @@ describe('encoding', () => {
     expect(readFileSync(join(dir, 'g-utf8.csv'), 'utf8')).toBe('数据日期,账号,余额\n20240131,001,"1,000.00"\n');
   });
 
+  it('transcodes a file of many chunks: characters cut by a chunk end, ASCII-only pieces, no final line feed', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 60000; i++) lines.push(i % 1000 < 500 ? `${i},ascii only,1.00` : `${i},客户名称${i}号,人民币,€`);
+    const text = lines.join('\r\n'); // 2.4 MB, no line feed at the end
+    const src = file('i.csv', iconv.encode(text, 'gb18030'));
+    await transcodeToUtf8(src, join(dir, 'i-utf8.csv'));
+    expect(readFileSync(join(dir, 'i-utf8.csv'), 'utf8')).toBe(text);
+  });
+
   it('reads a header row with quotes and a BOM', () => {
     expect(readCsvHeader(file('h.csv', '\uFEFF"a,b",c,"d ""e"""\r\n1,2,3\n'))).toEqual(['a,b', 'c', 'd "e"']);
     expect(splitCsvRecord('x,,"y"')).toEqual(['x', '', 'y']);
