@@ -24,7 +24,7 @@ async function jixiao(args: string[]): Promise<{ code: number; out: string; err:
   const chunks = { out: '', err: '' };
   out.on('data', (d) => (chunks.out += d));
   err.on('data', (d) => (chunks.err += d));
-  const code = await main(args, out, err);
+  const code = await main(args, out as never, err as never);
   return { code, ...chunks };
 }
 
