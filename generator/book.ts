@@ -209,11 +209,16 @@ export function pickTerm(r: Rng, corporate: boolean): number {
   return corporate ? timeTermsCorporate[r.weighted(timeTermWeightsCorporate)]! : timeTermsIndividual[r.weighted(timeTermWeightsIndividual)]!;
 }
 
+const corporateFamilies = loanFamilies.filter((f) => f.corporate);
+const retailFamilies = loanFamilies.filter((f) => !f.corporate);
+const corporateWeights = corporateFamilies.map((f) => f.weight);
+const retailWeights = retailFamilies.map((f) => f.weight);
+
 /** A loan's family, term, principal (fen) and rate (hundredths of a percent) at origination. */
 export function loanTerms(w: World, r: Rng, c: number, orig: number): { product: number; term: number; principal: number; rate: number } {
   const corporate = w.cli.type[c] === CORPORATE;
-  const families = loanFamilies.filter((f) => f.corporate === corporate);
-  const f = families[r.weighted(families.map((x) => x.weight))]!;
+  const families = corporate ? corporateFamilies : retailFamilies;
+  const f = families[r.weighted(corporate ? corporateWeights : retailWeights)]!;
   const term = r.pick(f.terms);
   let principal: number;
   // Corporate loans grow with the client, but less than proportionally, and are capped (single-
@@ -234,6 +239,7 @@ export function openingBook(w: World): { acc: Accounts; loans: Loans; defaults: 
   const acc = new Accounts(Math.ceil(cli.n * 1.8) + 1024);
   const loans = new Loans(Math.ceil(cli.n * 0.2) + 1024);
   const defaults = new Defaults(r);
+  const fromIndex = partsOf(w.from).y * 12 + partsOf(w.from).m;
   for (let c = 0; c < cli.n; c++) {
     const corporate = cli.type[c] === CORPORATE;
     const open = cli.open[c]!;
@@ -277,7 +283,7 @@ export function openingBook(w: World): { acc: Accounts; loans: Loans; defaults: 
         const p0 = partsOf(orig);
         let y = p0.y;
         let mo = p0.m + 1;
-        while (y * 12 + mo < partsOf(w.from).y * 12 + partsOf(w.from).m) {
+        while (y * 12 + mo < fromIndex) {
           if (mo > 12) {
             mo = 1;
             y++;

@@ -69,7 +69,20 @@ export interface Month {
   quarterEnd: boolean;
 }
 
+const monthCache = new Map<number, Month>();
+
+/** The month (cached: the opening book asks for the same months millions of times). */
 export function monthOf(y: number, m: number): Month {
+  const key = y * 12 + m;
+  let month = monthCache.get(key);
+  if (!month) {
+    month = makeMonth(y, m);
+    monthCache.set(key, month);
+  }
+  return month;
+}
+
+function makeMonth(y: number, m: number): Month {
   const days = daysInMonth(y, m);
   const start = dayOf(y, m, 1);
   return {

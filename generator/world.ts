@@ -279,17 +279,33 @@ function buildAssignments(seed: number, tree: OrgTree, mgr: Managers, cli: Clien
 
   const slot1 = new Int32Array(cli.n).fill(-1);
   const slot2 = new Int32Array(cli.n).fill(-1);
+  // Clients opened before the period go to the managers there at its start; the lists per
+  // (sub-branch, line) are worked out once, not per client.
+  const premiumFirst = (list: number[]) => {
+    const a = list.filter((m) => mgr.grade[m] === 0);
+    const b = list.filter((m) => mgr.grade[m]! <= 1);
+    return a.length > 0 ? a : b.length > 0 ? b : list;
+  };
+  const startLists = new Map<number, { all: number[]; premium: number[] }>();
+  const initialList = (c: number, l: number, open: number, premium: boolean): number[] => {
+    if (open >= fromDay) {
+      const list = candidates(cli.sub[c]!, l, open, []);
+      return premium ? premiumFirst(list) : list;
+    }
+    const key = cli.sub[c]! * 2 + l;
+    let lists = startLists.get(key);
+    if (!lists) {
+      let all = candidates(cli.sub[c]!, l, fromDay - 1, []).filter((m) => mgr.hire[m]! < fromDay);
+      if (all.length === 0) all = candidates(cli.sub[c]!, l, fromDay - 1, []);
+      lists = { all, premium: premiumFirst(all) };
+      startLists.set(key, lists);
+    }
+    return premium ? lists.premium : lists.all;
+  };
   for (let c = 0; c < cli.n; c++) {
     const l = cli.type[c]!;
     const open = cli.open[c]!;
-    let list = candidates(cli.sub[c]!, l, Math.max(open, fromDay - 1), []);
-    if (open < fromDay) list = list.filter((m) => mgr.hire[m]! < fromDay);
-    if (list.length === 0) list = candidates(cli.sub[c]!, l, Math.max(open, fromDay - 1), []);
-    if (cli.size[c]! >= cut[l]!) {
-      const a = list.filter((m) => mgr.grade[m] === 0);
-      const b = list.filter((m) => mgr.grade[m]! <= 1);
-      list = a.length > 0 ? a : b.length > 0 ? b : list;
-    }
+    const list = initialList(c, l, open, cli.size[c]! >= cut[l]!);
     const m1 = r.pick(list);
     const shared = l === CORPORATE && r.chance(planted.sharedCorporateShare);
     const others = shared ? candidates(cli.sub[c]!, l, Math.max(open, fromDay - 1), [m1]) : [];
@@ -316,6 +332,12 @@ function buildAssignments(seed: number, tree: OrgTree, mgr: Managers, cli: Clien
   for (let m = 0; m < mgr.n; m++) if (mgr.leave[m] !== NEVER) events.push({ day: mgr.leave[m]! + 1, kind: 0, who: m });
   events.sort((a, b) => a.day - b.day || a.kind - b.kind || a.who - b.who);
   const moved = new Uint8Array(cli.n);
+  // Clients each manager has held (kept current lazily: a sweep re-checks the slots).
+  const held: number[][] = Array.from({ length: mgr.n }, () => []);
+  for (let c = 0; c < cli.n; c++) {
+    held[asg.manager[slot1[c]!]!]!.push(c);
+    if (slot2[c]! >= 0) held[asg.manager[slot2[c]!]!]!.push(c);
+  }
   const joinerOf = (m: number) => mgr.hire[m]! >= fromDay;
   const move = (c: number, slot: Int32Array, other: Int32Array, day: number) => {
     const row = slot[c]!;
@@ -327,6 +349,7 @@ function buildAssignments(seed: number, tree: OrgTree, mgr: Managers, cli: Clien
     const to = joiners.length > 0 && r.chance(0.5) ? r.pick(joiners) : r.pick(list);
     asg.to[row] = day - 1;
     slot[c] = asg.add(c, to, asg.share[row]!, day);
+    held[to]!.push(c);
     moved[c] = 1;
     return true;
   };
@@ -338,7 +361,7 @@ function buildAssignments(seed: number, tree: OrgTree, mgr: Managers, cli: Clien
       if (asg.from[slot[c]!]! < e.day) move(c, slot, other, e.day);
     } else {
       const m = e.who;
-      for (let c = 0; c < cli.n; c++) {
+      for (const c of held[m]!) {
         if (slot1[c]! >= 0 && asg.manager[slot1[c]!] === m) {
           if (!move(c, slot1, slot2, e.day)) throw new Error(`no manager can take over client ${c} from leaver ${m}`);
         }
