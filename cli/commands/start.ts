@@ -77,7 +77,7 @@ const start: Command = {
   description: `With no warehouse at --db, generates the demo bank beside it (demo-bank/), loads and
 builds it; with a warehouse already there, serves it as it is (building first if it was never
 built). Adds one demo user per role when the users file is empty, builds the web dashboard when
-web/dist is missing, then serves until Ctrl-C.`,
+web/dist is missing or older than its sources, then serves until Ctrl-C.`,
   options: {
     db: dbOption,
     port: { type: 'string', help: 'PORT  TCP port (default 8080)' },
