@@ -177,5 +177,8 @@ describe('exports', () => {
       expect(t.rows.length, name).toBeGreaterThan(0);
       for (const row of t.rows) expect(Object.keys(row), name).toEqual(t.columns.map((c) => c.key));
     }
+    // segments are built for quarters, halves, years and the latest month only
+    const segments = kinds.find((k) => k.kind === 'client-segments')!;
+    await expect(segments.table(bank.wh, { period: '2026-02' })).rejects.toThrow(/quarters, halves, years and the latest month/);
   });
 });

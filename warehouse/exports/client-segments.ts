@@ -1,8 +1,8 @@
 // `jixiao export client-segments`: every manager's portfolio at the period's end, clients ranked by
 // contribution, with loyalty and the segment to act on (mart_client_portfolio_period). --org keeps
-// the managers of the subtree. Calendar periods only (month, quarter, half, year).
+// the managers of the subtree. Segments exist for every quarter, half and year, and the latest month.
 import type { Warehouse } from '../db.ts';
-import type { ExportKind, ExportRequest } from './_kind.ts';
+import { ExportRequestError, type ExportKind, type ExportRequest } from './_kind.ts';
 import { columnsOf, type Column } from '../../report/table.ts';
 
 const keys = [
@@ -20,6 +20,10 @@ const clientSegments: ExportKind = {
   idColumn: 'client_id',
   sheet: 'segments',
   async table(wh: Warehouse, req: ExportRequest) {
+    const built = await wh.query(`select 1 from int_client_loyalty_measured where period = $period limit 1`, { period: req.period });
+    if (built.length === 0) {
+      throw new ExportRequestError(`client segments are built for quarters, halves, years and the latest month, not ${req.period}`);
+    }
     const rows = await wh.query(
       `with subtree as (
          select org_id from int_org_ancestors where ancestor_id = $org

@@ -1,24 +1,26 @@
 -- int_client_loyalty_measured: each client's loyalty (客户忠诚度) per period: tenure, products held,
 -- balance trend.
--- grain: one row per calendar period (month, quarter, half, year — not the year-to-date scoring
---   periods, to keep the build small) × client with any ledger row in the period (int_client_periods)
+-- grain: one row per segmentation period (every quarter, half and year, and the latest month; not
+--   older months nor year-to-date periods, to keep the build small on a large bank) × client with any ledger row in the period (int_client_periods)
 --   or in a manager's portfolio at the period's end (int_portfolio_months); keys: period, client_id.
 -- formula:
 --   tenure_months = whole months from the client's start with the bank (open_date, else its first
 --     assignment) to the period's end_date; null when neither is known;
 --   products_held = distinct products the client holds at the period's end (a deposit or loan
 --     balance > 0 at end_date) or bought in the 12 months up to end_date (sales);
---   closing_balance = deposit_end_balance + loan_end_balance of the period (int_client_periods);
+--   closing_balance = deposit_end_balance + loan_end_balance of the period (int_client_periods), to the fen;
 --   opening_balance = the same at the month-end before the period starts (int_client_periods of that
 --     month; null when that month is not loaded);
---   balance_change_ratio = (closing − opening) / opening (6 decimals; null without an opening balance).
+--   balance_change_ratio = (closing − opening) / opening of the fen amounts (6 decimals, half away
+--     from zero; null without an opening balance).
 -- inputs: int_periods, int_portfolio_months, stg_extract__clients, int_clients_first_assigned, int_client_periods,
 --   int_deposits_priced, int_loans_priced, stg_extract__sales.
 with periods as (
   select period, end_date,
     strftime(cast(date_trunc('month', start_date) - interval 1 day as date), '%Y-%m') as opening_month,
   from int_periods
-  where period_type <> 'ytd'
+  where period_type in ('quarter', 'half', 'year')
+     or (period_type = 'month' and end_date = (select max(end_date) from int_periods))
 ),
 clients as (
   select client_id, open_date from stg_extract__clients
@@ -54,20 +56,42 @@ held_products as (
 ),
 products as (
   select month_end, client_id, count(distinct product_id) as products_held from held_products group by month_end, client_id
+),
+joined as (
+  select
+    p.period,
+    c.client_id,
+    case when coalesce(c.open_date, f.first_assigned_date) is not null then cast(datesub('month', coalesce(c.open_date, f.first_assigned_date), p.end_date) as integer) end as tenure_months,
+    cast(coalesce(pr.products_held, 0) as integer) as products_held,
+    cast(round(coalesce(cl.balance, 0), 2) as decimal(18,2)) as closing_balance,
+    case when om.period is not null then cast(round(coalesce(op.balance, 0), 2) as decimal(18,2)) end as opening_balance,
+  from measured_clients as k
+  join periods as p on p.period = k.period
+  join clients as c on c.client_id = k.client_id
+  left join firsts as f on f.client_id = c.client_id
+  left join figures as cl on cl.period = k.period and cl.client_id = k.client_id
+  left join int_periods as om on om.period = p.opening_month
+  left join figures as op on op.period = p.opening_month and op.client_id = c.client_id
+  left join products as pr on pr.month_end = p.end_date and pr.client_id = c.client_id
+),
+in_fen as (
+  select *, cast((closing_balance - opening_balance) * 100 as bigint) as change_fen, cast(opening_balance * 100 as bigint) as opening_fen,
+  from joined
 )
 select
-  p.period,
-  c.client_id,
-  case when coalesce(c.open_date, f.first_assigned_date) is not null then cast(datesub('month', coalesce(c.open_date, f.first_assigned_date), p.end_date) as integer) end as tenure_months,
-  cast(coalesce(pr.products_held, 0) as integer) as products_held,
-  cast(coalesce(cl.balance, 0) as decimal(38,12)) as closing_balance,
-  case when om.period is not null then cast(coalesce(op.balance, 0) as decimal(38,12)) end as opening_balance,
-  case when om.period is not null then div_ratio(coalesce(cl.balance, 0) - coalesce(op.balance, 0), op.balance) end as balance_change_ratio,
-from measured_clients as k
-join periods as p on p.period = k.period
-join clients as c on c.client_id = k.client_id
-left join figures as cl on cl.period = k.period and cl.client_id = k.client_id
-left join firsts as f on f.client_id = c.client_id
-left join int_periods as om on om.period = p.opening_month
-left join figures as op on op.period = p.opening_month and op.client_id = c.client_id
-left join products as pr on pr.month_end = p.end_date and pr.client_id = c.client_id
+  period,
+  client_id,
+  tenure_months,
+  products_held,
+  closing_balance,
+  opening_balance,
+  -- exact (change / opening) to 6 places, half away from zero, in BIGINT arithmetic: the shared
+  -- div_ratio works in HUGEINT and costs ~80× more per row; it remains the path for balances beyond
+  -- 4 × 10^10 yuan, where 2 × fen × 10^6 would overflow a BIGINT
+  case
+    when opening_fen is null or opening_fen = 0 then null
+    when abs(change_fen) < 4000000000000 and abs(opening_fen) < 4000000000000
+      then cast(sign(change_fen) * sign(opening_fen) * ((2 * abs(change_fen) * 1000000 + abs(opening_fen)) // (2 * abs(opening_fen))) * 0.000001 as decimal(18,6))
+    else div_ratio(closing_balance - opening_balance, opening_balance)
+  end as balance_change_ratio,
+from in_fen

@@ -6,8 +6,8 @@
 --     (a loss-making client adds no concentration);
 --   top10_contribution = Σ positive contributions of the 10 best-ranked clients;
 --   top10_share = top10_contribution / positive_contribution;
---   hhi = Σ (max(contribution, 0) / positive_contribution)² (Herfindahl-Hirschman index, 0–1:
---     1 = one client earns everything; 1 / n for n equal clients); null when nothing is earned;
+--   hhi = Σ (max(contribution, 0) / positive_contribution)² = Σ c² / (Σ c)² (Herfindahl-Hirschman
+--     index, 0–1: 1 = one client earns everything; 1 / n for n equal clients); null when nothing is earned;
 --   <segment>_clients = clients per segment of mart_client_portfolio_period.
 -- inputs: mart_client_portfolio_period.
 with clients as (
@@ -21,6 +21,8 @@ summed as (
     count(*) as portfolio_clients,
     sum(contribution) as positive_contribution,
     sum(contribution) filter (where contribution_rank <= 10) as top10_contribution,
+    -- Σ c² in fen² (exact: DECIMAL(18,2)² needs 4 decimals), for the HHI
+    sum(cast(contribution as decimal(18,2)) * cast(contribution as decimal(18,2))) as contribution_squares,
     count(*) filter (where segment = 'high_value_growing') as high_value_growing_clients,
     count(*) filter (where segment = 'high_value_stable') as high_value_stable_clients,
     count(*) filter (where segment = 'high_value_falling') as high_value_falling_clients,
@@ -32,14 +34,14 @@ summed as (
   from clients
   group by period, manager_id
 ),
-squares as (
-  -- each client's share of the positive total, at 12 decimals, squared (≤ 1, so 24 decimals fit)
-  select c.period, c.manager_id,
-    sum(cast(div_full(c.contribution, s.positive_contribution) as decimal(18,12)) * cast(div_full(c.contribution, s.positive_contribution) as decimal(18,12))) as hhi_full,
-  from clients as c
-  join summed as s on s.period = c.period and s.manager_id = c.manager_id
-  where s.positive_contribution > 0
-  group by c.period, c.manager_id
+hhi as (
+  -- HHI = Σ c² / (Σ c)², both as integers of 10^-4 yuan², divided in HUGEINT once per manager,
+  -- to 6 places, half away from zero
+  select period, manager_id,
+    cast(((2 * cast(contribution_squares * 10000 as hugeint) * 1000000 + cast(cast(positive_contribution as decimal(38,2)) * positive_contribution * 10000 as hugeint))
+      // (2 * cast(cast(positive_contribution as decimal(38,2)) * positive_contribution * 10000 as hugeint))) * 0.000001 as decimal(18,6)) as hhi,
+  from summed
+  where positive_contribution > 0
 )
 select
   period,
@@ -48,7 +50,7 @@ select
   cast(positive_contribution as decimal(18,2)) as positive_contribution,
   cast(coalesce(top10_contribution, 0) as decimal(18,2)) as top10_contribution,
   div_ratio(top10_contribution, positive_contribution) as top10_share,
-  cast(round(q.hhi_full, 6) as decimal(18,6)) as hhi,
+  h.hhi,
   cast(high_value_growing_clients as bigint) as high_value_growing_clients,
   cast(high_value_stable_clients as bigint) as high_value_stable_clients,
   cast(high_value_falling_clients as bigint) as high_value_falling_clients,
@@ -58,4 +60,4 @@ select
   cast(new_segment_clients as bigint) as new_segment_clients,
   cast(dormant_clients as bigint) as dormant_clients,
 from summed
-left join squares as q using (period, manager_id)
+left join hhi as h using (period, manager_id)
