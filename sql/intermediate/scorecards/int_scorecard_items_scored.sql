@@ -117,19 +117,19 @@ scored_scheme_items as (
     end as raw_points,
     scheme_items.max_points,
   from scheme_items
+  -- plain equi-joins (a filter on the left side in a left join's condition makes DuckDB loop):
+  -- only adjustment items share ids with adjustment_totals, only rules with upkeep, only metric
+  -- items have a metric.
   left join adjustment_totals
-    on scheme_items.source = 'adjustment'
-   and adjustment_totals.period = scheme_items.period
+    on adjustment_totals.period = scheme_items.period
    and adjustment_totals.manager_id = scheme_items.manager_id
    and adjustment_totals.item_id = scheme_items.item_id
   left join upkeep
-    on scheme_items.source = 'rule'
-   and upkeep.period = scheme_items.period
+    on upkeep.period = scheme_items.period
    and upkeep.manager_id = scheme_items.manager_id
    and upkeep.item_id = scheme_items.item_id
   left join metrics
-    on scheme_items.source = 'metric'
-   and metrics.period = scheme_items.period
+    on metrics.period = scheme_items.period
    and metrics.manager_id = scheme_items.manager_id
    and metrics.metric = scheme_items.metric
 ),
