@@ -9,7 +9,7 @@ import { generateBank } from '../../generator/index.ts';
 import { ingestPath } from '../../ingest/index.ts';
 import { build } from '../../warehouse/build.ts';
 import { Warehouse } from '../../warehouse/db.ts';
-import { UserStore, usersPathFor } from '../../warehouse/users.ts';
+import { UserStore } from '../../warehouse/users.ts';
 import { demoSubjects, type DemoSubjects } from '../../warehouse/queries/subjects.ts';
 import { serveApi } from '../../api/server.ts';
 import { buildWeb } from '../../web/build.ts';
@@ -73,27 +73,12 @@ export async function startTestBank(opts: BankOptions = {}): Promise<TestBank> {
     } finally {
       wh.close();
     }
-    const store = new UserStore(usersPathFor(dbPath));
-    const users: TestUsers = { head_office: 'ho', branch_president: 'president', risk_officer: 'risk', manager: 'rm' };
-    await store.add({ username: users.head_office, role: 'head_office', org_id: null, password: PASSWORD, display_name: '总行用户' });
-    await store.add({ username: users.branch_president, role: 'branch_president', org_id: subjects.branch.org_id, password: PASSWORD, display_name: '支行行长' });
-    await store.add({ username: users.risk_officer, role: 'risk_officer', org_id: subjects.region.org_id, password: PASSWORD, display_name: '风险经理' });
-    await store.add({ username: users.manager, role: 'manager', manager_id: subjects.manager.manager_id, org_id: subjects.manager.org_id, password: PASSWORD, display_name: subjects.manager.manager_name });
-    const webDist = join(dir, 'web-dist');
-    await buildWeb({ outDir: webDist });
-    log(`web built in ${Math.round(performance.now() - t0)} ms`);
-    const serving = await serveApi(dbPath, { port: 0, host: '127.0.0.1', webDist, poolSize: 2 });
     const truth = JSON.parse(readFileSync(join(extracts, 'truth.json'), 'utf8')) as Truth;
+    const served = await serveBank({ dbPath, workDir: dir, subjects, rootOrgId, truth, log, t0 });
     return {
-      url: serving.url,
-      dir,
-      dbPath,
-      users,
-      subjects,
-      truth,
-      rootOrgId,
+      ...served,
       async stop() {
-        await serving.stop();
+        await served.stop();
         rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -101,4 +86,46 @@ export async function startTestBank(opts: BankOptions = {}): Promise<TestBank> {
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
+}
+
+/**
+ * Serves an already built warehouse: adds the test users (a users file beside it, replaced),
+ * builds the dashboard into workDir/web-dist and starts the API on a free port.
+ */
+export async function serveBank(o: {
+  dbPath: string;
+  workDir: string;
+  subjects?: DemoSubjects;
+  rootOrgId?: string;
+  truth: Truth;
+  log?: (line: string) => void;
+  t0?: number;
+  usersPath?: string;
+}): Promise<TestBank> {
+  const log = o.log ?? (() => {});
+  const t0 = o.t0 ?? performance.now();
+  let subjects = o.subjects;
+  let rootOrgId = o.rootOrgId;
+  if (!subjects || !rootOrgId) {
+    const wh = await Warehouse.open(o.dbPath, { readOnly: true });
+    try {
+      subjects = await demoSubjects(wh);
+      rootOrgId = (await wh.query<{ org_id: string }>(`select org_id from raw_orgs where parent_id is null order by org_id limit 1`))[0]!.org_id;
+    } finally {
+      wh.close();
+    }
+  }
+  const usersPath = o.usersPath ?? join(o.workDir, 'users.json');
+  rmSync(usersPath, { force: true });
+  const store = new UserStore(usersPath);
+  const users: TestUsers = { head_office: 'ho', branch_president: 'president', risk_officer: 'risk', manager: 'rm' };
+  await store.add({ username: users.head_office, role: 'head_office', org_id: null, password: PASSWORD, display_name: '总行用户' });
+  await store.add({ username: users.branch_president, role: 'branch_president', org_id: subjects.branch.org_id, password: PASSWORD, display_name: '支行行长' });
+  await store.add({ username: users.risk_officer, role: 'risk_officer', org_id: subjects.region.org_id, password: PASSWORD, display_name: '风险经理' });
+  await store.add({ username: users.manager, role: 'manager', manager_id: subjects.manager.manager_id, org_id: subjects.manager.org_id, password: PASSWORD, display_name: subjects.manager.manager_name });
+  const webDist = join(o.workDir, 'web-dist');
+  await buildWeb({ outDir: webDist });
+  log(`web built in ${Math.round(performance.now() - t0)} ms`);
+  const serving = await serveApi(o.dbPath, { port: 0, host: '127.0.0.1', webDist, poolSize: 2, usersPath });
+  return { url: serving.url, dir: o.workDir, dbPath: o.dbPath, users, subjects, truth: o.truth, rootOrgId, stop: () => serving.stop() };
 }

@@ -11,6 +11,9 @@ import { startTestBank, type TestBank } from './bank.ts';
 import { cents, login, screenshot, settled, where } from './pages.ts';
 import { formatAmountIn } from '../../web/src/lib/format.ts';
 
+/** The risk page's period: year to date at the end of the test bank's months. */
+const RISK_PERIOD = '2025-09-ytd';
+
 let bank: TestBank;
 let browser: LaunchedBrowser;
 let page: Page;
@@ -102,14 +105,28 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('.tiles .tile').count()).toBe(5);
   });
 
-  it('shows the planted bad-risk managers at the top of the turned-NPL ranking', async () => {
+  it('ranks managers by turned-NPL balance on the risk page, planted bad-risk managers among them', async () => {
     await login(page, bank.url, bank.users.head_office);
     await page.goto(`${bank.url}/org/${bank.rootOrgId}/risk?period=${RISK_PERIOD}`);
     await settled(page);
     await screenshot(page, 'risk');
-    const top = (await page.locator('[data-testid="turned-npl-table"] tbody tr td:first-child a').first().getAttribute('href')) ?? '';
-    const topId = decodeURIComponent(/\/manager\/([^?]+)/.exec(top)?.[1] ?? '');
-    expect(bank.truth.cohorts.bad_risk_managers.manager_ids).toContain(topId);
+    const hrefs = await page.locator('[data-testid="turned-npl-table"] tbody tr td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const ids = hrefs.map((h) => decodeURIComponent(/\/manager\/([^?]+)/.exec(h)?.[1] ?? ''));
+    // The order on screen is the API's ranking (largest turned-NPL balance first).
+    const api = await page.evaluate(async ([org, period]) => {
+      const res = await fetch(`/api/orgs/${org}/risk/turned-npl?period=${period}&sort=turned_npl_balance&order=desc&page_size=500`);
+      return ((await res.json()) as { rows: { manager_id: string; turned_npl_balance: string }[] }).rows;
+    }, [bank.rootOrgId, RISK_PERIOD] as const);
+    expect(ids[0]).toBe(api[0]!.manager_id);
+    expect(ids.length).toBe(api.length);
+    const balances = await rowTexts('turned-npl-table', 'turned_npl_balance');
+    const asNumbers = balances.map((b) => Number(b.replace(/,/g, '')));
+    expect(asNumbers).toEqual([...asNumbers].sort((a, b) => b - a));
+    // Every planted bad-risk manager of the bank is on the head office's ranking.
+    for (const id of bank.truth.cohorts.bad_risk_managers.manager_ids) expect(ids).toContain(id);
+    // The loans behind a figure: the top manager's turned-NPL loans open below the ranking.
+    await page.locator('[data-testid="turned-npl-table"] tbody tr').first().locator('button').click();
+    await page.waitForURL((u) => u.searchParams.get('drill') === `manager:${ids[0]}`);
   });
 
   it('downloads an export whose rows and total equal the table on screen', async () => {
@@ -175,5 +192,3 @@ describe('dashboard in Chromium', () => {
   });
 });
 
-/** The period whose turned-NPL ranking the planted cohort must top. */
-const RISK_PERIOD = process.env.JIXIAO_TEST_RISK_PERIOD ?? '2025-09-ytd';

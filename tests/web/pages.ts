@@ -8,7 +8,8 @@ export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 
 /** Waits until no loading state is left on the page (every Status settled). */
 export async function settled(page: Page, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[data-state="loading"], [aria-busy="true"]'), undefined, { timeout });
+  // The app has mounted (main page or login form) and no loading state is left.
+  await page.waitForFunction(() => !!document.querySelector('#main, .login') && !document.querySelector('[data-state="loading"], [aria-busy="true"]'), undefined, { timeout });
 }
 
 export async function login(page: Page, url: string, username: string, password = PASSWORD): Promise<void> {

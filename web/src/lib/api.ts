@@ -54,7 +54,27 @@ async function request<T>(method: 'GET' | 'POST', path: string, query: Query = {
   return (await res.json()) as T;
 }
 
-export const get = <T>(path: string, query?: Query) => request<T>('GET', path, query);
+/**
+ * GET answers are kept for a short while: figures change only when the warehouse is rebuilt, and
+ * Back, a re-visited page or a prefetched link then answer at once. Signing in or out clears it.
+ */
+const CACHE_MS = 120_000;
+const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+export function clearCache(): void {
+  cache.clear();
+}
+
+export function get<T>(path: string, query?: Query): Promise<T> {
+  const key = apiUrl(path, query);
+  const hit = cache.get(key);
+  if (hit && performance.now() - hit.at < CACHE_MS) return hit.value as Promise<T>;
+  const value = request<T>('GET', path, query);
+  cache.set(key, { at: performance.now(), value });
+  // A failed answer is not kept: the next attempt asks again.
+  value.catch(() => cache.delete(key));
+  return value;
+}
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, {}, body);
 
 /** Links to the CSV and Excel downloads of a list endpoint, with the same filters as on screen. */
@@ -83,9 +103,15 @@ export interface Me {
 }
 
 export const auth = {
-  login: (username: string, password: string) => post<Me>('auth/login', { username, password }),
-  logout: () => post<{ ok: true }>('auth/logout'),
-  me: () => get<Me>('auth/me'),
+  login: (username: string, password: string) => {
+    clearCache();
+    return post<Me>('auth/login', { username, password });
+  },
+  logout: () => {
+    clearCache();
+    return post<{ ok: true }>('auth/logout');
+  },
+  me: () => request<Me>('GET', 'auth/me'),
 };
 
 export interface PeriodRow {

@@ -2,6 +2,7 @@
 // from the URL and written back to it, so a link reproduces the view and Back works.
 import { parseRoute, routeHref, withQuery, type Route } from './router.ts';
 import { isLang, type Lang } from './i18n.ts';
+import { prefetch } from './prefetch.ts';
 
 export type Line = 'corporate' | 'retail';
 
@@ -51,11 +52,23 @@ class AppState {
       e.preventDefault();
       this.navigate(url.pathname + url.search);
     };
+    // Intent to follow a link (pointer over it, or keyboard focus on it): fetch its page's data.
+    let last = '';
+    const onIntent = (e: Event) => {
+      const a = (e.target as Element | null)?.closest?.('a');
+      if (!a || a.hasAttribute('download') || !a.href || a.href === last) return;
+      last = a.href;
+      prefetch(a.href);
+    };
     addEventListener('popstate', onPop);
     document.addEventListener('click', onClick);
+    document.addEventListener('pointerover', onIntent);
+    document.addEventListener('focusin', onIntent);
     return () => {
       removeEventListener('popstate', onPop);
       document.removeEventListener('click', onClick);
+      document.removeEventListener('pointerover', onIntent);
+      document.removeEventListener('focusin', onIntent);
     };
   }
 }

@@ -66,13 +66,13 @@ export function columnUnits(columns: ColumnDef[], rows: Row[]): Record<string, A
   return units;
 }
 
-/**
- * Bar geometry of a cell, in percent of the cell: positive bars grow right from the zero line,
- * negative bars left of it. The zero line sits where the column's negatives end.
- */
-export function barGeometry(value: unknown, column: unknown[]): { left: number; width: number; negative: boolean } | null {
-  const v = numeric(value);
-  if (v === null) return null;
+export interface BarExtent {
+  maxPos: number;
+  maxNeg: number;
+}
+
+/** The largest positive and negative values of a column (computed once per column, not per cell). */
+export function barExtent(column: unknown[]): BarExtent {
   let maxPos = 0;
   let maxNeg = 0;
   for (const x of column) {
@@ -81,6 +81,17 @@ export function barGeometry(value: unknown, column: unknown[]): { left: number; 
     if (n > maxPos) maxPos = n;
     if (-n > maxNeg) maxNeg = -n;
   }
+  return { maxPos, maxNeg };
+}
+
+/**
+ * Bar geometry of a cell, in percent of the cell: positive bars grow right from the zero line,
+ * negative bars left of it. The zero line sits where the column's negatives end.
+ */
+export function barGeometry(value: unknown, column: unknown[] | BarExtent): { left: number; width: number; negative: boolean } | null {
+  const v = numeric(value);
+  if (v === null) return null;
+  const { maxPos, maxNeg } = Array.isArray(column) ? barExtent(column) : column;
   const span = maxPos + maxNeg;
   if (span === 0) return { left: 0, width: 0, negative: false };
   const zero = (maxNeg / span) * 100;
