@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 
 export type FileEncoding = 'utf8' | 'gbk';
 
-const chunkChars = 1 << 20;
+const chunkChars = 1 << 16;
 
 /** A text field quoted when it holds a delimiter, quote or line break. */
 export function field(text: string): string {

@@ -179,6 +179,7 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
     corporate: Object.entries(feeCategories.corporate) as [Category, number][],
     individual: Object.entries(feeCategories.individual) as [Category, number][],
   };
+  const feeWeights = { corporate: feeCats.corporate.map((x) => x[1]), individual: feeCats.individual.map((x) => x[1]) };
   let feeSeq = 0;
   for (let c = 0; c < cli.n; c++) {
     if (cli.open[c]! > m.end) continue;
@@ -190,7 +191,7 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
     const cats = corporate ? feeCats.corporate : feeCats.individual;
     for (let i = 0; i < k; i++) {
       const day = rf.int(first, m.end);
-      const category = cats[rf.weighted(cats.map((x) => x[1]))]![0];
+      const category = cats[rf.weighted(corporate ? feeWeights.corporate : feeWeights.individual)]![0];
       const product = category === 'deposit' ? cat.demand[corporate ? 1 : 0] : rf.pick(cat.byCategory.get(category)!);
       const amount = Math.max(100, Math.round(rf.lognormal(feeMedian(corporate, cli.size[c]!), corporate ? feeSigma.corporate : feeSigma.individual)));
       const manager = rf.chance(0.9) ? asg.primaryAt(c, day) : -1;
