@@ -27,6 +27,8 @@ export interface OpenedDeps {
 
 export interface DepsOptions {
   poolSize?: number;
+  /** Query results kept by the pool (the warehouse is read-only, so they never go stale); 0 = none. */
+  cacheEntries?: number;
   log?: (line: string) => void;
   now?: () => number;
   sessionSecret?: string;
@@ -40,7 +42,7 @@ export async function openDeps(dbPath: string, opts: DepsOptions = {}): Promise<
   const wh = await Warehouse.open(dbPath, { readOnly: true });
   let pool: ReaderPool | undefined;
   try {
-    pool = await ReaderPool.open(wh, opts.poolSize ?? 4);
+    pool = await ReaderPool.open(wh, { size: opts.poolSize ?? 4, cacheEntries: opts.cacheEntries ?? 0 });
     const catalog = await Catalog.read(pool);
     const periods = await listPeriods(pool, catalog);
     const now = opts.now ?? Date.now;

@@ -11,19 +11,50 @@ export interface Reader {
   query<T extends object = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
 }
 
+export interface PoolOptions {
+  /** Connections (default 4). */
+  size?: number;
+  /**
+   * Results kept, newest first (default 0: none). Only for a warehouse opened read-only: nothing
+   * can change it while this process holds it (DuckDB admits no writer then), so a kept result
+   * cannot go stale.
+   */
+  cacheEntries?: number;
+  /** Rows kept over all cached results (default 200,000). */
+  cacheRows?: number;
+}
+
 export class ReaderPool implements Reader {
   private readonly idle: DuckDBConnection[] = [];
   private readonly waiting: ((conn: DuckDBConnection) => void)[] = [];
   private closed = false;
+  /** sql + params → rows (Map order = recency), and the queries in flight (shared by callers). */
+  private readonly cache = new Map<string, Record<string, unknown>[]>();
+  private readonly inflight = new Map<string, Promise<Record<string, unknown>[]>>();
+  private cachedRows = 0;
+  hits = 0;
+  misses = 0;
 
-  private constructor(private readonly all: DuckDBConnection[]) {
+  private constructor(
+    private readonly all: DuckDBConnection[],
+    private readonly cacheEntries: number,
+    private readonly cacheRows: number,
+  ) {
     this.idle.push(...all);
   }
 
-  static async open(wh: Warehouse, size = 4): Promise<ReaderPool> {
+  static async open(wh: Warehouse, opts: PoolOptions | number = {}): Promise<ReaderPool> {
+    const o = typeof opts === 'number' ? { size: opts } : opts;
     const conns: DuckDBConnection[] = [];
-    for (let i = 0; i < size; i++) conns.push(await wh.connect());
-    return new ReaderPool(conns);
+    for (let i = 0; i < (o.size ?? 4); i++) conns.push(await wh.connect());
+    if (o.cacheEntries) {
+      const mode = (await conns[0]!.runAndReadAll(`select current_setting('access_mode') as m`)).getRowObjectsJson()[0]?.m;
+      if (String(mode).toLowerCase() !== 'read_only') {
+        for (const c of conns) c.closeSync();
+        throw new Error('a result cache needs the warehouse opened read-only');
+      }
+    }
+    return new ReaderPool(conns, o.cacheEntries ?? 0, o.cacheRows ?? 200_000);
   }
 
   get size(): number {
@@ -44,12 +75,44 @@ export class ReaderPool implements Reader {
   }
 
   async query<T extends object = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
+    const bound = params && usedParams(sql, params);
+    if (this.cacheEntries === 0) return (await this.run(sql, bound)) as T[];
+    const key = `${sql}\u0000${JSON.stringify(bound ?? {})}`;
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.hits++;
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return copyRows(hit) as T[];
+    }
+    this.misses++;
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.run(sql, bound).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+      pending.then((rows) => this.keep(key, rows), () => {});
+    }
+    return copyRows(await pending) as T[];
+  }
+
+  private async run(sql: string, params: Params | undefined): Promise<Record<string, unknown>[]> {
     const conn = await this.acquire();
     try {
-      const reader = await conn.runAndReadAll(sql, params && usedParams(sql, params));
-      return reader.getRowObjectsJson() as T[];
+      const reader = await conn.runAndReadAll(sql, params);
+      return reader.getRowObjectsJson() as Record<string, unknown>[];
     } finally {
       this.release(conn);
+    }
+  }
+
+  private keep(key: string, rows: Record<string, unknown>[]): void {
+    if (rows.length > this.cacheRows / 10) return; // a huge result (a download) is not kept
+    this.cache.set(key, rows);
+    this.cachedRows += rows.length;
+    for (const [k, v] of this.cache) {
+      if (this.cache.size <= this.cacheEntries && this.cachedRows <= this.cacheRows) break;
+      this.cache.delete(k);
+      this.cachedRows -= v.length;
     }
   }
 
@@ -66,4 +129,9 @@ export class ReaderPool implements Reader {
  */
 export function usedParams(sql: string, params: Params): Params {
   return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
+}
+
+/** Callers may change the rows they get; the kept ones stay as read. */
+function copyRows(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  return rows.map((r) => ({ ...r }));
 }
