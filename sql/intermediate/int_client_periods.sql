@@ -1,15 +1,22 @@
 -- int_client_periods: each client's figures per period, at full precision (whoever held them).
--- grain: one row per period × client with any ledger row in the period's months or at its base
---   date; keys: period, client_id.
--- formula (DOMAIN.md conventions; `days` = days of each month, P = the period):
---   averages  deposit_avg_balance, loan_avg_balance = Σ month avg × days / days(P)
+-- grain: one row per period × client with any ledger row in the period's months or a deposit balance
+--   at its base date; keys: period, client_id.
+-- formula (DOMAIN.md conventions; `days` = days of each month, P = the period), from the client's
+--   unattributed rows (a client's figures are the same whoever holds it):
+--   averages  deposit_avg_balance, loan_avg_balance = Σ month avg × days / days(P) (12 decimals)
 --   stocks    deposit_end_balance, loan_end_balance, npl_balance = value at P's end_date
---   flows     spreads, expected_loss, fee_income, turned_npl_*, sales_*, visits = Σ over P's months
---   net_deposit_increase = deposit_end_balance − deposit balance at base_date (prior year-end);
---     null when the warehouse holds no deposit snapshot for that month-end
+--   flows     spreads, expected_loss, fee_income, turned_npl_*, visits = Σ over P's months;
+--             sales_<category>_units / _amount from int_sales_periods
 --   profit_contribution = loan_spread + deposit_spread + fee_income
 --   risk_adjusted_contribution = profit_contribution − expected_loss
--- inputs: int_holder_months, int_period_months, int_periods, int_deposits_priced.
+--   Rounding happens in marts only; inside, money keeps 8 decimals or more (spreads and expected
+--   loss of each row are exact to 10^-8 yuan, then summed exactly).
+--   Every money column is at scale 8 (DECIMAL(38,8)): mart_client_period narrows it to the 64-bit
+--   DECIMAL(18,8) before rounding, which is ~30× cheaper on this, the largest period table.
+--   net_deposit_increase = deposit_end_balance − deposit balance at base_date (prior year-end);
+--     null when the warehouse holds no deposit snapshot for that month-end
+-- inputs: int_deposits_priced, int_loans_priced, stg_extract__fees, int_visits_attributed, int_sales_periods,
+--   int_period_months, int_periods.
 with periods as (
   select period, end_date, days, base_date from int_periods
 ),
@@ -17,6 +24,7 @@ period_months as (
   select period, month_end, days_in_month from int_period_months
 ),
 client_months as (
+  -- the client's whole figures per month, from the unattributed rows (no share: 64-bit decimals)
   select
     month_end,
     client_id,
@@ -31,32 +39,24 @@ client_months as (
     sum(fee_income) as fee_income,
     sum(turned_npl_count) as turned_npl_count,
     sum(turned_npl_balance) as turned_npl_balance,
-    sum(sales_deposit_units) as sales_deposit_units,
-    sum(sales_deposit_amount) as sales_deposit_amount,
-    sum(sales_loan_units) as sales_loan_units,
-    sum(sales_loan_amount) as sales_loan_amount,
-    sum(sales_fee_units) as sales_fee_units,
-    sum(sales_fee_amount) as sales_fee_amount,
-    sum(sales_wealth_units) as sales_wealth_units,
-    sum(sales_wealth_amount) as sales_wealth_amount,
-    sum(sales_fund_units) as sales_fund_units,
-    sum(sales_fund_amount) as sales_fund_amount,
-    sum(sales_insurance_units) as sales_insurance_units,
-    sum(sales_insurance_amount) as sales_insurance_amount,
-    sum(sales_debit_card_units) as sales_debit_card_units,
-    sum(sales_debit_card_amount) as sales_debit_card_amount,
-    sum(sales_credit_card_units) as sales_credit_card_units,
-    sum(sales_credit_card_amount) as sales_credit_card_amount,
-    sum(sales_ebank_units) as sales_ebank_units,
-    sum(sales_ebank_amount) as sales_ebank_amount,
-    sum(sales_agreement_units) as sales_agreement_units,
-    sum(sales_agreement_amount) as sales_agreement_amount,
-    sum(sales_other_units) as sales_other_units,
-    sum(sales_other_amount) as sales_other_amount,
     sum(visits) as visits,
     sum(development_visits) as development_visits,
-  from int_holder_months
-  where client_id is not null
+  from (
+    select month_end, client_id, avg_balance as deposit_avg_balance, balance as deposit_end_balance,
+      deposit_spread,
+    from int_deposits_priced
+    union all by name
+    select month_end, client_id, avg_balance as loan_avg_balance, balance as loan_end_balance, loan_spread,
+      expected_loss,
+      case when is_npl then balance else 0 end as npl_balance,
+      case when turned_npl then 1 else 0 end as turned_npl_count,
+      case when turned_npl then balance else 0 end as turned_npl_balance,
+    from int_loans_priced
+    union all by name
+    select month_end, client_id, amount as fee_income from stg_extract__fees
+    union all by name
+    select month_end, client_id, visits, development_visits from int_visits_attributed where client_id is not null
+  )
   group by month_end, client_id
 ),
 deposit_months as (
@@ -66,45 +66,51 @@ aggregated as (
   select
     pm.period,
     m.client_id,
-    div_full(sum(m.deposit_avg_balance * pm.days_in_month), any_value(p.days)) as deposit_avg_balance,
-    div_full(sum(m.loan_avg_balance * pm.days_in_month), any_value(p.days)) as loan_avg_balance,
-    cast(coalesce(sum(m.deposit_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,12)) as deposit_end_balance,
-    cast(coalesce(sum(m.loan_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,12)) as loan_end_balance,
-    cast(coalesce(sum(m.npl_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,12)) as npl_balance,
-    cast(coalesce(sum(m.deposit_spread), 0) as decimal(38,12)) as deposit_spread,
-    cast(coalesce(sum(m.loan_spread), 0) as decimal(38,12)) as loan_spread,
-    cast(coalesce(sum(m.expected_loss), 0) as decimal(38,12)) as expected_loss,
-    cast(coalesce(sum(m.fee_income), 0) as decimal(38,12)) as fee_income,
+    div_e8_n(sum(m.deposit_avg_balance * pm.days_in_month), any_value(p.days)) as deposit_avg_balance,
+    div_e8_n(sum(m.loan_avg_balance * pm.days_in_month), any_value(p.days)) as loan_avg_balance,
+    cast(coalesce(sum(m.deposit_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as deposit_end_balance,
+    cast(coalesce(sum(m.loan_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as loan_end_balance,
+    cast(coalesce(sum(m.npl_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as npl_balance,
+    cast(coalesce(sum(m.deposit_spread), 0) as decimal(38,8)) as deposit_spread,
+    cast(coalesce(sum(m.loan_spread), 0) as decimal(38,8)) as loan_spread,
+    cast(coalesce(sum(m.expected_loss), 0) as decimal(38,8)) as expected_loss,
+    cast(coalesce(sum(m.fee_income), 0) as decimal(38,8)) as fee_income,
     cast(coalesce(sum(m.turned_npl_count), 0) as decimal(38,6)) as turned_npl_count,
-    cast(coalesce(sum(m.turned_npl_balance), 0) as decimal(38,12)) as turned_npl_balance,
-    cast(coalesce(sum(m.sales_deposit_units), 0) as decimal(38,6)) as sales_deposit_units,
-    cast(coalesce(sum(m.sales_deposit_amount), 0) as decimal(38,12)) as sales_deposit_amount,
-    cast(coalesce(sum(m.sales_loan_units), 0) as decimal(38,6)) as sales_loan_units,
-    cast(coalesce(sum(m.sales_loan_amount), 0) as decimal(38,12)) as sales_loan_amount,
-    cast(coalesce(sum(m.sales_fee_units), 0) as decimal(38,6)) as sales_fee_units,
-    cast(coalesce(sum(m.sales_fee_amount), 0) as decimal(38,12)) as sales_fee_amount,
-    cast(coalesce(sum(m.sales_wealth_units), 0) as decimal(38,6)) as sales_wealth_units,
-    cast(coalesce(sum(m.sales_wealth_amount), 0) as decimal(38,12)) as sales_wealth_amount,
-    cast(coalesce(sum(m.sales_fund_units), 0) as decimal(38,6)) as sales_fund_units,
-    cast(coalesce(sum(m.sales_fund_amount), 0) as decimal(38,12)) as sales_fund_amount,
-    cast(coalesce(sum(m.sales_insurance_units), 0) as decimal(38,6)) as sales_insurance_units,
-    cast(coalesce(sum(m.sales_insurance_amount), 0) as decimal(38,12)) as sales_insurance_amount,
-    cast(coalesce(sum(m.sales_debit_card_units), 0) as decimal(38,6)) as sales_debit_card_units,
-    cast(coalesce(sum(m.sales_debit_card_amount), 0) as decimal(38,12)) as sales_debit_card_amount,
-    cast(coalesce(sum(m.sales_credit_card_units), 0) as decimal(38,6)) as sales_credit_card_units,
-    cast(coalesce(sum(m.sales_credit_card_amount), 0) as decimal(38,12)) as sales_credit_card_amount,
-    cast(coalesce(sum(m.sales_ebank_units), 0) as decimal(38,6)) as sales_ebank_units,
-    cast(coalesce(sum(m.sales_ebank_amount), 0) as decimal(38,12)) as sales_ebank_amount,
-    cast(coalesce(sum(m.sales_agreement_units), 0) as decimal(38,6)) as sales_agreement_units,
-    cast(coalesce(sum(m.sales_agreement_amount), 0) as decimal(38,12)) as sales_agreement_amount,
-    cast(coalesce(sum(m.sales_other_units), 0) as decimal(38,6)) as sales_other_units,
-    cast(coalesce(sum(m.sales_other_amount), 0) as decimal(38,12)) as sales_other_amount,
+    cast(coalesce(sum(m.turned_npl_balance), 0) as decimal(38,8)) as turned_npl_balance,
     cast(coalesce(sum(m.visits), 0) as bigint) as visits,
     cast(coalesce(sum(m.development_visits), 0) as bigint) as development_visits,
   from client_months as m
   join period_months as pm on pm.month_end = m.month_end
   join periods as p on p.period = pm.period
   group by pm.period, m.client_id
+),
+sales as (
+  select
+    period, client_id,
+    cast(coalesce(sum(units) filter (where category = 'deposit'), 0) as decimal(38,6)) as sales_deposit_units,
+    cast(coalesce(sum(amount) filter (where category = 'deposit'), 0) as decimal(38,8)) as sales_deposit_amount,
+    cast(coalesce(sum(units) filter (where category = 'loan'), 0) as decimal(38,6)) as sales_loan_units,
+    cast(coalesce(sum(amount) filter (where category = 'loan'), 0) as decimal(38,8)) as sales_loan_amount,
+    cast(coalesce(sum(units) filter (where category = 'fee'), 0) as decimal(38,6)) as sales_fee_units,
+    cast(coalesce(sum(amount) filter (where category = 'fee'), 0) as decimal(38,8)) as sales_fee_amount,
+    cast(coalesce(sum(units) filter (where category = 'wealth'), 0) as decimal(38,6)) as sales_wealth_units,
+    cast(coalesce(sum(amount) filter (where category = 'wealth'), 0) as decimal(38,8)) as sales_wealth_amount,
+    cast(coalesce(sum(units) filter (where category = 'fund'), 0) as decimal(38,6)) as sales_fund_units,
+    cast(coalesce(sum(amount) filter (where category = 'fund'), 0) as decimal(38,8)) as sales_fund_amount,
+    cast(coalesce(sum(units) filter (where category = 'insurance'), 0) as decimal(38,6)) as sales_insurance_units,
+    cast(coalesce(sum(amount) filter (where category = 'insurance'), 0) as decimal(38,8)) as sales_insurance_amount,
+    cast(coalesce(sum(units) filter (where category = 'debit_card'), 0) as decimal(38,6)) as sales_debit_card_units,
+    cast(coalesce(sum(amount) filter (where category = 'debit_card'), 0) as decimal(38,8)) as sales_debit_card_amount,
+    cast(coalesce(sum(units) filter (where category = 'credit_card'), 0) as decimal(38,6)) as sales_credit_card_units,
+    cast(coalesce(sum(amount) filter (where category = 'credit_card'), 0) as decimal(38,8)) as sales_credit_card_amount,
+    cast(coalesce(sum(units) filter (where category = 'ebank'), 0) as decimal(38,6)) as sales_ebank_units,
+    cast(coalesce(sum(amount) filter (where category = 'ebank'), 0) as decimal(38,8)) as sales_ebank_amount,
+    cast(coalesce(sum(units) filter (where category = 'agreement'), 0) as decimal(38,6)) as sales_agreement_units,
+    cast(coalesce(sum(amount) filter (where category = 'agreement'), 0) as decimal(38,8)) as sales_agreement_amount,
+    cast(coalesce(sum(units) filter (where category = 'other'), 0) as decimal(38,6)) as sales_other_units,
+    cast(coalesce(sum(amount) filter (where category = 'other'), 0) as decimal(38,8)) as sales_other_amount,
+  from int_sales_periods
+  group by period, client_id
 ),
 base_date_balances as (
   select p.period, m.client_id, m.deposit_end_balance,
@@ -114,51 +120,54 @@ base_date_balances as (
 keyed as (
   select period, client_id from aggregated
   union
+  select period, client_id from sales
+  union
   select period, client_id from base_date_balances
 )
 select
   k.period,
   k.client_id,
-  coalesce(a.deposit_avg_balance, 0) as deposit_avg_balance,
-  coalesce(a.loan_avg_balance, 0) as loan_avg_balance,
-  coalesce(a.deposit_end_balance, 0) as deposit_end_balance,
-  coalesce(a.loan_end_balance, 0) as loan_end_balance,
-  coalesce(a.npl_balance, 0) as npl_balance,
-  case when dm.month_end is null then null else coalesce(a.deposit_end_balance, 0) - coalesce(b.deposit_end_balance, 0) end as net_deposit_increase,
-  coalesce(a.deposit_spread, 0) as deposit_spread,
-  coalesce(a.loan_spread, 0) as loan_spread,
-  coalesce(a.expected_loss, 0) as expected_loss,
-  coalesce(a.fee_income, 0) as fee_income,
-  coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) as profit_contribution,
-  coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) - coalesce(a.expected_loss, 0) as risk_adjusted_contribution,
-  coalesce(a.turned_npl_count, 0) as turned_npl_count,
-  coalesce(a.turned_npl_balance, 0) as turned_npl_balance,
-  coalesce(a.sales_deposit_units, 0) as sales_deposit_units,
-  coalesce(a.sales_deposit_amount, 0) as sales_deposit_amount,
-  coalesce(a.sales_loan_units, 0) as sales_loan_units,
-  coalesce(a.sales_loan_amount, 0) as sales_loan_amount,
-  coalesce(a.sales_fee_units, 0) as sales_fee_units,
-  coalesce(a.sales_fee_amount, 0) as sales_fee_amount,
-  coalesce(a.sales_wealth_units, 0) as sales_wealth_units,
-  coalesce(a.sales_wealth_amount, 0) as sales_wealth_amount,
-  coalesce(a.sales_fund_units, 0) as sales_fund_units,
-  coalesce(a.sales_fund_amount, 0) as sales_fund_amount,
-  coalesce(a.sales_insurance_units, 0) as sales_insurance_units,
-  coalesce(a.sales_insurance_amount, 0) as sales_insurance_amount,
-  coalesce(a.sales_debit_card_units, 0) as sales_debit_card_units,
-  coalesce(a.sales_debit_card_amount, 0) as sales_debit_card_amount,
-  coalesce(a.sales_credit_card_units, 0) as sales_credit_card_units,
-  coalesce(a.sales_credit_card_amount, 0) as sales_credit_card_amount,
-  coalesce(a.sales_ebank_units, 0) as sales_ebank_units,
-  coalesce(a.sales_ebank_amount, 0) as sales_ebank_amount,
-  coalesce(a.sales_agreement_units, 0) as sales_agreement_units,
-  coalesce(a.sales_agreement_amount, 0) as sales_agreement_amount,
-  coalesce(a.sales_other_units, 0) as sales_other_units,
-  coalesce(a.sales_other_amount, 0) as sales_other_amount,
-  coalesce(a.visits, 0) as visits,
-  coalesce(a.development_visits, 0) as development_visits,
+  cast(coalesce(a.deposit_avg_balance, 0) as decimal(38,8)) as deposit_avg_balance,
+  cast(coalesce(a.loan_avg_balance, 0) as decimal(38,8)) as loan_avg_balance,
+  cast(coalesce(a.deposit_end_balance, 0) as decimal(38,8)) as deposit_end_balance,
+  cast(coalesce(a.loan_end_balance, 0) as decimal(38,8)) as loan_end_balance,
+  cast(coalesce(a.npl_balance, 0) as decimal(38,8)) as npl_balance,
+  case when dm.month_end is null then null else cast(coalesce(a.deposit_end_balance, 0) - coalesce(b.deposit_end_balance, 0) as decimal(38,8)) end as net_deposit_increase,
+  cast(coalesce(a.deposit_spread, 0) as decimal(38,8)) as deposit_spread,
+  cast(coalesce(a.loan_spread, 0) as decimal(38,8)) as loan_spread,
+  cast(coalesce(a.expected_loss, 0) as decimal(38,8)) as expected_loss,
+  cast(coalesce(a.fee_income, 0) as decimal(38,8)) as fee_income,
+  cast(coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) as decimal(38,8)) as profit_contribution,
+  cast(coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) - coalesce(a.expected_loss, 0) as decimal(38,8)) as risk_adjusted_contribution,
+  cast(coalesce(a.turned_npl_count, 0) as decimal(38,6)) as turned_npl_count,
+  cast(coalesce(a.turned_npl_balance, 0) as decimal(38,8)) as turned_npl_balance,
+  cast(coalesce(s.sales_deposit_units, 0) as decimal(38,6)) as sales_deposit_units,
+  cast(coalesce(s.sales_deposit_amount, 0) as decimal(38,8)) as sales_deposit_amount,
+  cast(coalesce(s.sales_loan_units, 0) as decimal(38,6)) as sales_loan_units,
+  cast(coalesce(s.sales_loan_amount, 0) as decimal(38,8)) as sales_loan_amount,
+  cast(coalesce(s.sales_fee_units, 0) as decimal(38,6)) as sales_fee_units,
+  cast(coalesce(s.sales_fee_amount, 0) as decimal(38,8)) as sales_fee_amount,
+  cast(coalesce(s.sales_wealth_units, 0) as decimal(38,6)) as sales_wealth_units,
+  cast(coalesce(s.sales_wealth_amount, 0) as decimal(38,8)) as sales_wealth_amount,
+  cast(coalesce(s.sales_fund_units, 0) as decimal(38,6)) as sales_fund_units,
+  cast(coalesce(s.sales_fund_amount, 0) as decimal(38,8)) as sales_fund_amount,
+  cast(coalesce(s.sales_insurance_units, 0) as decimal(38,6)) as sales_insurance_units,
+  cast(coalesce(s.sales_insurance_amount, 0) as decimal(38,8)) as sales_insurance_amount,
+  cast(coalesce(s.sales_debit_card_units, 0) as decimal(38,6)) as sales_debit_card_units,
+  cast(coalesce(s.sales_debit_card_amount, 0) as decimal(38,8)) as sales_debit_card_amount,
+  cast(coalesce(s.sales_credit_card_units, 0) as decimal(38,6)) as sales_credit_card_units,
+  cast(coalesce(s.sales_credit_card_amount, 0) as decimal(38,8)) as sales_credit_card_amount,
+  cast(coalesce(s.sales_ebank_units, 0) as decimal(38,6)) as sales_ebank_units,
+  cast(coalesce(s.sales_ebank_amount, 0) as decimal(38,8)) as sales_ebank_amount,
+  cast(coalesce(s.sales_agreement_units, 0) as decimal(38,6)) as sales_agreement_units,
+  cast(coalesce(s.sales_agreement_amount, 0) as decimal(38,8)) as sales_agreement_amount,
+  cast(coalesce(s.sales_other_units, 0) as decimal(38,6)) as sales_other_units,
+  cast(coalesce(s.sales_other_amount, 0) as decimal(38,8)) as sales_other_amount,
+  cast(coalesce(a.visits, 0) as bigint) as visits,
+  cast(coalesce(a.development_visits, 0) as bigint) as development_visits,
 from keyed as k
 join periods as p on p.period = k.period
 left join aggregated as a on a.period = k.period and a.client_id = k.client_id
+left join sales as s on s.period = k.period and s.client_id = k.client_id
 left join base_date_balances as b on b.period = k.period and b.client_id = k.client_id
 left join deposit_months as dm on dm.month_end = p.base_date

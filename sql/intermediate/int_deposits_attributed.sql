@@ -5,7 +5,8 @@
 --   with its share; no assignment -> one row, manager_id null, share 1, holder_org_id = booking_org_id.
 --   A manager's holder_org_id is the manager's org. Amounts × share, full precision:
 --   deposit_avg_balance = avg_balance × share, deposit_end_balance = balance × share,
---   deposit_spread = int_deposits_priced.deposit_spread × share.
+--   deposit_spread = int_deposits_priced.deposit_spread × share. Types are the exact
+--   products (balances DECIMAL(38,8), spreads DECIMAL(38,14)): nothing is rounded before the marts.
 -- inputs: int_deposits_priced, stg_extract__assignments, stg_extract__managers.
 with priced as (
   select as_of_date, month_end, days_in_month, account_id, client_id, product_id, balance, avg_balance,
@@ -29,9 +30,9 @@ select
   case when a.manager_id is null then p.booking_org_id else m.org_id end as holder_org_id,
   case when a.manager_id is null then 'unassigned' else 'assignment' end as attribution,
   coalesce(a.share, 1) as share,
-  cast(cast(p.avg_balance as decimal(38,2)) * coalesce(a.share, 1) as decimal(38,12)) as deposit_avg_balance,
-  cast(cast(p.balance as decimal(38,2)) * coalesce(a.share, 1) as decimal(38,12)) as deposit_end_balance,
-  cast(p.deposit_spread * coalesce(a.share, 1) as decimal(38,12)) as deposit_spread,
+  cast(cast(p.avg_balance as decimal(38,2)) * coalesce(a.share, 1) as decimal(38,8)) as deposit_avg_balance,
+  cast(cast(p.balance as decimal(38,2)) * coalesce(a.share, 1) as decimal(38,8)) as deposit_end_balance,
+  cast(cast(p.deposit_spread as decimal(38,8)) * coalesce(a.share, 1) as decimal(38,14)) as deposit_spread,
 from priced as p
 left join assignments as a
   on a.client_id = p.client_id and p.as_of_date between a.valid_from and a.valid_to

@@ -65,5 +65,5 @@ select
   holder_org_id,
   attribution,
   share,
-  cast(cast(amount as decimal(38,2)) * share as decimal(38,12)) as fee_income,
+  cast(cast(amount as decimal(38,2)) * share as decimal(38,8)) as fee_income,
 from holders

@@ -1,8 +1,16 @@
 -- int_holder_periods: each holder's figures per period, at full precision.
 -- grain: one row per period × holder, a holder being a manager or the unassigned bucket of an org;
 --   keys: period, manager_id, holder_org_id (manager_id null = unassigned bucket of holder_org_id).
--- formula: as int_client_periods, summed over the holder's attributed rows (int_holder_months:
---   every row already × the share in force on its date), and:
+-- formula: as int_client_periods, summed over the holder's attributed rows (int_holder_months,
+--   int_sales_periods: every row already × the share in force on its date):
+--   averages  deposit_avg_balance, loan_avg_balance = Σ month avg × days / days(P) (12 decimals)
+--   stocks    deposit_end_balance, loan_end_balance, npl_balance = value at P's end_date
+--   flows     spreads, expected_loss, fee_income, turned_npl_*, visits = Σ over P's months;
+--             sales_<category>_units / _amount from int_sales_periods
+--   profit_contribution = loan_spread + deposit_spread + fee_income
+--   risk_adjusted_contribution = profit_contribution − expected_loss
+--   Rounding happens in marts only; inside, money keeps 8 decimals or more (spreads and expected
+--   loss of each row are exact to 10^-8 yuan, then summed exactly).
 --   net_deposit_increase = deposit_end_balance − Σ over the clients held at P's end of
 --     share × the client's deposit balance at base_date (history follows the client; the
 --     unassigned bucket takes the clients without assignment at P's end, at their home org);
@@ -10,7 +18,7 @@
 --   clients     = open clients in the holder's portfolio at P's end (each counts 1, shared or not)
 --   new_clients = clients whose first assignment (int_clients_first_assigned) falls within P,
 --     counted for the managers of that first assignment (unassigned: 0)
--- inputs: int_holder_months, int_period_months, int_periods, int_portfolio_months,
+-- inputs: int_holder_months, int_sales_periods, int_period_months, int_periods, int_portfolio_months,
 --   int_clients_first_assigned, int_deposits_priced.
 with periods as (
   select period, start_date, end_date, days, base_date from int_periods
@@ -32,45 +40,51 @@ aggregated as (
     pm.period,
     m.manager_id,
     m.holder_org_id,
-    div_full(sum(m.deposit_avg_balance * pm.days_in_month), any_value(p.days)) as deposit_avg_balance,
-    div_full(sum(m.loan_avg_balance * pm.days_in_month), any_value(p.days)) as loan_avg_balance,
-    cast(coalesce(sum(m.deposit_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,12)) as deposit_end_balance,
-    cast(coalesce(sum(m.loan_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,12)) as loan_end_balance,
-    cast(coalesce(sum(m.npl_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,12)) as npl_balance,
-    cast(coalesce(sum(m.deposit_spread), 0) as decimal(38,12)) as deposit_spread,
-    cast(coalesce(sum(m.loan_spread), 0) as decimal(38,12)) as loan_spread,
-    cast(coalesce(sum(m.expected_loss), 0) as decimal(38,12)) as expected_loss,
-    cast(coalesce(sum(m.fee_income), 0) as decimal(38,12)) as fee_income,
+    div_full_n(sum(m.deposit_avg_balance * pm.days_in_month), any_value(p.days)) as deposit_avg_balance,
+    div_full_n(sum(m.loan_avg_balance * pm.days_in_month), any_value(p.days)) as loan_avg_balance,
+    cast(coalesce(sum(m.deposit_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as deposit_end_balance,
+    cast(coalesce(sum(m.loan_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as loan_end_balance,
+    cast(coalesce(sum(m.npl_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as npl_balance,
+    cast(coalesce(sum(m.deposit_spread), 0) as decimal(38,14)) as deposit_spread,
+    cast(coalesce(sum(m.loan_spread), 0) as decimal(38,14)) as loan_spread,
+    cast(coalesce(sum(m.expected_loss), 0) as decimal(38,14)) as expected_loss,
+    cast(coalesce(sum(m.fee_income), 0) as decimal(38,8)) as fee_income,
     cast(coalesce(sum(m.turned_npl_count), 0) as decimal(38,6)) as turned_npl_count,
-    cast(coalesce(sum(m.turned_npl_balance), 0) as decimal(38,12)) as turned_npl_balance,
-    cast(coalesce(sum(m.sales_deposit_units), 0) as decimal(38,6)) as sales_deposit_units,
-    cast(coalesce(sum(m.sales_deposit_amount), 0) as decimal(38,12)) as sales_deposit_amount,
-    cast(coalesce(sum(m.sales_loan_units), 0) as decimal(38,6)) as sales_loan_units,
-    cast(coalesce(sum(m.sales_loan_amount), 0) as decimal(38,12)) as sales_loan_amount,
-    cast(coalesce(sum(m.sales_fee_units), 0) as decimal(38,6)) as sales_fee_units,
-    cast(coalesce(sum(m.sales_fee_amount), 0) as decimal(38,12)) as sales_fee_amount,
-    cast(coalesce(sum(m.sales_wealth_units), 0) as decimal(38,6)) as sales_wealth_units,
-    cast(coalesce(sum(m.sales_wealth_amount), 0) as decimal(38,12)) as sales_wealth_amount,
-    cast(coalesce(sum(m.sales_fund_units), 0) as decimal(38,6)) as sales_fund_units,
-    cast(coalesce(sum(m.sales_fund_amount), 0) as decimal(38,12)) as sales_fund_amount,
-    cast(coalesce(sum(m.sales_insurance_units), 0) as decimal(38,6)) as sales_insurance_units,
-    cast(coalesce(sum(m.sales_insurance_amount), 0) as decimal(38,12)) as sales_insurance_amount,
-    cast(coalesce(sum(m.sales_debit_card_units), 0) as decimal(38,6)) as sales_debit_card_units,
-    cast(coalesce(sum(m.sales_debit_card_amount), 0) as decimal(38,12)) as sales_debit_card_amount,
-    cast(coalesce(sum(m.sales_credit_card_units), 0) as decimal(38,6)) as sales_credit_card_units,
-    cast(coalesce(sum(m.sales_credit_card_amount), 0) as decimal(38,12)) as sales_credit_card_amount,
-    cast(coalesce(sum(m.sales_ebank_units), 0) as decimal(38,6)) as sales_ebank_units,
-    cast(coalesce(sum(m.sales_ebank_amount), 0) as decimal(38,12)) as sales_ebank_amount,
-    cast(coalesce(sum(m.sales_agreement_units), 0) as decimal(38,6)) as sales_agreement_units,
-    cast(coalesce(sum(m.sales_agreement_amount), 0) as decimal(38,12)) as sales_agreement_amount,
-    cast(coalesce(sum(m.sales_other_units), 0) as decimal(38,6)) as sales_other_units,
-    cast(coalesce(sum(m.sales_other_amount), 0) as decimal(38,12)) as sales_other_amount,
+    cast(coalesce(sum(m.turned_npl_balance), 0) as decimal(38,8)) as turned_npl_balance,
     cast(coalesce(sum(m.visits), 0) as bigint) as visits,
     cast(coalesce(sum(m.development_visits), 0) as bigint) as development_visits,
   from holder_months as m
   join period_months as pm on pm.month_end = m.month_end
   join periods as p on p.period = pm.period
   group by pm.period, m.manager_id, m.holder_org_id
+),
+sales as (
+  select
+    period, manager_id, holder_org_id,
+    cast(coalesce(sum(units) filter (where category = 'deposit'), 0) as decimal(38,6)) as sales_deposit_units,
+    cast(coalesce(sum(amount) filter (where category = 'deposit'), 0) as decimal(38,8)) as sales_deposit_amount,
+    cast(coalesce(sum(units) filter (where category = 'loan'), 0) as decimal(38,6)) as sales_loan_units,
+    cast(coalesce(sum(amount) filter (where category = 'loan'), 0) as decimal(38,8)) as sales_loan_amount,
+    cast(coalesce(sum(units) filter (where category = 'fee'), 0) as decimal(38,6)) as sales_fee_units,
+    cast(coalesce(sum(amount) filter (where category = 'fee'), 0) as decimal(38,8)) as sales_fee_amount,
+    cast(coalesce(sum(units) filter (where category = 'wealth'), 0) as decimal(38,6)) as sales_wealth_units,
+    cast(coalesce(sum(amount) filter (where category = 'wealth'), 0) as decimal(38,8)) as sales_wealth_amount,
+    cast(coalesce(sum(units) filter (where category = 'fund'), 0) as decimal(38,6)) as sales_fund_units,
+    cast(coalesce(sum(amount) filter (where category = 'fund'), 0) as decimal(38,8)) as sales_fund_amount,
+    cast(coalesce(sum(units) filter (where category = 'insurance'), 0) as decimal(38,6)) as sales_insurance_units,
+    cast(coalesce(sum(amount) filter (where category = 'insurance'), 0) as decimal(38,8)) as sales_insurance_amount,
+    cast(coalesce(sum(units) filter (where category = 'debit_card'), 0) as decimal(38,6)) as sales_debit_card_units,
+    cast(coalesce(sum(amount) filter (where category = 'debit_card'), 0) as decimal(38,8)) as sales_debit_card_amount,
+    cast(coalesce(sum(units) filter (where category = 'credit_card'), 0) as decimal(38,6)) as sales_credit_card_units,
+    cast(coalesce(sum(amount) filter (where category = 'credit_card'), 0) as decimal(38,8)) as sales_credit_card_amount,
+    cast(coalesce(sum(units) filter (where category = 'ebank'), 0) as decimal(38,6)) as sales_ebank_units,
+    cast(coalesce(sum(amount) filter (where category = 'ebank'), 0) as decimal(38,8)) as sales_ebank_amount,
+    cast(coalesce(sum(units) filter (where category = 'agreement'), 0) as decimal(38,6)) as sales_agreement_units,
+    cast(coalesce(sum(amount) filter (where category = 'agreement'), 0) as decimal(38,8)) as sales_agreement_amount,
+    cast(coalesce(sum(units) filter (where category = 'other'), 0) as decimal(38,6)) as sales_other_units,
+    cast(coalesce(sum(amount) filter (where category = 'other'), 0) as decimal(38,8)) as sales_other_amount,
+  from int_sales_periods
+  group by period, manager_id, holder_org_id
 ),
 client_base_date_balances as (
   select month_end, client_id, sum(deposit_end_balance) as deposit_end_balance,
@@ -102,6 +116,8 @@ new_client_counts as (
 keyed as (
   select period, manager_id, holder_org_id from aggregated
   union
+  select period, manager_id, holder_org_id from sales
+  union
   select period, manager_id, holder_org_id from base_date_part
   union
   select period, manager_id, holder_org_id from portfolio_counts
@@ -112,54 +128,51 @@ select
   k.period,
   k.manager_id,
   k.holder_org_id,
-  coalesce(a.deposit_avg_balance, 0) as deposit_avg_balance,
-  coalesce(a.loan_avg_balance, 0) as loan_avg_balance,
-  coalesce(a.deposit_end_balance, 0) as deposit_end_balance,
-  coalesce(a.loan_end_balance, 0) as loan_end_balance,
-  coalesce(a.npl_balance, 0) as npl_balance,
-  case when dm.month_end is null then null else cast(coalesce(a.deposit_end_balance, 0) - coalesce(b.base_date_balance, 0) as decimal(38,12)) end as net_deposit_increase,
-  coalesce(a.deposit_spread, 0) as deposit_spread,
-  coalesce(a.loan_spread, 0) as loan_spread,
-  coalesce(a.expected_loss, 0) as expected_loss,
-  coalesce(a.fee_income, 0) as fee_income,
-  coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) as profit_contribution,
-  coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) - coalesce(a.expected_loss, 0) as risk_adjusted_contribution,
-  coalesce(a.turned_npl_count, 0) as turned_npl_count,
-  coalesce(a.turned_npl_balance, 0) as turned_npl_balance,
-  coalesce(a.sales_deposit_units, 0) as sales_deposit_units,
-  coalesce(a.sales_deposit_amount, 0) as sales_deposit_amount,
-  coalesce(a.sales_loan_units, 0) as sales_loan_units,
-  coalesce(a.sales_loan_amount, 0) as sales_loan_amount,
-  coalesce(a.sales_fee_units, 0) as sales_fee_units,
-  coalesce(a.sales_fee_amount, 0) as sales_fee_amount,
-  coalesce(a.sales_wealth_units, 0) as sales_wealth_units,
-  coalesce(a.sales_wealth_amount, 0) as sales_wealth_amount,
-  coalesce(a.sales_fund_units, 0) as sales_fund_units,
-  coalesce(a.sales_fund_amount, 0) as sales_fund_amount,
-  coalesce(a.sales_insurance_units, 0) as sales_insurance_units,
-  coalesce(a.sales_insurance_amount, 0) as sales_insurance_amount,
-  coalesce(a.sales_debit_card_units, 0) as sales_debit_card_units,
-  coalesce(a.sales_debit_card_amount, 0) as sales_debit_card_amount,
-  coalesce(a.sales_credit_card_units, 0) as sales_credit_card_units,
-  coalesce(a.sales_credit_card_amount, 0) as sales_credit_card_amount,
-  coalesce(a.sales_ebank_units, 0) as sales_ebank_units,
-  coalesce(a.sales_ebank_amount, 0) as sales_ebank_amount,
-  coalesce(a.sales_agreement_units, 0) as sales_agreement_units,
-  coalesce(a.sales_agreement_amount, 0) as sales_agreement_amount,
-  coalesce(a.sales_other_units, 0) as sales_other_units,
-  coalesce(a.sales_other_amount, 0) as sales_other_amount,
-  coalesce(a.visits, 0) as visits,
-  coalesce(a.development_visits, 0) as development_visits,
+  cast(coalesce(a.deposit_avg_balance, 0) as decimal(38,12)) as deposit_avg_balance,
+  cast(coalesce(a.loan_avg_balance, 0) as decimal(38,12)) as loan_avg_balance,
+  cast(coalesce(a.deposit_end_balance, 0) as decimal(38,8)) as deposit_end_balance,
+  cast(coalesce(a.loan_end_balance, 0) as decimal(38,8)) as loan_end_balance,
+  cast(coalesce(a.npl_balance, 0) as decimal(38,8)) as npl_balance,
+  case when dm.month_end is null then null else cast(coalesce(a.deposit_end_balance, 0) - coalesce(b.base_date_balance, 0) as decimal(38,14)) end as net_deposit_increase,
+  cast(coalesce(a.deposit_spread, 0) as decimal(38,14)) as deposit_spread,
+  cast(coalesce(a.loan_spread, 0) as decimal(38,14)) as loan_spread,
+  cast(coalesce(a.expected_loss, 0) as decimal(38,14)) as expected_loss,
+  cast(coalesce(a.fee_income, 0) as decimal(38,8)) as fee_income,
+  cast(coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) as decimal(38,8)) as profit_contribution,
+  cast(coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) - coalesce(a.expected_loss, 0) as decimal(38,8)) as risk_adjusted_contribution,
+  cast(coalesce(a.turned_npl_count, 0) as decimal(38,6)) as turned_npl_count,
+  cast(coalesce(a.turned_npl_balance, 0) as decimal(38,8)) as turned_npl_balance,
+  cast(coalesce(s.sales_deposit_units, 0) as decimal(38,6)) as sales_deposit_units,
+  cast(coalesce(s.sales_deposit_amount, 0) as decimal(38,8)) as sales_deposit_amount,
+  cast(coalesce(s.sales_loan_units, 0) as decimal(38,6)) as sales_loan_units,
+  cast(coalesce(s.sales_loan_amount, 0) as decimal(38,8)) as sales_loan_amount,
+  cast(coalesce(s.sales_fee_units, 0) as decimal(38,6)) as sales_fee_units,
+  cast(coalesce(s.sales_fee_amount, 0) as decimal(38,8)) as sales_fee_amount,
+  cast(coalesce(s.sales_wealth_units, 0) as decimal(38,6)) as sales_wealth_units,
+  cast(coalesce(s.sales_wealth_amount, 0) as decimal(38,8)) as sales_wealth_amount,
+  cast(coalesce(s.sales_fund_units, 0) as decimal(38,6)) as sales_fund_units,
+  cast(coalesce(s.sales_fund_amount, 0) as decimal(38,8)) as sales_fund_amount,
+  cast(coalesce(s.sales_insurance_units, 0) as decimal(38,6)) as sales_insurance_units,
+  cast(coalesce(s.sales_insurance_amount, 0) as decimal(38,8)) as sales_insurance_amount,
+  cast(coalesce(s.sales_debit_card_units, 0) as decimal(38,6)) as sales_debit_card_units,
+  cast(coalesce(s.sales_debit_card_amount, 0) as decimal(38,8)) as sales_debit_card_amount,
+  cast(coalesce(s.sales_credit_card_units, 0) as decimal(38,6)) as sales_credit_card_units,
+  cast(coalesce(s.sales_credit_card_amount, 0) as decimal(38,8)) as sales_credit_card_amount,
+  cast(coalesce(s.sales_ebank_units, 0) as decimal(38,6)) as sales_ebank_units,
+  cast(coalesce(s.sales_ebank_amount, 0) as decimal(38,8)) as sales_ebank_amount,
+  cast(coalesce(s.sales_agreement_units, 0) as decimal(38,6)) as sales_agreement_units,
+  cast(coalesce(s.sales_agreement_amount, 0) as decimal(38,8)) as sales_agreement_amount,
+  cast(coalesce(s.sales_other_units, 0) as decimal(38,6)) as sales_other_units,
+  cast(coalesce(s.sales_other_amount, 0) as decimal(38,8)) as sales_other_amount,
+  cast(coalesce(a.visits, 0) as bigint) as visits,
+  cast(coalesce(a.development_visits, 0) as bigint) as development_visits,
   cast(coalesce(c.clients, 0) as bigint) as clients,
   cast(coalesce(n.new_clients, 0) as bigint) as new_clients,
 from keyed as k
 join periods as p on p.period = k.period
-left join aggregated as a
-  on a.period = k.period and a.manager_id is not distinct from k.manager_id and a.holder_org_id is not distinct from k.holder_org_id
-left join base_date_part as b
-  on b.period = k.period and b.manager_id is not distinct from k.manager_id and b.holder_org_id is not distinct from k.holder_org_id
-left join portfolio_counts as c
-  on c.period = k.period and c.manager_id is not distinct from k.manager_id and c.holder_org_id is not distinct from k.holder_org_id
-left join new_client_counts as n
-  on n.period = k.period and n.manager_id is not distinct from k.manager_id and n.holder_org_id is not distinct from k.holder_org_id
+left join aggregated as a on a.period = k.period and a.manager_id is not distinct from k.manager_id and a.holder_org_id is not distinct from k.holder_org_id
+left join sales as s on s.period = k.period and s.manager_id is not distinct from k.manager_id and s.holder_org_id is not distinct from k.holder_org_id
+left join base_date_part as b on b.period = k.period and b.manager_id is not distinct from k.manager_id and b.holder_org_id is not distinct from k.holder_org_id
+left join portfolio_counts as c on c.period = k.period and c.manager_id is not distinct from k.manager_id and c.holder_org_id is not distinct from k.holder_org_id
+left join new_client_counts as n on n.period = k.period and n.manager_id is not distinct from k.manager_id and n.holder_org_id is not distinct from k.holder_org_id
 left join deposit_months as dm on dm.month_end = p.base_date

@@ -1,7 +1,7 @@
 -- int_loans_priced: each loan snapshot with its FTP rate, spread, expected loss and NPL status.
 -- grain: one row per loan × month-end snapshot. keys: as_of_date, loan_id.
 -- formula:
---   loan_spread   = avg_balance × (rate_pct − ftp_rate_pct) / 100 × days_in_month / 365 (DECIMAL(38,12))
+--   loan_spread   = avg_balance × (rate_pct − ftp_rate_pct) / 100 × days_in_month / 365 (DECIMAL(18,8), at 10^-8 yuan)
 --   expected_loss = avg_balance × pd × lgd × days_in_month / 365, pd and lgd annual, per five-category
 --                   class from cfg_expected_loss (config/expected_loss.json); a flow, like the spread
 --   is_npl        = five_class in (substandard, doubtful, loss)
@@ -58,10 +58,10 @@ select
   f.curve_date,
   f.ftp_term_months,
   f.ftp_rate_pct,
-  div_full(cast(l.avg_balance as decimal(38,2)) * (l.rate_pct - f.ftp_rate_pct) * day(l.month_end), 36500) as loan_spread,
+  div_e8_n(cast(l.avg_balance as decimal(38,2)) * (l.rate_pct - f.ftp_rate_pct) * day(l.month_end), 36500) as loan_spread,
   e.pd,
   e.lgd,
-  div_full(cast(l.avg_balance as decimal(38,2)) * e.pd * e.lgd * day(l.month_end), 365) as expected_loss,
+  div_e8_n(cast(l.avg_balance as decimal(38,2)) * e.pd * e.lgd * day(l.month_end), 365) as expected_loss,
   l.is_npl,
   l.previous_as_of_date,
   l.previous_five_class,

@@ -66,5 +66,5 @@ select
   attribution,
   share,
   cast(units * share as decimal(38,6)) as units,
-  cast(cast(amount as decimal(38,2)) * share as decimal(38,12)) as amount,
+  cast(cast(amount as decimal(38,2)) * share as decimal(38,8)) as amount,
 from holders
