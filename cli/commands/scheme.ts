@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts';
 import { Warehouse } from '../../warehouse/db.ts';
-import { defaultSchemesDir, formatProblem, readSchemeFile, readSchemesDir } from '../../warehouse/schemes/load.ts';
+import { crossCheck, defaultSchemesDir, formatProblem, readSchemeFile, readSchemesDir, type LoadedScheme } from '../../warehouse/schemes/load.ts';
 import { scoringPeriodOf } from '../../warehouse/schemes/periods.ts';
 import { hasResolution, lastBuild, schemeSummary, schemeUses, scoringPeriods } from '../../warehouse/schemes/queries.ts';
 
@@ -12,8 +12,10 @@ const scheme: Command = {
   name: 'scheme',
   summary: 'Evaluation schemes (考核方案): validate scheme files, list which scheme applies to whom',
   usage: 'validate FILE… | list [--period P] [--by-org] [--schemes DIR] [--db FILE]',
-  description: `validate FILE…  checks each scheme file (JSON) against the scheme format; prints
-                 "FILE: path.to.field: reason" for every problem. Exit 0 all valid, 1 any invalid.
+  description: `validate FILE…  checks each scheme file (JSON) against the scheme format, and the files
+                 against each other (unique ids, no two schemes of one line and org in force
+                 in the same month); prints "FILE: path.to.field: reason" for every problem.
+                 Exit 0 all valid, 1 any problem.
 list             the schemes of the folder (default config/schemes) with line, org node and
                  effective months, then — from the warehouse's last build — which scheme scores
                  the managers of each org node in the period and why (the most specific org
@@ -32,17 +34,22 @@ list             the schemes of the folder (default config/schemes) with line, o
     if (sub === 'validate') {
       if (args.length === 0) throw new UsageError('validate needs at least one FILE');
       let invalid = 0;
+      const valid: LoadedScheme[] = [];
       for (const file of args) {
         const { scheme, problems } = readSchemeFile(file);
         if (scheme) {
+          valid.push({ file, scheme });
           out.write(`${file}: ok — ${scheme.scheme_id} (${scheme.line}, ${scheme.org_id ?? 'head office'}, from ${scheme.effective_from}), ${scheme.indicators.length} indicators\n`);
         } else {
           invalid += 1;
           for (const p of problems) out.write(formatProblem(p) + '\n');
         }
       }
-      out.write(`${args.length - invalid} valid, ${invalid} invalid\n`);
-      return invalid ? 1 : 0;
+      // Files given together are checked against each other too (ids, overlapping schemes).
+      const clashes = crossCheck(valid);
+      for (const p of clashes) out.write(formatProblem(p) + '\n');
+      out.write(`${args.length - invalid} valid, ${invalid} invalid${clashes.length ? `, ${clashes.length} clash(es) between files` : ''}\n`);
+      return invalid || clashes.length ? 1 : 0;
     }
     if (sub === 'list') {
       if (args.length) throw new UsageError(`list takes no arguments (got ${args.join(' ')})`);

@@ -55,6 +55,14 @@ describe('jixiao scheme validate', () => {
     expect(lines).toContain(`${badStructure}: deductions.items.0.adjustment_items.0: 'market_research_report' is already counted by item 'reports'`);
   });
 
+  it('checks files given together against each other (exit 1 on a clash)', async () => {
+    const v2 = join(fixturesDir, 'change', 'retail_v2.json');
+    const r = await jixiao('scheme', 'validate', join(defaultSchemes, 'retail_default.json'), v2);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${v2}: effective_from: overlaps retail_default (retail_default.json)`);
+    expect(r.out).toContain('2 valid, 0 invalid, 1 clash(es) between files');
+  });
+
   it('says where a file is not JSON, and exits 2 without a file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-scheme-'));
     try {
