@@ -12,7 +12,7 @@
 --                 target of the period with the same months: 03-ytd ← Q1, 06-ytd ← H1, 12-ytd ← Y
 --   achievement = actual / target (6 decimals; null without a target or when it is 0)
 --   growth      = actual − base
--- inputs: mart_manager_period, int_holder_bases, int_periods, stg_extract__targets.
+-- inputs: mart_manager_period, int_holder_bases, int_periods, int_deposits_priced, stg_extract__targets.
 with actuals_wide as (
   select
     period,
@@ -157,7 +157,11 @@ bases as (
   unpivot include nulls (base for metric in (deposit_avg_balance, deposit_end_balance, deposit_spread, loan_avg_balance, loan_end_balance, loan_spread, fee_income, profit_contribution, expected_loss, risk_adjusted_contribution, npl_balance, turned_npl_count, turned_npl_balance, sales_deposit_units, sales_deposit_amount, sales_loan_units, sales_loan_amount, sales_fee_units, sales_fee_amount, sales_wealth_units, sales_wealth_amount, sales_fund_units, sales_fund_amount, sales_insurance_units, sales_insurance_amount, sales_debit_card_units, sales_debit_card_amount, sales_credit_card_units, sales_credit_card_amount, sales_ebank_units, sales_ebank_amount, sales_agreement_units, sales_agreement_amount, sales_other_units, sales_other_amount, net_deposit_increase, npl_ratio))
 ),
 base_loaded as (
-  select p.period, b.period is not null as loaded,
+  -- is the base period loaded, and has it a deposit snapshot at its own base date (for net deposit increase)?
+  select
+    p.period,
+    b.period is not null as loaded,
+    exists (select 1 from int_deposits_priced as d where d.month_end = b.base_date) as ndi_known,
   from int_periods as p
   left join int_periods as b on b.period = p.base_period
 ),
@@ -181,7 +185,7 @@ combined as (
     coalesce(
       t.base_value,
       b.base,
-      case when l.loaded and a.metric in ('deposit_avg_balance', 'deposit_end_balance', 'deposit_spread', 'loan_avg_balance', 'loan_end_balance', 'loan_spread', 'fee_income', 'profit_contribution', 'expected_loss', 'risk_adjusted_contribution', 'npl_balance', 'turned_npl_count', 'turned_npl_balance', 'sales_deposit_units', 'sales_deposit_amount', 'sales_loan_units', 'sales_loan_amount', 'sales_fee_units', 'sales_fee_amount', 'sales_wealth_units', 'sales_wealth_amount', 'sales_fund_units', 'sales_fund_amount', 'sales_insurance_units', 'sales_insurance_amount', 'sales_debit_card_units', 'sales_debit_card_amount', 'sales_credit_card_units', 'sales_credit_card_amount', 'sales_ebank_units', 'sales_ebank_amount', 'sales_agreement_units', 'sales_agreement_amount', 'sales_other_units', 'sales_other_amount', 'net_deposit_increase', 'npl_ratio') then 0 end
+      case when l.loaded and a.metric in ('deposit_avg_balance', 'deposit_end_balance', 'deposit_spread', 'loan_avg_balance', 'loan_end_balance', 'loan_spread', 'fee_income', 'profit_contribution', 'expected_loss', 'risk_adjusted_contribution', 'npl_balance', 'turned_npl_count', 'turned_npl_balance', 'sales_deposit_units', 'sales_deposit_amount', 'sales_loan_units', 'sales_loan_amount', 'sales_fee_units', 'sales_fee_amount', 'sales_wealth_units', 'sales_wealth_amount', 'sales_fund_units', 'sales_fund_amount', 'sales_insurance_units', 'sales_insurance_amount', 'sales_debit_card_units', 'sales_debit_card_amount', 'sales_credit_card_units', 'sales_credit_card_amount', 'sales_ebank_units', 'sales_ebank_amount', 'sales_agreement_units', 'sales_agreement_amount', 'sales_other_units', 'sales_other_amount', 'net_deposit_increase', 'npl_ratio') and (a.metric <> 'net_deposit_increase' or l.ndi_known) then 0 end
     ) as base,
     t.target_value as target,
   from actuals as a

@@ -1,0 +1,92 @@
+// The build runner: dependency order from the names a model reads, subfolders discovered, one
+// transaction (a failed model or check keeps the previous results), the build log, build inputs.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, CheckFailure } from '../../warehouse/build.ts';
+import { buildOrder, discoverModels, stripComments, type Model } from '../../warehouse/models.ts';
+import { sqlDir } from '../../warehouse/paths.ts';
+import { builtFixture, rowOf, type TempWarehouse } from './helpers.ts';
+
+const model = (name: string, dependsOn: string[], layer: Model['layer'] = 'intermediate'): Model => ({
+  name, layer, path: `${layer}/${name}.sql`, sql: 'select 1', dependsOn, kind: layer === 'staging' ? 'view' : 'table',
+});
+
+describe('model discovery and order', () => {
+  it('orders every model after the models it reads, and refuses a cycle', () => {
+    const order = buildOrder([model('mart_b', ['int_a'], 'marts'), model('int_a', ['stg_x']), model('stg_x', [], 'staging')]);
+    expect(order.map((m) => m.name)).toEqual(['stg_x', 'int_a', 'mart_b']);
+    expect(() => buildOrder([model('int_a', ['int_b']), model('int_b', ['int_a'])])).toThrow(/cycle/);
+  });
+
+  it('finds dependencies outside comments and string literals only', () => {
+    expect(stripComments("-- reads int_a\nselect 'int_b' from int_c /* int_d */")).toBe("select '' from int_c");
+  });
+
+  it('discovers the models of subfolders and their dependencies', () => {
+    const models = discoverModels();
+    const byName = new Map(models.map((m) => [m.name, m]));
+    expect(byName.get('stg_extract__deposits')?.kind).toBe('view');
+    expect(byName.get('mart_manager_period')?.dependsOn).toContain('int_holder_periods');
+    expect(byName.get('int_loans_priced')?.dependsOn).toEqual(
+      expect.arrayContaining(['stg_extract__loans', 'int_ftp_rates_matched', 'int_client_home_orgs']),
+    );
+    // cfg_ tables come from build inputs, not models: no dependency on them
+    expect(byName.get('int_loans_priced')?.dependsOn).not.toContain('cfg_expected_loss');
+  });
+});
+
+describe('a failed build keeps the previous results', () => {
+  let t: TempWarehouse;
+  let brokenRoot: string;
+  beforeAll(async () => {
+    t = await builtFixture();
+    brokenRoot = mkdtempSync(join(tmpdir(), 'jixiao-sql-'));
+    cpSync(sqlDir, brokenRoot, { recursive: true });
+    mkdirSync(join(brokenRoot, 'marts', 'zz'), { recursive: true });
+    // A model in a subfolder that reads mart_manager_period and then fails at run time.
+    writeFileSync(join(brokenRoot, 'marts', 'zz', 'mart_zz_broken.sql'), 'select manager_id, no_such_column from mart_manager_period');
+  });
+  afterAll(() => {
+    t?.close();
+    rmSync(brokenRoot, { recursive: true, force: true });
+  });
+
+  const m1Fee = async () =>
+    (await rowOf(t.wh, `select fee_income::varchar as f from mart_manager_period where period = '2026-Q1' and manager_id = 'M1'`, {})).f;
+
+  it('rolls back every model when one fails, and logs the failure', async () => {
+    expect(await m1Fee()).toBe('1300.00');
+    // New business arrives; the build that would include it fails on the broken model.
+    await t.wh.run(`insert into raw_fees values (date '2026-01-16', 'F7', 'C1', 'FEE', 1000000.00, null, 'SB1', 2)`);
+    await expect(build(t.wh, { configDir: t.configDir, sqlRoot: brokenRoot })).rejects.toThrow(/mart_zz_broken .*no_such_column/s);
+    expect(await m1Fee()).toBe('1300.00'); // the marts before the failed build
+    const tables = await t.wh.query(`select table_name from duckdb_tables() where table_name = 'mart_zz_broken'`);
+    expect(tables).toEqual([]);
+    const [log] = await t.wh.query<{ status: string; message: string }>('select status, message from build_log order by build_id desc limit 1');
+    expect(log?.status).toBe('failed');
+    expect(log?.message).toMatch(/mart_zz_broken/);
+    // The fixed build picks the fee up: 1,300 + 1,000,000.
+    await build(t.wh, { configDir: t.configDir });
+    expect(await m1Fee()).toBe('1001300.00');
+  });
+
+  it('fails on a broken check and keeps the previous results', async () => {
+    // C1 given to M2 as well, with shares summing to 1.5 from 2026-03-01: money would be created.
+    await t.wh.run(`insert into raw_assignments values ('C1', 'M2', 0.5, date '2026-03-01', null, 3)`);
+    const failed = await build(t.wh, { configDir: t.configDir }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(CheckFailure);
+    expect((failed as CheckFailure).failures.map((f) => f.check)).toContain('int_attribution__shares');
+    expect(await m1Fee()).toBe('1001300.00');
+  });
+
+  it('fails with the file and the reason when a build input is bad', async () => {
+    const badConfig = join(t.dir, 'bad-config');
+    cpSync(t.configDir, badConfig, { recursive: true });
+    writeFileSync(join(badConfig, 'expected_loss.json'), JSON.stringify({ normal: { pd: 2, lgd: 0.45 } }));
+    await t.wh.run(`delete from raw_assignments where load_id = 3`);
+    await expect(build(t.wh, { configDir: badConfig })).rejects.toThrow(/expected_loss\.json: .*normal\.pd/);
+    expect(await m1Fee()).toBe('1001300.00');
+  });
+});
