@@ -85,7 +85,9 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
 /** The dashboard's index.html for any non-API GET path (client-side routes). */
 function spaFallback(c: Context<AppEnv>, webDist: string): Response {
   const index = join(webDist, 'index.html');
-  if (c.req.method !== 'GET' || !existsSync(index)) return problem(c, 404, `not found: ${c.req.path}`);
+  // A missing file (a path with an extension) is a 404, not the page: only app routes fall back.
+  const isFile = /\.[A-Za-z0-9]{1,8}$/.test(c.req.path);
+  if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || isFile || !existsSync(index)) return problem(c, 404, `not found: ${c.req.path}`);
   return c.html(readFileSync(index, 'utf8'));
 }
 
