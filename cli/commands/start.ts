@@ -1,7 +1,7 @@
 // `npm start`: the whole main job on the demo bank. Generates the demo bank when there is no
 // warehouse, loads it, builds the marts, creates a demo user per role, builds the web dashboard
 // when web/dist is missing, and serves both, printing the address and the logins.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dbOption, resolveDbPath, UsageError, type Command, type CommandContext } from '../command.ts';
 import { Warehouse } from '../../warehouse/db.ts';
@@ -10,7 +10,7 @@ import generate from './generate.ts';
 import ingest from './ingest.ts';
 import buildCommand from './build.ts';
 import { usersPathFor, UserStore, type Role } from '../../warehouse/users.ts';
-import { demoSubjects } from '../../warehouse/queries/subjects.ts';
+import { demoSubjects, type PreferredSubjects } from '../../warehouse/queries/subjects.ts';
 import { serveApi, untilSignal, webDistDir } from '../../api/server.ts';
 import { parsePort } from './serve.ts';
 
@@ -51,11 +51,23 @@ async function warehouseState(db: string): Promise<{ loads: number; builds: numb
   }
 }
 
-async function createDemoUsers(db: string, store: UserStore): Promise<DemoUser[]> {
+/** The generator's sample ids (truth.json `demo`), when the demo bank beside the warehouse has them. */
+function truthSubjects(bank: string): PreferredSubjects {
+  const file = join(bank, 'truth.json');
+  if (!existsSync(file)) return {};
+  try {
+    const truth = JSON.parse(readFileSync(file, 'utf8')) as { demo?: PreferredSubjects };
+    return truth.demo ?? {};
+  } catch {
+    return {};
+  }
+}
+
+async function createDemoUsers(db: string, store: UserStore, preferred: PreferredSubjects): Promise<DemoUser[]> {
   const wh = await Warehouse.open(db, { readOnly: true });
   let users: DemoUser[];
   try {
-    const s = await demoSubjects(wh);
+    const s = await demoSubjects(wh, preferred);
     users = [
       { username: 'head', role: 'head_office', display_name: '总行 Head office', sees: 'the whole bank' },
       { username: 'president', role: 'branch_president', org_id: s.branch.org_id, display_name: `${s.branch.org_name}行长`, sees: `${s.branch.org_name} (${s.branch.org_id}) and below` },
@@ -126,7 +138,7 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
   let demo: DemoUser[] = [];
   if (store.list().length === 0) {
     step(`adding demo users to ${store.path}`);
-    demo = await createDemoUsers(db, store);
+    demo = await createDemoUsers(db, store, truthSubjects(join(dirname(db), 'demo-bank')));
   }
 
   if (isWebStale(webDistDir)) {

@@ -32,7 +32,16 @@ export interface DemoSubjects {
   manager: { manager_id: string; manager_name: string; org_id: string };
 }
 
-export async function demoSubjects(wh: Warehouse): Promise<DemoSubjects> {
+/** Sample ids the generator names in truth.json (`demo`), preferred when the warehouse holds them. */
+export interface PreferredSubjects {
+  sub_branch_id?: string;
+  tier1_branch_id?: string;
+  manager_id?: string;
+}
+
+export async function demoSubjects(wh: Warehouse, preferred: PreferredSubjects = {}): Promise<DemoSubjects> {
+  const picked = await preferredSubjects(wh, preferred);
+  if (picked) return picked;
   const branches = await wh.query<{ org_id: string; org_name: string; parent_id: string | null; managers: string }>(
     `select o.org_id, o.org_name, o.parent_id, count(m.manager_id) as managers
      from raw_orgs o join raw_managers m on m.org_id = o.org_id
@@ -73,4 +82,26 @@ export async function demoSubjects(wh: Warehouse): Promise<DemoSubjects> {
     region,
     manager,
   };
+}
+
+async function preferredSubjects(wh: Warehouse, p: PreferredSubjects): Promise<DemoSubjects | undefined> {
+  if (!p.sub_branch_id || !p.tier1_branch_id || !p.manager_id) return undefined;
+  const org = async (id: string) =>
+    (await wh.query<{ org_id: string; org_name: string }>(`select org_id, org_name from raw_orgs where org_id = $id`, { id }))[0];
+  const branch = await org(p.sub_branch_id);
+  const region = await org(p.tier1_branch_id);
+  const manager = (
+    await wh.query<{ manager_id: string; manager_name: string; org_id: string }>(
+      `select manager_id, manager_name, org_id from raw_managers where manager_id = $id`,
+      { id: p.manager_id },
+    )
+  )[0];
+  if (!branch || !region || !manager) return undefined;
+  const other = (
+    await wh.query<{ org_id: string; org_name: string }>(
+      `select org_id, org_name from raw_orgs where level = 'sub_branch' and org_id <> $id order by org_id limit 1`,
+      { id: branch.org_id },
+    )
+  )[0];
+  return { branch, region, manager, otherBranch: other ?? null };
 }
