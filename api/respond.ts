@@ -51,8 +51,18 @@ export function columnsFor(keys: string[]): Column[] {
   return keys.map((key) => ({ key, kind: kindFor(key) }));
 }
 
-export function labelled(keys: string[]) {
-  return columnsFor(keys).map((c) => ({ ...c, label: { zh: labelFor(c.key, 'zh'), en: labelFor(c.key, 'en') } }));
+type Labelled = (Column & { label: { zh: string; en: string } })[];
+/** Column lists repeat on every request of an endpoint; their labels are worked out once. */
+const labelledCache = new Map<string, Labelled>();
+
+export function labelled(keys: string[]): Labelled {
+  const key = keys.join(',');
+  let hit = labelledCache.get(key);
+  if (!hit) {
+    hit = columnsFor(keys).map((c) => ({ ...c, label: { zh: labelFor(c.key, 'zh'), en: labelFor(c.key, 'en') } }));
+    if (labelledCache.size < 1000) labelledCache.set(key, hit);
+  }
+  return hit;
 }
 
 /**
