@@ -36,7 +36,7 @@ function sink() {
 async function run(...args: string[]) {
   const out = sink();
   const err = sink();
-  const code = await main(['export', ...args, '--db', db], out.stream as unknown as NodeJS.WriteStream, err.stream as unknown as NodeJS.WriteStream);
+  const code = await main(['export', ...args, '--db', db], out.stream as unknown as typeof process.stdout, err.stream as unknown as typeof process.stderr);
   return { code, out: out.text(), err: err.text() };
 }
 
