@@ -18,7 +18,7 @@ import {
 } from './log.ts';
 import { kindOfFile, loadProfile, mapHeader, valueAliases, type Profile } from './profile.ts';
 import {
-  applySql, assignmentSharesSql, orgTreeSql, pruneSql, refKeysSql, rejectChecksSql, stageSql, stageTable,
+  applySql, assignmentSharesSql, fileTable, kindViewSql, orgTreeSql, pruneSql, refKeysSql, rejectChecksSql, stageSql, stageTable,
 } from './validate.ts';
 
 export type { FileResult, IngestResult } from './log.ts';
@@ -179,7 +179,7 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
     };
 
     // 2. Stage every file into the typed temp table of its kind.
-    const staged = new Set<KindSpec>();
+    const staged = new Map<KindSpec, number[]>();
     for (const [fileNo, f] of files.entries()) {
       await wh.run(`insert into ing_files values ($no, $name)`, { no: fileNo, name: f.fileName });
       const fr = result.files[fileNo]!;
@@ -220,26 +220,28 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         return [c.name, m] as const;
       }));
       const extra = mapping.extra.map((x) => x.position);
-      const { sql, params } = stageSql(f.spec, { format: f.format, width: header.length, positions, extra, aliases }, !staged.has(f.spec));
+      const { sql, params } = stageSql(f.spec, { format: f.format, width: header.length, positions, extra, aliases }, fileNo);
       const base = fr.encoding === 'gb18030' ? f.size * 0.5 : 0;
       try {
-        await runWithProgress(wh, sql, { ...params, path: readPath, file_no: fileNo }, task && ((x) => task.update(base + x * (f.size - base))));
-        staged.add(f.spec);
+        await runWithProgress(wh, sql, { ...params, path: readPath }, task && ((x) => task.update(base + x * (f.size - base))));
+        staged.set(f.spec, [...(staged.get(f.spec) ?? []), fileNo]);
       } catch (e) {
         await fileProblem(fileNo, csvErrorLine((e as Error).message), null, `cannot read the file: ${firstLine(e)}`);
         task?.done();
         continue;
       }
-      const rows = await wh.query<{ n: string }>(`select count(*) as n from ${stageTable(f.spec)} where file_no = $no`, { no: fileNo });
+      const rows = await wh.query<{ n: string }>(`select count(*) as n from ${fileTable(f.spec, fileNo)}`);
       fr.rowsRead = Number(rows[0]!.n);
       task?.done(fr.rowsRead);
       if (extra.length > 0) await keepExtraColumns(wh, f.spec, fileNo, fr.extraColumns);
       if (readPath !== f.path) rmSync(readPath, { force: true });
     }
 
+    for (const [spec, fileNos] of staged) await wh.run(kindViewSql(spec, fileNos));
+
     // 3. Checks, in contract order so references see the good rows of the kinds before them.
     const refsBuilt = new Set<RefKind>();
-    if (staged.size > 0) progress?.note(`checking types, references and keys of ${[...staged].map((k) => k.kind).join(', ')}`);
+    if (staged.size > 0) progress?.note(`checking types, references and keys of ${[...staged.keys()].map((k) => k.kind).join(', ')}`);
     for (const spec of kinds) {
       if (!staged.has(spec)) continue;
       for (const rk of refKinds) {
@@ -249,11 +251,11 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         refsBuilt.add(rk);
       }
       for (const sql of rejectChecksSql(spec, (rk) => refsBuilt.has(rk))) await wh.run(sql);
-      await prune(wh, spec);
+      await prune(wh, spec, staged.get(spec)!);
       const whole = spec.kind === 'orgs' ? orgTreeSql() : spec.kind === 'assignments' ? assignmentSharesSql() : undefined;
       if (whole) {
         await wh.run(whole);
-        await prune(wh, spec);
+        await prune(wh, spec, staged.get(spec)!);
       }
     }
     const rejected = await wh.query<{ file_no: number; n: string }>(`select file_no, count(distinct line) as n from ing_rejects group by file_no`);
@@ -297,26 +299,28 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
     return result;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
-    for (const spec of kinds) await wh.run(`drop table if exists ${stageTable(spec)}`);
+    for (const spec of kinds) {
+      await wh.run(`drop view if exists ${stageTable(spec)}`);
+      for (const n of files.keys()) await wh.run(`drop table if exists ${fileTable(spec, n)}`);
+    }
     for (const rk of refKinds) await wh.run(`drop table if exists ing_keys_${rk}`);
     await wh.run(`drop table if exists ing_extra; drop table if exists ing_rejects; drop table if exists ing_files`);
   }
 }
 
-/** Drops the kind's rejected rows from its temp table (a no-op scan is skipped when there are none). */
-async function prune(wh: Warehouse, spec: KindSpec): Promise<void> {
-  const n = await wh.query<{ n: string }>(`select count(*) as n from ing_rejects where kind = $kind`, { kind: spec.kind });
-  if (Number(n[0]!.n) > 0) await wh.run(pruneSql(spec));
+/** Drops the kind's rejected rows from its files' temp tables (files without rejects are not scanned). */
+async function prune(wh: Warehouse, spec: KindSpec, fileNos: number[]): Promise<void> {
+  const rows = await wh.query<{ file_no: number }>(`select distinct file_no from ing_rejects where kind = $kind`, { kind: spec.kind });
+  for (const r of rows) if (fileNos.includes(Number(r.file_no))) await wh.run(pruneSql(spec, Number(r.file_no)));
 }
 
-/** Moves a file's extra (non-contract) columns x0, x1, … out of the kind's table into ing_extra, long form. */
+/** Copies a file's extra (non-contract) columns x0, x1, … into ing_extra, long form. */
 async function keepExtraColumns(wh: Warehouse, spec: KindSpec, fileNo: number, names: string[]): Promise<void> {
   for (const [i, name] of names.entries()) {
     await wh.run(
-      `insert into ing_extra select file_no, line, $name, x${i} from ${stageTable(spec)} where file_no = $no and x${i} is not null`,
+      `insert into ing_extra select $no, rowid + 2, $name, x${i} from ${fileTable(spec, fileNo)} where x${i} is not null`,
       { name, no: fileNo },
     );
-    await wh.run(`alter table ${stageTable(spec)} drop column x${i}`);
   }
 }
 
