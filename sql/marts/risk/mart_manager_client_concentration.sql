@@ -21,8 +21,8 @@ summed as (
     count(*) as portfolio_clients,
     sum(contribution) as positive_contribution,
     sum(contribution) filter (where contribution_rank <= 10) as top10_contribution,
-    -- Σ c² in fen² (exact: DECIMAL(18,2)² needs 4 decimals), for the HHI
-    sum(cast(contribution as decimal(18,2)) * cast(contribution as decimal(18,2))) as contribution_squares,
+    -- Σ c² (exact: DECIMAL(38,2)² keeps 4 decimals; DuckDB would keep an 18-digit product and overflow), for the HHI
+    sum(cast(contribution as decimal(38,2)) * cast(contribution as decimal(38,2))) as contribution_squares,
     count(*) filter (where segment = 'high_value_growing') as high_value_growing_clients,
     count(*) filter (where segment = 'high_value_stable') as high_value_stable_clients,
     count(*) filter (where segment = 'high_value_falling') as high_value_falling_clients,
