@@ -10,6 +10,7 @@ import { generateBank } from '../../generator/index.ts';
 import { ingestPath } from '../../ingest/index.ts';
 import { Warehouse } from '../../warehouse/db.ts';
 import { build } from '../../warehouse/build.ts';
+import { failedChecks } from './fixture.ts';
 
 interface Truth {
   cohorts: {
@@ -80,6 +81,10 @@ describe('scorecards on the generated bank', () => {
         (select sum(pool_contribution) from mart_pay where period = '2026-06-ytd')::varchar as managers,
         (select pool_total from mart_pay_pool_org p join raw_orgs o using (org_id) where o.parent_id is null and p.period = '2026-06-ytd')::varchar as head_office`);
     expect(pool.head_office).toBe(pool.managers);
+  });
+
+  it('passes the scorecard checks (keys, card and pay identities, pool tree)', async () => {
+    expect(await failedChecks(wh)).toEqual({});
   });
 
   it('grades the planted top sellers better than the rest, and the lagging sub-branch worse', async () => {

@@ -2,7 +2,7 @@
 // and a total below zero from deductions (no floor) — on tests/fixtures/scorecards/edges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { buildBank, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
+import { buildBank, failedChecks, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
 
 const P = '2026-06-ytd';
 const m = (manager_id: string, metric: string, actual: number, target: number | null = null): Metric => ({
@@ -124,4 +124,16 @@ describe('bonus and deduction sections', () => {
     // the management score is floored at 0 for pay: base pay 8,000 × 6 = 48,000 and nothing more
     expect(pay).toEqual({ management_score: '0.00', earned_efficiency_pay: '0.00', base_pay: '48000.00', actual_pay: '48000.00' });
   });
+});
+
+it('passes the scorecard checks (keys, card and pay identities, pool tree)', async () => {
+  expect(await failedChecks(bank.wh)).toEqual({});
+});
+
+it('the checks catch a card that does not add up and a pay row off by a fen', async () => {
+  await bank.wh.run(`update mart_scorecards set total_score = total_score + 1 where manager_id = 'R1' and period = '${P}'`);
+  await bank.wh.run(`update mart_pay set paid_pay = paid_pay + 0.01 where manager_id = 'R2' and period = '${P}'`);
+  const failed = await failedChecks(bank.wh);
+  expect(Object.keys(failed).sort()).toEqual(['pay__identities.sql', 'scorecards__card_identities.sql']);
+  expect(failed['scorecards__card_identities.sql']).toMatchObject([{ manager_id: 'R1', total_score: '67.00' }]);
 });

@@ -3,7 +3,7 @@
 // can state its arithmetic; the org tree, managers, assignments, visits and adjustments go in as
 // raw extract rows and pass through the real staging views. Then the scheme build input and the
 // scorecard models run (plus int_org_ancestors), in the real build order.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/db.ts';
@@ -149,3 +149,18 @@ export const tree: Org[] = [
   { org_id: 'SB12', parent_id: 'BR1', level: 'sub_branch' },
   { org_id: 'SB21', parent_id: 'BR2', level: 'sub_branch' },
 ];
+
+/**
+ * The scorecard checks (tests/fixtures/scorecards/checks/*.sql, in the format of sql/checks: a
+ * query returning the offending rows). Returns the checks that failed, with their first rows.
+ */
+export async function failedChecks(wh: Warehouse): Promise<Record<string, unknown[]>> {
+  const dir = join(fixturesDir, 'checks');
+  const failed: Record<string, unknown[]> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+    const sql = readFileSync(join(dir, file), 'utf8').trim().replace(/;\s*$/, '');
+    const rows = await wh.query(`select * from (\n${sql}\n) limit 5`);
+    if (rows.length) failed[file] = rows;
+  }
+  return failed;
+}

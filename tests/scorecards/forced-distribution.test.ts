@@ -2,7 +2,7 @@
 // profit contribution; and ranks and percentiles within peer groups (same line, same org level).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { buildBank, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
+import { buildBank, failedChecks, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
 
 const P = '2026-06-ytd';
 // new_clients actual / 100 × weight 100 = the score; profit contribution breaks ties
@@ -74,4 +74,8 @@ describe('forced distribution', () => {
       { manager_id: 'M6', peer_group: 'corporate:sub_branch', peer_rank: 5, peer_group_size: 5, percentile: '0.200000' },
     ]);
   });
+});
+
+it('passes the scorecard checks (keys, card and pay identities, pool tree)', async () => {
+  expect(await failedChecks(bank.wh)).toEqual({});
 });

@@ -3,7 +3,7 @@
 // the first scoring period whose end falls in its effective months.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { buildBank, defaultSchemes, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
+import { buildBank, defaultSchemes, failedChecks, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
 import { schemeSummary } from '../../warehouse/schemes/queries.ts';
 
 const metric = (manager_id: string, period: string, metric: string, actual: number, target: number): Metric => ({
@@ -56,6 +56,10 @@ describe('a branch scheme overrides the head-office default only in its subtree'
       { scheme_id: 'retail_default', line: 'retail', scheme_org_id: 'HO', scheme_org_level: 'head_office', managers: 1, orgs: 1, overridden: null },
       { scheme_id: 'subbranch_sb12_retail', line: 'retail', scheme_org_id: 'SB12', scheme_org_level: 'sub_branch', managers: 1, orgs: 1, overridden: 'branch_br1_retail (BR1), retail_default (HO)' },
     ]);
+  });
+
+  it('passes the scorecard checks', async () => {
+    expect(await failedChecks(bank.wh)).toEqual({});
   });
 
   it('scores each manager on the card that applies', async () => {

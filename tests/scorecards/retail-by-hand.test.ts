@@ -2,7 +2,7 @@
 // R1 of sub-branch SB11, for Q2 (period 2026-06-ytd): every indicator, bonus, deduction, the
 // total, the grade and the pay, with the arithmetic written out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBank, tree, type Built, type Metric } from './fixture.ts';
+import { buildBank, failedChecks, tree, type Built, type Metric } from './fixture.ts';
 
 const P = '2026-06-ytd';
 const m = (metric: string, actual: number, target: number | null = null, base: number | null = null, period = P): Metric => ({
@@ -187,4 +187,8 @@ describe('retail default scored by hand (R1, 2026-06-ytd)', () => {
       { period: '2026-09-ytd', is_year_end: false },
     ]);
   });
+});
+
+it('passes the scorecard checks (keys, card and pay identities, pool tree)', async () => {
+  expect(await failedChecks(bank.wh)).toEqual({});
 });

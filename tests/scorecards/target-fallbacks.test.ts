@@ -3,7 +3,7 @@
 // The scheme's defaults.target_fallback applies to every indicator, merged under its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { buildBank, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
+import { buildBank, failedChecks, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
 
 const P = '2026-06-ytd'; // 6 months
 const m = (manager_id: string, metric: string, actual: number, target: number | null, base: number | null = null, period = P): Metric => ({
@@ -68,4 +68,8 @@ describe('target fallbacks', () => {
     // a zero target with no fallback of its own (annual pro rata finds no year target): 0 points, said so
     expect(r2.deposits).toMatchObject({ target: null, target_source: null, points: '0.00', note: 'no_target' });
   });
+});
+
+it('passes the scorecard checks (keys, card and pay identities, pool tree)', async () => {
+  expect(await failedChecks(bank.wh)).toEqual({});
 });
