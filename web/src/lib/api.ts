@@ -316,25 +316,27 @@ export const client = {
 export const portfolio = {
   /** A manager's clients with their figures (contribution ranking). */
   clients: (managerId: string, v: View) => list(`managers/${encodeURIComponent(managerId)}/clients`, { period: v.period, sort: 'profit_contribution' }, v.lang),
-  /** Early-warning loans of a manager's clients (special mention, rising overdue days). */
+  /** Early warnings on a manager's clients (special mention, rising overdue days, outflows, lost clients). */
   warnings: (managerId: string, orgId: string, v: View) =>
-    list(`orgs/${encodeURIComponent(orgId)}/risk/loans`, { period: v.period, kind: 'warning', manager_id: managerId }, v.lang),
+    list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, { period: v.period, manager_id: managerId }, v.lang),
 };
 
 export type RiskBasis = 'current' | 'originating';
 
-/** What a risk figure drills into: the loans behind it. */
+/** What a risk figure drills into: the loans behind it (mart_turned_npl_loans). */
 export interface LoanDrill {
-  kind: 'turned_npl' | 'warning';
-  by?: RiskBasis;
+  by: RiskBasis;
   manager_id?: string;
 }
 
+export type WarningKind = 'special_mention' | 'overdue_rising' | 'deposit_outflow' | 'client_gone';
+
 export const risk = {
-  /** Managers ranked by turned-NPL loans; `by` names the originating manager instead of the holder (the default). */
-  turnedNpl: (orgId: string, v: View, by: RiskBasis) =>
-    list(`orgs/${encodeURIComponent(orgId)}/risk/turned-npl`, { period: v.period, by: by === 'originating' ? by : null, sort: 'turned_npl_balance' }, v.lang),
-  migration: (orgId: string, v: View) => get<{ rows: Row[] }>(`orgs/${encodeURIComponent(orgId)}/risk/migration`, { period: v.period }),
-  vintage: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/risk/vintage`, {}, v.lang),
+  /** Managers ranked by turned-NPL loans: as holder then (`current`) or as the one who booked them (`originating`). */
+  turnedNpl: (orgId: string, v: View, by: RiskBasis) => list(`orgs/${encodeURIComponent(orgId)}/risk/turned-npl`, { period: v.period, by }, v.lang),
+  migration: (orgId: string, v: View) => get<{ period: string; org_id: string; rows: Row[] }>(`orgs/${encodeURIComponent(orgId)}/risk/migration`, { period: v.period }),
+  vintage: (orgId: string) => get<{ org_id: string; rows: Row[] }>(`orgs/${encodeURIComponent(orgId)}/risk/vintage`),
   loans: (orgId: string, v: View, drill: LoanDrill) => list(`orgs/${encodeURIComponent(orgId)}/risk/loans`, { period: v.period, ...drill }, v.lang),
+  warnings: (orgId: string, v: View, managerId: string | null = null, warning: WarningKind | null = null) =>
+    list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, { period: v.period, manager_id: managerId, warning }, v.lang),
 };

@@ -1,25 +1,8 @@
 // Who is signed in, and where each role starts.
 import { ApiError, auth, type Me } from './api.ts';
-import type { Route } from './router.ts';
+export { homeOf } from '../features/shell/nav.ts';
 
 export type Role = Me['role'];
-
-/** Each role's starting page (DOMAIN.md: what each user must see first). */
-export function homeOf(me: Me): Pick<Route, 'page' | 'id'> {
-  const root = me.home_org_id ?? me.org_id;
-  switch (me.role) {
-    case 'head_office':
-      return { page: 'org', id: root };
-    case 'branch_president':
-      return { page: 'managers', id: root };
-    case 'risk_officer':
-      return { page: 'risk', id: root };
-    case 'manager':
-      return { page: 'manager', id: me.manager_id };
-    default:
-      return { page: 'notfound', id: null };
-  }
-}
 
 class Session {
   me = $state.raw<Me | null>(null);

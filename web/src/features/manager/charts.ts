@@ -76,13 +76,13 @@ export function trendOption(rows: Row[], metrics: readonly string[], lang: Lang)
   };
 }
 
-export function visitsOption(rows: Row[], lang: Lang): EChartsCoreOption {
+export function visitsOption(rows: Row[], lang: Lang, levels = { good: VISITS_GOOD, ceiling: VISITS_CEILING }): EChartsCoreOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: rows.map((r) => String(r.period ?? r.month ?? '')) },
-    yAxis: { type: 'value', max: VISITS_CEILING + 4 },
+    yAxis: { type: 'value', max: levels.ceiling + 4 },
     series: [
       {
         type: 'bar',
@@ -91,8 +91,8 @@ export function visitsOption(rows: Row[], lang: Lang): EChartsCoreOption {
         markLine: {
           symbol: 'none',
           data: [
-            { yAxis: VISITS_GOOD, name: t('good_level', lang), label: { formatter: `${t('good_level', lang)} ${VISITS_GOOD}` }, lineStyle: { color: '#1b8a4b' } },
-            { yAxis: VISITS_CEILING, name: t('ceiling', lang), label: { formatter: `${t('ceiling', lang)} ${VISITS_CEILING}` }, lineStyle: { color: '#c0392b' } },
+            { yAxis: levels.good, name: t('good_level', lang), label: { formatter: `${t('good_level', lang)} ${levels.good}`, position: 'insideEndTop' }, lineStyle: { color: '#1b8a4b' } },
+            { yAxis: levels.ceiling, name: t('ceiling', lang), label: { formatter: `${t('ceiling', lang)} ${levels.ceiling}`, position: 'insideEndTop' }, lineStyle: { color: '#c0392b' } },
           ],
         },
       },

@@ -1,19 +1,21 @@
-// Which of a manager's figures go in which section of the page: the API's `process` and `risk`
-// groups, each figure with its base and target from `metrics` where the mart has them.
+// Which of a manager's figures go in which section of the page: from the API's `process` and
+// `risk` groups, the ones a reviewer reads first; each with its base and target from `metrics`
+// where the marts have them.
 import type { Dec, MetricFigure, Row } from '../../lib/api.ts';
 
-function figuresOf(group: Row | null, metrics: MetricFigure[]): MetricFigure[] {
+export const PROCESS_SHOWN = ['visits', 'visits_per_month', 'development_share', 'new_or_prospect_share', 'conversion_rate', 'maintenance_coverage'] as const;
+export const RISK_SHOWN = ['npl_balance', 'npl_ratio', 'special_mention_balance', 'turned_npl_count', 'turned_npl_balance', 'originated_turned_npl_count', 'originated_turned_npl_balance', 'warnings'] as const;
+
+export function figuresOf(group: Row | null, metrics: MetricFigure[], shown: readonly string[]): MetricFigure[] {
   if (!group) return [];
-  return Object.entries(group).map(([metric, actual]) => {
-    const m = metrics.find((x) => x.metric === metric);
-    return m ?? { metric, actual: (actual ?? null) as Dec, base: null, target: null, achievement: null, growth: null };
-  });
+  return shown
+    .filter((k) => k in group)
+    .map((metric) => metrics.find((x) => x.metric === metric) ?? { metric, actual: (group[metric] ?? null) as Dec, base: null, target: null, achievement: null, growth: null });
 }
 
-export function processFigures(metrics: MetricFigure[], group: Row | null): MetricFigure[] {
-  return figuresOf(group, metrics);
-}
-
-export function riskFigures(metrics: MetricFigure[], group: Row | null): MetricFigure[] {
-  return figuresOf(group, metrics);
+/** The process group's good level and ceiling of monthly visits (DOMAIN.md: ~15 good, ~44 at most). */
+export function visitLevels(group: Row | null): { good: number; ceiling: number } {
+  const good = Number(group?.visit_good_level);
+  const ceiling = Number(group?.visit_ceiling);
+  return { good: Number.isFinite(good) && good > 0 ? good : 15, ceiling: Number.isFinite(ceiling) && ceiling > 0 ? ceiling : 44 };
 }

@@ -14,29 +14,40 @@ export interface MatrixCell {
   text: string;
 }
 
-/** from_class × to_class cells (balance) in the five-class order; absent pairs are empty. */
-export function migrationCells(rows: Row[], valueKey = 'balance'): { cells: MatrixCell[]; unit: ReturnType<typeof unitForAll> } {
-  const unit = unitForAll(rows.map((r) => r[valueKey]));
+/** Rows: the class at the period start (or a loan new in the period); columns: the class at its end (or closed). */
+export const FROM_CLASSES = ['new', ...FIVE_CLASSES] as const;
+export const TO_CLASSES = [...FIVE_CLASSES, 'closed'] as const;
+
+/** The balance that moved: at the start for loans that existed then, at the end for new ones. */
+function movedBalance(r: Row): unknown {
+  return r.from_class === 'new' ? r.closing_balance : r.opening_balance;
+}
+
+/** from × to cells of the migration matrix; absent pairs are empty. */
+export function migrationCells(rows: Row[]): { cells: MatrixCell[]; unit: ReturnType<typeof unitForAll> } {
+  const unit = unitForAll(rows.map(movedBalance));
   const cells: MatrixCell[] = [];
-  FIVE_CLASSES.forEach((from, y) =>
-    FIVE_CLASSES.forEach((to, x) => {
+  FROM_CLASSES.forEach((from, y) =>
+    TO_CLASSES.forEach((to, x) => {
       const r = rows.find((row) => row.from_class === from && row.to_class === to);
-      cells.push({ from, to, x, y, value: r ? toChartNumber(r[valueKey], unit) : null, text: r ? formatAmountIn(r[valueKey], unit) : '' });
+      const v = r ? movedBalance(r) : null;
+      cells.push({ from, to, x, y, value: r ? toChartNumber(v, unit) : null, text: r ? formatAmountIn(v, unit) : '' });
     }),
   );
   return { cells, unit };
 }
 
-export function migrationOption(rows: Row[], lang: Lang, valueKey = 'balance'): EChartsCoreOption {
-  const { cells, unit } = migrationCells(rows, valueKey);
+export function migrationOption(rows: Row[], lang: Lang): EChartsCoreOption {
+  const { cells, unit } = migrationCells(rows);
+  // Off-diagonal cells (the moves) set the colour scale; the large diagonal (stayed put) would drown them.
   const max = Math.max(1, ...cells.filter((c) => c.from !== c.to).map((c) => c.value ?? 0));
-  const names = FIVE_CLASSES.map((c) => label(c, lang));
+  const ys = FROM_CLASSES.map((c) => label(c, lang));
+  const xs = TO_CLASSES.map((c) => label(c, lang));
   return {
-    tooltip: { formatter: (p: { data: [number, number, number | null, string] }) => `${names[p.data[1]]} → ${names[p.data[0]]}: ${p.data[3]} ${unitLabel(unit, lang)}` },
+    tooltip: { formatter: (p: { data: [number, number, number | null, string] }) => `${ys[p.data[1]]} → ${xs[p.data[0]]}: ${p.data[3]} ${unitLabel(unit, lang)}` },
     grid: { left: 8, right: 8, top: 24, bottom: 48, containLabel: true },
-    xAxis: { type: 'category', data: names, name: '→', position: 'top' },
-    yAxis: { type: 'category', data: names, inverse: true },
-    // Off-diagonal cells (the moves) set the colour scale; the large diagonal (stayed put) would drown them.
+    xAxis: { type: 'category', data: xs, position: 'top' },
+    yAxis: { type: 'category', data: ys, inverse: true },
     visualMap: { dimension: 2, min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f7f7f7', '#f4b183', '#c0392b'] }, text: [unitLabel(unit, lang), '0'] },
     series: [{ type: 'heatmap', data: cells.map((c) => [c.x, c.y, c.value, c.text]), label: { show: true, formatter: (p: { data: [number, number, number | null, string] }) => p.data[3], fontSize: 11 } }],
   };
@@ -44,7 +55,7 @@ export function migrationOption(rows: Row[], lang: Lang, valueKey = 'balance'): 
 
 /** One line per origination cohort: the NPL ratio by months on book. */
 export function vintageOption(rows: Row[], lang: Lang, ratioKey = 'npl_ratio'): EChartsCoreOption {
-  const cohorts = [...new Set(rows.map((r) => String(r.cohort ?? '')))].sort();
+  const cohorts = [...new Set(rows.map((r) => String(r.origination_quarter ?? '')))].sort();
   const ages = [...new Set(rows.map((r) => Number(r.months_on_book ?? 0)))].sort((a, b) => a - b);
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v?.toFixed(2)}%` },
@@ -56,7 +67,7 @@ export function vintageOption(rows: Row[], lang: Lang, ratioKey = 'npl_ratio'): 
       type: 'line',
       name: c,
       data: ages.map((a) => {
-        const r = rows.find((row) => String(row.cohort) === c && Number(row.months_on_book) === a);
+        const r = rows.find((row) => String(row.origination_quarter) === c && Number(row.months_on_book) === a);
         return r ? toChartNumber(r[ratioKey], 'ratio') : null;
       }),
     })),

@@ -27,3 +27,20 @@ export function navFor(me: Pick<Me, 'role' | 'org_id' | 'manager_id' | 'home_org
       return [];
   }
 }
+
+/** Each role's starting page (DOMAIN.md: what each user must see first). */
+export function homeOf(me: Pick<Me, 'role' | 'org_id' | 'manager_id' | 'home_org_id'>): { page: Page; id: string | null } {
+  const root = me.home_org_id ?? me.org_id;
+  switch (me.role) {
+    case 'head_office':
+      return { page: 'org', id: root };
+    case 'branch_president':
+      return { page: 'managers', id: root };
+    case 'risk_officer':
+      return { page: 'risk', id: root };
+    case 'manager':
+      return { page: 'manager', id: me.manager_id };
+    default:
+      return { page: 'notfound', id: null };
+  }
+}

@@ -1,0 +1,159 @@
+// Pure shaping helpers of the dashboard's features: percentile colours, waterfall geometry, the
+// loan class grid, the migration matrix, risk drill-down in the URL, comparison selection, tiles,
+// table columns, breadcrumbs, role navigation, the sign-in return path.
+import { describe, expect, it } from 'vitest';
+import { heatCells, percentileRanks } from '../../web/src/features/institution/charts.ts';
+import { waterfallSteps } from '../../web/src/features/manager/charts.ts';
+import { figuresOf, visitLevels } from '../../web/src/features/manager/groups.ts';
+import { classGrid, latestSnapshot } from '../../web/src/features/client/history.ts';
+import { migrationCells } from '../../web/src/features/risk/charts.ts';
+import { drillParam, parseDrill } from '../../web/src/features/risk/drill.ts';
+import { parseSelection, toggleSelection } from '../../web/src/features/managers/league.ts';
+import { homeOf, navFor } from '../../web/src/features/shell/nav.ts';
+import { safeNext } from '../../web/src/features/login/next.ts';
+import { tileView } from '../../web/src/lib/figures.ts';
+import { columnsFrom } from '../../web/src/lib/columns.ts';
+import { orgPath } from '../../web/src/lib/orgs.ts';
+import type { OrgNode, Scorecard } from '../../web/src/lib/api.ts';
+
+describe('institution heat map', () => {
+  it('ranks values into percentiles, ties sharing the mean rank', () => {
+    // 5 values: 10 → rank 0, 20 and 20 → mean rank 1.5, 40 → 3, 50 → 4; percentile = rank / 4 × 100.
+    expect(percentileRanks([20, 10, 40, 20, 50])).toEqual([37.5, 0, 75, 37.5, 100]);
+    expect(percentileRanks([null, 5])).toEqual([null, 50]);
+  });
+  it("uses the API's percentile when given (0–1), and flips lower-is-better metrics", () => {
+    const rows = [
+      { org_name: 'A', profit_contribution: '100', profit_contribution_percentile: '1.000000', npl_ratio: '0.02', npl_ratio_percentile: '1.000000' },
+      { org_name: 'B', profit_contribution: '50', profit_contribution_percentile: '0.500000', npl_ratio: '0.01', npl_ratio_percentile: '0.500000' },
+    ];
+    const cells = heatCells(rows, ['profit_contribution', 'npl_ratio'], 'zh');
+    expect(cells.map((c) => c.percentile)).toEqual([100, 50, 0, 50]);
+    expect(cells[2]!.text).toBe('2.00%');
+  });
+});
+
+describe('scorecard waterfall', () => {
+  const card: Scorecard = {
+    period: '2026-03-ytd',
+    card: { bonus_points: '4.00', deduction_points: '-5.00', total_score: '84.50', grade: 'good' },
+    indicators: [
+      { indicator_id: 'a', label_zh: '甲', label_en: 'A', metric: 'fee_income', formula: 'ratio_to_target', weight: '60', actual: null, base: null, target: null, achievement: null, points: '55.50' },
+      { indicator_id: 'b', label_zh: '乙', label_en: 'B', metric: 'clients', formula: 'ratio_to_target', weight: '40', actual: null, base: null, target: null, achievement: null, points: '30.00' },
+    ],
+    items: [],
+    pay: null,
+  };
+  it('floats each step on the running total and ends on the card total', () => {
+    // 0 → +55.5 → 85.5 → +4 → 89.5 → −5 → 84.5 (the card's total).
+    expect(waterfallSteps(card, 'en')).toEqual([
+      { name: 'A', start: 0, value: 55.5, total: false },
+      { name: 'B', start: 55.5, value: 30, total: false },
+      { name: 'Bonus', start: 85.5, value: 4, total: false },
+      { name: 'Deduction', start: 84.5, value: -5, total: false },
+      { name: 'Total', start: 0, value: 84.5, total: true },
+    ]);
+  });
+});
+
+describe('manager groups', () => {
+  it('picks the shown figures of a group with base and target where the metrics have them', () => {
+    const f = figuresOf({ visits: '14', months: 1, conversion_rate: '0.6' }, [{ metric: 'visits', actual: '14', base: '10', target: '15', achievement: '0.933333', growth: '4' }], ['visits', 'conversion_rate', 'absent']);
+    expect(f.map((x) => [x.metric, x.actual, x.target])).toEqual([
+      ['visits', '14', '15'],
+      ['conversion_rate', '0.6', null],
+    ]);
+    expect(visitLevels({ visit_good_level: 15, visit_ceiling: 44 })).toEqual({ good: 15, ceiling: 44 });
+    expect(visitLevels(null)).toEqual({ good: 15, ceiling: 44 });
+  });
+});
+
+describe('client history', () => {
+  it("pivots loans × month-ends with each month's class", () => {
+    const rows = [
+      { loan_id: 'L2', as_of_date: '2026-02-28', five_class: 'substandard' },
+      { loan_id: 'L1', as_of_date: '2026-01-31', five_class: 'normal' },
+      { loan_id: 'L1', as_of_date: '2026-02-28', five_class: 'special_mention' },
+    ];
+    expect(classGrid(rows, 'as_of_date')).toEqual({
+      months: ['2026-01-31', '2026-02-28'],
+      loans: [
+        { loan_id: 'L1', cells: ['normal', 'special_mention'] },
+        { loan_id: 'L2', cells: [null, 'substandard'] },
+      ],
+    });
+    expect(latestSnapshot(rows).map((r) => r.loan_id)).toEqual(['L2', 'L1']);
+  });
+});
+
+describe('risk', () => {
+  it('lays the migration matrix out with new loans as a row and closed ones as a column', () => {
+    const { cells, unit } = migrationCells([
+      { from_class: 'normal', to_class: 'substandard', opening_balance: '2000000.00', closing_balance: '1900000.00' },
+      { from_class: 'new', to_class: 'normal', opening_balance: '0.00', closing_balance: '500000.00' },
+    ]);
+    expect(unit).toBe('wan');
+    const moved = cells.find((c) => c.from === 'normal' && c.to === 'substandard')!;
+    expect(moved).toMatchObject({ x: 2, y: 1, value: 200, text: '200.00' }); // 2,000,000 yuan at the start = 200 万元
+    expect(cells.find((c) => c.from === 'new' && c.to === 'normal')).toMatchObject({ value: 50, text: '50.00' }); // new loans: their end balance
+    expect(cells.filter((c) => c.value !== null)).toHaveLength(2);
+    expect(cells).toHaveLength(6 * 6);
+  });
+  it('keeps the drill-down in the URL', () => {
+    expect(parseDrill(drillParam('M7'), 'originating')).toEqual({ by: 'originating', manager_id: 'M7' });
+    expect(parseDrill('all', 'current')).toEqual({ by: 'current' });
+    expect(parseDrill('bogus', 'current')).toBeNull();
+  });
+});
+
+describe('league selection and tiles', () => {
+  it('toggles managers in and out of the comparison', () => {
+    expect(parseSelection('M1,M2,M1,')).toEqual(['M1', 'M2']);
+    expect(toggleSelection(['M1', 'M2'], 'M1')).toEqual(['M2']);
+    expect(toggleSelection(['M2'], 'M3')).toEqual(['M2', 'M3']);
+  });
+  it('shows a figure against base and target in one unit, with tones', () => {
+    // 12,000,000 actual, 10,000,000 base, 11,000,000 target (all in 万元); growth +2,000,000 = +200 万元.
+    const v = tileView({ metric: 'profit_contribution', actual: '12000000.00', base: '10000000.00', target: '11000000.00', achievement: '1.090909', growth: '2000000.00' }, 'zh');
+    expect(v).toMatchObject({ actual: '1,200.00 万元', base: '1,000.00 万元', target: '1,100.00 万元', achievement: '109.1%', growth: '+200.00 万元', achievementTone: 'pos', growthTone: 'pos', compared: true });
+    // For the NPL ratio a rise is bad news.
+    const npl = tileView({ metric: 'npl_ratio', actual: '0.020000', base: '0.015000', target: null, achievement: null, growth: '0.005000' }, 'zh');
+    expect(npl).toMatchObject({ actual: '2.00%', growth: '+0.50%', growthTone: 'neg' });
+  });
+});
+
+describe('columns, breadcrumbs, navigation', () => {
+  it('puts names first and hides ids a name stands for; rates stay plain numbers', () => {
+    const cols = columnsFrom([{ client_id: 'C1', client_name: '甲', rate: '4.35', balance: '10' }]);
+    expect(cols.map((c) => [c.key, c.kind])).toEqual([
+      ['client_name', 'text'],
+      ['rate', 'number'],
+      ['balance', 'money'],
+    ]);
+  });
+  it('builds the path from the scope root down to a node', () => {
+    const nodes: OrgNode[] = [
+      { org_id: 'HO', parent_id: null, org_name: '总行', level: 'head_office', depth: 0, managers: 0 },
+      { org_id: 'B1', parent_id: 'HO', org_name: '分行', level: 'tier1_branch', depth: 1, managers: 0 },
+      { org_id: 'S1', parent_id: 'B1', org_name: '支行', level: 'sub_branch', depth: 2, managers: 3 },
+    ];
+    expect(orgPath(nodes, 'S1').map((n) => n.org_id)).toEqual(['HO', 'B1', 'S1']);
+    expect(orgPath(nodes, 'nowhere')).toEqual([]);
+  });
+  it('sends each role to its own start and shows it its own areas', () => {
+    const base = { org_id: 'S1', manager_id: null, home_org_id: 'S1' };
+    expect(homeOf({ ...base, role: 'head_office', org_id: null, home_org_id: 'HO' })).toEqual({ page: 'org', id: 'HO' });
+    expect(homeOf({ ...base, role: 'branch_president' })).toEqual({ page: 'managers', id: 'S1' });
+    expect(homeOf({ ...base, role: 'risk_officer' })).toEqual({ page: 'risk', id: 'S1' });
+    expect(homeOf({ ...base, role: 'manager', manager_id: 'M1' })).toEqual({ page: 'manager', id: 'M1' });
+    expect(navFor({ ...base, role: 'risk_officer' }).map((n) => n.page)).toEqual(['risk']);
+    expect(navFor({ ...base, role: 'branch_president' }).map((n) => n.page)).toEqual(['org', 'managers', 'risk']);
+  });
+  it('returns after sign-in only to a page of this app', () => {
+    expect(safeNext('/org/B1?period=2026-03')).toBe('/org/B1?period=2026-03');
+    expect(safeNext('//evil.example/x')).toBeNull();
+    expect(safeNext('https://evil.example')).toBeNull();
+    expect(safeNext('/api/orgs')).toBeNull();
+    expect(safeNext(undefined)).toBeNull();
+  });
+});
