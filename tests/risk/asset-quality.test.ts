@@ -182,3 +182,22 @@ describe('exports', () => {
     await expect(segments.table(bank.wh, { period: '2026-02' })).rejects.toThrow(/quarters, halves, years and the latest month/);
   });
 });
+
+describe('checks', () => {
+  it('the migration check catches a matrix whose rows no longer sum to the opening book', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { sqlDir } = await import('../../warehouse/paths.ts');
+    const check = readFileSync(join(sqlDir, 'checks', 'risk_migration__rows_sum_to_opening.sql'), 'utf8');
+    expect(await bank.rows(check)).toEqual([]);
+    await bank.wh.run('begin transaction');
+    try {
+      // lose L4 (normal → closed, 500,000) from the 2026-Q2 matrix: row 'normal' now sums to 3,100,000, not 3,600,000
+      await bank.wh.run(`delete from int_loans_migrated where period = '2026-Q2' and loan_id = 'L4'`);
+      const broken = await bank.rows<Row>(check);
+      expect(broken).toEqual([{ period: '2026-Q2', side: 'opening', class: 'normal', ledger_total: '3600000.00', matrix_total: '3100000.00000000' }]);
+    } finally {
+      await bank.wh.run('rollback');
+    }
+  });
+});
