@@ -46,11 +46,11 @@ held_products as (
   select d.month_end, d.client_id, d.product_id from int_deposits_priced as d
   semi join end_dates as e on e.end_date = d.month_end
   where d.balance > 0
-  union
+  union all
   select l.month_end, l.client_id, l.product_id from int_loans_priced as l
   semi join end_dates as e on e.end_date = l.month_end
   where l.balance > 0
-  union
+  union all
   select e.end_date, s.client_id, s.product_id from stg_extract__sales as s
   join end_dates as e on s.sale_date > e.end_date - interval 12 month and s.sale_date <= e.end_date
 ),
