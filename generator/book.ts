@@ -223,7 +223,7 @@ export function loanTerms(w: World, r: Rng, c: number, orig: number): { product:
   let principal: number;
   // Corporate loans grow with the client, but less than proportionally, and are capped (single-
   // borrower limits), so a handful of giant loans cannot swing the bank's NPL ratio.
-  if (corporate) principal = Math.min(2_000_000_000, r.lognormal(300_000_000, 0.6) * Math.pow(w.cli.size[c]! / 150_000_000, 0.3));
+  if (corporate) principal = Math.min(4_000_000_000, r.lognormal(600_000_000, 0.6) * Math.pow(w.cli.size[c]! / 150_000_000, 0.3));
   else if (f.code === 'PM') principal = r.range(30_000_000, 300_000_000);
   else if (f.code === 'PB') principal = r.range(20_000_000, 200_000_000);
   else principal = r.range(5_000_000, 50_000_000);

@@ -26,7 +26,7 @@ export const saleChannels: Record<string, readonly string[]> = {
 export const feesPerMonth = { corporate: 1.5, individual: 0.12 } as const;
 export const feeSigma = { corporate: 0.9, individual: 1.0 } as const;
 export function feeMedian(corporate: boolean, size: number): number {
-  return corporate ? Math.max(20_000, size * 0.0002) : 2_000;
+  return corporate ? Math.max(30_000, size * 0.0004) : 2_000;
 }
 /** Product categories fee income comes from, weighted, per client type. */
 export const feeCategories = {
@@ -36,7 +36,7 @@ export const feeCategories = {
 
 /** New time deposits and new loans per client-month. */
 export const newTimeDeposit = { corporate: 0.012, individual: 0.006 } as const;
-export const newLoan = { corporate: 0.025, individual: 0.004 } as const;
+export const newLoan = { corporate: 0.035, individual: 0.005 } as const;
 export const existingBorrower = { corporate: 0.45, individual: 0.12 } as const;
 
 /** Monthly share of performing loans that default (before the bad-risk multiplier). */
