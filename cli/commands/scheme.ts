@@ -6,7 +6,7 @@ import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts
 import { Warehouse } from '../../warehouse/db.ts';
 import { crossCheck, defaultSchemesDir, formatProblem, readSchemeFile, readSchemesDir, type LoadedScheme } from '../../warehouse/schemes/load.ts';
 import { scoringPeriodOf } from '../../warehouse/schemes/periods.ts';
-import { hasResolution, lastBuild, schemeSummary, schemeUses, scoringPeriods } from '../../warehouse/schemes/queries.ts';
+import { builtSchemeIds, hasResolution, lastBuild, missingOrgs, schemeSummary, schemeUses, scoringPeriods } from '../../warehouse/schemes/queries.ts';
 
 const scheme: Command = {
   name: 'scheme',
@@ -67,7 +67,7 @@ async function list(values: Record<string, unknown>, out: NodeJS.WritableStream)
   }
   const dir = typeof values.schemes === 'string' ? values.schemes : defaultSchemesDir;
   const { schemes, problems } = readSchemesDir(dir);
-  out.write(`Schemes in ${relative(process.cwd(), dir) || dir} (${schemes.length}):\n`);
+  out.write(`Schemes in ${dir === defaultSchemesDir ? relative(process.cwd(), dir) || dir : dir} (${schemes.length}):\n`);
   for (const { file, scheme: s } of schemes) {
     out.write(
       `  ${s.scheme_id.padEnd(22)} ${s.line.padEnd(10)} ${(s.org_id ?? 'head office').padEnd(12)} ` +
@@ -87,6 +87,11 @@ async function list(values: Record<string, unknown>, out: NodeJS.WritableStream)
       out.write(`\n${db} has no scorecards yet: run \`jixiao build\`.\n`);
       return problems.length ? 1 : 0;
     }
+    const orgIds = schemes.map((l) => l.scheme.org_id).filter((o): o is string => o !== null);
+    for (const org of await missingOrgs(wh, orgIds)) {
+      const ids = schemes.filter((l) => l.scheme.org_id === org).map((l) => l.scheme.scheme_id);
+      out.write(`  warning: ${ids.join(', ')}: org ${org} is not in the warehouse's org tree, so the scheme applies to nobody\n`);
+    }
     const periods = await scoringPeriods(wh);
     const chosen = period ?? periods[0];
     if (!chosen || !periods.includes(chosen)) {
@@ -94,6 +99,11 @@ async function list(values: Record<string, unknown>, out: NodeJS.WritableStream)
       return 1;
     }
     const built = await lastBuild(wh);
+    const inFiles = schemes.map((l) => l.scheme.scheme_id).sort();
+    const inBuild = await builtSchemeIds(wh);
+    if (inFiles.join(',') !== inBuild.join(',')) {
+      out.write(`\nnote: the last build used the schemes ${inBuild.join(', ')}; run \`jixiao build\` to apply the files above.\n`);
+    }
     out.write(`\nWho is scored by which scheme in ${chosen} (${db}, as of the last build${built ? ` ${built}` : ''}):\n`);
     for (const s of await schemeSummary(wh, chosen)) {
       if (s.scheme_id === null) {

@@ -70,6 +70,10 @@ async function insertRows(wh: Warehouse, table: string, rows: Record<string, unk
 
 export interface Built {
   wh: Warehouse;
+  /** The warehouse file (for commands run against it after `release`). */
+  path: string;
+  /** Closes the warehouse but keeps the file, so a command can open it. */
+  release(): void;
   rows<T = Record<string, string | number | boolean | null>>(sql: string, params?: Record<string, string>): Promise<T[]>;
   close(): void;
 }
@@ -130,11 +134,18 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }
+  let open = true;
   return {
     wh,
+    path: join(dir, 'w.duckdb'),
     rows: (sql, params) => wh.query(sql, params) as never,
+    release() {
+      if (open) wh.close();
+      open = false;
+    },
     close() {
-      wh.close();
+      if (open) wh.close();
+      open = false;
       rmSync(dir, { recursive: true, force: true });
     },
   };

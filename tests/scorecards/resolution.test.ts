@@ -5,6 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { buildBank, defaultSchemes, failedChecks, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
 import { schemeSummary } from '../../warehouse/schemes/queries.ts';
+import { Writable } from 'node:stream';
+import { main } from '../../cli/main.ts';
+
+async function jixiao(...args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const sink = new Writable({ write: (c, _e, cb) => ((out += String(c)), cb()) });
+  const code = await main(args, sink as never, sink as never);
+  return { code, out };
+}
 
 const metric = (manager_id: string, period: string, metric: string, actual: number, target: number): Metric => ({
   manager_id, period, metric, actual, target,
@@ -70,6 +79,18 @@ describe('a branch scheme overrides the head-office default only in its subtree'
       { manager_id: 'R_SB11', scheme_id: 'branch_br1_retail', indicator_points: '80.00' },
       { manager_id: 'R_SB12', scheme_id: 'subbranch_sb12_retail', indicator_points: '70.00' },
     ]);
+  });
+  it('jixiao scheme list tells who is scored by which scheme and why (read from the built file)', async () => {
+    const folder = join(fixturesDir, 'override');
+    // the fixture keeps the warehouse open: let the command open it
+    bank.release();
+    const r = await jixiao('scheme', 'list', '--period', '2026-Q2', '--by-org', '--schemes', folder, '--db', bank.path);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('branch_br1_retail: 2 retail manager(s) in 2 org node(s) — the scheme of BR1 (tier1_branch), their nearest org ancestor with a retail scheme in force; overrides retail_default (HO)');
+    expect(r.out).toContain("SB12 (sub_branch, retail): 1 manager(s) — subbranch_sb12_retail: retail scheme of SB12 (sub_branch), the manager's own org");
+    // the folder holds only the two branch schemes; the build also had the defaults
+    expect(r.out).toContain('note: the last build used the schemes branch_br1_retail, corporate_default, retail_default, subbranch_sb12_retail');
+    expect((await jixiao('scheme', 'list', '--period', '2026-05', '--db', bank.path)).code).toBe(2);
   });
 });
 

@@ -66,6 +66,22 @@ export async function schemeSummary(wh: Warehouse, period: string): Promise<Sche
   return rows.map((r) => ({ ...r, managers: Number(r.managers), orgs: Number(r.orgs) }));
 }
 
+/** The scheme ids the last build loaded (cfg_schemes). */
+export async function builtSchemeIds(wh: Warehouse): Promise<string[]> {
+  const rows = await wh.query<{ scheme_id: string }>(`select scheme_id from cfg_schemes order by scheme_id`);
+  return rows.map((r) => r.scheme_id);
+}
+
+/** Of these org ids, those the warehouse's org tree does not hold. */
+export async function missingOrgs(wh: Warehouse, orgIds: string[]): Promise<string[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await wh.query<{ org_id: string }>(
+    `select unnest($ids::varchar[]) as org_id except select org_id from raw_orgs order by org_id`,
+    { ids: `[${orgIds.join(',')}]` },
+  );
+  return rows.map((r) => r.org_id);
+}
+
 /** When the last successful build ran, if the build log exists. */
 export async function lastBuild(wh: Warehouse): Promise<string | null> {
   try {
