@@ -2,11 +2,12 @@
 // reference files once (00-reference/), then one folder per month (2025-01/, …), so that name
 // order is loading order; truth.json records what was planted. Same seed, same bytes.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { openingBook } from './book.ts';
 import { fmtDate } from './calendar.ts';
 import type { FileEncoding } from './csv.ts';
-import { chineseLayout, englishLayout } from './layout.ts';
+import { chineseLayout, englishLayout, type FileKind } from './layout.ts';
+import { ParquetWriter } from './parquet.ts';
 import { writeMonth, type MonthContext, type MonthStats } from './month.ts';
 import { writeReference, type FileResult } from './reference.ts';
 import { resolveScale } from './scales.ts';
@@ -23,6 +24,8 @@ export interface GenerateOptions {
   to?: string;
   encoding?: FileEncoding;
   headers?: 'en' | 'zh';
+  /** Ledger files (the monthly folders) as CSV, or as typed Parquet (English headers only). */
+  format?: 'csv' | 'parquet';
   /** Called as work advances: a phase name and how many of its steps are done. */
   progress?: (phase: string, done: number, total: number) => void;
 }
@@ -57,6 +60,10 @@ export async function generateBank(opts: GenerateOptions): Promise<GenerateSumma
   const to = opts.to ?? cfg.to;
   const encoding = opts.encoding ?? 'utf8';
   const layout = (opts.headers ?? 'en') === 'zh' ? chineseLayout() : englishLayout();
+  const format = opts.format ?? 'csv';
+  if (format === 'parquet' && (layout.headers !== 'en' || encoding !== 'utf8')) {
+    throw new Error('--format parquet writes the contract layout: use it with --headers en and --encoding utf8');
+  }
   prepareOut(opts.out);
   const progress = opts.progress ?? (() => {});
 
@@ -81,11 +88,26 @@ export async function generateBank(opts: GenerateOptions): Promise<GenerateSumma
   progress('bank', 3, 3);
 
   const ctx: MonthContext = { w, acc, loans, defaults, layout, encoding, ids, premium: null, premiumIds: [], stats: [] };
-  for (let i = 0; i < w.months.length; i++) {
-    progress('months', i, w.months.length);
-    const dir = join(opts.out, w.months[i]!.key);
-    mkdirSync(dir, { recursive: true });
-    record(w.months[i]!.key, (await writeMonth(ctx, i, dir)).files);
+  const parquet = format === 'parquet' ? await ParquetWriter.open() : null;
+  try {
+    for (let i = 0; i < w.months.length; i++) {
+      progress('months', i, w.months.length);
+      const dir = join(opts.out, w.months[i]!.key);
+      mkdirSync(dir, { recursive: true });
+      let files = (await writeMonth(ctx, i, dir)).files;
+      if (parquet) {
+        const converted: FileResult[] = [];
+        for (const f of files) {
+          const target = f.path.replace(/\.csv$/, '.parquet');
+          const kind = basename(f.path, '.csv') as FileKind;
+          converted.push({ path: target, rows: f.rows, bytes: await parquet.convert(kind, f.path, target) });
+        }
+        files = converted;
+      }
+      record(w.months[i]!.key, files);
+    }
+  } finally {
+    parquet?.close();
   }
   progress('months', w.months.length, w.months.length);
 

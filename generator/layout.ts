@@ -25,6 +25,32 @@ export const fileColumns = {
 } as const;
 export type FileKind = keyof typeof fileColumns;
 
+/** DuckDB types of every column, for reading the files back (tests) and writing Parquet. */
+export const columnTypes: Record<FileKind, Record<string, string>> = {
+  orgs: { org_id: 'varchar', parent_id: 'varchar', org_name: 'varchar', level: 'varchar' },
+  managers: { manager_id: 'varchar', manager_name: 'varchar', org_id: 'varchar', line: 'varchar', grade: 'varchar', hire_date: 'date', leave_date: 'date' },
+  clients: { client_id: 'varchar', client_name: 'varchar', client_type: 'varchar', industry: 'varchar', group_id: 'varchar', open_date: 'date', org_id: 'varchar' },
+  assignments: { client_id: 'varchar', manager_id: 'varchar', share: 'decimal(9,2)', valid_from: 'date', valid_to: 'date' },
+  products: { product_id: 'varchar', product_name: 'varchar', category: 'varchar', term_months: 'integer' },
+  ftp_curve: { effective_date: 'date', term_months: 'integer', rate: 'decimal(9,2)' },
+  targets: { year: 'integer', period: 'varchar', subject_type: 'varchar', subject_id: 'varchar', metric: 'varchar', base_value: 'decimal(24,2)', target_value: 'decimal(24,2)' },
+  deposits: { as_of_date: 'date', account_id: 'varchar', client_id: 'varchar', product_id: 'varchar', currency: 'varchar', balance: 'decimal(18,2)', avg_balance: 'decimal(18,2)', rate: 'decimal(9,2)', org_id: 'varchar' },
+  loans: {
+    as_of_date: 'date', loan_id: 'varchar', client_id: 'varchar', product_id: 'varchar', currency: 'varchar', origination_date: 'date',
+    maturity_date: 'date', principal: 'decimal(18,2)', balance: 'decimal(18,2)', avg_balance: 'decimal(18,2)', rate: 'decimal(9,2)',
+    five_class: 'varchar', overdue_days: 'integer', originating_manager_id: 'varchar', org_id: 'varchar',
+  },
+  fees: { txn_date: 'date', txn_id: 'varchar', client_id: 'varchar', product_id: 'varchar', amount: 'decimal(18,2)', manager_id: 'varchar', org_id: 'varchar' },
+  sales: { sale_date: 'date', sale_id: 'varchar', client_id: 'varchar', product_id: 'varchar', manager_id: 'varchar', amount: 'decimal(18,2)', units: 'integer', channel: 'varchar' },
+  visits: { visit_date: 'date', visit_id: 'varchar', manager_id: 'varchar', client_id: 'varchar', purpose: 'varchar', outcome: 'varchar' },
+  adjustments: { year: 'integer', period: 'varchar', manager_id: 'varchar', item: 'varchar', points: 'decimal(9,2)', note: 'varchar', entered_by: 'varchar' },
+};
+
+/** The read_csv `columns` struct of a kind (English headers). */
+export function csvColumnsSql(kind: FileKind): string {
+  return `{${Object.entries(columnTypes[kind]).map(([c, t]) => `'${c}': '${t}'`).join(', ')}}`;
+}
+
 /** Our own Chinese headers, used only where the profile names none. */
 export const zhFallback: Record<FileKind, Record<string, string>> = {
   orgs: { org_id: '机构号', parent_id: '上级机构号', org_name: '机构名称', level: '机构层级' },

@@ -5,7 +5,7 @@ import { formatBytes, formatCount, formatDuration, formatTable, Progress, type P
 const generate: Command = {
   name: 'generate',
   summary: 'Write a synthetic bank as extract deliveries: reference files once, then one folder per month',
-  usage: '--out DIR [--scale tiny|demo|large|<clients>] [--seed N] [--from YYYY-MM --to YYYY-MM] [--encoding utf8|gbk] [--headers en|zh]',
+  usage: '--out DIR [--scale tiny|demo|large|<clients>] [--seed N] [--from YYYY-MM --to YYYY-MM] [--encoding utf8|gbk] [--headers en|zh] [--format csv|parquet]',
   description: `
 Writes DIR/00-reference/ (orgs, managers, clients, assignments, products, FTP curve, targets) and
 DIR/2025-01/, DIR/2025-02/, … (deposits, loans, fees, sales, visits; adjustments at quarter ends),
@@ -25,6 +25,7 @@ non-empty folder is refused.`,
     to: { type: 'string', help: 'YYYY-MM  last month (default 2026-06; tiny: 2025-03)' },
     encoding: { type: 'string', help: 'ENC   utf8|gbk (default utf8)' },
     headers: { type: 'string', help: 'LANG  en|zh: contract names, or the Chinese export layout (default en)' },
+    format: { type: 'string', help: 'FMT   csv|parquet: how the monthly ledger files are written (default csv; parquet needs --headers en)' },
   },
   async run({ values, out, err }) {
     const dir = values.out;
@@ -39,6 +40,9 @@ non-empty folder is refused.`,
       const v = values[k];
       if (v !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(String(v))) throw new UsageError(`--${k} must be a month YYYY-MM, not '${v}'`);
     }
+    const format = (values.format as string | undefined) ?? 'csv';
+    if (format !== 'csv' && format !== 'parquet') throw new UsageError('--format is csv or parquet');
+    if (format === 'parquet' && (headers !== 'en' || encoding !== 'utf8')) throw new UsageError('--format parquet goes with --headers en and --encoding utf8');
     const scale = (values.scale as string | undefined) ?? 'demo';
     if (!/^(tiny|demo|large|\d+)$/.test(scale)) throw new UsageError(`--scale is tiny, demo, large or a client count, not '${scale}'`);
 
@@ -46,7 +50,7 @@ non-empty folder is refused.`,
     const open = new Map<string, ProgressBar>();
     const summary = await generateBank({
       scale, seed: Number(seedText), out: dir, from: values.from as string | undefined, to: values.to as string | undefined,
-      encoding, headers,
+      encoding, headers, format,
       progress: (phase, done, total) => {
         if (!bars) return;
         let bar = open.get(phase);

@@ -44,6 +44,13 @@ describe('generator determinism', () => {
     expect(b).toEqual(a);
   });
 
+  it('writes byte-identical Parquet ledgers for the same seed (tiny, --format parquet)', async () => {
+    const [a, b] = await twice('parquet', { scale: 'tiny', seed: 7, format: 'parquet' });
+    expect(Object.keys(a)).toContain('2025-01/deposits.parquet');
+    expect(Object.keys(a)).not.toContain('2025-01/deposits.csv');
+    expect(b).toEqual(a);
+  });
+
   it('writes another bank for another seed', async () => {
     await generateBank({ scale: 'tiny', seed: 8, out: join(root, 'tiny-other') });
     const a = checksums(join(root, 'tiny-a'));

@@ -1,6 +1,6 @@
 // Every file the generator writes loads through the real ingest with zero rejects, in the
-// contract's English layout (UTF-8) and in the Chinese core-system layout (GBK) alike, and the two
-// layouts of one seed load into the same warehouse contents.
+// contract's English layout (UTF-8), in the Chinese core-system layout (GBK) and with Parquet
+// ledgers alike, and the three layouts of one seed load into the same warehouse contents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +13,9 @@ const root = mkdtempSync(join(tmpdir(), 'jixiao-gen-ingest-'));
 const loaded: Record<string, { wh: Warehouse; results: IngestResult[] }> = {};
 
 beforeAll(async () => {
-  for (const [name, headers, encoding] of [['en', 'en', 'utf8'], ['zh', 'zh', 'gbk']] as const) {
+  for (const [name, headers, encoding, format] of [['en', 'en', 'utf8', 'csv'], ['zh', 'zh', 'gbk', 'csv'], ['parquet', 'en', 'utf8', 'parquet']] as const) {
     const out = join(root, name);
-    await generateBank({ scale: 'tiny', seed: 3, out, headers, encoding });
+    await generateBank({ scale: 'tiny', seed: 3, out, headers, encoding, format });
     const wh = await Warehouse.open(':memory:');
     loaded[name] = { wh, results: await ingestPath(wh, out) };
   }
@@ -30,8 +30,8 @@ const tables = ['raw_orgs', 'raw_managers', 'raw_clients', 'raw_assignments', 'r
   'raw_deposits', 'raw_loans', 'raw_fees', 'raw_sales', 'raw_visits', 'raw_adjustments'];
 
 describe('generated deliveries through the ingest', () => {
-  for (const name of ['en', 'zh']) {
-    it(`loads every delivery of the ${name === 'en' ? 'English UTF-8' : 'Chinese GBK'} layout in order, every row, no rejects`, async () => {
+  for (const name of ['en', 'zh', 'parquet']) {
+    it(`loads every delivery of the ${{ en: 'English UTF-8', zh: 'Chinese GBK', parquet: 'Parquet ledger' }[name]} layout in order, every row, no rejects`, async () => {
       const { wh, results } = loaded[name]!;
       expect(results.map((r) => r.delivery.replace(/^.*[\\/]/, ''))).toEqual(['00-reference', '2025-01', '2025-02', '2025-03']);
       for (const r of results) {
@@ -43,18 +43,19 @@ describe('generated deliveries through the ingest', () => {
       expect(results[0]!.files.map((f) => f.kind).sort()).toEqual(['assignments', 'clients', 'ftp_curve', 'managers', 'orgs', 'products', 'targets']);
       expect(results[3]!.files.map((f) => f.kind).sort()).toEqual(['adjustments', 'deposits', 'fees', 'loans', 'sales', 'visits']);
       if (name === 'zh') expect(results[1]!.files.every((f) => f.encoding === 'gb18030')).toBe(true);
+      if (name === 'parquet') expect(results[1]!.files.every((f) => f.format === 'parquet')).toBe(true);
       expect((await wh.query(`select count(*)::integer n from load_rejects`))[0]!.n).toBe(0);
     });
   }
 
-  it('loads the same data from both layouts of one seed', async () => {
+  it('loads the same data from every layout of one seed', async () => {
     for (const table of tables) {
       const rows = async (wh: Warehouse) =>
         (await wh.query(`select * exclude (load_id${table === 'raw_adjustments' ? ', item, entered_by' : ''}) from ${table} order by all`)).map((r) => JSON.stringify(r));
       const en = await rows(loaded.en!.wh);
-      const zh = await rows(loaded.zh!.wh);
       expect(en.length, table).toBeGreaterThan(0);
-      expect(zh, table).toEqual(en);
+      expect(await rows(loaded.zh!.wh), table).toEqual(en);
+      expect(await rows(loaded.parquet!.wh), table).toEqual(en);
     }
   });
 });
