@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtFixture, type TempWarehouse } from '../models/helpers.ts';
 import { failedChecks } from './fixture.ts';
+import { isKnownMetric } from '../../warehouse/schemes/schema.ts';
 
 const extra = `
 insert into raw_targets values
@@ -72,6 +73,12 @@ describe('corporate default through the real build (M1, 2026-03-ytd)', () => {
       efficiency_pay: '3229.40', management_score: '986.70', earned_efficiency_pay: '3186.45', base_pay: '45000.00',
       actual_pay: '48186.45', pool_contribution: '159.32', paid_pay: '48027.13',
     }]);
+  });
+
+  it('accepts every metric of mart_manager_metrics as an indicator metric', async () => {
+    const metrics = (await t.wh.query<{ metric: string }>(`select distinct metric from mart_manager_metrics order by metric`)).map((r) => r.metric);
+    expect(metrics.length).toBeGreaterThan(30);
+    expect(metrics.filter((m) => !isKnownMetric(m))).toEqual([]);
   });
 
   it('passes the scorecard checks', async () => {
