@@ -1,5 +1,5 @@
 // Vite 8 (Rolldown) + Svelte 5. `npm run dev` serves web/ with /api proxied to a running
-// `jixiao serve` (JIXIAO_API, default http://localhost:8787); `buildWeb()` (build.ts) writes web/dist.
+// `jixiao serve` (JIXIAO_API, default http://localhost:8080); `buildWeb()` (build.ts) writes web/dist.
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ export default defineConfig({
   base: '/',
   plugins: [svelte({ configFile: false })],
   server: {
-    proxy: { '/api': process.env.JIXIAO_API ?? 'http://localhost:8787' },
+    proxy: { '/api': process.env.JIXIAO_API ?? 'http://localhost:8080' },
   },
   build: {
     outDir: 'dist',
