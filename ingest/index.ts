@@ -1,7 +1,8 @@
 // `ingestPath`: loads one delivery folder (or a folder of deliveries, in name order) into the
 // warehouse, all or nothing per delivery. Parsing, casting and checking happen in DuckDB, set-based:
 //   1. scan every file (size, sha256, encoding); GBK files are transcoded to a temp UTF-8 file;
-//   2. stage each file into a typed temp table ing_<kind> (validate.ts: stageSql);
+//   2. stage each file into its own typed temp table (validate.ts: stageSql), seen per kind
+//      through a view ing_<kind> with file_no and line;
 //   3. check each kind in contract order, collecting rejects in ing_rejects, then drop the
 //      rejected rows (later kinds check their references against what is left);
 //   4. refuse the delivery if a file breaks the reject threshold or cannot be read, else apply
@@ -25,7 +26,7 @@ export type { FileResult, IngestResult } from './log.ts';
 
 /** Progress reporting (cli/progress.ts draws it as bars); nothing is printed without it. */
 export interface IngestProgress {
-  /** One task per file; `total` is in work units (bytes × passes over the file). */
+  /** A bar: the delivery's checksum pass, then one per file while it is staged; `total` in bytes. */
   task(label: string, total: number): ProgressTask;
   /** A line of news (a delivery starts, a phase starts). */
   note(text: string): void;
