@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser.ts';
 import { startTestBank, type TestBank } from './bank.ts';
-import { cents, login, screenshot, settled, where } from './pages.ts';
+import { ARTIFACTS, cents, login, screenshot, settled, where } from './pages.ts';
 import { formatAmountIn } from '../../web/src/lib/format.ts';
 
 /** The risk page's period: year to date at the end of the test bank's months. */
@@ -110,6 +110,7 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${bank.url}/org/${bank.rootOrgId}/risk?period=${RISK_PERIOD}`);
     await settled(page);
     await screenshot(page, 'risk');
+    await page.locator('[data-testid="turned-npl-table"] [data-testid="show-all"]').click();
     const hrefs = await page.locator('[data-testid="turned-npl-table"] tbody tr td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     const ids = hrefs.map((h) => decodeURIComponent(/\/manager\/([^?]+)/.exec(h)?.[1] ?? ''));
     // The order on screen is the API's ranking (largest turned-NPL balance first).
@@ -132,6 +133,8 @@ describe('dashboard in Chromium', () => {
   it('downloads an export whose rows and total equal the table on screen', async () => {
     await login(page, bank.url, bank.users.branch_president);
     await screenshot(page, 'league');
+    const showAll = page.locator('[data-testid="league-table"] [data-testid="show-all"]');
+    if ((await showAll.count()) > 0) await showAll.click();
     const names = await rowTexts('league-table', 'manager_name');
     const shown = await rowTexts('league-table', 'profit_contribution');
     const header = await page.locator('[data-testid="league-table"] thead th', { hasText: '模拟利润' }).first().innerText();
@@ -172,6 +175,50 @@ describe('dashboard in Chromium', () => {
     await page.goBack();
     await page.waitForURL((u) => !u.searchParams.has('lang'));
     expect(await page.locator('nav a[data-nav="nav_institution"]').innerText()).toBe('机构考核');
+  });
+
+  it('sorts and moves through tables by keyboard', async () => {
+    await login(page, bank.url, bank.users.head_office);
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}/managers`);
+    await settled(page);
+    const table = page.locator('[data-testid="league-table"]');
+    // Tab to the first manager link, then Down moves to the next row's link.
+    const first = table.locator('tbody tr').nth(0).locator('a').first();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex ?? -1);
+    expect(focused).toBe(2); // header row is 0, first body row 1
+    // A header is a button: Enter sorts by it (ascending for names), aria-sort says so, the URL keeps it.
+    const nameHeader = table.locator('thead th').first();
+    await nameHeader.locator('button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'manager_name');
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('prints a manager\'s scorecard as a clean review sheet and fits a 768 px tablet', async () => {
+    await login(page, bank.url, bank.users.manager);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.app-header').isVisible()).toBe(false);
+    expect(await page.locator('a[data-export]').first().isVisible()).toBe(false);
+    expect(await page.locator('[data-testid="manager-name"]').isVisible()).toBe(true);
+    await page.pdf({ path: `${ARTIFACTS}/review-sheet.pdf`, format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    for (const path of [`/manager/${bank.subjects.manager.manager_id}`]) {
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await page.goto(bank.url + path);
+      await settled(page);
+      await screenshot(page, 'manager-tablet');
+      // Nothing pushes the page sideways: wide tables scroll inside their own box.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    }
+    await login(page, bank.url, bank.users.head_office);
+    await settled(page);
+    await screenshot(page, 'institution-tablet');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('keeps a branch president out of another branch, even by editing the URL', async () => {

@@ -32,7 +32,7 @@ export function prefetch(href: string): void {
       quiet(client.page(id));
       break;
     case 'risk':
-      quiet(risk.turnedNpl(id, view, r.query.basis === 'originating' ? 'originating' : 'current'));
+      quiet(risk.turnedNpl(id, { ...view, line }, r.query.basis === 'originating' ? 'originating' : 'current'));
       break;
   }
 }
