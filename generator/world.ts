@@ -2,7 +2,7 @@
 // cohorts and the whole assignment timeline. Built once, before any month is simulated, because
 // the reference files are delivered once and must already name everything the ledgers refer to.
 import { Assignments } from './assignments.ts';
-import { addMonths, dayOf, monthsBetween, NEVER, parseMonth, type Month } from './calendar.ts';
+import { dayOf, monthsBetween, NEVER, parseMonth, type Month } from './calendar.ts';
 import { buildCatalogue, type Catalogue } from './catalog.ts';
 import { industryWeights, personName } from './names.ts';
 import { buildOrgTree, type OrgTree } from './org.ts';
@@ -375,9 +375,4 @@ function buildAssignments(seed: number, tree: OrgTree, mgr: Managers, cli: Clien
   let reassigned = 0;
   for (let c = 0; c < cli.n; c++) reassigned += moved[c]!;
   return { asg, reassigned };
-}
-
-/** Day of an existing loan's origination: up to its term before the period, after the client opened. */
-export function monthsBefore(day: number, n: number): number {
-  return addMonths(day, -n);
 }
