@@ -66,8 +66,8 @@ aggregated as (
   select
     pm.period,
     m.client_id,
-    div_e8_n(sum(m.deposit_avg_balance * pm.days_in_month), any_value(p.days)) as deposit_avg_balance,
-    div_e8_n(sum(m.loan_avg_balance * pm.days_in_month), any_value(p.days)) as loan_avg_balance,
+    average_e8(sum(m.deposit_avg_balance * pm.days_in_month), any_value(p.days)) as deposit_avg_balance,
+    average_e8(sum(m.loan_avg_balance * pm.days_in_month), any_value(p.days)) as loan_avg_balance,
     cast(coalesce(sum(m.deposit_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as deposit_end_balance,
     cast(coalesce(sum(m.loan_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as loan_end_balance,
     cast(coalesce(sum(m.npl_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as npl_balance,

@@ -1,7 +1,8 @@
 -- int_deposits_priced: each deposit snapshot with its FTP rate and spread income.
 -- grain: one row per account × month-end snapshot. keys: as_of_date, account_id.
 -- formula: deposit_spread = avg_balance × (ftp_rate_pct − rate_pct) / 100 × days_in_month / 365
---   (exact, rounded half away from zero at 10^-8 yuan: DECIMAL(18,8)); booking_org_id = the row's org_id when it is a node of the
+--   (exact, rounded half away from zero at 10^-8 yuan: DECIMAL(18,8), in 64-bit arithmetic: macro
+--   spread_e8, migration 013); booking_org_id = the row's org_id when it is a node of the
 --   tree, else the client's home org (int_client_home_orgs). ftp_rate_pct is null only when the
 --   warehouse holds no FTP curve at all (a build check then fails).
 -- inputs: stg_extract__deposits, int_ftp_rates_matched, int_client_home_orgs, stg_extract__orgs.
@@ -33,7 +34,7 @@ select
   f.curve_date,
   f.ftp_term_months,
   f.ftp_rate_pct,
-  div_e8_n(cast(d.avg_balance as decimal(38,2)) * (f.ftp_rate_pct - d.rate_pct) * day(d.month_end), 36500) as deposit_spread,
+  spread_e8(d.avg_balance, f.ftp_rate_pct - d.rate_pct, day(d.month_end)) as deposit_spread,
   coalesce(o.org_id, h.home_org_id) as booking_org_id,
 from deposits as d
 left join ftp as f on f.as_of_date = d.as_of_date and f.product_id = d.product_id

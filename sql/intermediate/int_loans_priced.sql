@@ -58,7 +58,7 @@ select
   f.curve_date,
   f.ftp_term_months,
   f.ftp_rate_pct,
-  div_e8_n(cast(l.avg_balance as decimal(38,2)) * (l.rate_pct - f.ftp_rate_pct) * day(l.month_end), 36500) as loan_spread,
+  spread_e8(l.avg_balance, l.rate_pct - f.ftp_rate_pct, day(l.month_end)) as loan_spread,
   e.pd,
   e.lgd,
   div_e8_n(cast(l.avg_balance as decimal(38,2)) * e.pd * e.lgd * day(l.month_end), 365) as expected_loss,
