@@ -137,3 +137,51 @@ it('the checks catch a card that does not add up and a pay row off by a fen', as
   expect(Object.keys(failed).sort()).toEqual(['pay__identities.sql', 'scorecards__card_identities.sql']);
   expect(failed['scorecards__card_identities.sql']).toMatchObject([{ manager_id: 'R1', total_score: '67.00' }]);
 });
+
+describe('premium clients by the bank-wide top share of deposits', () => {
+  let top: Built;
+  beforeAll(async () => {
+    top = await buildBank(
+      {
+        orgs: tree,
+        managers: [
+          { manager_id: 'R1', org_id: 'SB11', line: 'retail' },
+          { manager_id: 'R2', org_id: 'SB12', line: 'retail' },
+        ],
+        metrics: [],
+        clientDeposits: [
+          { period: '2026-Q1', client_id: 'C1', deposit_avg_balance: 900_000 },
+          { period: '2026-Q1', client_id: 'C2', deposit_avg_balance: 800_000 },
+          { period: '2026-Q1', client_id: 'C3', deposit_avg_balance: 100_000 },
+          { period: '2026-Q1', client_id: 'C4', deposit_avg_balance: 50_000 },
+          // not a quarter: never ranked
+          { period: '2026-03-ytd', client_id: 'C3', deposit_avg_balance: 9_000_000 },
+        ],
+        assignments: [
+          { client_id: 'C1', manager_id: 'R1', valid_from: '2025-01-01' },
+          { client_id: 'C3', manager_id: 'R1', valid_from: '2025-01-01' },
+          { client_id: 'C2', manager_id: 'R2', valid_from: '2025-01-01' },
+          { client_id: 'C4', manager_id: 'R2', valid_from: '2025-01-01' },
+        ],
+        visits: [
+          { visit_id: 'V1', visit_date: '2026-02-01', manager_id: 'R1', client_id: 'C1', purpose: 'maintenance' },
+          { visit_id: 'V2', visit_date: '2026-02-01', manager_id: 'R2', client_id: 'C4', purpose: 'maintenance' },
+        ],
+      },
+      [join(fixturesDir, 'upkeep')],
+    );
+  });
+  afterAll(() => top?.close());
+
+  it('counts the top half of 4 clients (C1, C2) as premium: R1 upkept C1, R2 not C2', async () => {
+    const rows = await top.rows(
+      `select manager_id, premium_client_quarters, upkept_client_quarters, quantity, points from mart_scorecard_items
+       where item_id = 'premium_client_upkeep' and period = '2026-03-ytd' order by manager_id`,
+    );
+    // R1: C1 premium and visited → 1/1 × 4 = 4.00; R2: C2 premium, not visited (C4's visit does not count) → 0/1
+    expect(rows).toEqual([
+      { manager_id: 'R1', premium_client_quarters: '1', upkept_client_quarters: '1', quantity: '1.000000', points: '4.00' },
+      { manager_id: 'R2', premium_client_quarters: '1', upkept_client_quarters: '0', quantity: '0.000000', points: '0.00' },
+    ]);
+  });
+});

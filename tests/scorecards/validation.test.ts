@@ -53,6 +53,7 @@ describe('jixiao scheme validate', () => {
     expect(lines).toContain(`${badStructure}: grades.2.min_score: must be null: the last grade takes every score below the others`);
     expect(lines).toContain(`${badStructure}: forced_distribution.grade: 'outstanding' is not one of the scheme's grades`);
     expect(lines).toContain(`${badStructure}: deductions.items.0.adjustment_items.0: 'market_research_report' is already counted by item 'reports'`);
+    expect(lines).toContain(`${badStructure}: bonus.items.1: give one of premium_min_deposit_avg or premium_top_share (who is a premium client)`);
   });
 
   it('checks files given together against each other (exit 1 on a clash)', async () => {

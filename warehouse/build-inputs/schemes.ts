@@ -84,7 +84,8 @@ create or replace table cfg_scheme_items (
   metric                  varchar,
   points_per_unit         decimal(9,2),
   max_points              decimal(9,2),     -- bonus items only; deductions have no floor
-  premium_min_deposit_avg decimal(18,2),
+  premium_min_deposit_avg decimal(18,2),   -- premium: quarter's avg deposits at least this …
+  premium_top_share       decimal(9,6),    -- … or among the bank's top share of clients by them
   min_visits_per_quarter  integer,
   note                    varchar,
   primary key (scheme_id, item_id),
@@ -198,7 +199,8 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
         metric: it.source === 'metric' ? it.metric : null,
         points_per_unit: it.source === 'metric' ? it.points_per_unit : null,
         max_points: 'max' in it && it.max !== undefined ? it.max : null,
-        premium_min_deposit_avg: it.source === 'rule' ? it.premium_min_deposit_avg : null,
+        premium_min_deposit_avg: it.source === 'rule' ? (it.premium_min_deposit_avg ?? null) : null,
+        premium_top_share: it.source === 'rule' ? (it.premium_top_share ?? null) : null,
         min_visits_per_quarter: it.source === 'rule' ? it.min_visits_per_quarter : null,
         note: it.note ?? null,
       });

@@ -126,8 +126,10 @@ const upkeepRule = z.strictObject({
   rule: z.literal('premium_client_upkeep'),
   /** Points at full coverage; points = max × covered premium client-quarters / premium client-quarters. */
   max: points.positive(),
-  /** A premium client: average daily deposits in the quarter at or above this (yuan). */
-  premium_min_deposit_avg: z.number().positive().default(500000),
+  /** A premium client: average daily deposits in the quarter at or above this (yuan) … */
+  premium_min_deposit_avg: z.number().positive().optional(),
+  /** … or among the bank's top share of clients by average daily deposits in the quarter (0.02 = top 2%). */
+  premium_top_share: z.number().gt(0).max(1).optional(),
   /** Maintenance visits per premium client per quarter that count as upkeep. */
   min_visits_per_quarter: z.number().int().positive().default(1),
 });
@@ -242,6 +244,11 @@ export const schemeSchema = z
         path: inBonus ? ['bonus', 'items', d.index, 'id'] : ['deductions', 'items', d.index - s.bonus.items.length, 'id'],
         message: `duplicate item id '${d.value}'`,
       });
+    });
+    s.bonus.items.forEach((it, k) => {
+      if (it.source === 'rule' && (it.premium_min_deposit_avg === undefined) === (it.premium_top_share === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['bonus', 'items', k], message: 'give one of premium_min_deposit_avg or premium_top_share (who is a premium client)' });
+      }
     });
     // An adjustments-file item counted by two scheme items would be counted twice.
     const named = new Map<string, string>();

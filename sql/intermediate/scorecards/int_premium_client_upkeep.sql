@@ -4,7 +4,9 @@
 -- formula: for each quarter of the year-to-date scoring period, a manager's premium clients are
 --   the clients assigned to the manager (any share) on the quarter's last day whose average daily
 --   deposits in that quarter (mart_client_period.deposit_avg_balance) reach the item's
---   premium_min_deposit_avg. A premium client is upkept in a quarter when the manager logged at
+--   premium_min_deposit_avg, or (premium_top_share) rank among the bank's top share of clients
+--   with deposits that quarter (rank by average deposits, then client_id; rank <= share × clients).
+--   A premium client is upkept in a quarter when the manager logged at
 --   least min_visits_per_quarter maintenance visits (purpose 'maintenance') to that client within
 --   the quarter. coverage = upkept client-quarters / premium client-quarters (null when the
 --   manager has no premium client). The source (seeds/004): every premium account needs at least
@@ -29,7 +31,7 @@ quarters as (
 ),
 
 rules as (
-  select scheme_id, item_id, premium_min_deposit_avg, min_visits_per_quarter,
+  select scheme_id, item_id, premium_min_deposit_avg, premium_top_share, min_visits_per_quarter,
   from cfg_scheme_items
   where source = 'rule' and rule = 'premium_client_upkeep'
 ),
@@ -46,8 +48,15 @@ maintenance_visits as (
 ),
 
 client_deposits as (
-  select period, client_id, deposit_avg_balance,
+  select
+    period,
+    client_id,
+    deposit_avg_balance,
+    row_number() over (partition by period order by deposit_avg_balance desc, client_id) as deposit_rank,
+    count(*) over (partition by period) as clients_with_deposits,
   from mart_client_period
+  where deposit_avg_balance > 0
+    and period in (select period from quarters)
 ),
 
 -- every (manager, scoring period, rule) with each quarter the scoring period covers
@@ -57,6 +66,7 @@ rule_quarters as (
     resolved.manager_id,
     rules.item_id,
     rules.premium_min_deposit_avg,
+    rules.premium_top_share,
     rules.min_visits_per_quarter,
     quarters.period as quarter_period,
     quarters.start_date,
@@ -85,7 +95,8 @@ premium_clients as (
   join client_deposits
     on client_deposits.period = rule_quarters.quarter_period
    and client_deposits.client_id = assignments.client_id
-   and client_deposits.deposit_avg_balance >= rule_quarters.premium_min_deposit_avg
+   and (client_deposits.deposit_avg_balance >= rule_quarters.premium_min_deposit_avg
+        or client_deposits.deposit_rank <= rule_quarters.premium_top_share * client_deposits.clients_with_deposits)
 ),
 
 upkept as (
