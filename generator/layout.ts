@@ -3,7 +3,7 @@
 // come from the ingest's shipped mapping profile (config/profiles/zh-core.json) when it exists, so
 // the generator writes exactly what that profile reads; zhFallback is used for anything it lacks.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmtDate, fmtDateCompact } from './calendar.ts';
 
@@ -119,7 +119,8 @@ export function chineseLayout(profilePath = zhProfilePath): Layout {
     for (const [alias, code] of Object.entries(map)) if (!valueOf.has(`${scope}=${code}`)) valueOf.set(`${scope}=${code}`, alias);
   }
   return {
-    headers: 'zh', source: existsSync(profilePath) ? profilePath : 'generator/layout.ts (zhFallback)',
+    // Named, not given as a path, so truth.json does not depend on where the checkout lives.
+    headers: 'zh', source: existsSync(profilePath) ? `profile ${basename(profilePath)}` : 'generator/layout.ts (zhFallback)',
     date: fmtDateCompact,
     // Chinese file names as a core system names its exports (存款_202501.csv); the kind still reads
     // from the name's prefix. Without a profile, the contract's names.
