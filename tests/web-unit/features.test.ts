@@ -64,6 +64,8 @@ describe('manager groups', () => {
       ['conversion_rate', '0.6', null],
     ]);
     expect(visitLevels({ visit_good_level: 15, visit_ceiling: 44 })).toEqual({ good: 15, ceiling: 44 });
+    // A quarter states 45 good and 132 at most: 45 / 3 = 15 and 132 / 3 = 44 a month.
+    expect(visitLevels({ months: 3, visit_good_level: 45, visit_ceiling: 132 })).toEqual({ good: 15, ceiling: 44 });
     expect(visitLevels(null)).toEqual({ good: 15, ceiling: 44 });
   });
 });

@@ -157,6 +157,17 @@ describe('dashboard in Chromium', () => {
     const pageTotal = shown.reduce((s, v) => s + cents(v), 0n); // in 0.01 万元
     const fileTotalWanCents = Number(fileTotal) / 10_000;
     expect(Math.abs(fileTotalWanCents - Number(pageTotal))).toBeLessThanOrEqual(0.5 * shown.length);
+    // Two managers side by side: tick both, the comparison appears and the URL keeps the choice.
+    if (names.length >= 2) {
+      const boxes = page.locator('[data-testid="league-table"] tbody input[type=checkbox]');
+      await boxes.nth(0).check();
+      await boxes.nth(1).check();
+      await page.waitForURL((u) => (u.searchParams.get('compare') ?? '').split(',').length === 2);
+      await page.locator('[data-testid="comparison"] canvas').waitFor();
+      await page.reload();
+      await settled(page);
+      expect(await page.locator('[data-testid="comparison"]').count()).toBe(1);
+    }
   });
 
   it('switches between Chinese and English', async () => {

@@ -19,7 +19,7 @@ export function formatMetricValue(metric: string, value: unknown, lang: Lang, un
   const kind = kindOf(metric);
   if (kind === 'money') return formatAmount(value, lang, unitForAll(unitFrom));
   if (kind === 'ratio') return formatPercent(value);
-  if (kind === 'count') return formatCount(value);
+  if (kind === 'count' || /^\d+$/.test(String(value ?? '').trim())) return formatCount(value);
   return formatNumber(value, 2);
 }
 

@@ -13,9 +13,14 @@ export function figuresOf(group: Row | null, metrics: MetricFigure[], shown: rea
     .map((metric) => metrics.find((x) => x.metric === metric) ?? { metric, actual: (group[metric] ?? null) as Dec, base: null, target: null, achievement: null, growth: null });
 }
 
-/** The process group's good level and ceiling of monthly visits (DOMAIN.md: ~15 good, ~44 at most). */
+/**
+ * Monthly good level and ceiling of visits (DOMAIN.md: ~15 good, ~44 at most a month), for the
+ * monthly bars. The API states them for the whole period (`visit_good_level`, `visit_ceiling`
+ * over `months`), so they are brought back to one month here.
+ */
 export function visitLevels(group: Row | null): { good: number; ceiling: number } {
-  const good = Number(group?.visit_good_level);
-  const ceiling = Number(group?.visit_ceiling);
+  const months = Number(group?.months) > 0 ? Number(group?.months) : 1;
+  const good = Number(group?.visit_good_level) / months;
+  const ceiling = Number(group?.visit_ceiling) / months;
   return { good: Number.isFinite(good) && good > 0 ? good : 15, ceiling: Number.isFinite(ceiling) && ceiling > 0 ? ceiling : 44 };
 }

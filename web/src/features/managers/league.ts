@@ -22,7 +22,7 @@ export function splitOption(rows: Row[], lang: Lang, limit = 20): EChartsCoreOpt
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 56, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: unitLabel(unit, lang) },
     yAxis: { type: 'category', inverse: true, data: top.map((r) => String(r.manager_name ?? r.manager_id)) },
     series: SPLIT.map((m) => ({ type: 'bar', stack: 'split', name: label(m, lang), data: top.map((r) => toChartNumber(r[m], unit)) })),
