@@ -192,3 +192,28 @@ describe('retail default scored by hand (R1, 2026-06-ytd)', () => {
 it('passes the scorecard checks (keys, card and pay identities, pool tree)', async () => {
   expect(await failedChecks(bank.wh)).toEqual({});
 });
+
+it('jixiao export scorecards writes the card, its points per indicator and the pay (JSON, exact decimals)', async () => {
+  const { Writable } = await import('node:stream');
+  const { main } = await import('../../cli/main.ts');
+  let out = '';
+  let err = '';
+  const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) });
+  bank.release(); // the command opens the file itself
+  const code = await main(['export', 'scorecards', '--period', '2026-Q2', '--format', 'json', '--db', bank.path], sink((s) => (out += s)) as never, sink((s) => (err += s)) as never);
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  const rows = JSON.parse(out) as Record<string, unknown>[];
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({
+    period: '2026-06-ytd', manager_id: 'R1', scheme_id: 'retail_default',
+    net_deposit_increase_points: 18, insurance_sold_points: 12, bank_securities_accounts_points: 2.92, off_counter_share_points: 11,
+    indicator_points: 85.92, bonus_points: 9, deduction_points: -7, total_score: 87.92, score_grade: 'good',
+    earned_efficiency_pay: 14946.4, actual_pay: 86946.4, pool_contribution: 747.32, paid_pay: 86199.08, org_pool_total: 747.32,
+  });
+  // a period that is not a scoring period is refused with the ones that are
+  err = '';
+  const refused = await main(['export', 'scorecards', '--period', '2026-05-ytd', '--db', bank.path], sink(() => {}) as never, sink((s) => (err += s)) as never);
+  expect(refused).not.toBe(0);
+  expect(err).toContain('no scorecards for 2026-05-ytd');
+});
