@@ -60,7 +60,7 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
     })
     .get('/:org_id/benchmark', requireArea('institutions'), v('param', orgParam), v('query', benchmarkQuery), async (c) => {
       const { deps: d, scope } = c.var;
-      requireMart(d, 'mart_org_period');
+      requireMart(d, 'mart_org_period', 'mart_org_metrics');
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);

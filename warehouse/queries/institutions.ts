@@ -3,7 +3,7 @@ import type { Catalog } from './catalog.ts';
 import { metricColumns, qualified } from './columns.ts';
 import { sortAndPage, type Listed, type Paging } from './listing.ts';
 import type { Reader } from './reader.ts';
-import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
+import { nodeInScope, scopeParams, type Scope } from './scope.ts';
 import { kindOf } from '../../report/table.ts';
 
 const orgKeys = ['managers'];
@@ -37,7 +37,7 @@ export async function orgMetrics(reader: Reader, catalog: Catalog, orgId: string
 }
 
 /**
- * Benchmark columns. For each metric of mart_org_period:
+ * Benchmark columns. For each metric of mart_org_period (and mart_org_metrics, its long form):
  *   <metric>_per_manager = <metric> / managers of the node's subtree, rounded half away from zero
  *     (money to the fen with div_fen; counts with div_ratio); not for ratios.
  *   <metric>_percentile  = cume_dist among the siblings that have a value (share of them at or
@@ -58,10 +58,11 @@ export function benchmarkColumns(catalog: Catalog): { keys: string[]; metrics: s
 }
 
 /**
- * The children of a node, side by side. Two queries: the children's mart rows as built (wide), and
- * the per-manager averages and percentiles in long form (one window over metric partitions, which
- * DuckDB runs far faster than one window per metric), joined here by org and metric. A node has
- * at most a few hundred children, so they are sorted and paged here, with exact comparisons.
+ * The children of a node, side by side. Two queries: the children's mart rows as built (wide,
+ * from mart_org_period, which carries parent_id), and the per-manager averages and percentiles
+ * from the long form of the same figures (mart_org_metrics.actual: one window over metric
+ * partitions, which DuckDB runs far faster than one window per wide column), joined here by org and
+ * metric. A node has at most a few hundred children, so they are sorted and paged here, exactly.
  */
 export async function benchmark(
   reader: Reader,
@@ -72,42 +73,30 @@ export async function benchmark(
 ): Promise<Listed<Record<string, unknown>>> {
   const { keys, metrics, money, counts } = benchmarkColumns(catalog);
   const params = { ...scopeParams(scope), org_id: f.orgId, period: f.period };
-  const managers = catalog.hasColumn('mart_org_period', 'managers')
-    ? 'm.managers'
-    : `(select count(*) from raw_managers x join int_org_ancestors a on a.org_id = x.org_id where a.ancestor_id = c.org_id)`;
-  const children = `${scopeOrgsCte},
-      children as (
-        select o.org_id, o.org_name, o.level from raw_orgs o
-        where o.parent_id = $org_id and o.org_id in (select org_id from scope_orgs)
-      )`;
   const wide = await reader.query<Record<string, unknown>>(
-    `with ${children}
-     select c.org_id, c.org_name, c.level, ${managers} as managers, ${qualified('m', metrics)}
-     from children c join mart_org_period m on m.org_id = c.org_id and m.period = $period`,
+    `select m.org_id, m.org_name, m.level, m.managers, ${qualified('m', metrics)}
+     from mart_org_period m
+     where m.period = $period and m.parent_id = $org_id and ${nodeInScope}`,
     params,
   );
   if (wide.length === 0) return { rows: [], total: 0 };
-  const list = (names: string[]) => (names.length ? names.map((n) => `'${n}'`).join(', ') : `''`);
-  // Every metric as DECIMAL(38,6): exact for money (2 places), ratios (6) and counts alike.
+  // Both roundings for every metric (the one that applies is picked below): no metric lists in
+  // the SQL, which DuckDB would test row by row.
   const long = await reader.query<{ org_id: string; metric: string; per_manager_money: string | null; per_manager_count: string | null; percentile: string | null }>(
-    `with ${children},
-      figures as (
-        select c.org_id, ${managers} as managers,
-          ${metrics.map((x) => `cast(m."${x}" as decimal(38,6)) as "${x}"`).join(', ')}
-        from children c join mart_org_period m on m.org_id = c.org_id and m.period = $period
-      ),
-      long as (select * from figures unpivot include nulls (value for metric in (${metrics.map((x) => `"${x}"`).join(', ')})))
-     select org_id, metric,
-       case when metric in (${list(money)}) then div_fen(value, managers) end as per_manager_money,
-       case when metric in (${list(counts)}) then div_ratio(value, managers) end as per_manager_count,
-       case when value is not null then cast(cume_dist() over (partition by metric, value is null order by value) as decimal(18,6)) end as percentile
-     from long`,
+    `select x.org_id, x.metric,
+       div_fen(x.actual, h.managers) as per_manager_money,
+       div_ratio(x.actual, h.managers) as per_manager_count,
+       case when x.actual is not null
+         then cast(cume_dist() over (partition by x.metric, x.actual is null order by x.actual) as decimal(18,6)) end as percentile
+     from mart_org_metrics x
+     join mart_org_period h on h.org_id = x.org_id and h.period = x.period
+     where x.period = $period and h.parent_id = $org_id and ${nodeInScope}`,
     params,
   );
   const byOrg = new Map(wide.map((r) => [r.org_id as string, r]));
   for (const l of long) {
     const row = byOrg.get(l.org_id);
-    if (!row) continue;
+    if (!row || !metrics.includes(l.metric)) continue;
     if (money.includes(l.metric)) row[`${l.metric}_per_manager`] = l.per_manager_money;
     if (counts.includes(l.metric)) row[`${l.metric}_per_manager`] = l.per_manager_count;
     row[`${l.metric}_percentile`] = l.percentile;

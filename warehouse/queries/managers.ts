@@ -5,7 +5,7 @@ import type { Catalog } from './catalog.ts';
 import { metricColumns, qualified } from './columns.ts';
 import { runList, type Listed, type Paging } from './listing.ts';
 import type { Reader } from './reader.ts';
-import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
+import { inSubtree, nodeInScope, scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
 export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile'] as const;
@@ -45,22 +45,23 @@ export async function leagueTable(
 ): Promise<Listed<Record<string, unknown>>> {
   const metrics = leagueMetrics(catalog, f.metrics);
   const scored = catalog.has('mart_scorecards') && !f.noScores;
+  // Identity from the mart's own columns; scope as an uncorrelated predicate and one join on the
+  // flattened tree: the fewest joins a wide row passes through (each costs DuckDB time per column).
   return runList(reader, {
-    ctes: `${scopeOrgsCte}, ${subtreeOrgsCte}`,
     select: `
-      select mg.manager_id, mg.manager_name, mg.org_id, o.org_name, mg.line, mg.grade,
+      select m.manager_id, m.manager_name, m.org_id, o.org_name, m.line, m.grade,
         ${scored ? 'sc.total_score, sc.grade as score_grade, sc.peer_rank, sc.percentile,' : ''}
         ${qualified('m', metrics)}
       from mart_manager_period m
-      join raw_managers mg on mg.manager_id = m.manager_id
-      join raw_orgs o on o.org_id = mg.org_id
+      ${inSubtree('m')}
+      join raw_orgs o on o.org_id = m.org_id
       ${scored ? 'left join mart_scorecards sc on sc.manager_id = m.manager_id and sc.period = m.period' : ''}
       where m.period = $period
-        and mg.org_id in (select org_id from subtree_orgs)
+        and ${nodeInScope}
         and ($scope_manager::varchar is null or m.manager_id = $scope_manager::varchar)
-        and ($line::varchar is null or mg.line = $line::varchar)
-        and ($grade::varchar is null or mg.grade = $grade::varchar)
-        and ($q::varchar is null or contains(lower(mg.manager_name), lower($q::varchar)) or contains(lower(mg.manager_id), lower($q::varchar)))`,
+        and ($line::varchar is null or m.line = $line::varchar)
+        and ($grade::varchar is null or m.grade = $grade::varchar)
+        and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
     params: {
       ...scopeParams(scope),
       org_id: f.orgId,
@@ -115,12 +116,12 @@ export async function managerFigures(reader: Reader, catalog: Catalog, managerId
 export async function managerTrend(reader: Reader, catalog: Catalog, managerId: string, period: string) {
   const metrics = metricColumns(catalog, 'mart_manager_period');
   return reader.query(
-    `with target as (select year, end_date from int_periods where period = $period)
-     select m.period, ${qualified('m', metrics)}
+    `select m.period, ${qualified('m', metrics)}
      from mart_manager_period m
-     join int_periods p on p.period = m.period and p.period_type = 'month'
-     join target t on p.year = t.year and p.end_date <= t.end_date
      where m.manager_id = $id
+       and m.period in (
+         select p.period from int_periods p, int_periods t
+         where t.period = $period and p.period_type = 'month' and p.year = t.year and p.end_date <= t.end_date)
      order by m.period`,
     { id: managerId, period },
   );

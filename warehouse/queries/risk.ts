@@ -5,7 +5,7 @@ import type { Catalog } from './catalog.ts';
 import { qualified } from './columns.ts';
 import { runList, type Listed, type Paging } from './listing.ts';
 import type { Reader } from './reader.ts';
-import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
+import { inSubtree, nodeInScope, scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
 import { managerIdentity } from './managers.ts';
 
 /** Columns of a mart other than the listed ones, in the mart's order (identifiers only). */
@@ -42,18 +42,18 @@ export async function managerMartList(
   f: ManagerMartFilter,
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
+  // The manager × period marts carry the manager's name, org, line and grade themselves.
   return runList(reader, {
-    ctes: `${scopeOrgsCte}, ${subtreeOrgsCte}`,
     select: `
-      select mg.manager_id, mg.manager_name, mg.org_id, o.org_name, mg.line, mg.grade, ${selectList(catalog, f.table, 'm', f.columns)}
+      select m.manager_id, m.manager_name, m.org_id, o.org_name, m.line, m.grade, ${selectList(catalog, f.table, 'm', f.columns)}
       from "${f.table}" m
-      join raw_managers mg on mg.manager_id = m.manager_id
-      join raw_orgs o on o.org_id = mg.org_id
+      ${inSubtree('m')}
+      join raw_orgs o on o.org_id = m.org_id
       where m.period = $period
-        and mg.org_id in (select org_id from subtree_orgs)
+        and ${nodeInScope}
         and ($scope_manager::varchar is null or m.manager_id = $scope_manager::varchar)
-        and ($line::varchar is null or mg.line = $line::varchar)
-        and ($q::varchar is null or contains(lower(mg.manager_name), lower($q::varchar)) or contains(lower(mg.manager_id), lower($q::varchar)))`,
+        and ($line::varchar is null or m.line = $line::varchar)
+        and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
     params: { ...scopeParams(scope), org_id: f.orgId, period: f.period, line: f.line ?? null, q: f.q ?? null },
     paging,
     sortable: [...managerIdentity, ...f.columns],

@@ -42,3 +42,17 @@ export function managerInScope(alias: string): string {
   return `${alias}.org_id in (select org_id from scope_orgs)
     and ($scope_manager::varchar is null or ${alias}.manager_id = $scope_manager::varchar)`;
 }
+
+/**
+ * Predicate: the requested node ($org_id) lies in the caller's subtree. Uncorrelated, so DuckDB
+ * evaluates it once; cheaper than carrying a scope CTE through the joins of a wide query.
+ */
+export const nodeInScope = `exists (
+    select 1 from int_org_ancestors s
+    where s.org_id = $org_id::varchar and ($scope_org::varchar is null or s.ancestor_id = $scope_org::varchar)
+  )`;
+
+/** Join restricting `alias.org_id` to the subtree of the requested node ($org_id). */
+export function inSubtree(alias: string): string {
+  return `join int_org_ancestors sub on sub.org_id = ${alias}.org_id and sub.ancestor_id = $org_id::varchar`;
+}
