@@ -28,8 +28,15 @@ clients as (
 firsts as (
   select client_id, min(first_assigned_date) as first_assigned_date from int_clients_first_assigned group by client_id
 ),
+wanted_periods as (
+  select period from periods
+  union
+  select opening_month from periods
+),
 figures as (
-  select period, client_id, deposit_end_balance + loan_end_balance as balance from int_client_periods
+  select c.period, c.client_id, c.deposit_end_balance + c.loan_end_balance as balance,
+  from int_client_periods as c
+  semi join wanted_periods as w on w.period = c.period
 ),
 measured_clients as (
   select f.period, f.client_id from figures as f semi join periods as p on p.period = f.period

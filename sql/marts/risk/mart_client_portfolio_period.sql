@@ -40,7 +40,9 @@ portfolios as (
   where f.manager_id is not null and f.is_open
 ),
 figures as (
-  select period, client_id, profit_contribution, deposit_avg_balance, loan_end_balance from int_client_periods
+  select c.period, c.client_id, c.profit_contribution, c.deposit_avg_balance, c.loan_end_balance,
+  from int_client_periods as c
+  semi join periods as p on p.period = c.period
 ),
 loyalty as (
   select period, client_id, tenure_months, products_held, opening_balance, closing_balance, balance_change_ratio,
