@@ -24,9 +24,9 @@ list             the schemes of the folder (default config/schemes) with line, o
                  --by-org adds one line per org node with the reason for its managers.`,
   positionals: true,
   options: {
-    period: { type: 'string', help: 'P      scoring period: 2026-06-ytd, 2026-Q2 or 2026 (list)' },
-    schemes: { type: 'string', help: 'DIR    scheme folder (default config/schemes) (list)' },
-    'by-org': { type: 'boolean', help: '       one line per org node, with the reason (list)' },
+    period: { type: 'string', help: 'P     scoring period: 2026-06-ytd, 2026-Q2 or 2026 (list)' },
+    schemes: { type: 'string', help: 'DIR   scheme folder (default config/schemes) (list)' },
+    'by-org': { type: 'boolean', help: '      one line per org node, with the reason (list)' },
     db: dbOption,
   },
   async run({ values, positionals, out }) {
