@@ -115,7 +115,7 @@ select
   scheme_id,
   manager_grade,
   total_score,
-  grade,
+  grade as score_grade,
   pay_metric,
   pay_actual,
   pay_base,
