@@ -97,27 +97,29 @@ describe('process', () => {
   });
 
   it('audience, development against maintenance, and conversion within 30 days', async () => {
-    // M3 in February: V1 maintenance (C4), V2 development (prospect), V3 development (C5, sale 03-01 = 15 days
-    // later: converted), V4 development (C6, sale 03-25 = 33 days later: not), V5 development (C8, won 01-20: new).
-    //   new_or_prospect = V2 + V5 = 2 of 5 → 0.400000; development 4 of 5 → 0.800000; 4 / 1 maintenance → 4.000000
-    //   convertible = development visits to known clients = V3, V4, V5 → 3; converted = V3 → 1 / 3 = 0.333333
+    // M3 in February: V1 maintenance (C4), V2 development (prospect, no client), V3 development (C5, sale
+    // 03-01 = 15 days later: converted), V4 development (C6, sale 03-25 = 33 days later: not), V5 development
+    // (C8, won 01-20: new), V6 development (C9, on file but never assigned: a prospect; sale 03-10: converted).
+    //   new_or_prospect = V2 + V5 + V6 = 3 of 6 → 0.500000; development 5 of 6 → 0.833333; 5 / 1 maintenance → 5.000000
+    //   convertible = development visits naming a client on file = V3, V4, V5, V6 → 4; converted = V3, V6 → 2 / 4 = 0.500000
     const [feb] = await bank.rows<Row>(
       `select visits, development_visits, maintenance_visits, new_or_prospect_visits, new_or_prospect_share, development_share,
          development_to_maintenance, convertible_visits, converted_visits, conversion_rate, sales_after_visits
        from mart_manager_process_period where period = '2026-02' and manager_id = 'M3'`,
     );
     expect(feb).toEqual({
-      visits: '5', development_visits: '4', maintenance_visits: '1', new_or_prospect_visits: '2', new_or_prospect_share: '0.400000',
-      development_share: '0.800000', development_to_maintenance: '4.000000', convertible_visits: '3', converted_visits: '1',
-      conversion_rate: '0.333333', sales_after_visits: '1',
+      visits: '6', development_visits: '5', maintenance_visits: '1', new_or_prospect_visits: '3', new_or_prospect_share: '0.500000',
+      development_share: '0.833333', development_to_maintenance: '5.000000', convertible_visits: '4', converted_visits: '2',
+      conversion_rate: '0.500000', sales_after_visits: '2',
     });
-    const audiences = await bank.rows<Row>(`select visit_id, audience, converted from int_visits_classified where manager_id = 'M3' order by visit_id`);
+    const audiences = await bank.rows<Row>(`select visit_id, audience, is_convertible, converted from int_visits_classified where manager_id = 'M3' order by visit_id`);
     expect(audiences).toEqual([
-      { visit_id: 'V1', audience: 'existing', converted: false },
-      { visit_id: 'V2', audience: 'prospect', converted: false },
-      { visit_id: 'V3', audience: 'existing', converted: true },
-      { visit_id: 'V4', audience: 'existing', converted: false },
-      { visit_id: 'V5', audience: 'new', converted: false },
+      { visit_id: 'V1', audience: 'existing', is_convertible: false, converted: false },
+      { visit_id: 'V2', audience: 'prospect', is_convertible: false, converted: false },
+      { visit_id: 'V3', audience: 'existing', is_convertible: true, converted: true },
+      { visit_id: 'V4', audience: 'existing', is_convertible: true, converted: false },
+      { visit_id: 'V5', audience: 'new', is_convertible: true, converted: false },
+      { visit_id: 'V6', audience: 'prospect', is_convertible: true, converted: true },
     ]);
   });
 

@@ -7,9 +7,10 @@
 --              'new'       when the client's first assignment (int_clients_first_assigned) lies
 --                          within the 365 days up to the visit date (a newly won client);
 --              'existing'  otherwise.
---   converted (development visits to a known client only) = at least one product sale to that
---     client dated from the visit day to 30 days after it (any product, any seller: the visit is
---     judged by the business that followed it). converted_sales = how many such sales.
+--   is_convertible = a development visit naming a client of the clients file (a prospect already on
+--     file included: whether the cold visit converted is the point); converted = at least one
+--     product sale to that client dated from the visit day to 30 days after it (any product, any
+--     seller: the visit is judged by the business that followed it). converted_sales = how many.
 -- inputs: int_visits_attributed, stg_extract__clients, int_clients_first_assigned, stg_extract__sales.
 with visits as (
   select visit_date, month_end, visit_id, client_id, purpose, manager_id, holder_org_id, visits, development_visits,
@@ -33,6 +34,7 @@ classified as (
       when f.first_assigned_date > v.visit_date - interval 365 day then 'new'
       else 'existing'
     end as audience,
+    c.client_id is not null as client_on_file,
   from visits as v
   left join clients as c on c.client_id = v.client_id
   left join firsts as f on f.client_id = v.client_id
@@ -43,7 +45,7 @@ followed as (
   join sales as s
     on s.client_id = v.client_id
    and s.sale_date between v.visit_date and v.visit_date + interval 30 day
-  where v.purpose = 'development' and v.audience <> 'prospect'
+  where v.purpose = 'development' and v.client_on_file
   group by v.visit_id
 )
 select
@@ -55,7 +57,7 @@ select
   v.manager_id,
   v.holder_org_id,
   v.audience,
-  (v.purpose = 'development' and v.audience <> 'prospect') as is_convertible,
+  (v.purpose = 'development' and v.client_on_file) as is_convertible,
   coalesce(f.converted_sales, 0) > 0 as converted,
   cast(coalesce(f.converted_sales, 0) as integer) as converted_sales,
 from classified as v
