@@ -19,6 +19,7 @@ import {
   clientInScope,
   clientLedgers,
   managerPortfolio,
+  managerSegments,
   orgPortfolio,
   portfolioColumns,
 } from '../../warehouse/queries/clients.ts';
@@ -39,7 +40,32 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/clients', summary: 'Clients held in a node’s subtree at the period’s end, with figures', area: 'clients', params: orgParam, query: orgQuery, list: true, response: `list of { ${oKeys.slice(0, 8).join(', ')}, … }` });
   docs.add({ method: 'get', path: '/api/clients/{client_id}', summary: 'One client: identity, holders (assignment history), monthly figures, deposit and loan ledger rows', area: 'clients', params: clientParam, query: oneQuery, response: '{ client, holders, history, ledgers: { deposits, loans } }' });
 
-  const byManager = new Hono<AppEnv>().get('/:manager_id/clients', requireArea('clients'), v('param', managerParam), v('query', managerQuery), async (c) => {
+  // The segmented portfolio (客户分层), when the clients mart is built.
+  const segTable = 'mart_client_portfolio_period';
+  const segCols = deps.catalog.columns(segTable).map((x) => x.name).filter((n) => n !== 'period' && n !== 'manager_id' && /^[a-z][a-z0-9_]*$/.test(n));
+  const segQuery = z.strictObject({
+    period: periodKey.optional(),
+    segment: z
+      .enum(['new', 'dormant', 'high_value_falling', 'high_value_growing', 'high_value_stable', 'low_value_growing', 'low_value_falling', 'low_value_stable'])
+      .optional(),
+    q: searchParam.optional(),
+    ...listParams(tuple(segCols.length ? segCols : ['client_id']), segCols.includes('contribution_rank') ? 'contribution_rank' : 'client_id', 'asc'),
+  });
+  docs.add({ method: 'get', path: '/api/managers/{manager_id}/portfolio', summary: 'A manager’s portfolio ranked by contribution (× share), with loyalty and segment (quarters, halves, years and the latest month)', area: 'clients', params: managerParam, query: segQuery, list: true, response: `list of { ${segCols.join(', ')} }` });
+
+  const byManager = new Hono<AppEnv>()
+    .get('/:manager_id/portfolio', requireArea('clients'), v('param', managerParam), v('query', segQuery), async (c) => {
+      const { deps: d, scope } = c.var;
+      requireMart(d, segTable);
+      const { manager_id } = c.req.valid('param');
+      const manager = await managerInScope(d.reader, scope, manager_id);
+      if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
+      const q = c.req.valid('query');
+      const period = resolvePeriod(d, q.period);
+      const listed = await managerSegments(d.reader, segCols, { managerId: manager_id, period, segment: q.segment, q: q.q }, pagingOf(q as ListQuery));
+      return sendList(c, q as ListQuery, 'segments', { meta: { period, manager_id, manager_name: manager.manager_name, segment: q.segment ?? null, q: q.q ?? null }, keys: segCols, ...listed });
+    })
+    .get('/:manager_id/clients', requireArea('clients'), v('param', managerParam), v('query', managerQuery), async (c) => {
     const { deps: d, scope } = c.var;
     requireMart(d, 'mart_client_period', 'int_portfolio_months');
     const { manager_id } = c.req.valid('param');

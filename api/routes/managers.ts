@@ -20,7 +20,7 @@ const riskKeys = /^(npl_balance|npl_ratio|turned_npl_count|turned_npl_balance|ex
 
 export function managerRoutes(docs: RouteDocs) {
   const query = z.strictObject({ period: periodKey.optional() });
-  docs.add({ method: 'get', path: '/api/managers/{manager_id}', summary: 'One manager: figures, metrics vs base and target, scorecard with explanation, pay, trend, process and risk figures', area: 'performance', params: managerParam, query, response: '{ manager, period, figures, metrics, scorecard: { period, card, indicators, items, pay } | null, trend, process, risk }' });
+  docs.add({ method: 'get', path: '/api/managers/{manager_id}', summary: 'One manager: figures, metrics vs base and target, scorecard with explanation, pay, trend, process and risk figures', area: 'performance', params: managerParam, query, response: '{ manager, period, figures, metrics, scorecard: { period, card, indicators, items, pay } | null, trend, process, risk, concentration }' });
 
   return new Hono<AppEnv>().get('/:manager_id', requireArea('performance'), v('param', managerParam), v('query', query), async (c) => {
     const { deps: d, scope } = c.var;
@@ -29,16 +29,17 @@ export function managerRoutes(docs: RouteDocs) {
     const manager = await managerInScope(d.reader, scope, manager_id);
     if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
     const period = resolvePeriod(d, c.req.valid('query').period);
-    const [figures, metrics, trend, scorecard, process, risk] = await Promise.all([
+    const [figures, metrics, trend, scorecard, process, risk, concentration] = await Promise.all([
       managerFigures(d.reader, d.catalog, manager_id, period),
       managerMetrics(d.reader, d.catalog, manager_id, period),
       managerTrend(d.reader, d.catalog, manager_id, period),
       managerScorecard(d.reader, d.catalog, manager_id, period),
       managerMartRow(d.reader, d.catalog, 'mart_manager_process_period', manager_id, period),
       managerMartRow(d.reader, d.catalog, 'mart_manager_risk_period', manager_id, period),
+      managerMartRow(d.reader, d.catalog, 'mart_manager_client_concentration', manager_id, period),
     ]);
     // Before the process and risk marts are built, their columns of mart_manager_period stand in.
     const pick = (re: RegExp) => (figures ? Object.fromEntries(Object.entries(figures).filter(([k]) => re.test(k))) : null);
-    return c.json({ manager, period, figures, metrics, scorecard, trend, process: process ?? pick(processKeys), risk: risk ?? pick(riskKeys) }, 200);
+    return c.json({ manager, period, figures, metrics, scorecard, trend, process: process ?? pick(processKeys), risk: risk ?? pick(riskKeys), concentration }, 200);
   });
 }

@@ -59,6 +59,7 @@ const endpoints: Endpoint[] = [
   { path: '/api/orgs/{org}/clients', area: 'clients', id: 'org' },
   { path: '/api/managers/{manager}', area: 'performance', id: 'manager' },
   { path: '/api/managers/{manager}/clients', area: 'clients', id: 'manager' },
+  { path: '/api/managers/{manager}/portfolio', area: 'clients', id: 'manager' },
   { path: '/api/clients/{client}', area: 'clients', id: 'client' },
   { path: '/api/loads', area: 'loads' },
   { path: '/api/loads/{load}/rejects', area: 'loads', id: 'load' },

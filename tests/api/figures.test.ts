@@ -161,6 +161,13 @@ describe('portfolios and clients', () => {
     );
   });
 
+  it('M1’s segmented portfolio in Q1 = mart_client_portfolio_period, ranked by contribution', async () => {
+    const body = await (await get('/api/managers/M1/portfolio?period=2026-Q1')).json();
+    const expected = await mart(`select client_id, share, profit_contribution, contribution_rank, segment from mart_client_portfolio_period where manager_id = 'M1' and period = '2026-Q1' order by contribution_rank`);
+    expect(expected.map((r) => r.client_id).sort()).toEqual(['C1', 'C2', 'C6']);
+    expect(body.rows.map((r: Record<string, unknown>) => ({ client_id: r.client_id, share: r.share, profit_contribution: r.profit_contribution, contribution_rank: r.contribution_rank, segment: r.segment }))).toEqual(expected);
+  });
+
   it('B1’s clients: everyone held in S11 and S12; C6 has two holders', async () => {
     const body = await (await get(`/api/orgs/B1/clients?period=${period}&sort=client_id&order=asc`)).json();
     expect(body.rows.map((r: { client_id: string }) => r.client_id)).toEqual(['C1', 'C2', 'C3', 'C4', 'C6']);

@@ -147,3 +147,28 @@ export async function clientLedgers(reader: Reader, clientId: string) {
   );
   return { deposits, loans };
 }
+
+/**
+ * A manager's segmented portfolio (mart_client_portfolio_period): clients ranked by contribution
+ * (× share), loyalty and segment. Built for the segmentation periods (quarters, halves, years and
+ * the latest month).
+ */
+export async function managerSegments(
+  reader: Reader,
+  columns: string[],
+  f: { managerId: string; period: string; segment?: string; q?: string },
+  paging: Paging,
+): Promise<Listed<Record<string, unknown>>> {
+  return runList(reader, {
+    select: `
+      select ${qualified('p', columns)}
+      from mart_client_portfolio_period p
+      where p.manager_id = $manager_id and p.period = $period
+        and ($segment::varchar is null or p.segment = $segment::varchar)
+        and ($q::varchar is null or contains(lower(p.client_name), lower($q::varchar)) or contains(lower(p.client_id), lower($q::varchar)))`,
+    params: { manager_id: f.managerId, period: f.period, segment: f.segment ?? null, q: f.q ?? null },
+    paging,
+    sortable: columns,
+    tiebreak: ['client_id'],
+  });
+}
