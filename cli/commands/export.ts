@@ -66,6 +66,10 @@ Exit status: 0 written, 1 failed, 2 bad usage (unknown kind, bad or unbuilt peri
         writeFileSync(outFile, body);
         err.write(`${kind.kind} ${req.period}${org ? ` (org ${org})` : ''}: ${formatCount(table.rows.length)} rows → ${outFile}\n`);
       } else {
+        // `jixiao export … | head`: the reader may close the pipe early; that is not an error.
+        out.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EPIPE') throw e;
+        });
         out.write(body);
       }
       return 0;
