@@ -5,14 +5,15 @@
 // only) runs N concurrent workers, each a bounded loop of requests over the league table, the
 // institution benchmark and one manager, signed in as head office. Then, in the same run, the very
 // same query functions (warehouse/queries) run directly on DuckDB with the same concurrency and the
-// same pool size, so the API's own overhead (HTTP, auth, validation, JSON) shows as a ratio. The
+// same pool size (run before and after the API run, pooled), so the API's own overhead (HTTP,
+// auth, validation, JSON) shows as a ratio. The
 // API is measured with the server's result cache off (cold: every request reaches DuckDB, the fair
 // comparison), then once more as `jixiao serve` runs by default (cache on).
 // Prints p50/p95/p99 latency, requests per second and errors per endpoint, as a Markdown table for
 // BENCHMARKS.md. Targets: API p95 < 150 ms, zero errors, overhead ratio (API p95 / direct p95) < 1.5.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Warehouse } from '../warehouse/db.ts';
@@ -276,13 +277,18 @@ async function mainBench() {
   process.stderr.write(`bench:api — ${bank} bank, period ${s.period}, ${workers} workers × ${perWorker} requests, pool ${poolSize}\n`);
   // Cold: the server's result cache off, so every request reaches DuckDB (the fair comparison with
   // the direct run). Then as `jixiao serve` runs by default (results kept: the plan repeats ids).
+  // The machine may be shared and its load drift: the direct run goes before and after the cold
+  // API run, and its two halves are pooled, so neither side gets the quieter minutes alone.
+  const before = await directRun(db, s, p);
   const api = await apiRun(db, s, p, 0);
-  const direct = await directRun(db, s, p);
+  const after = await directRun(db, s, p);
+  const direct = { timings: [...before.timings, ...after.timings], wallMs: before.wallMs + after.wallMs };
   const cached = await apiRun(db, s, p, 5000);
+  const load = loadavg()[0]!.toFixed(1);
 
   const lines = [
     `bank: ${bank} (${db}); period ${s.period}; ${workers} concurrent workers × ${perWorker} requests = ${workers * perWorker} per run; DuckDB pool ${poolSize} connections`,
-    `machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}`,
+    `machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; load average at the end ${load} (other work on the machine competes for the cores)`,
     '',
     'API with the result cache off (every request queries DuckDB); direct = the same query functions on a pool, no HTTP:',
     '',

@@ -90,7 +90,7 @@ export type ClientIdentity = {
  */
 export async function clientInScope(reader: Reader, scope: Scope, clientId: string): Promise<ClientIdentity | undefined> {
   const rows = await reader.query<ClientIdentity>(
-    `with recursive ${scopeOrgsCte}
+    `with ${scopeOrgsCte}
      select c.client_id, c.client_name, c.client_type, c.industry, c.group_id, c.open_date::varchar as open_date, c.org_id as home_org_id
      from raw_clients c
      where c.client_id = $client_id

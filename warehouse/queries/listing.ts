@@ -37,7 +37,7 @@ export function splitTotal<T extends { total_rows?: unknown }>(rows: T[]): Liste
 }
 
 export interface ListSpec {
-  /** CTE definitions (without the leading `with recursive`), if any. */
+  /** CTE definitions (without the leading `with`), if any. */
   ctes?: string;
   /** The select producing the rows, with an explicit column list. */
   select: string;
@@ -55,7 +55,7 @@ export async function runList<T extends object>(
   spec: ListSpec,
 ): Promise<Listed<T>> {
   const page = orderAndPage(spec.paging, spec.sortable, spec.tiebreak);
-  const head = `with recursive ${[spec.ctes, `listed as (${spec.select})`].filter(Boolean).join(', ')}`;
+  const head = `with ${[spec.ctes, `listed as (${spec.select})`].filter(Boolean).join(', ')}`;
   const params = { ...spec.params, ...page.params };
   const rows = await reader.query<T & { total_rows?: unknown }>(
     `${head} select *, count(*) over () as total_rows from listed ${page.sql}`,

@@ -90,7 +90,7 @@ export type ManagerIdentity = {
 /** The manager if the caller may see them (out of scope and unknown look the same: undefined). */
 export async function managerInScope(reader: Reader, scope: Scope, managerId: string): Promise<ManagerIdentity | undefined> {
   const rows = await reader.query<ManagerIdentity>(
-    `with recursive ${scopeOrgsCte}
+    `with ${scopeOrgsCte}
      select mg.manager_id, mg.manager_name, mg.org_id, o.org_name, mg.line, mg.grade,
        mg.hire_date::varchar as hire_date, mg.leave_date::varchar as leave_date
      from raw_managers mg join raw_orgs o on o.org_id = mg.org_id

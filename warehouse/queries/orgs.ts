@@ -36,7 +36,7 @@ export async function orgTree(reader: Reader, scope: Scope): Promise<OrgNode[]> 
 /** Whether an org node is inside the caller's subtree (out-of-scope and unknown look the same). */
 export async function orgInScope(reader: Reader, scope: Scope, orgId: string): Promise<{ org_id: string; org_name: string; level: string; parent_id: string | null } | undefined> {
   const rows = await reader.query<{ org_id: string; org_name: string; level: string; parent_id: string | null }>(
-    `with recursive ${scopeOrgsCte}
+    `with ${scopeOrgsCte}
      select org_id, org_name, level, parent_id from raw_orgs
      where org_id = $org_id and org_id in (select org_id from scope_orgs)`,
     { ...scopeParams(scope), org_id: orgId },
