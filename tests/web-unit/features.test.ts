@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { heatCells, percentileRanks } from '../../web/src/features/institution/charts.ts';
 import { waterfallSteps } from '../../web/src/features/manager/charts.ts';
-import { figuresOf, visitLevels } from '../../web/src/features/manager/groups.ts';
+import { figuresOf, segmentsOf, visitLevels } from '../../web/src/features/manager/groups.ts';
 import { classGrid, latestSnapshot } from '../../web/src/features/client/history.ts';
 import { migrationCells } from '../../web/src/features/risk/charts.ts';
 import { drillParam, parseDrill } from '../../web/src/features/risk/drill.ts';
@@ -70,6 +70,19 @@ describe('manager groups', () => {
   });
 });
 
+describe('portfolio segments', () => {
+  it("reads the segment mix from the concentration row's counts", () => {
+    const row = { portfolio_clients: '27', hhi: '0.13', high_value_stable_clients: '1', low_value_falling_clients: '4', new_segment_clients: '2', dormant_clients: '0' };
+    expect(segmentsOf(row)).toEqual([
+      { segment: 'high_value_stable', clients: '1' },
+      { segment: 'low_value_falling', clients: '4' },
+      { segment: 'new', clients: '2' },
+      { segment: 'dormant', clients: '0' },
+    ]);
+    expect(segmentsOf(null)).toEqual([]);
+  });
+});
+
 describe('client history', () => {
   it("pivots loans × month-ends with each month's class", () => {
     const rows = [
@@ -126,11 +139,12 @@ describe('league selection and tiles', () => {
 
 describe('columns, breadcrumbs, navigation', () => {
   it('puts names first and hides ids a name stands for; rates stay plain numbers', () => {
-    const cols = columnsFrom([{ client_id: 'C1', client_name: '甲', rate: '4.35', balance: '10' }]);
+    const cols = columnsFrom([{ client_id: 'C1', client_name: '甲', rate: '4.35', balance: '10', contribution_rank: '1' }]);
     expect(cols.map((c) => [c.key, c.kind])).toEqual([
       ['client_name', 'text'],
       ['rate', 'number'],
       ['balance', 'money'],
+      ['contribution_rank', 'count'],
     ]);
   });
   it('builds the path from the scope root down to a node', () => {

@@ -282,6 +282,8 @@ export interface ManagerPage {
   trend: Row[];
   process: Row | null;
   risk: Row | null;
+  /** Concentration of the portfolio and its segment mix (mart_manager_client_concentration), when built. */
+  concentration?: Row | null;
 }
 
 export const manager = {
@@ -314,8 +316,20 @@ export const client = {
 };
 
 export const portfolio = {
-  /** A manager's clients with their figures (contribution ranking). */
-  clients: (managerId: string, v: View) => list(`managers/${encodeURIComponent(managerId)}/clients`, { period: v.period, sort: 'profit_contribution' }, v.lang),
+  /**
+   * A manager's clients ranked by contribution, with segment and loyalty (the segmented portfolio,
+   * built for quarters, halves, years and the latest month); for other periods, the plain list of
+   * the manager's clients and their figures.
+   */
+  async clients(managerId: string, v: View, segment: string | null = null): Promise<Listed<Row>> {
+    try {
+      const ranked = await list(`managers/${encodeURIComponent(managerId)}/portfolio`, { period: v.period, segment }, v.lang);
+      if (ranked.rows.length > 0 || segment) return ranked;
+    } catch (e) {
+      if (!(e instanceof ApiError) || ![400, 404, 503].includes(e.status)) throw e;
+    }
+    return list(`managers/${encodeURIComponent(managerId)}/clients`, { period: v.period, sort: 'profit_contribution' }, v.lang);
+  },
   /** Early warnings on a manager's clients (special mention, rising overdue days, outflows, lost clients). */
   warnings: (managerId: string, orgId: string, v: View) =>
     list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, { period: v.period, manager_id: managerId }, v.lang),

@@ -3,9 +3,15 @@
 import type { ApiColumn, Row } from './api.ts';
 import { kindOf, type ColumnDef } from './table.ts';
 
-/** Ledger rates are annual percentages already ("4.47" is 4.47%), not ratios: shown as numbers. */
+/**
+ * Corrections to the inferred kind: ledger rates are annual percentages already ("4.47" is
+ * 4.47%), not ratios; a rank is a count even when its name holds a money word
+ * (contribution_rank).
+ */
 function kindFor(c: { key: string; kind: ColumnDef['kind'] }): ColumnDef['kind'] {
-  return c.key === 'rate' ? 'number' : c.kind;
+  if (c.key === 'rate') return 'number';
+  if (/_rank$/.test(c.key)) return 'count';
+  return c.kind;
 }
 
 export function columnsFrom(rows: Row[], declared?: ApiColumn[], opts: { bars?: string[]; hide?: string[]; only?: readonly string[] } = {}): ColumnDef[] {

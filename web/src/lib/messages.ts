@@ -59,6 +59,7 @@ export const messages = {
   portfolio: { zh: '客户组合', en: 'Client portfolio' },
   concentration: { zh: '集中度', en: 'Concentration' },
   segments: { zh: '客户分层', en: 'Segments' },
+  all_segments: { zh: '全部客户', en: 'All clients' },
   warnings: { zh: '预警', en: 'Warnings' },
   balances: { zh: '余额', en: 'Balances' },
   loans: { zh: '贷款', en: 'Loans' },

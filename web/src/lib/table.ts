@@ -100,7 +100,7 @@ export function barGeometry(value: unknown, column: unknown[] | BarExtent): { le
 }
 
 /** Text columns whose values are glossary keys (shown in the user's language). */
-export const ENUM_COLUMNS = new Set(['line', 'level', 'client_type', 'five_class', 'from_class', 'to_class', 'score_grade', 'category', 'purpose', 'section']);
+export const ENUM_COLUMNS = new Set(['line', 'level', 'client_type', 'five_class', 'previous_five_class', 'from_class', 'to_class', 'score_grade', 'category', 'purpose', 'section', 'segment', 'value_tier', 'trend', 'warning', 'attribution', 'visit_level']);
 
 export function cellText(value: unknown, kind: CellKind, unit?: AmountUnit): string {
   switch (kind) {

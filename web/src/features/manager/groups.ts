@@ -24,3 +24,17 @@ export function visitLevels(group: Row | null): { good: number; ceiling: number 
   const ceiling = Number(group?.visit_ceiling) / months;
   return { good: Number.isFinite(good) && good > 0 ? good : 15, ceiling: Number.isFinite(ceiling) && ceiling > 0 ? ceiling : 44 };
 }
+
+/** Concentration figures shown beside the portfolio, in this order. */
+export const CONCENTRATION_SHOWN = ['portfolio_clients', 'top10_share', 'hhi', 'top10_contribution', 'positive_contribution'] as const;
+
+/**
+ * The segment mix from the concentration row: its `<segment>_clients` counts, as
+ * { segment, clients } in the row's order ('new_segment_clients' counts segment 'new').
+ */
+export function segmentsOf(concentration: Row | null | undefined): { segment: string; clients: string }[] {
+  if (!concentration) return [];
+  return Object.entries(concentration)
+    .filter(([k]) => k.endsWith('_clients') && k !== 'portfolio_clients')
+    .map(([k, v]) => ({ segment: k.replace(/_clients$/, '').replace(/_segment$/, ''), clients: String(v ?? '0') }));
+}

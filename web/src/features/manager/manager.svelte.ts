@@ -12,14 +12,14 @@ export class ManagerState {
 
   #seq = 0;
 
-  load(id: string, view: View): void {
+  load(id: string, view: View, segment: string | null = null): void {
     // The scorecard first (the page's primary figures), then the portfolio and warnings, which
     // are larger and shown below it; warnings are listed under the manager's org node. A newer
     // load (another manager or period) cancels the follow-up of an older one.
     const seq = ++this.#seq;
     void this.page.load(() => manager.page(id, view)).then(() => {
       if (seq !== this.#seq) return;
-      void this.clients.load(() => portfolio.clients(id, view));
+      void this.clients.load(() => portfolio.clients(id, view, segment));
       const org = this.page.data?.manager.org_id;
       if (org) void this.warnings.load(() => portfolio.warnings(id, org, view));
     });
