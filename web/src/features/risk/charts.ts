@@ -53,19 +53,21 @@ export function migrationOption(rows: Row[], lang: Lang): EChartsCoreOption {
   };
 }
 
-/** One line per origination cohort: the NPL ratio by months on book. */
-export function vintageOption(rows: Row[], lang: Lang, ratioKey = 'npl_ratio'): EChartsCoreOption {
-  const cohorts = [...new Set(rows.map((r) => String(r.origination_quarter ?? '')))].sort();
+/** One line per origination cohort (the latest `recent` quarters): the NPL ratio by months on book. */
+export function vintageOption(rows: Row[], lang: Lang, ratioKey = 'npl_ratio', recent = 8): EChartsCoreOption {
+  const cohorts = [...new Set(rows.map((r) => String(r.origination_quarter ?? '')))].sort().slice(-recent);
   const ages = [...new Set(rows.map((r) => Number(r.months_on_book ?? 0)))].sort((a, b) => a - b);
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v?.toFixed(2)}%` },
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: ages.map(String), name: lang === 'zh' ? '账龄(月)' : 'Months on book' },
+    grid: { left: 8, right: 16, top: 32, bottom: 24, containLabel: true },
+    xAxis: { type: 'category', data: ages.map(String), name: label('months_on_book', lang), nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'value', name: '%' },
     series: cohorts.map((c) => ({
       type: 'line',
       name: c,
+      showSymbol: false,
+      connectNulls: false,
       data: ages.map((a) => {
         const r = rows.find((row) => String(row.origination_quarter) === c && Number(row.months_on_book) === a);
         return r ? toChartNumber(r[ratioKey], 'ratio') : null;
