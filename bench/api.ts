@@ -12,7 +12,7 @@
 // Prints p50/p95/p99 latency, requests per second and errors per endpoint, as a Markdown table for
 // BENCHMARKS.md. Targets: API p95 < 150 ms, zero errors, overhead ratio (API p95 / direct p95) < 1.5.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -175,25 +175,28 @@ function stats(timings: Timing[], wallMs: number, endpoint?: Endpoint): Stats {
 }
 
 async function startServer(db: string, usersPath: string, cache: number): Promise<{ url: string; stop: () => Promise<number | null> }> {
+  // The request log (stderr) goes to a file, so a busy load generator never holds the server up
+  // on a full pipe; it is read back only to report a failure.
+  const logFile = `${usersPath}.server.log`;
+  const logFd = openSync(logFile, 'w');
   const child = spawn(process.execPath, [join(projectRoot, 'bin', 'jixiao.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--pool-size', String(poolSize), '--cache', String(cache), '--users', usersPath], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', logFd],
   });
+  closeSync(logFd);
   let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => (out += d));
-  // The request log goes to stderr: drained, kept only for a failure report.
-  child.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
+  const err = () => readFileSync(logFile, 'utf8').slice(-4000);
+  child.stdout!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}\n${err}`)), 120_000);
-    child.stdout.on('data', () => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}\n${err()}`)), 120_000);
+    child.stdout!.on('data', () => {
       const m = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
       }
     });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err()}`)));
   });
   return {
     url,
