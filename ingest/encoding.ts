@@ -13,6 +13,8 @@ export type EncodingChoice = 'auto' | 'utf8' | 'gbk';
 export interface ScannedFile {
   bytes: number;
   sha256: string;
+  /** The file has an empty line (which DuckDB skips; line numbers then need blankLineRecords). */
+  blankLines: boolean;
   /** What the bytes are: a BOM says utf8-bom; bytes that are not valid UTF-8 say gb18030. */
   detected: Encoding;
 }
@@ -39,8 +41,15 @@ export async function scanFile(path: string, onBytes?: (done: number) => void): 
   let carry: Buffer = Buffer.alloc(0);
   let validUtf8 = true;
   let bom = false;
+  let blankLines = false;
+  let tail: Buffer = Buffer.alloc(0); // last two bytes of the previous chunk, for \n\n across chunks
   for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    if (!blankLines) {
+      const edge = tail.length ? Buffer.concat([tail, chunk.subarray(0, 2)]) : Buffer.alloc(0);
+      blankLines = [chunk, edge].some((b) => b.indexOf('\n\n') >= 0 || b.indexOf('\n\r\n') >= 0);
+      tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 2)));
+    }
     if (bytes === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) bom = true;
     bytes += chunk.length;
     if (validUtf8) {
@@ -52,7 +61,7 @@ export async function scanFile(path: string, onBytes?: (done: number) => void): 
     onBytes?.(bytes);
   }
   if (carry.length) validUtf8 = false;
-  return { bytes, sha256: hash.digest('hex'), detected: bom ? 'utf8-bom' : validUtf8 ? 'utf8' : 'gb18030' };
+  return { bytes, sha256: hash.digest('hex'), blankLines, detected: bom ? 'utf8-bom' : validUtf8 ? 'utf8' : 'gb18030' };
 }
 
 /** The encoding to read a file with: the forced one, else what the scan detected. */
@@ -102,6 +111,32 @@ export async function transcodeToUtf8(src: string, dest: string, onBytes?: (done
     }),
     createWriteStream(dest, { highWaterMark: chunkSize }),
   );
+}
+
+/**
+ * Where a CSV file has empty lines: for each, the number of data records before it. DuckDB skips
+ * empty lines, so a record's physical line is its index + 2 + the empty lines before it. Only run
+ * for files whose scan found an empty line.
+ */
+export async function blankLineRecords(path: string): Promise<number[]> {
+  const out: number[] = [];
+  let nonBlank = 0;
+  let content = false; // the current line has a byte other than \r
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
+    let pos = 0;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, pos);
+      const end = nl < 0 ? chunk.length : nl;
+      const len = end - pos;
+      if (len > 1 || (len === 1 && chunk[pos] !== 0x0d)) content = true;
+      if (nl < 0) break;
+      if (content) nonBlank++;
+      else out.push(Math.max(0, nonBlank - 1)); // minus the header
+      content = false;
+      pos = nl + 1;
+    }
+  }
+  return out;
 }
 
 /** Splits one CSV record (RFC 4180 quoting) into fields. */

@@ -12,14 +12,14 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Params, Warehouse } from '../warehouse/db.ts';
-import { chooseEncoding, readCsvHeader, scanFile, transcodeToUtf8, type EncodingChoice } from './encoding.ts';
+import { blankLineRecords, chooseEncoding, readCsvHeader, scanFile, transcodeToUtf8, type EncodingChoice } from './encoding.ts';
 import { kinds, type KindSpec, type RefKind } from './kinds.ts';
 import {
   lastAppliedFingerprint, listLoadFiles, nextLoadId, recordLoad, recordRejects, type IngestResult,
 } from './log.ts';
 import { kindOfFile, loadProfile, mapHeader, valueAliases, type Profile } from './profile.ts';
 import {
-  applySql, assignmentSharesSql, fileTable, kindViewSql, orgTreeSql, pruneSql, refKeysSql, rejectChecksSql, stageSql, stageTable,
+  applySql, assignmentSharesSql, fileTable, fileView, fileViewSql, kindViewSql, orgTreeSql, pruneSql, refKeysSql, rejectChecksSql, stageSql, stageTable,
 } from './validate.ts';
 
 export type { FileResult, IngestResult } from './log.ts';
@@ -128,8 +128,10 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
   const totalBytes = sum(files.map((f) => f.size));
   const scanTask = files.length > 0 ? progress?.task('checksums', Math.max(1, totalBytes)) : undefined;
   let scannedBytes = 0;
+  const blankLines: boolean[] = [];
   for (const f of files) {
     const scanned = await scanFile(f.path, scanTask && ((done) => scanTask.update(scannedBytes + done)));
+    blankLines.push(scanned.blankLines);
     scannedBytes += f.size;
     fingerprint.update(`${f.fileName}\0${scanned.sha256}\0`);
     result.files.push({
@@ -170,6 +172,7 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
     await wh.run(`create or replace temp table ing_files (file_no integer, file_name varchar)`);
     await wh.run(`create or replace temp table ing_rejects (kind varchar, file_no integer, line bigint, column_name varchar, value varchar, reason varchar)`);
     await wh.run(`create or replace temp table ing_extra (file_no integer, line bigint, column_name varchar, value varchar)`);
+    await wh.run(`create or replace temp table ing_blanks (file_no integer, records bigint)`);
     // A file that cannot be read at all refuses the delivery; it is listed with the rejects too.
     const fileProblem = async (fileNo: number, line: number, column: string | null, reason: string) => {
       const f = files[fileNo]!;
@@ -231,6 +234,11 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         task?.done();
         continue;
       }
+      if (blankLines[fileNo] && f.format === 'csv') {
+        const records = await blankLineRecords(readPath);
+        await wh.run(`insert into ing_blanks select $no, unnest(string_split($records, ',')::bigint[])`, { no: fileNo, records: records.join(',') });
+      }
+      await wh.run(fileViewSql(f.spec, fileNo, blankLines[fileNo] === true && f.format === 'csv'));
       const rows = await wh.query<{ n: string }>(`select count(*) as n from ${fileTable(f.spec, fileNo)}`);
       fr.rowsRead = Number(rows[0]!.n);
       task?.done(fr.rowsRead);
@@ -302,10 +310,10 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
     rmSync(tmp, { recursive: true, force: true });
     for (const spec of kinds) {
       await wh.run(`drop view if exists ${stageTable(spec)}`);
-      for (const n of files.keys()) await wh.run(`drop table if exists ${fileTable(spec, n)}`);
+      for (const n of files.keys()) await wh.run(`drop view if exists ${fileView(spec, n)}; drop table if exists ${fileTable(spec, n)}`);
     }
     for (const rk of refKinds) await wh.run(`drop table if exists ing_keys_${rk}`);
-    await wh.run(`drop table if exists ing_extra; drop table if exists ing_rejects; drop table if exists ing_files`);
+    await wh.run(`drop table if exists ing_extra; drop table if exists ing_rejects; drop table if exists ing_files; drop table if exists ing_blanks`);
   }
 }
 
@@ -319,7 +327,7 @@ async function prune(wh: Warehouse, spec: KindSpec, fileNos: number[]): Promise<
 async function keepExtraColumns(wh: Warehouse, spec: KindSpec, fileNo: number, names: string[]): Promise<void> {
   for (const [i, name] of names.entries()) {
     await wh.run(
-      `insert into ing_extra select $no, rowid + 2, $name, x${i} from ${fileTable(spec, fileNo)} where x${i} is not null`,
+      `insert into ing_extra select $no, line, $name, x${i} from ${fileView(spec, fileNo)} where x${i} is not null`,
       { name, no: fileNo },
     );
   }

@@ -77,8 +77,8 @@ export const fileTable = (spec: KindSpec, fileNo: number) => `ing_${spec.kind}_f
  * One statement that reads a file into its own temp table: one typed column per contract column,
  * bad_<col> (the raw text when the cast failed, else null) and the kept-aside extra columns x0, x1, …
  * The table keeps the file's row order (DuckDB preserves insertion order), so a row's line is its
- * rowid + 2 (line 1 is the header) — cheaper than numbering rows while reading (`with ordinality`
- * made the parallel read about twice as slow in bench/ingest.ts).
+ * rowid + 2 (line 1 is the header; see fileViewSql) — cheaper than numbering rows while reading
+ * (`with ordinality` made the parallel read about twice as slow in bench/ingest.ts).
  */
 export function stageSql(spec: KindSpec, src: StageSource, fileNo: number): { sql: string; params: Params } {
   const params: Params = {};
@@ -119,10 +119,25 @@ export function stageSql(spec: KindSpec, src: StageSource, fileNo: number): { sq
   return { sql: `create or replace temp table ${fileTable(spec, fileNo)} as ${select}`, params };
 }
 
+/** Temp view over one file's table with rid (its rowid) and line. */
+export const fileView = (spec: KindSpec, fileNo: number) => `ing_${spec.kind}_v${fileNo}`;
+
+/**
+ * A file's rows with their line: rowid + 2, plus the empty lines before the row (DuckDB skips
+ * them; ing_blanks holds, per empty line, how many records came before it).
+ */
+export function fileViewSql(spec: KindSpec, fileNo: number, hasBlanks: boolean): string {
+  const t = fileTable(spec, fileNo);
+  if (!hasBlanks) return `create or replace temp view ${fileView(spec, fileNo)} as select t.rowid as rid, t.rowid + 2 as line, t.* from ${t} t`;
+  return `create or replace temp view ${fileView(spec, fileNo)} as select t.rowid as rid, t.rowid + 2 + coalesce(b.blanks, 0) as line, t.* from ${t} t ` +
+    `asof left join (select records, sum(n) over (order by records) as blanks from ` +
+    `(select records, count(*) as n from ing_blanks where file_no = ${fileNo} group by records)) b on t.rowid >= b.records`;
+}
+
 /** The kind's rows over all its files, with file_no and line: what the checks and the apply read. */
 export function kindViewSql(spec: KindSpec, fileNos: number[]): string {
   const cols = [...spec.columns.map((c) => c.name), ...spec.columns.filter(canFail).map(badColumn)].join(', ');
-  const parts = fileNos.map((n) => `select ${n}::integer as file_no, rowid + 2 as line, ${cols} from ${fileTable(spec, n)}`);
+  const parts = fileNos.map((n) => `select ${n}::integer as file_no, line, ${cols} from ${fileView(spec, n)}`);
   return `create or replace temp view ${stageTable(spec)} as ${parts.join(' union all ')}`;
 }
 
@@ -243,7 +258,8 @@ export function refKeysSql(rk: RefKind, delivered: boolean): string {
 
 /** Removes a file's rejected rows from its temp table: what is left is loaded. */
 export function pruneSql(spec: KindSpec, fileNo: number): string {
-  return `delete from ${fileTable(spec, fileNo)} where rowid + 2 in (select line from ing_rejects where kind = ${lit(spec.kind)} and file_no = ${fileNo})`;
+  return `delete from ${fileTable(spec, fileNo)} where rowid in (select rid from ${fileView(spec, fileNo)} ` +
+    `where line in (select line from ing_rejects where kind = ${lit(spec.kind)} and file_no = ${fileNo}))`;
 }
 
 /** Replace what the delivery supersedes, then insert its good rows (inside the load's transaction). */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chooseEncoding, readCsvHeader, scanFile, splitCsvRecord, transcodeToUtf8 } from '../../ingest/encoding.ts';
+import { blankLineRecords, chooseEncoding, readCsvHeader, scanFile, splitCsvRecord, transcodeToUtf8 } from '../../ingest/encoding.ts';
 import { kinds, kindSpec } from '../../ingest/kinds.ts';
 import { emptyProfile, kindOfFile, loadProfile, mapHeader, valueAliases } from '../../ingest/profile.ts';
 
@@ -32,7 +32,16 @@ describe('encoding', () => {
 
   it('checksums the bytes as delivered', async () => {
     const s = await scanFile(file('f.csv', 'abc'));
-    expect(s).toEqual({ bytes: 3, sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', detected: 'utf8' });
+    expect(s).toEqual({ bytes: 3, sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', blankLines: false, detected: 'utf8' });
+    expect((await scanFile(file('f2.csv', 'a\r\n\r\nb\r\n'))).blankLines).toBe(true);
+  });
+
+  it('finds the empty lines DuckDB skips, also across chunk ends, as records before each', async () => {
+    const long = 'x'.repeat((1 << 20) - 3); // the line feed after it ends the first chunk
+    const p = file('blank.csv', `h\r\n${long}\r\n\r\ny\r\n\r\n\r\nz\r\n`);
+    expect((await scanFile(p)).blankLines).toBe(true);
+    // header, record 0 (long), empty, record 1 (y), empty, empty, record 2 (z)
+    expect(await blankLineRecords(p)).toEqual([1, 2, 2]);
   });
 
   it('a forced encoding wins over detection', () => {

@@ -114,6 +114,33 @@ describe('rejects', () => {
     });
   });
 
+  it('counts empty lines (which DuckDB skips) in the line numbers of rejects and extra columns', async () => {
+    await withWarehouse(async (wh, dir) => {
+      await ingestPath(wh, delivery(dir, 'refs', ['refs']));
+      const [r] = await ingestPath(wh, delivery(dir, 'blanks', [], {
+        'fees.csv': [
+          'txn_date,txn_id,client_id,product_id,amount,remark', // 1
+          '2024-01-05,T1,0001,F01,1.00,', //   2
+          '', //                                3 empty
+          '2024-01-06,T2,0001,F01,abc,x', //    4 bad amount
+          '', //                                5 empty
+          '', //                                6 empty
+          '2024-01-07,T3,0099,F01,3.00,y', //   7 unknown client
+          '2024-01-08,T4,0001,F01,4.00,', //    8
+        ].join('\n') + '\n',
+      }), { rejectThreshold: 1 });
+      expect(r!.rowsRead).toBe(4);
+      expect(await wh.query(`select line, column_name, value from load_rejects order by line`)).toEqual([
+        { line: '4', column_name: 'amount', value: 'abc' },
+        { line: '7', column_name: 'client_id', value: '0099' },
+      ]);
+      expect(await wh.query(`select line, value from load_extra_values order by line`)).toEqual([
+        { line: '4', value: 'x' },
+        { line: '7', value: 'y' },
+      ]);
+    });
+  });
+
   it('refuses a delivery whose file misses a required column, names a column twice, or breaks CSV structure', async () => {
     await withWarehouse(async (wh, dir) => {
       await ingestPath(wh, delivery(dir, 'refs', ['refs']));
