@@ -81,6 +81,7 @@ export const messages = {
   role_risk_officer: { zh: '风险经理', en: 'Risk officer' },
   role_manager: { zh: '客户经理', en: 'Relationship manager' },
   total: { zh: '合计', en: 'Total' },
+  partial_rows: { zh: '显示前 {n} 行,共 {total} 行;导出包含全部', en: 'First {n} of {total} rows; the export has them all' },
   show_all: { zh: '显示全部 {n} 行', en: 'Show all {n} rows' },
   rank: { zh: '排名', en: 'Rank' },
   selected: { zh: '已选', en: 'Selected' },
