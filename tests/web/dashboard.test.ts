@@ -23,7 +23,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   bank = await startTestBank();
   page = await browser.context.newPage();
-}, 180_000);
+}, 600_000); // generous: the first run may install Chromium with apt-get
 
 afterAll(async () => {
   await browser?.close();
