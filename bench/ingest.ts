@@ -104,18 +104,20 @@ async function build(dir: string, rows: number): Promise<{ utf8: string; gbk: st
   } finally {
     wh.close();
   }
-  // The same rows in GBK, with the Chinese header of the zh-core profile, streamed.
+  // The same rows in GBK as a Chinese core system exports them: the zh-core header, and the
+  // currency as 人民币 (mapped back to CNY by the profile), so every row holds Chinese text.
   const zhHeader = '数据日期,账号,客户号,产品号,币种,余额,日均余额,利率,机构号\n';
   let first = true;
   await pipeline(
     createReadStream(join(utf8, 'deposits_2025.csv'), { encoding: 'utf8', highWaterMark: 1 << 20 }),
     new Transform({
+      decodeStrings: false,
       transform(chunk: string, _e, cb) {
         if (first) {
           first = false;
           chunk = zhHeader + chunk.slice(chunk.indexOf('\n') + 1);
         }
-        cb(null, iconv.encode(chunk, 'gbk'));
+        cb(null, iconv.encode(chunk.replaceAll(',CNY,', ',人民币,'), 'gbk'));
       },
     }),
     createWriteStream(join(gbk, '存款_2025.csv')),
