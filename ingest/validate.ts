@@ -163,7 +163,7 @@ export function rejectChecksSql(spec: KindSpec, refsAvailable: (k: RefKind) => b
     const refs: [string, RefKind][] = c.ref ? [['true', c.ref]] : c.refBy ? Object.entries(c.refBy.kinds).map(([v, rk]) => [`${c.refBy!.column} = ${lit(v)}`, rk]) : [];
     for (const [when, rk] of refs) {
       if (!refsAvailable(rk)) continue;
-      const what = rk.replace(/s$/, '').replace(/^org$/, 'org');
+      const what = rk.replace(/s$/, ''); // clients → client
       out.push(
         `insert into ing_rejects (${rejectCols}) select ${k}, file_no, line, ${col}, ${c.name}, ${lit(`unknown ${what}`)} from ${t} s ` +
           `where ${when} and ${c.name} is not null and not exists (select 1 from ing_keys_${rk} r where r.id = s.${c.name})`,
