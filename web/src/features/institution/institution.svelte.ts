@@ -1,20 +1,30 @@
 // State of the institution page: the node's summary (headline figures against base and target,
 // monthly trend) and its children side by side; reloaded when the node, period or language changes.
-import { institutions, type Listed, type OrgSummary, type Row, type View } from '../../lib/api.ts';
+import { institutions, managers, type Listed, type OrgSummary, type Row, type View } from '../../lib/api.ts';
 import { Resource } from '../../lib/resource.svelte.ts';
 
 /** The headline tiles, in this order (issue 8). */
 export const HEADLINE = ['profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'npl_ratio', 'fee_income'] as const;
 /** Columns of the children table and the heat map. */
 export const CHILD_METRICS = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income', 'deposit_avg_balance', 'loan_avg_balance', 'npl_ratio', 'managers'] as const;
+/** Columns when a node's children are its managers (a sub-branch or outlet). */
+export const MANAGER_METRICS = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income', 'deposit_avg_balance', 'loan_avg_balance', 'npl_ratio', 'clients'] as const;
 export const TREND_METRICS = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income'] as const;
 
 export class InstitutionState {
   summary = new Resource<OrgSummary>();
   children = new Resource<Listed<Row>>();
+  /** A node without child institutions (a sub-branch, an outlet): its managers are its children. */
+  managers = new Resource<Listed<Row>>();
+  #seq = 0;
 
   load(orgId: string, view: View): void {
+    const seq = ++this.#seq;
     void this.summary.load(() => institutions.summary(orgId, view));
-    void this.children.load(() => institutions.benchmark(orgId, view));
+    void this.children.load(() => institutions.benchmark(orgId, view)).then(() => {
+      if (seq !== this.#seq) return;
+      if (this.children.data?.rows.length === 0) void this.managers.load(() => managers.league(orgId, view, null));
+      else this.managers.data = null;
+    });
   }
 }
