@@ -121,3 +121,31 @@ export function discoverChecks(root = sqlDir): Check[] {
     sql: body(readFileSync(file, 'utf8')),
   }));
 }
+
+/**
+ * The SQL with every identifier that names a model replaced by rename(name). Comments, string
+ * literals and quoted identifiers are left alone, so only real references change.
+ */
+export function renameModels(sql: string, names: Set<string>, rename: (name: string) => string): string {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const rest = sql.slice(i);
+    const skipped =
+      /^--[^\n]*/.exec(rest) ?? /^\/\*[\s\S]*?\*\//.exec(rest) ?? /^'(?:[^']|'')*'/.exec(rest) ?? /^"(?:[^"]|"")*"/.exec(rest);
+    if (skipped) {
+      out += skipped[0];
+      i += skipped[0].length;
+      continue;
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
+    if (word) {
+      out += names.has(word[0].toLowerCase()) ? rename(word[0].toLowerCase()) : word[0];
+      i += word[0].length;
+      continue;
+    }
+    out += sql[i];
+    i += 1;
+  }
+  return out;
+}

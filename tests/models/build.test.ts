@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, CheckFailure } from '../../warehouse/build.ts';
-import { buildOrder, discoverModels, stripComments, type Model } from '../../warehouse/models.ts';
+import { buildOrder, discoverModels, renameModels, stripComments, type Model } from '../../warehouse/models.ts';
 import { sqlDir } from '../../warehouse/paths.ts';
 import { builtFixture, rowOf, type TempWarehouse } from './helpers.ts';
 
@@ -22,6 +22,13 @@ describe('model discovery and order', () => {
 
   it('finds dependencies outside comments and string literals only', () => {
     expect(stripComments("-- reads int_a\nselect 'int_b' from int_c /* int_d */")).toBe("select '' from int_c");
+  });
+
+  it('stages a model by renaming the models it reads, not comments, strings or other words', () => {
+    const sql = `-- reads int_a\nselect 'int_a', "int_a", x.int_a_count from INT_A as x join int_b using (k) /* int_b */`;
+    expect(renameModels(sql, new Set(['int_a', 'int_b']), (n) => `${n}__next`)).toBe(
+      `-- reads int_a\nselect 'int_a', "int_a", x.int_a_count from int_a__next as x join int_b__next using (k) /* int_b */`,
+    );
   });
 
   it('discovers the models of subfolders and their dependencies', () => {
@@ -62,7 +69,8 @@ describe('a failed build keeps the previous results', () => {
     await t.wh.run(`insert into raw_fees values (date '2026-01-16', 'F7', 'C1', 'FEE', 1000000.00, null, 'SB1', 2)`);
     await expect(build(t.wh, { configDir: t.configDir, sqlRoot: brokenRoot })).rejects.toThrow(/mart_zz_broken .*no_such_column/s);
     expect(await m1Fee()).toBe('1300.00'); // the marts before the failed build
-    const tables = await t.wh.query(`select table_name from duckdb_tables() where table_name = 'mart_zz_broken'`);
+    // nothing of the failed build is left: neither the broken model nor the staged tables
+    const tables = await t.wh.query(`select table_name from duckdb_tables() where table_name like 'mart_zz%' or table_name like '%\\_\\_next' escape '\\'`);
     expect(tables).toEqual([]);
     const [log] = await t.wh.query<{ status: string; message: string }>('select status, message from build_log order by build_id desc limit 1');
     expect(log?.status).toBe('failed');
