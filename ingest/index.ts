@@ -327,7 +327,7 @@ async function prune(wh: Warehouse, spec: KindSpec, fileNos: number[]): Promise<
 async function keepExtraColumns(wh: Warehouse, spec: KindSpec, fileNo: number, names: string[]): Promise<void> {
   for (const [i, name] of names.entries()) {
     await wh.run(
-      `insert into ing_extra select $no, line, $name, x${i} from ${fileView(spec, fileNo)} where x${i} is not null`,
+      `insert into ing_extra select $no, src_line, $name, x${i} from ${fileView(spec, fileNo)} where x${i} is not null`,
       { name, no: fileNo },
     );
   }

@@ -128,8 +128,8 @@ export const fileView = (spec: KindSpec, fileNo: number) => `ing_${spec.kind}_v$
  */
 export function fileViewSql(spec: KindSpec, fileNo: number, hasBlanks: boolean): string {
   const t = fileTable(spec, fileNo);
-  if (!hasBlanks) return `create or replace temp view ${fileView(spec, fileNo)} as select t.rowid as rid, t.rowid + 2 as line, t.* from ${t} t`;
-  return `create or replace temp view ${fileView(spec, fileNo)} as select t.rowid as rid, t.rowid + 2 + coalesce(b.blanks, 0) as line, t.* from ${t} t ` +
+  if (!hasBlanks) return `create or replace temp view ${fileView(spec, fileNo)} as select t.rowid as rid, t.rowid + 2 as src_line, t.* from ${t} t`;
+  return `create or replace temp view ${fileView(spec, fileNo)} as select t.rowid as rid, t.rowid + 2 + coalesce(b.blanks, 0) as src_line, t.* from ${t} t ` +
     `asof left join (select records, sum(n) over (order by records) as blanks from ` +
     `(select records, count(*) as n from ing_blanks where file_no = ${fileNo} group by records)) b on t.rowid >= b.records`;
 }
@@ -137,7 +137,7 @@ export function fileViewSql(spec: KindSpec, fileNo: number, hasBlanks: boolean):
 /** The kind's rows over all its files, with file_no and line: what the checks and the apply read. */
 export function kindViewSql(spec: KindSpec, fileNos: number[]): string {
   const cols = [...spec.columns.map((c) => c.name), ...spec.columns.filter(canFail).map(badColumn)].join(', ');
-  const parts = fileNos.map((n) => `select ${n}::integer as file_no, line, ${cols} from ${fileView(spec, n)}`);
+  const parts = fileNos.map((n) => `select ${n}::integer as file_no, src_line, ${cols} from ${fileView(spec, n)}`);
   return `create or replace temp view ${stageTable(spec)} as ${parts.join(' union all ')}`;
 }
 
@@ -152,26 +152,26 @@ export function rejectChecksSql(spec: KindSpec, refsAvailable: (k: RefKind) => b
     const col = lit(c.name);
     if (c.required) {
       const missing = canFail(c) ? `${c.name} is null and ${badColumn(c)} is null` : `${c.name} is null`;
-      out.push(`insert into ing_rejects (${rejectCols}) select ${k}, file_no, line, ${col}, null, 'missing required value' from ${t} where ${missing}`);
+      out.push(`insert into ing_rejects (${rejectCols}) select ${k}, file_no, src_line, ${col}, null, 'missing required value' from ${t} where ${missing}`);
     }
     if (canFail(c)) {
-      out.push(`insert into ing_rejects (${rejectCols}) select ${k}, file_no, line, ${col}, ${badColumn(c)}, ${lit(badReason(c))} from ${t} where ${badColumn(c)} is not null`);
+      out.push(`insert into ing_rejects (${rejectCols}) select ${k}, file_no, src_line, ${col}, ${badColumn(c)}, ${lit(badReason(c))} from ${t} where ${badColumn(c)} is not null`);
     }
     if (c.type === 'share') {
-      out.push(`insert into ing_rejects (${rejectCols}) select ${k}, file_no, line, ${col}, ${c.name}::varchar, 'share out of range (0 < share <= 1)' from ${t} where not (${c.name} > 0 and ${c.name} <= 1)`);
+      out.push(`insert into ing_rejects (${rejectCols}) select ${k}, file_no, src_line, ${col}, ${c.name}::varchar, 'share out of range (0 < share <= 1)' from ${t} where not (${c.name} > 0 and ${c.name} <= 1)`);
     }
     const refs: [string, RefKind][] = c.ref ? [['true', c.ref]] : c.refBy ? Object.entries(c.refBy.kinds).map(([v, rk]) => [`${c.refBy!.column} = ${lit(v)}`, rk]) : [];
     for (const [when, rk] of refs) {
       if (!refsAvailable(rk)) continue;
       const what = rk.replace(/s$/, ''); // clients → client
       out.push(
-        `insert into ing_rejects (${rejectCols}) select ${k}, file_no, line, ${col}, ${c.name}, ${lit(`unknown ${what}`)} from ${t} s ` +
+        `insert into ing_rejects (${rejectCols}) select ${k}, file_no, src_line, ${col}, ${c.name}, ${lit(`unknown ${what}`)} from ${t} s ` +
           `where ${when} and ${c.name} is not null and not exists (select 1 from ing_keys_${rk} r where r.id = s.${c.name})`,
       );
     }
   }
   if (spec.kind === 'assignments') {
-    out.push(`insert into ing_rejects (${rejectCols}) select ${k}, file_no, line, 'valid_to', valid_to::varchar, 'valid_to before valid_from' from ${t} where valid_to < valid_from`);
+    out.push(`insert into ing_rejects (${rejectCols}) select ${k}, file_no, src_line, 'valid_to', valid_to::varchar, 'valid_to before valid_from' from ${t} where valid_to < valid_from`);
   }
   if (spec.key.length > 0) {
     const key = spec.key.join(', ');
@@ -179,12 +179,12 @@ export function rejectChecksSql(spec: KindSpec, refsAvailable: (k: RefKind) => b
     const notNull = spec.key.map((c) => `${c} is not null`).join(' and ');
     // The first row of a key (lowest file, then line) stays; later ones are duplicates.
     out.push(
-      `insert into ing_rejects (${rejectCols}) select ${k}, s.file_no, s.line, ${lit(spec.key.join('+'))}, ` +
+      `insert into ing_rejects (${rejectCols}) select ${k}, s.file_no, s.src_line, ${lit(spec.key.join('+'))}, ` +
         `concat_ws('+', ${spec.key.map((c) => `s.${c}::varchar`).join(', ')}), ` +
         `'duplicate key in this delivery (first at ' || f.file_name || ' line ' || (d.first % 1000000000000) || ')' ` +
-        `from ${t} s join (select ${key}, min(file_no::bigint * 1000000000000 + line) as first from ${t} where ${notNull} group by ${key} having count(*) > 1) d on ${on} ` +
+        `from ${t} s join (select ${key}, min(file_no::bigint * 1000000000000 + src_line) as first from ${t} where ${notNull} group by ${key} having count(*) > 1) d on ${on} ` +
         `join ing_files f on f.file_no = d.first // 1000000000000 ` +
-        `where s.file_no::bigint * 1000000000000 + s.line <> d.first`,
+        `where s.file_no::bigint * 1000000000000 + s.src_line <> d.first`,
     );
   }
   return out;
@@ -210,7 +210,7 @@ reach(org_id) as (
   union
   select m.org_id from merged m join reach r on m.parent_id = r.org_id
 )
-select 'orgs', t.file_no, t.line, 'parent_id', t.parent_id,
+select 'orgs', t.file_no, t.src_line, 'parent_id', t.parent_id,
   case
     when t.parent_id is null then 'more than one root org (the org tree has one root)'
     when not exists (select 1 from merged m where m.org_id = t.parent_id) then 'unknown parent org'
@@ -224,12 +224,12 @@ where not exists (select 1 from reach r where r.org_id = t.org_id)`;
 export function assignmentSharesSql(): string {
   return `insert into ing_rejects (${rejectCols})
 with merged as (
-  select client_id, share, valid_from, valid_to, null::integer as file_no, null::bigint as line
+  select client_id, share, valid_from, valid_to, null::integer as file_no, null::bigint as src_line
   from raw_assignments a
   where a.client_id in (select client_id from ing_assignments)
     and not exists (select 1 from ing_assignments t where t.client_id = a.client_id and t.manager_id = a.manager_id and t.valid_from = a.valid_from)
   union all
-  select client_id, share, valid_from, valid_to, file_no, line from ing_assignments
+  select client_id, share, valid_from, valid_to, file_no, src_line from ing_assignments
 ),
 days as (
   select client_id, valid_from as day from merged
@@ -242,11 +242,11 @@ sums as (
   group by d.client_id, d.day
 ),
 bad as (select client_id, day, total from sums where total <> 1)
-select 'assignments', m.file_no, m.line, 'share', min(m.share)::varchar,
+select 'assignments', m.file_no, m.src_line, 'share', min(m.share)::varchar,
   'shares of client ' || m.client_id || ' on ' || min(b.day) || ' sum to ' || arg_min(b.total, b.day)::decimal(18,6)::varchar || ', not 1'
 from merged m join bad b on b.client_id = m.client_id and m.valid_from <= b.day and (m.valid_to is null or m.valid_to >= b.day)
-where m.line is not null
-group by m.file_no, m.line, m.client_id`;
+where m.src_line is not null
+group by m.file_no, m.src_line, m.client_id`;
 }
 
 /** Keys a reference kind offers to later kinds: what the warehouse holds plus the delivery's good rows. */
@@ -259,7 +259,7 @@ export function refKeysSql(rk: RefKind, delivered: boolean): string {
 /** Removes a file's rejected rows from its temp table: what is left is loaded. */
 export function pruneSql(spec: KindSpec, fileNo: number): string {
   return `delete from ${fileTable(spec, fileNo)} where rowid in (select rid from ${fileView(spec, fileNo)} ` +
-    `where line in (select line from ing_rejects where kind = ${lit(spec.kind)} and file_no = ${fileNo}))`;
+    `where src_line in (select line from ing_rejects where kind = ${lit(spec.kind)} and file_no = ${fileNo}))`;
 }
 
 /** Replace what the delivery supersedes, then insert its good rows (inside the load's transaction). */
@@ -276,6 +276,6 @@ export function applySql(spec: KindSpec): string[] {
     del = `delete from ${spec.table} where exists (select 1 from (select distinct ${by.join(', ')} from ${t}) s where ${on})`;
   }
   const lineNo = spec.kind === 'adjustments' ? ', line_no' : '';
-  const lineVal = spec.kind === 'adjustments' ? ', line' : '';
+  const lineVal = spec.kind === 'adjustments' ? ', src_line' : '';
   return [del, `insert into ${spec.table} (${cols.join(', ')}${lineNo}, load_id) select ${cols.join(', ')}${lineVal}, $load_id from ${t}`];
 }

@@ -29,6 +29,11 @@ describe('ingest of every file kind', () => {
         { client_id: '0003', open_date: '2021-06-30' },
       ]);
       expect(await one(wh, `select hire_date::varchar as d from raw_managers where manager_id = 'M002'`)).toEqual({ d: '2018-07-01' });
+      // The contract's column `line` (business line) is data, not the file's line number.
+      expect(await wh.query(`select manager_id, line, grade from raw_managers order by manager_id`)).toEqual([
+        { manager_id: 'M001', line: 'corporate', grade: 'senior' },
+        { manager_id: 'M002', line: 'retail', grade: null },
+      ]);
       expect(await one(wh, `select product_name, term_months from raw_products where product_id = 'W01'`)).toEqual({ product_name: '理财产品, 稳健型', term_months: null });
       expect(await one(wh, `select count(*) as n, sum(share)::varchar as s from raw_assignments where client_id = '0002'`)).toEqual({ n: '2', s: '1.000000' });
       expect(await wh.query(`select metric, base_value::varchar as b, target_value::varchar as t from raw_targets order by metric`)).toEqual([
