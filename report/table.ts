@@ -25,7 +25,7 @@ export function kindOf(key: string): ColumnKind {
   if (/(_id|^period)$/.test(key)) return 'id';
   if (/_date$|_at$/.test(key)) return 'date';
   if (/ratio|achievement|share|rate|coverage|percentile|hhi/.test(key)) return 'ratio';
-  if (/_units$|_count$|^clients$|^new_clients$|^managers$|visits$|^rank/.test(key)) return 'count';
+  if (/_units$|_count$|^clients$|^new_clients$|^managers$|visits$|^rank|_rank$/.test(key)) return 'count';
   if (/balance|spread|income|contribution|increase|amount|loss|pay|growth|base$|target$|actual$/.test(key)) return 'money';
   if (/points|score|span/.test(key)) return 'number';
   return 'text';

@@ -3,7 +3,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { toCsv } from '../../report/csv.ts';
 import { toXlsx } from '../../report/xlsx.ts';
 import { labelOf } from '../../report/labels.ts';
-import { columnsOf } from '../../report/table.ts';
+import { columnsOf, kindOf } from '../../report/table.ts';
 
 const table = {
   columns: columnsOf(['manager_id', 'manager_name', 'profit_contribution', 'npl_ratio', 'sales_fund_units']),
@@ -20,6 +20,14 @@ describe('report writers', () => {
     expect(labelOf('sales_fund_units', 'zh')).toBe('基金销量');
     expect(labelOf('net_deposit_increase_target', 'zh')).toBe('存款净增任务');
     expect(labelOf('no_such_thing', 'en')).toBe('no_such_thing');
+  });
+
+  it('infers column kinds from names: ranks are counts, not money', () => {
+    expect(kindOf('contribution_rank')).toBe('count');
+    expect(kindOf('rank_in_peer_group')).toBe('count');
+    expect(kindOf('profit_contribution')).toBe('money');
+    expect(kindOf('npl_ratio')).toBe('ratio');
+    expect(kindOf('client_id')).toBe('id');
   });
 
   it('writes CSV with a BOM, quoting, exact decimals and leading zeros', () => {
