@@ -29,6 +29,8 @@ export interface DepsOptions {
   poolSize?: number;
   /** Query results kept by the pool (the warehouse is read-only, so they never go stale); 0 = none. */
   cacheEntries?: number;
+  /** DuckDB threads (see PoolOptions.threads); default DuckDB's own. */
+  threads?: number;
   log?: (line: string) => void;
   now?: () => number;
   sessionSecret?: string;
@@ -42,7 +44,7 @@ export async function openDeps(dbPath: string, opts: DepsOptions = {}): Promise<
   const wh = await Warehouse.open(dbPath, { readOnly: true });
   let pool: ReaderPool | undefined;
   try {
-    pool = await ReaderPool.open(wh, { size: opts.poolSize ?? 4, cacheEntries: opts.cacheEntries ?? 0 });
+    pool = await ReaderPool.open(wh, { size: opts.poolSize ?? 4, cacheEntries: opts.cacheEntries ?? 0, threads: opts.threads });
     const catalog = await Catalog.read(pool);
     const periods = await listPeriods(pool, catalog);
     const now = opts.now ?? Date.now;

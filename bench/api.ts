@@ -239,7 +239,8 @@ async function apiRun(db: string, s: Sample, p: { endpoint: Endpoint; id: string
 /** The same queries the handlers make, straight on a pool of DuckDB connections. */
 async function directRun(db: string, s: Sample, p: { endpoint: Endpoint; id: string }[][]) {
   const wh = await Warehouse.open(db, { readOnly: true });
-  const pool = await ReaderPool.open(wh, poolSize);
+  // As the server runs by default: one DuckDB thread, the pool's connections side by side.
+  const pool = await ReaderPool.open(wh, { size: poolSize, threads: 1 });
   try {
     const catalog = await Catalog.read(pool);
     const paging = { sort: 'profit_contribution', order: 'desc' as const, page: 1, limit: 50 };
@@ -290,7 +291,7 @@ async function mainBench() {
   const load = loadavg()[0]!.toFixed(1);
 
   const lines = [
-    `bank: ${bank} (${db}); period ${s.period}; ${workers} concurrent workers × ${perWorker} requests = ${workers * perWorker} per run; DuckDB pool ${poolSize} connections`,
+    `bank: ${bank} (${db}); period ${s.period}; ${workers} concurrent workers × ${perWorker} requests = ${workers * perWorker} per run; DuckDB pool ${poolSize} connections, 1 DuckDB thread (serve's default)`,
     `machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; load average at the end ${load} (other work on the machine competes for the cores)`,
     '',
     'API with the result cache off (every request queries DuckDB); direct = the same query functions on a pool, no HTTP:',

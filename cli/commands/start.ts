@@ -146,7 +146,7 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
     await buildWeb();
   }
 
-  const serving = await serveApi(db, { port, host, webDist: webDistDir, cacheEntries: 5000, log: (line) => err.write(line + '\n') });
+  const serving = await serveApi(db, { port, host, webDist: webDistDir, cacheEntries: 5000, threads: 1, log: (line) => err.write(line + '\n') });
   out.write(`\nJixiao is running at ${serving.url}/  (API: ${serving.url}/api, OpenAPI: ${serving.url}/api/openapi.json)\n`);
   const users = store.list().filter((u) => !u.disabled);
   if (demo.length) {
