@@ -1,4 +1,4 @@
-// npm run bench:build [-- --scale demo --seed 42 --bank DIR --keep]
+// npm run bench:build [-- --scale demo --seed 42 --bank DIR --keep --memory-limit 3GB]
 // Times `jixiao build` on a generated bank, each run in its own child process (peak memory is that
 // run's alone, maxRSS), in one run:
 //   (a) reference: the irreducible work — one plain GROUP BY of every ledger row (deposits, loans,
@@ -49,7 +49,7 @@ async function child(mode: string, db: string): Promise<void> {
       await wh.run('checkpoint');
       rows = Number((await wh.query<{ n: string }>('select (select count(*) from ref_deposits) + (select count(*) from ref_loans) as n'))[0]!.n);
     } else {
-      const r = await build(wh);
+      const r = await build(wh, { memoryLimit: process.env.JIXIAO_BUILD_MEMORY || undefined });
       await wh.run('checkpoint');
       rows = r.steps.filter((s) => s.kind === 'table').reduce((n, s) => n + (s.rows ?? 0), 0);
       models = r.models;
@@ -104,6 +104,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '42' },
       bank: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'memory-limit': { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
     await child(values.child, db);
     return;
   }
+  // The children read the build's memory limit from the environment they inherit.
+  if (values['memory-limit']) process.env.JIXIAO_BUILD_MEMORY = values['memory-limit'];
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-build-'));
   const log = (s: string) => process.stderr.write(`${s}\n`);
   try {
@@ -137,6 +140,7 @@ async function main(): Promise<void> {
     const c = runChild('build', db);
     const s = (m: Measure) => `${(m.ms / 1000).toFixed(1)} s`;
     const lines = [
+      `memory limit: ${values['memory-limit'] ?? 'DuckDB default (80 % of RAM)'}`,
       `machine: ${cpus().length} cores / ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')}`,
       `bank: scale ${values.scale}, seed ${values.seed}, ${months.length} months; ledger rows before the last month ${ledgerRows.toLocaleString('en-US')}, last month ${monthRows.toLocaleString('en-US')}`,
       '',

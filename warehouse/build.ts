@@ -32,6 +32,11 @@ export interface BuildOptions {
   configDir?: string;
   /** Root of the models (default: sql/). Tests point this at a copy to break a model on purpose. */
   sqlRoot?: string;
+  /**
+   * DuckDB memory_limit for the build, e.g. '3GB' (default: DuckDB's own, 80 % of RAM). Beyond it
+   * DuckDB spills joins and aggregates to disk; the previous setting is restored afterwards.
+   */
+  memoryLimit?: string;
 }
 
 export interface StepResult {
@@ -137,6 +142,20 @@ async function runCheck(wh: Warehouse, check: Check): Promise<{ rows: number; sa
 }
 
 export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<BuildResult> {
+  if (opts.memoryLimit === undefined) return buildAll(wh, opts);
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(opts.memoryLimit)) {
+    throw new Error(`memory limit must look like 3GB or 512MB, not '${opts.memoryLimit}'`);
+  }
+  const [before] = await wh.query<{ v: string }>(`select current_setting('memory_limit') as v`);
+  await wh.run(`set memory_limit = '${opts.memoryLimit}'`); // checked above: digits and a unit only
+  try {
+    return await buildAll(wh, opts);
+  } finally {
+    await wh.run(`set memory_limit = '${before!.v.replace(/'/g, '')}'`);
+  }
+}
+
+async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult> {
   const root = opts.sqlRoot ?? sqlDir;
   const configDir = opts.configDir ?? defaultConfigDir;
   const models = buildOrder(discoverModels(root));

@@ -44,21 +44,27 @@ function printSummary(r: BuildResult, out: NodeJS.WritableStream, all: boolean):
 const buildCommand: Command = {
   name: 'build',
   summary: 'Build the models (staging, intermediate, marts) and run their checks, all or nothing',
-  usage: '[--db FILE] [--config DIR] [--verbose]',
+  usage: '[--db FILE] [--config DIR] [--memory-limit 3GB] [--verbose]',
   description: `
 Loads the configuration inputs (config/expected_loss.json, …) into cfg_* tables, then runs every
 SQL model under sql/staging, sql/intermediate and sql/marts in dependency order, then every check
-under sql/checks — in one transaction: if a model or a check fails, the previous results stay in
+under sql/checks — all or nothing: models are built under staged names and swapped in together
+only when every check passed; if a model, a check or an input fails, the previous results stay in
 place. Each model's rows and time are recorded in build_models (see build_log).
 Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
   options: {
     db: dbOption,
     config: { type: 'string', help: 'DIR   configuration folder (default: the project config/)' },
+    'memory-limit': { type: 'string', help: 'SIZE  DuckDB memory limit for the build, e.g. 3GB (default: 80% of RAM; beyond it DuckDB spills to disk)' },
     verbose: { type: 'boolean', short: 'v', help: '      list every step, not only the slowest' },
   },
   async run({ values, out, err }) {
     if (values.config !== undefined && (typeof values.config !== 'string' || values.config === '')) {
       throw new UsageError('--config needs a folder');
+    }
+    const memoryLimit = typeof values['memory-limit'] === 'string' ? values['memory-limit'] : undefined;
+    if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit)) {
+      throw new UsageError(`--memory-limit must look like 3GB or 512MB, not '${memoryLimit}'`);
     }
     const wh = await Warehouse.open(resolveDbPath(values.db));
     try {
@@ -79,6 +85,7 @@ Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
       try {
         result = await build(wh, {
           configDir: typeof values.config === 'string' ? values.config : undefined,
+          memoryLimit,
           progress: (p) => {
             last = { index: p.index, total: p.total };
             if (tty) draw(p.done ? p.index : p.index - 1, p.total, `${p.phase} ${p.name}`);
