@@ -134,7 +134,7 @@ it('the checks catch a card that does not add up and a pay row off by a fen', as
   await bank.wh.run(`update mart_scorecards set total_score = total_score + 1 where manager_id = 'R1' and period = '${P}'`);
   await bank.wh.run(`update mart_pay set paid_pay = paid_pay + 0.01 where manager_id = 'R2' and period = '${P}'`);
   const failed = await failedChecks(bank.wh);
-  expect(Object.keys(failed).sort()).toEqual(['pay__identities.sql', 'scorecards__card_identities.sql']);
+  expect(Object.keys(failed).sort()).toEqual(['scorecards__card_identities.sql', 'scorecards_pay__identities.sql']);
   expect(failed['scorecards__card_identities.sql']).toMatchObject([{ manager_id: 'R1', total_score: '67.00' }]);
 });
 

@@ -162,13 +162,13 @@ export const tree: Org[] = [
 ];
 
 /**
- * The scorecard checks (tests/fixtures/scorecards/checks/*.sql, in the format of sql/checks: a
- * query returning the offending rows). Returns the checks that failed, with their first rows.
+ * The scorecard checks (sql/checks/scorecards*.sql, which every build runs too: a query returning
+ * the offending rows). Returns the checks that failed, with their first rows.
  */
 export async function failedChecks(wh: Warehouse): Promise<Record<string, unknown[]>> {
-  const dir = join(fixturesDir, 'checks');
+  const dir = join(projectRoot, 'sql', 'checks');
   const failed: Record<string, unknown[]> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(dir).filter((f) => f.startsWith('scorecards') && f.endsWith('.sql')).sort()) {
     const sql = readFileSync(join(dir, file), 'utf8').trim().replace(/;\s*$/, '');
     const rows = await wh.query(`select * from (\n${sql}\n) limit 5`);
     if (rows.length) failed[file] = rows;
