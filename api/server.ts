@@ -41,7 +41,15 @@ export interface DepsOptions {
 /** Opens the warehouse read-only and everything the app needs around it. */
 export async function openDeps(dbPath: string, opts: DepsOptions = {}): Promise<OpenedDeps> {
   if (dbPath !== ':memory:' && !existsSync(dbPath)) throw new Error(`no warehouse at ${dbPath} (run \`jixiao start\` or load one first)`);
-  const wh = await Warehouse.open(dbPath, { readOnly: true });
+  let wh: Warehouse;
+  try {
+    wh = await Warehouse.open(dbPath, { readOnly: true });
+  } catch (e) {
+    // DuckDB admits one writing process or many readers: a load or build in progress holds it.
+    const m = /Conflicting lock is held in (.*?\(PID \d+\))/.exec((e as Error).message);
+    if (m) throw new Error(`${dbPath} is being written by another process (${m[1]}); serve it once that load or build has finished`);
+    throw e;
+  }
   let pool: ReaderPool | undefined;
   try {
     pool = await ReaderPool.open(wh, { size: opts.poolSize ?? 4, cacheEntries: opts.cacheEntries ?? 0, threads: opts.threads });

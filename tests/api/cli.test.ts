@@ -8,6 +8,7 @@ import { PassThrough } from 'node:stream';
 import { main } from '../../cli/main.ts';
 import { projectRoot } from '../../warehouse/paths.ts';
 import { openDeps } from '../../api/server.ts';
+import { Warehouse } from '../../warehouse/db.ts';
 import { createFixture, removeFixture, type Fixture } from './fixture.ts';
 
 let f: Fixture;
@@ -75,6 +76,20 @@ describe('jixiao user', () => {
 });
 
 describe('jixiao serve', () => {
+  it('refuses clearly while another process writes the warehouse (a load or build)', async () => {
+    const writer = await Warehouse.open(f.dbPath); // read-write: holds DuckDB's write lock
+    try {
+      const child = spawn(process.execPath, [join(projectRoot, 'bin', 'jixiao.js'), 'serve', '--db', f.dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(err).toMatch(/is being written by another process .*PID \d+.*; serve it once that load or build has finished/);
+    } finally {
+      writer.close();
+    }
+  });
+
   it('serves over HTTP, logs requests, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [join(projectRoot, 'bin', 'jixiao.js'), 'serve', '--db', f.dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
