@@ -147,6 +147,16 @@ describe('one manager', () => {
   });
 });
 
+describe('one manager, a quarter', () => {
+  it('M4 in 2026-Q1: figures are the quarter row of mart_manager_period (not a month of the trend)', async () => {
+    const body = await (await get('/api/managers/M4?period=2026-Q1')).json();
+    const [row] = await mart(`select * from mart_manager_period where period = '2026-Q1' and manager_id = 'M4'`);
+    for (const m of metricsOf('mart_manager_period')) expect(body.figures[m], m).toEqual(row![m]);
+    // The trend is monthly: January to March.
+    expect(body.trend.map((r: { period: string }) => r.period)).toEqual(['2026-01', '2026-02', '2026-03']);
+  });
+});
+
 describe('portfolios and clients', () => {
   it('M1 holds C1, C2 in full and half of C6 (hand-read from the assignments)', async () => {
     const body = await (await get(`/api/managers/M1/clients?period=${period}&sort=client_id&order=asc`)).json();
