@@ -139,36 +139,34 @@ export async function managerMetrics(reader: Reader, catalog: Catalog, managerId
   );
 }
 
-/** The scoring period that applies to a period: the latest scored period ending on or before it, same year. */
-async function scoringPeriod(reader: Reader, managerId: string, period: string): Promise<string | null> {
-  const rows = await reader.query<{ period: string }>(
-    `select s.period from mart_scorecards s
+export async function managerScorecard(reader: Reader, catalog: Catalog, managerId: string, period: string) {
+  if (!catalog.has('mart_scorecards')) return null;
+  const pick = (table: string, drop: string[] = []) =>
+    catalog.columns(table).map((c) => c.name).filter((n) => !['period', 'manager_id', ...drop].includes(n) && /^[a-z][a-z0-9_]*$/.test(n));
+  // The card that applies to a period: the latest scored period of the same year ending on or
+  // before it (scoring runs quarterly on year-to-date figures).
+  const [card] = await reader.query<Record<string, unknown>>(
+    `select s.period as scored_period, ${qualified('s', pick('mart_scorecards', ['manager_name', 'org_id', 'line']))}
+     from mart_scorecards s
      join int_periods sp on sp.period = s.period
      join int_periods p on p.period = $period
      where s.manager_id = $id and sp.year = p.year and sp.end_date <= p.end_date
      order by sp.end_date desc limit 1`,
     { id: managerId, period },
   );
-  return rows[0]?.period ?? null;
-}
-
-/** The scorecard: the card, its per-indicator explanation, bonus/deduction items and pay. */
-export async function managerScorecard(reader: Reader, catalog: Catalog, managerId: string, period: string) {
-  if (!catalog.has('mart_scorecards')) return null;
-  const scored = await scoringPeriod(reader, managerId, period);
-  if (!scored) return null;
-  const p = { id: managerId, period: scored };
-  const pick = (table: string, drop: string[] = []) =>
-    catalog.columns(table).map((c) => c.name).filter((n) => !['period', 'manager_id', ...drop].includes(n) && /^[a-z][a-z0-9_]*$/.test(n));
-  const [card] = await reader.query(`select ${qualified('s', pick('mart_scorecards', ['manager_name', 'org_id', 'line']))} from mart_scorecards s where manager_id = $id and period = $period`, p);
-  const indicators = catalog.has('mart_scorecard_indicators')
-    ? await reader.query(`select ${qualified('i', pick('mart_scorecard_indicators'))} from mart_scorecard_indicators i where manager_id = $id and period = $period order by ${catalog.hasColumn('mart_scorecard_indicators', 'ordinal') ? 'ordinal, ' : ''}indicator_id`, p)
-    : [];
-  const items = catalog.has('mart_scorecard_items')
-    ? await reader.query(`select ${qualified('i', pick('mart_scorecard_items'))} from mart_scorecard_items i where manager_id = $id and period = $period`, p)
-    : [];
-  const [pay] = catalog.has('mart_pay')
-    ? await reader.query(`select ${qualified('y', pick('mart_pay', ['manager_name', 'org_id', 'line']))} from mart_pay y where manager_id = $id and period = $period`, p)
-    : [];
-  return { period: scored, card: card ?? null, indicators, items, pay: pay ?? null };
+  if (!card) return null;
+  const { scored_period: scored, ...cardFields } = card;
+  const p = { id: managerId, period: scored as string };
+  const [indicators, items, payRows] = await Promise.all([
+    catalog.has('mart_scorecard_indicators')
+      ? reader.query(`select ${qualified('i', pick('mart_scorecard_indicators'))} from mart_scorecard_indicators i where manager_id = $id and period = $period order by ${catalog.hasColumn('mart_scorecard_indicators', 'ordinal') ? 'ordinal, ' : ''}indicator_id`, p)
+      : [],
+    catalog.has('mart_scorecard_items')
+      ? reader.query(`select ${qualified('i', pick('mart_scorecard_items'))} from mart_scorecard_items i where manager_id = $id and period = $period`, p)
+      : [],
+    catalog.has('mart_pay')
+      ? reader.query(`select ${qualified('y', pick('mart_pay', ['manager_name', 'org_id', 'line']))} from mart_pay y where manager_id = $id and period = $period`, p)
+      : [],
+  ]);
+  return { period: scored as string, card: cardFields, indicators, items, pay: payRows[0] ?? null };
 }
