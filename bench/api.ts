@@ -22,7 +22,7 @@ import { Catalog } from '../warehouse/queries/catalog.ts';
 import { projectRoot } from '../warehouse/paths.ts';
 import { UserStore } from '../warehouse/users.ts';
 import { wholeBank } from '../warehouse/queries/scope.ts';
-import { leagueTable, managerFigures, managerInScope, managerMetrics, managerScorecard, managerTrend } from '../warehouse/queries/managers.ts';
+import { leagueTable, managerInScope, managerMetrics, managerScorecard, managerTrend } from '../warehouse/queries/managers.ts';
 import { benchmark } from '../warehouse/queries/institutions.ts';
 import { orgInScope } from '../warehouse/queries/orgs.ts';
 import { managerMartRow } from '../warehouse/queries/risk.ts';
@@ -253,13 +253,14 @@ async function directRun(db: string, s: Sample, p: { endpoint: Endpoint; id: str
         await benchmark(pool, catalog, wholeBank, { orgId: id, period: s.period }, paging);
       } else {
         if (!(await managerInScope(pool, wholeBank, id))) return false;
+        // As the route: a month's figures come from the trend; the period here is a month.
         await Promise.all([
-          managerFigures(pool, catalog, id, s.period),
           managerMetrics(pool, catalog, id, s.period),
           managerTrend(pool, catalog, id, s.period),
           managerScorecard(pool, catalog, id, s.period),
           managerMartRow(pool, catalog, 'mart_manager_process_period', id, s.period),
           managerMartRow(pool, catalog, 'mart_manager_risk_period', id, s.period),
+          managerMartRow(pool, catalog, 'mart_manager_client_concentration', id, s.period),
         ]);
       }
       return true;
