@@ -67,6 +67,32 @@ describe('league table', () => {
     expect(body.rows[0].profit_contribution).toMatch(/^-?\d+\.\d{2}$/);
   });
 
+  it('2026-Q1: profit contribution against target from mart_manager_metrics (hand-checked)', async () => {
+    const body = await (await get('/api/orgs/HQ/managers?period=2026-Q1&sort=manager_id&order=asc')).json();
+    const keys = body.columns.map((c: { key: string }) => c.key);
+    for (const k of ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement', 'profit_contribution_growth']) expect(keys).toContain(k);
+    const pick = (r: Record<string, unknown>) => [r.manager_id, r.profit_contribution, r.profit_contribution_base, r.profit_contribution_target, r.profit_contribution_achievement, r.profit_contribution_growth];
+    // The fixture's targets file: M1 Q1 base 1000, target 2000; M4 Q1 base 20000, target 30000.
+    // M1's contribution (C1 + C2 + half of C6) is 1875.47 in the mart:
+    //   achievement = 1875.47 / 2000 = 0.937735 exactly; growth = 1875.47 − 1000 = 875.47.
+    // M4 (C5 alone) is 12347.26: 12347.26 / 30000 = 0.41157533… → 0.411575; 12347.26 − 20000 = −7652.74.
+    // M2 and M3 have no target: nulls, not zeros.
+    expect(body.rows.map(pick)).toEqual([
+      ['M1', '1875.47', '1000.000000', '2000.000000', '0.937735', '875.470000'],
+      ['M2', '12123.29', null, null, null, null],
+      ['M3', '354.93', null, null, null, null],
+      ['M4', '12347.26', '20000.000000', '30000.000000', '0.411575', '-7652.740000'],
+    ]);
+    // The columns are mart_manager_metrics' own, and sortable.
+    const [mm] = await mart(`select achievement from mart_manager_metrics where period = '2026-Q1' and manager_id = 'M1' and metric = 'profit_contribution'`);
+    expect(body.rows[0].profit_contribution_achievement).toBe(mm!.achievement);
+    const byAch = (await (await get('/api/orgs/HQ/managers?period=2026-Q1&sort=profit_contribution_achievement&order=desc')).json()).rows;
+    expect(byAch.map((r: { manager_id: string }) => r.manager_id)).toEqual(['M1', 'M4', 'M2', 'M3']);
+    // The year-to-date period ending March takes the Q1 target: the same figures.
+    const ytd = (await (await get('/api/orgs/HQ/managers?period=2026-03-ytd&sort=manager_id&order=asc')).json()).rows;
+    expect(ytd.map(pick)).toEqual(body.rows.map(pick));
+  });
+
   it('sorts by any listed column, both ways, with manager_id breaking ties', async () => {
     const desc = (await (await get(`/api/orgs/HQ/managers?period=${period}&sort=profit_contribution&order=desc`)).json()).rows;
     const expected = await mart(

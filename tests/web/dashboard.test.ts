@@ -130,6 +130,30 @@ describe('dashboard in Chromium', () => {
     await page.waitForURL((u) => u.searchParams.get('drill') === `manager:${ids[0]}`);
   });
 
+  it('shows each manager\'s achievement against the quarter\'s profit target on the league table', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    const org = new URL(page.url()).pathname.split('/')[2]!;
+    await page.goto(`${bank.url}/org/${org}/managers?period=2025-Q3`);
+    await settled(page);
+    await screenshot(page, 'league-achievement');
+    const header = await page.locator('[data-testid="league-table"] thead th', { hasText: '完成率' }).first().innerText();
+    expect(header).toContain('完成率');
+    const api = await page.evaluate(async ([o]) => {
+      const res = await fetch(`/api/orgs/${o}/managers?period=2025-Q3&page_size=500`);
+      return ((await res.json()) as { rows: { profit_contribution_achievement: string | null; profit_contribution_target: string | null }[] }).rows;
+    }, [org] as const);
+    // The generator sets every manager a quarterly profit target: the API carries it, the page shows it.
+    expect(api.length).toBeGreaterThan(0);
+    for (const r of api) expect(r.profit_contribution_target).not.toBeNull();
+    const showAll = page.locator('[data-testid="league-table"] [data-testid="show-all"]');
+    if ((await showAll.count()) > 0) await showAll.click();
+    const shown = (await rowTexts('league-table', 'profit_contribution_achievement')).map((t) => Number(t.replace(/[%,\s]/g, '')));
+    expect(shown.length).toBe(api.length);
+    // Shown as a percentage (2 places) of the mart's ratio: the same figures, compared sorted.
+    const want = api.map((r) => Number(r.profit_contribution_achievement) * 100).sort((a, b) => a - b);
+    [...shown].sort((a, b) => a - b).forEach((pct, i) => expect(Math.abs(pct - want[i]!)).toBeLessThan(0.0051));
+  });
+
   it('downloads an export whose rows and total equal the table on screen', async () => {
     await login(page, bank.url, bank.users.branch_president);
     await screenshot(page, 'league');

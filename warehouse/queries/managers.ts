@@ -9,6 +9,8 @@ import { inSubtree, nodeInScope, scopeOrgsCte, scopeParams, type Scope } from '.
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
 export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile'] as const;
+/** Profit contribution against base and target: mart_manager_metrics' row for the metric, as built. */
+export const targetColumns = ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement', 'profit_contribution_growth'] as const;
 
 export interface LeagueFilter {
   orgId: string;
@@ -22,12 +24,19 @@ export interface LeagueFilter {
   noScores?: boolean;
 }
 
-/** Columns of the league table: identity, scorecard (when the mart exists), every metric. */
+/** Whether the league carries profit contribution against target (the full league only). */
+function withTargets(catalog: Catalog, only?: readonly string[]): boolean {
+  return !only && catalog.has('mart_manager_metrics');
+}
+
+/** Columns of the league table: identity, scorecard (when the mart exists), every metric, then
+ * profit contribution against base and target (when mart_manager_metrics exists). */
 export function leagueColumns(catalog: Catalog, only?: readonly string[], noScores = false): string[] {
   return [
     ...managerIdentity,
     ...(catalog.has('mart_scorecards') && !noScores ? scoreColumns : []),
     ...leagueMetrics(catalog, only),
+    ...(withTargets(catalog, only) ? targetColumns : []),
   ];
 }
 
@@ -45,6 +54,7 @@ export async function leagueTable(
 ): Promise<Listed<Record<string, unknown>>> {
   const metrics = leagueMetrics(catalog, f.metrics);
   const scored = catalog.has('mart_scorecards') && !f.noScores;
+  const targeted = withTargets(catalog, f.metrics);
   // Identity from the mart's own columns; scope as an uncorrelated predicate and one join on the
   // flattened tree: the fewest joins a wide row passes through (each costs DuckDB time per column).
   return runList(reader, {
@@ -52,10 +62,13 @@ export async function leagueTable(
       select m.manager_id, m.manager_name, m.org_id, o.org_name, m.line, m.grade,
         ${scored ? 'sc.total_score, sc.grade as score_grade, sc.peer_rank, sc.percentile,' : ''}
         ${qualified('m', metrics)}
+        ${targeted ? `, mm.base as profit_contribution_base, mm.target as profit_contribution_target,
+          mm.achievement as profit_contribution_achievement, mm.growth as profit_contribution_growth` : ''}
       from mart_manager_period m
       ${inSubtree('m')}
       join raw_orgs o on o.org_id = m.org_id
       ${scored ? 'left join mart_scorecards sc on sc.manager_id = m.manager_id and sc.period = m.period' : ''}
+      ${targeted ? `left join mart_manager_metrics mm on mm.manager_id = m.manager_id and mm.period = m.period and mm.metric = 'profit_contribution'` : ''}
       where m.period = $period
         and ${nodeInScope}
         and ($scope_manager::varchar is null or m.manager_id = $scope_manager::varchar)
