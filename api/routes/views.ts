@@ -15,6 +15,7 @@ import { orgParam, scopedOrg } from './institutions.ts';
 import { managerIdentity } from '../../warehouse/queries/managers.ts';
 import { childOrgList, detailList, managerMartList, martColumns, nodeOrOwnRows } from '../../warehouse/queries/risk.ts';
 import { metricColumns } from '../../warehouse/queries/columns.ts';
+import { migrationLoanColumns, migrationLoans, vintageLoanColumns, vintageLoans } from '../../warehouse/queries/cells.ts';
 
 const tuple = (k: string[]) => (k.length ? k : ['manager_id']) as [string, ...string[]];
 const identity = ['period', 'manager_id', 'manager_name', 'org_id', 'line', 'grade'];
@@ -160,6 +161,40 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const out = await nodeOrOwnRows(d.reader, d.catalog, scope, { orgTable: 'mart_org_risk_vintage', managerTable: 'mart_risk_vintage', managerKey: 'originating_manager_id', where: 'true', order: 'd.origination_quarter, d.months_on_book' }, { orgId: org.org_id });
     return c.json({ org_id: org.org_id, ...out }, 200);
+  });
+
+  // --- the loans behind a migration cell and a vintage point --------------------------------
+  const classes = ['normal', 'special_mention', 'substandard', 'doubtful', 'loss'] as const;
+  const migrationLoansQuery = z.strictObject({
+    period: periodKey.optional(),
+    from_class: z.enum([...classes, 'new']).optional().meta({ description: 'Class at the period start (new = booked within the period)' }),
+    to_class: z.enum([...classes, 'closed']).optional().meta({ description: 'Class at the period end (closed = repaid, sold or written off)' }),
+    ...listParams(tuple([...migrationLoanColumns]), 'opening_balance'),
+  });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/migration/loans', summary: 'The loans behind a migration-matrix cell: each loan with its holder, share and balances at the period’s start and end', area: 'risk', params: orgParam, query: migrationLoansQuery, list: true, response: `list of { ${migrationLoanColumns.join(', ')} }` });
+  app.get('/:org_id/risk/migration/loans', requireArea('risk'), v('param', orgParam), v('query', migrationLoansQuery), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, 'mart_org_risk_migration', 'mart_loan_month');
+    const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+    const q = c.req.valid('query');
+    const period = resolvePeriod(d, q.period);
+    const listed = await migrationLoans(d.reader, scope, { orgId: org.org_id, period, fromClass: q.from_class, toClass: q.to_class }, pagingOf(q as ListQuery));
+    return sendList(c, q as ListQuery, 'migration-loans', { meta: { period, org_id: org.org_id, from_class: q.from_class ?? null, to_class: q.to_class ?? null }, keys: [...migrationLoanColumns], ...listed });
+  });
+
+  const vintageLoansQuery = z.strictObject({
+    origination_quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'must be an origination quarter like 2025-Q3'),
+    months_on_book: z.coerce.number().int().min(0).max(600).optional(),
+    ...listParams(tuple([...vintageLoanColumns]), 'balance'),
+  });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/vintage/loans', summary: 'The loans behind a vintage point: the snapshots of one origination quarter (at one age when months_on_book is given)', area: 'risk', params: orgParam, query: vintageLoansQuery, list: true, response: `list of { ${vintageLoanColumns.join(', ')} }` });
+  app.get('/:org_id/risk/vintage/loans', requireArea('risk'), v('param', orgParam), v('query', vintageLoansQuery), async (c) => {
+    const { deps: d, scope } = c.var;
+    requireMart(d, 'mart_org_risk_vintage', 'mart_loan_month');
+    const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+    const q = c.req.valid('query');
+    const listed = await vintageLoans(d.reader, scope, { orgId: org.org_id, originationQuarter: q.origination_quarter, monthsOnBook: q.months_on_book }, pagingOf(q as ListQuery));
+    return sendList(c, q as ListQuery, 'vintage-loans', { meta: { org_id: org.org_id, origination_quarter: q.origination_quarter, months_on_book: q.months_on_book ?? null }, keys: [...vintageLoanColumns], ...listed });
   });
 
   // --- risk by institution: the children of a node ------------------------------------------

@@ -7,7 +7,7 @@ import { waterfallSteps } from '../../web/src/features/manager/charts.ts';
 import { figuresOf, segmentsOf, visitLevels } from '../../web/src/features/manager/groups.ts';
 import { classGrid, latestSnapshot } from '../../web/src/features/client/history.ts';
 import { migrationCells } from '../../web/src/features/risk/charts.ts';
-import { drillParam, parseDrill } from '../../web/src/features/risk/drill.ts';
+import { cellDrillParam, drillParam, parseCellDrill, parseDrill } from '../../web/src/features/risk/drill.ts';
 import { parseSelection, toggleSelection } from '../../web/src/features/managers/league.ts';
 import { homeOf, navFor } from '../../web/src/features/shell/nav.ts';
 import { safeNext } from '../../web/src/features/login/next.ts';
@@ -118,6 +118,13 @@ describe('risk', () => {
     expect(parseDrill(drillParam('M7'), 'originating')).toEqual({ by: 'originating', manager_id: 'M7' });
     expect(parseDrill('all', 'current')).toEqual({ by: 'current' });
     expect(parseDrill('bogus', 'current')).toBeNull();
+    // Chart cells: a migration cell and a vintage point round-trip through the URL; anything else is refused.
+    expect(parseCellDrill(cellDrillParam({ kind: 'migration', from_class: 'new', to_class: 'special_mention' }))).toEqual({ kind: 'migration', from_class: 'new', to_class: 'special_mention' });
+    expect(parseCellDrill(cellDrillParam({ kind: 'vintage', origination_quarter: '2025-Q2', months_on_book: 8 }))).toEqual({ kind: 'vintage', origination_quarter: '2025-Q2', months_on_book: 8 });
+    expect(parseCellDrill('migration:normal:npl')).toBeNull();
+    expect(parseCellDrill('vintage:2025-Q5:3')).toBeNull();
+    expect(parseCellDrill('manager:M7')).toBeNull();
+    expect(parseDrill('migration:normal:loss', 'current')).toBeNull();
   });
 });
 

@@ -130,6 +130,36 @@ describe('dashboard in Chromium', () => {
     await page.waitForURL((u) => u.searchParams.get('drill') === `manager:${ids[0]}`);
   });
 
+  it('opens the loans behind a migration cell and a vintage point', async () => {
+    await login(page, bank.url, bank.users.head_office);
+    const org = bank.rootOrgId;
+    // A month (the matrix needs the month-end before the period; the bank's first month has none).
+    const period = '2025-09';
+    // The off-diagonal cell (a move between classes) with the most loans, else the largest cell.
+    const matrix = await page.evaluate(async ([o, p]) => ((await (await fetch(`/api/orgs/${o}/risk/migration?period=${p}`)).json()) as { rows: { from_class: string; to_class: string; loans: string }[] }).rows, [org, period] as const);
+    const bySize = matrix.filter((r) => Number(r.loans) > 0).sort((a, b) => Number(b.loans) - Number(a.loans));
+    const moved = bySize.find((r) => r.from_class !== r.to_class) ?? bySize[0]!;
+    expect(moved).toBeDefined();
+    await page.goto(`${bank.url}/org/${org}/risk?period=${period}&drill=migration:${moved.from_class}:${moved.to_class}`);
+    await settled(page);
+    await screenshot(page, 'risk-migration-cell');
+    const listed = await page.evaluate(async ([o, p, f, t]) => ((await (await fetch(`/api/orgs/${o}/risk/migration/loans?period=${p}&from_class=${f}&to_class=${t}&page_size=500`)).json()) as { total: number; rows: { share: string; loan_id: string }[] }), [org, period, moved.from_class, moved.to_class] as const);
+    // Σ share over the cell's loans is the matrix's loan count (to the 6 decimals both carry).
+    const shares = listed.rows.reduce((s, r) => s + Math.round(Number(r.share) * 1e6), 0);
+    expect(shares).toBe(Math.round(Number(moved.loans) * 1e6));
+    const drilled = page.locator('[data-testid="drill-loans"] tbody td[data-key="loan_id"]');
+    expect(await drilled.count()).toBe(Math.min(listed.total, 50));
+    expect(await drilled.first().innerText()).not.toBe('');
+    // A vintage point: one origination quarter at one age.
+    const vintage = await page.evaluate(async ([o]) => ((await (await fetch(`/api/orgs/${o}/risk/vintage`)).json()) as { rows: { origination_quarter: string; months_on_book: number; loans: string }[] }).rows, [org] as const);
+    const point = vintage.filter((r) => r.origination_quarter && Number(r.loans) > 0).at(-1)!;
+    await page.goto(`${bank.url}/org/${org}/risk?period=${period}&drill=vintage:${point.origination_quarter}:${point.months_on_book}`);
+    await settled(page);
+    const quarters = await page.locator('[data-testid="drill-loans"] tbody td[data-key="origination_quarter"]').allInnerTexts();
+    expect(quarters.length).toBe(Math.min(Number(point.loans), 50));
+    for (const q of quarters) expect(q).toBe(point.origination_quarter);
+  });
+
   it('shows each manager\'s achievement against the quarter\'s profit target on the league table', async () => {
     await login(page, bank.url, bank.users.branch_president);
     const org = new URL(page.url()).pathname.split('/')[2]!;

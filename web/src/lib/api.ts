@@ -351,6 +351,12 @@ export const risk = {
   migration: (orgId: string, v: View) => get<{ period: string; org_id: string; rows: Row[] }>(`orgs/${encodeURIComponent(orgId)}/risk/migration`, { period: v.period }),
   vintage: (orgId: string) => get<{ org_id: string; rows: Row[] }>(`orgs/${encodeURIComponent(orgId)}/risk/vintage`),
   loans: (orgId: string, v: View, drill: LoanDrill) => list(`orgs/${encodeURIComponent(orgId)}/risk/loans`, { period: v.period, ...drill }, v.lang),
+  /** The loans of one migration-matrix cell (class at the period start → class at its end). */
+  migrationLoans: (orgId: string, v: View, from: string, to: string) =>
+    list(`orgs/${encodeURIComponent(orgId)}/risk/migration/loans`, { period: v.period, from_class: from, to_class: to }, v.lang),
+  /** The loan snapshots of one vintage point (origination quarter × months on book). */
+  vintageLoans: (orgId: string, v: View, quarter: string, monthsOnBook: number) =>
+    list(`orgs/${encodeURIComponent(orgId)}/risk/vintage/loans`, { origination_quarter: quarter, months_on_book: String(monthsOnBook) }, v.lang),
   warnings: (orgId: string, v: View, managerId: string | null = null, warning: WarningKind | null = null) =>
     list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, { period: v.period, manager_id: managerId, warning }, v.lang),
 };

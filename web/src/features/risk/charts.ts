@@ -66,7 +66,8 @@ export function vintageOption(rows: Row[], lang: Lang, ratioKey = 'npl_ratio', r
     series: cohorts.map((c) => ({
       type: 'line',
       name: c,
-      showSymbol: false,
+      // Points stay visible so each can be clicked through to its loans.
+      symbolSize: 5,
       connectNulls: false,
       data: ages.map((a) => {
         const r = rows.find((row) => String(row.origination_quarter) === c && Number(row.months_on_book) === a);

@@ -1,7 +1,14 @@
 // The drill-down of the risk page lives in the URL (?drill=…), so a link to "the loans behind
 // this figure" can be shared: `manager:<id>` (that manager's turned-NPL loans, on the page's
-// basis) or `all` (every turned-NPL loan of the node in the period).
+// basis), `all` (every turned-NPL loan of the node in the period), `migration:<from>:<to>` (the
+// loans of a migration-matrix cell) or `vintage:<quarter>:<months on book>` (a vintage point).
 import type { LoanDrill, RiskBasis } from '../../lib/api.ts';
+
+export type CellDrill =
+  | { kind: 'migration'; from_class: string; to_class: string }
+  | { kind: 'vintage'; origination_quarter: string; months_on_book: number };
+
+const cls = '(new|closed|normal|special_mention|substandard|doubtful|loss)';
 
 export function parseDrill(param: string | undefined, basis: RiskBasis): LoanDrill | null {
   if (!param) return null;
@@ -10,6 +17,19 @@ export function parseDrill(param: string | undefined, basis: RiskBasis): LoanDri
   return m ? { by: basis, manager_id: m[1]! } : null;
 }
 
+/** A chart cell's drill (migration cell or vintage point), or null for any other `drill`. */
+export function parseCellDrill(param: string | undefined): CellDrill | null {
+  const mig = new RegExp(`^migration:${cls}:${cls}$`).exec(param ?? '');
+  if (mig) return { kind: 'migration', from_class: mig[1]!, to_class: mig[2]! };
+  const vin = /^vintage:(\d{4}-Q[1-4]):(\d{1,3})$/.exec(param ?? '');
+  if (vin) return { kind: 'vintage', origination_quarter: vin[1]!, months_on_book: Number(vin[2]) };
+  return null;
+}
+
 export function drillParam(managerId: string | null): string {
   return managerId ? `manager:${managerId}` : 'all';
+}
+
+export function cellDrillParam(d: CellDrill): string {
+  return d.kind === 'migration' ? `migration:${d.from_class}:${d.to_class}` : `vintage:${d.origination_quarter}:${d.months_on_book}`;
 }

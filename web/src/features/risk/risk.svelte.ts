@@ -2,6 +2,7 @@
 // vintage curves, warnings, and the loans behind whichever figure was clicked.
 import { risk, type LoanDrill, type Listed, type RiskBasis, type Row, type View } from '../../lib/api.ts';
 import { Resource } from '../../lib/resource.svelte.ts';
+import type { CellDrill } from './drill.ts';
 
 /** Ranking columns of each basis: the holder's figures, or the originator's. */
 export const RANKING_COLUMNS: Record<RiskBasis, readonly string[]> = {
@@ -24,8 +25,9 @@ export class RiskState {
     void this.warnings.load(() => risk.warnings(orgId, view));
   }
 
-  loadLoans(orgId: string, view: View, drill: LoanDrill | null): void {
-    if (!drill) return;
-    void this.loans.load(() => risk.loans(orgId, view, drill));
+  loadLoans(orgId: string, view: View, drill: LoanDrill | null, cell: CellDrill | null = null): void {
+    if (cell?.kind === 'migration') void this.loans.load(() => risk.migrationLoans(orgId, view, cell.from_class, cell.to_class));
+    else if (cell?.kind === 'vintage') void this.loans.load(() => risk.vintageLoans(orgId, view, cell.origination_quarter, cell.months_on_book));
+    else if (drill) void this.loans.load(() => risk.loans(orgId, view, drill));
   }
 }
