@@ -121,3 +121,34 @@ export async function sendList<R extends Record<string, unknown>>(
   };
   return c.json(json, 200);
 }
+
+/** The columns of rows read whole (a sub-table of a non-list endpoint), in first-seen order. */
+export function keysOf(rows: Record<string, unknown>[], drop: readonly string[] = []): string[] {
+  const keys: string[] = [];
+  for (const r of rows) for (const k of Object.keys(r)) if (!keys.includes(k) && !drop.includes(k)) keys.push(k);
+  return keys;
+}
+
+/**
+ * A sub-table of a non-list endpoint (a scorecard's indicators, a client's ledgers) as CSV or XLSX:
+ * the same writers, headers and file naming as the list exports.
+ */
+export async function sendTable(
+  c: Context,
+  q: { format: 'csv' | 'xlsx'; lang: Lang },
+  name: string,
+  meta: { period?: unknown; org_id?: unknown; manager_id?: unknown; client_id?: unknown },
+  keys: string[],
+  rows: Record<string, unknown>[],
+) {
+  const table = downloadTable(keys, rows, q.lang);
+  const stem = safeFileName([name, meta.manager_id ?? meta.client_id ?? meta.org_id, meta.period].filter(Boolean).join('-'));
+  if (q.format === 'csv') {
+    return c.body(toCsv(table, q.lang), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${stem}.csv"` });
+  }
+  const buf = await toXlsx(table, q.lang, name.slice(0, 31));
+  return c.body(new Uint8Array(buf), 200, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'content-disposition': `attachment; filename="${stem}.xlsx"`,
+  });
+}

@@ -6,8 +6,8 @@ import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { idString, listParams, periodKey, searchParam, type ListQuery } from '../params.ts';
-import { pagingOf, sendList } from '../respond.ts';
+import { exportOnly, idString, listParams, periodKey, searchParam, type ListQuery } from '../params.ts';
+import { keysOf, pagingOf, sendList, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
 import { orgParam, scopedOrg } from './institutions.ts';
@@ -34,11 +34,15 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
   const sortDefault = (keys: string[]) => (keys.includes('profit_contribution') ? 'profit_contribution' : keys[0]!);
   const managerQuery = z.strictObject({ period: periodKey.optional(), q: searchParam.optional(), ...listParams(tuple(mKeys), sortDefault(mKeys)) });
   const orgQuery = z.strictObject({ period: periodKey.optional(), q: searchParam.optional(), ...listParams(tuple(oKeys), sortDefault(oKeys)) });
-  const oneQuery = z.strictObject({});
+  // format=csv|xlsx downloads one sub-table (`table`) of the client page.
+  const oneQuery = z.strictObject({
+    table: z.enum(['holders', 'history', 'deposits', 'loans', 'held']).optional().meta({ description: 'With format=csv|xlsx: the sub-table to download (held = the latest month of each ledger)' }),
+    ...exportOnly,
+  });
 
   docs.add({ method: 'get', path: '/api/managers/{manager_id}/clients', summary: 'A manager’s portfolio at the period’s end: clients, share, figures', area: 'clients', params: managerParam, query: managerQuery, list: true, response: `list of { ${mKeys.slice(0, 8).join(', ')}, … }` });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/clients', summary: 'Clients held in a node’s subtree at the period’s end, with figures', area: 'clients', params: orgParam, query: orgQuery, list: true, response: `list of { ${oKeys.slice(0, 8).join(', ')}, … }` });
-  docs.add({ method: 'get', path: '/api/clients/{client_id}', summary: 'One client: identity, holders (assignment history), monthly figures, deposit and loan ledger rows', area: 'clients', params: clientParam, query: oneQuery, response: '{ client, holders, history, ledgers: { deposits, loans } }' });
+  docs.add({ method: 'get', path: '/api/clients/{client_id}', summary: 'One client: identity, holders (assignment history), monthly figures, deposit and loan ledger rows', area: 'clients', params: clientParam, query: oneQuery, response: '{ client, holders, history, ledgers: { deposits, loans } }; with format=csv|xlsx and table=…, that sub-table as a download' });
 
   // The segmented portfolio (客户分层), when the clients mart is built.
   const segTable = 'mart_client_portfolio_period';
@@ -98,6 +102,17 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
       clientHistory(d.reader, d.catalog, client_id),
       clientLedgers(d.reader, client_id),
     ]);
+    const q = c.req.valid('query');
+    if (q.format !== 'json') {
+      if (!q.table) throw new HttpProblem(400, 'table: a download names its sub-table (holders, history, deposits, loans or held)', { invalid_params: [{ name: 'table', in: 'query', reason: 'required with format=csv|xlsx' }] });
+      // held: each ledger's latest month-end, as the page's "products held" shows them.
+      const latest = (rows: Record<string, unknown>[]) => {
+        const last = rows.reduce((m, r) => (String(r.as_of_date ?? '') > m ? String(r.as_of_date) : m), '');
+        return rows.filter((r) => String(r.as_of_date ?? '') === last);
+      };
+      const rows = (q.table === 'held' ? [...latest(ledgers.deposits), ...latest(ledgers.loans)] : q.table === 'deposits' || q.table === 'loans' ? ledgers[q.table] : q.table === 'holders' ? holders : history) as Record<string, unknown>[];
+      return sendTable(c, { format: q.format, lang: q.lang }, `client-${q.table}`, { client_id }, keysOf(rows), rows);
+    }
     return c.json({ client, holders, history, ledgers }, 200);
   });
 

@@ -7,7 +7,8 @@ import type { AppEnv } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { idString, periodKey } from '../params.ts';
+import { exportOnly, idString, periodKey } from '../params.ts';
+import { keysOf, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
 import { managerFigures, managerInScope, managerMetrics, managerScorecard, managerTrend } from '../../warehouse/queries/managers.ts';
@@ -19,8 +20,13 @@ const processKeys = /^(visits|development_visits|maintenance_coverage|new_client
 const riskKeys = /^(npl_balance|npl_ratio|turned_npl_count|turned_npl_balance|expected_loss|risk_adjusted_contribution|loan_end_balance)$/;
 
 export function managerRoutes(docs: RouteDocs) {
-  const query = z.strictObject({ period: periodKey.optional() });
-  docs.add({ method: 'get', path: '/api/managers/{manager_id}', summary: 'One manager: figures, metrics vs base and target, scorecard with explanation, pay, trend, process and risk figures', area: 'performance', params: managerParam, query, response: '{ manager, period, figures, metrics, scorecard: { period, card, indicators, items, pay } | null, trend, process, risk, concentration }' });
+  // format=csv|xlsx downloads one sub-table (`table`): the scorecard's indicators or its items.
+  const query = z.strictObject({
+    period: periodKey.optional(),
+    table: z.enum(['scorecard', 'scorecard_items', 'metrics']).optional().meta({ description: 'With format=csv|xlsx: the sub-table to download' }),
+    ...exportOnly,
+  });
+  docs.add({ method: 'get', path: '/api/managers/{manager_id}', summary: 'One manager: figures, metrics vs base and target, scorecard with explanation, pay, trend, process and risk figures', area: 'performance', params: managerParam, query, response: 'JSON: { manager, period, figures, metrics, scorecard: { period, card, indicators, items, pay } | null, trend, process, risk, concentration }; with format=csv|xlsx and table=scorecard|scorecard_items|metrics, that sub-table as a download' });
 
   return new Hono<AppEnv>().get('/:manager_id', requireArea('performance'), v('param', managerParam), v('query', query), async (c) => {
     const { deps: d, scope } = c.var;
@@ -28,7 +34,19 @@ export function managerRoutes(docs: RouteDocs) {
     const { manager_id } = c.req.valid('param');
     const manager = await managerInScope(d.reader, scope, manager_id);
     if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
-    const period = resolvePeriod(d, c.req.valid('query').period);
+    const q = c.req.valid('query');
+    const period = resolvePeriod(d, q.period);
+    if (q.format !== 'json') {
+      if (!q.table) throw new HttpProblem(400, 'table: a download names its sub-table (scorecard, scorecard_items or metrics)', { invalid_params: [{ name: 'table', in: 'query', reason: 'required with format=csv|xlsx' }] });
+      const format = q.format;
+      if (q.table === 'metrics') {
+        const rows = await managerMetrics(d.reader, d.catalog, manager_id, period);
+        return sendTable(c, { format, lang: q.lang }, 'metrics', { manager_id, period }, ['metric', 'actual', 'base', 'target', 'achievement', 'growth'], rows);
+      }
+      const card = await managerScorecard(d.reader, d.catalog, manager_id, period);
+      const rows = ((q.table === 'scorecard' ? card?.indicators : card?.items) ?? []) as Record<string, unknown>[];
+      return sendTable(c, { format, lang: q.lang }, q.table, { manager_id, period: card?.period ?? period }, keysOf(rows), rows);
+    }
     // A month's figures are the trend's last row: one query fewer for the commonest request.
     const isMonth = d.periods.some((p) => p.period === period && p.period_type === 'month');
     const [periodFigures, metrics, trend, scorecard, process, risk, concentration] = await Promise.all([

@@ -263,6 +263,33 @@ describe('dashboard in Chromium', () => {
     await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
   });
 
+  it('downloads the scorecard lines and every table of the client page', async () => {
+    await login(page, bank.url, bank.users.manager);
+    const id = bank.subjects.manager.manager_id;
+    const link = page.locator('[data-testid="scorecard"] a[data-export="csv"]');
+    if ((await page.locator('[data-testid="scorecard"]').count()) > 0) {
+      const api = await page.evaluate(async (m) => ((await (await fetch(`/api/managers/${m}`)).json()) as { scorecard: { indicators: unknown[] } | null }).scorecard, id);
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+      expect(lines.length).toBe((api?.indicators.length ?? 0) + 1);
+    }
+    // The client page: holders, products held, trend and loans each carry their CSV and Excel links.
+    await login(page, bank.url, bank.users.head_office);
+    // A client of the test manager who has had a loan (so the loans table has rows too).
+    const clientId = await page.evaluate(async (m) => {
+      const rows = ((await (await fetch(`/api/managers/${m}/clients?page_size=500&sort=loan_end_balance&order=desc`)).json()) as { rows: { client_id: string }[] }).rows;
+      return rows[0]!.client_id;
+    }, bank.subjects.manager.manager_id);
+    await page.goto(`${bank.url}/client/${encodeURIComponent(clientId)}`);
+    await settled(page);
+    await page.locator('[data-testid="client-loans"]').waitFor();
+    const hrefs = await page.locator('a[data-export="csv"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    for (const table of ['holders', 'held', 'history', 'loans']) expect(hrefs.some((h) => h.includes(`table=${table}`))).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="products-held"] a[data-export="csv"]').click()]);
+    const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines.length - 1).toBe(await page.locator('[data-testid="products-held"] tbody tr').count());
+  });
+
   it('prints a manager\'s scorecard as a clean review sheet and fits a 768 px tablet', async () => {
     await login(page, bank.url, bank.users.manager);
     await page.emulateMedia({ media: 'print' });
