@@ -1,6 +1,10 @@
 // The dashboard in real Chromium against the real API on a generated bank: each role lands on its
-// own page; drill-down head office → branch → manager → client and back; the risk page puts the
-// planted bad-risk managers on top; an export equals the table on screen; the language switch;
+// own page; drill-down head office → branch → manager → client and back; the risk page's ranking
+// is the API's and lists every planted bad-risk manager (that the cohort tops the ranking is a
+// group claim tested on the demo bank in tests/risk/demo-cohort.test.ts: on this 1,200-client bank
+// only 0–4 corporate loans turn non-performing in a year, too few for any per-manager ranking to
+// show a 4× default rate); migration cells and vintage points open their loans; an export equals
+// the table on screen, and every table has one; the language switch;
 // a branch president cannot reach another branch by editing the URL. Screenshots of every page
 // go to test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
