@@ -6,7 +6,7 @@ import { heatCells, percentileRanks } from '../../web/src/features/institution/c
 import { waterfallSteps } from '../../web/src/features/manager/charts.ts';
 import { figuresOf, segmentsOf, visitLevels } from '../../web/src/features/manager/groups.ts';
 import { classGrid, latestSnapshot } from '../../web/src/features/client/history.ts';
-import { migrationCells } from '../../web/src/features/risk/charts.ts';
+import { migrationCells, migrationOption, migrationPick, vintagePick } from '../../web/src/features/risk/charts.ts';
 import { cellDrillParam, drillParam, parseCellDrill, parseDrill } from '../../web/src/features/risk/drill.ts';
 import { parseSelection, toggleSelection } from '../../web/src/features/managers/league.ts';
 import { homeOf, navFor } from '../../web/src/features/shell/nav.ts';
@@ -125,6 +125,27 @@ describe('risk', () => {
     expect(parseCellDrill('vintage:2025-Q5:3')).toBeNull();
     expect(parseCellDrill('manager:M7')).toBeNull();
     expect(parseDrill('migration:normal:loss', 'current')).toBeNull();
+  });
+});
+
+describe('risk chart clicks', () => {
+  it('a click on any matrix cell drills to that cell’s classes; a vintage point to its quarter and age', () => {
+    const rows = [
+      { from_class: 'normal', to_class: 'substandard', loans: '1.000000', opening_balance: '2000000.00', closing_balance: '2000000.00' },
+      { from_class: 'new', to_class: 'closed', loans: '2.000000', opening_balance: '0.00', closing_balance: '0.00' },
+    ];
+    const option = migrationOption(rows, 'zh') as { series: { data: [number, number, number | null, string][] }[] };
+    const data = option.series[0]!.data;
+    // Each cell's own (x, y) names its classes: the filled ones are the rows above.
+    const picked = data.filter((d) => d[2] !== null).map((d) => migrationPick(d));
+    expect(picked).toEqual(expect.arrayContaining([
+      { kind: 'migration', from_class: 'normal', to_class: 'substandard' },
+      { kind: 'migration', from_class: 'new', to_class: 'closed' },
+    ]));
+    expect(picked.length).toBe(2);
+    expect(migrationPick([99, 0, 1, ''])).toBeNull();
+    expect(vintagePick({ name: '8', seriesName: '2025-Q2' })).toEqual({ kind: 'vintage', origination_quarter: '2025-Q2', months_on_book: 8 });
+    expect(vintagePick({ name: 'x', seriesName: '2025-Q2' })).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import { formatAmountIn, toChartNumber, unitForAll, unitLabel } from '../../lib/
 import { label, type Lang } from '../../lib/i18n.ts';
 import type { Row } from '../../lib/api.ts';
 import { FIVE_CLASSES } from '../client/history.ts';
+import type { CellDrill } from './drill.ts';
 
 export interface MatrixCell {
   from: string;
@@ -75,4 +76,18 @@ export function vintageOption(rows: Row[], lang: Lang, ratioKey = 'npl_ratio', r
       }),
     })),
   };
+}
+
+/** The migration cell a click on the heat map picked: its data is [x, y, value, text]. */
+export function migrationPick(data: unknown): CellDrill | null {
+  if (!Array.isArray(data)) return null;
+  const from = FROM_CLASSES[data[1] as number];
+  const to = TO_CLASSES[data[0] as number];
+  return from && to ? { kind: 'migration', from_class: from, to_class: to } : null;
+}
+
+/** The vintage point a click picked: the series is the origination quarter, the category the age. */
+export function vintagePick(p: { name: string; seriesName?: string }): CellDrill | null {
+  if (!p.seriesName || !/^\d{4}-Q[1-4]$/.test(p.seriesName) || !/^\d+$/.test(p.name)) return null;
+  return { kind: 'vintage', origination_quarter: p.seriesName, months_on_book: Number(p.name) };
 }
