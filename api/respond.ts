@@ -96,16 +96,17 @@ export async function sendList<R extends Record<string, unknown>>(
   body: Omit<ListBody<R>, 'columns' | 'page' | 'page_size' | 'sort' | 'order'> & { keys: string[] },
 ) {
   const { keys, ...rest } = body;
-  const table = downloadTable(keys, rest.rows, q.lang);
+  // The download table and its labels are built only for a download (a JSON page never needs them).
+  const table = () => downloadTable(keys, rest.rows, q.lang);
   const stem = safeFileName([name, rest.meta.period, rest.meta.org_id ?? rest.meta.manager_id].filter(Boolean).join('-'));
   if (q.format === 'csv') {
-    return c.body(toCsv(table, q.lang), 200, {
+    return c.body(toCsv(table(), q.lang), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${stem}.csv"`,
     });
   }
   if (q.format === 'xlsx') {
-    const buf = await toXlsx(table, q.lang, name.slice(0, 31));
+    const buf = await toXlsx(table(), q.lang, name.slice(0, 31));
     return c.body(new Uint8Array(buf), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="${stem}.xlsx"`,

@@ -51,6 +51,29 @@ describe('ReaderPool cache', () => {
     }
   });
 
+  it('reuses prepared statements with fresh bindings each time, and evicts beyond the limit', async () => {
+    const wh = await Warehouse.open(file, { readOnly: true });
+    // One connection keeping one statement: the three texts below take turns evicting each other.
+    const pool = await ReaderPool.open(wh, { size: 1, statements: 1 });
+    try {
+      const byKey = 'select k, x from t where k = $k';
+      const nullable = 'select count(*)::integer as n from t where $k::varchar is null or k = $k::varchar';
+      for (let round = 0; round < 2; round++) {
+        expect(await pool.query(byKey, { k: 'a' })).toEqual([{ k: 'a', x: '1.50' }]);
+        expect(await pool.query(byKey, { k: 'b' })).toEqual([{ k: 'b', x: '2.25' }]);
+        // A null after a value, and the reverse: no binding is left over from the run before.
+        expect(await pool.query(nullable, { k: 'a' })).toEqual([{ n: 1 }]);
+        expect(await pool.query(nullable, { k: null })).toEqual([{ n: 2 }]);
+        expect(await pool.query('select sum(x)::varchar as s from t')).toEqual([{ s: '3.75' }]);
+      }
+      // An error in the SQL reads as DuckDB's own, prepared or not.
+      await expect(pool.query('select nope from t')).rejects.toThrow(/nope/);
+    } finally {
+      pool.close();
+      wh.close();
+    }
+  });
+
   it('binds only the parameters a statement names', () => {
     expect(usedParams('select $a, $ab where x = $c', { a: 1, ab: 2, b: 3, c: null })).toEqual({ a: 1, ab: 2, c: null });
   });

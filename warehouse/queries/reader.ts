@@ -1,7 +1,7 @@
 // Read access for the API: a small pool of DuckDB connections on one (read-only) Warehouse.
 // DuckDB runs queries of different connections in parallel; one connection runs one query at a
 // time, so a request borrows a connection for the length of its query and gives it back.
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
 import type { Warehouse } from '../db.ts';
 
 export type Params = Record<string, DuckDBValue>;
@@ -23,6 +23,13 @@ export interface PoolOptions {
   /** Rows kept over all cached results (default 200,000). */
   cacheRows?: number;
   /**
+   * Prepared statements kept per connection, by SQL text (default 256; 0 = prepare every time).
+   * The API runs a few hundred distinct statements at most (column lists come from the catalog,
+   * values are bound), so each is parsed, bound and planned once per connection instead of per
+   * request. Planning is unchanged: an unprepared query is prepared, bound and run the same way.
+   */
+  statements?: number;
+  /**
    * DuckDB worker threads for the whole instance (default: DuckDB's, one per core). A server runs
    * many small queries side by side, one per pooled connection; there, 1 spends less CPU per query
    * than splitting each query over the cores.
@@ -32,6 +39,8 @@ export interface PoolOptions {
 
 export class ReaderPool implements Reader {
   private readonly idle: DuckDBConnection[] = [];
+  /** Per connection: SQL text → its prepared statement (Map order = recency). */
+  private readonly prepared = new Map<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
   private readonly waiting: ((conn: DuckDBConnection) => void)[] = [];
   private closed = false;
   /** sql + params → rows (Map order = recency), and the queries in flight (shared by callers). */
@@ -45,8 +54,10 @@ export class ReaderPool implements Reader {
     private readonly all: DuckDBConnection[],
     private readonly cacheEntries: number,
     private readonly cacheRows: number,
+    private readonly statements: number,
   ) {
     this.idle.push(...all);
+    for (const c of all) this.prepared.set(c, new Map());
   }
 
   static async open(wh: Warehouse, opts: PoolOptions | number = {}): Promise<ReaderPool> {
@@ -64,7 +75,9 @@ export class ReaderPool implements Reader {
         throw new Error('a result cache needs the warehouse opened read-only');
       }
     }
-    return new ReaderPool(conns, o.cacheEntries ?? 0, o.cacheRows ?? 200_000);
+    const statements = o.statements ?? 256;
+    if (!Number.isInteger(statements) || statements < 0) throw new Error(`statements: ${statements} is not a whole number`);
+    return new ReaderPool(conns, o.cacheEntries ?? 0, o.cacheRows ?? 200_000, statements);
   }
 
   get size(): number {
@@ -108,11 +121,37 @@ export class ReaderPool implements Reader {
   private async run(sql: string, params: Params | undefined): Promise<Record<string, unknown>[]> {
     const conn = await this.acquire();
     try {
-      const reader = await conn.runAndReadAll(sql, params);
-      return reader.getRowObjectsJson() as Record<string, unknown>[];
+      const statement = await this.statement(conn, sql);
+      if (!statement) return (await conn.runAndReadAll(sql, params)).getRowObjectsJson() as Record<string, unknown>[];
+      // Every binding is replaced: the same SQL text always names the same parameters.
+      statement.clearBindings();
+      if (params) statement.bind(params);
+      return (await statement.runAndReadAll()).getRowObjectsJson() as Record<string, unknown>[];
     } finally {
       this.release(conn);
     }
+  }
+
+  /** The connection's prepared statement for `sql`, prepared on first use; undefined when not kept. */
+  private async statement(conn: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement | undefined> {
+    if (this.statements === 0) return undefined;
+    const kept = this.prepared.get(conn)!;
+    const hit = kept.get(sql);
+    if (hit) {
+      kept.delete(sql);
+      kept.set(sql, hit);
+      return hit;
+    }
+    // A text DuckDB cannot prepare as one statement runs the ordinary way (and fails there, if bad).
+    const fresh = await conn.prepare(sql).catch(() => undefined);
+    if (!fresh) return undefined;
+    kept.set(sql, fresh);
+    for (const [k, old] of kept) {
+      if (kept.size <= this.statements) break;
+      kept.delete(k);
+      old.destroySync();
+    }
+    return fresh;
   }
 
   private keep(key: string, rows: Record<string, unknown>[]): void {
@@ -129,6 +168,7 @@ export class ReaderPool implements Reader {
   /** Closes every connection; the Warehouse itself is closed by its owner. */
   close(): void {
     this.closed = true;
+    this.prepared.clear(); // a connection destroys its prepared statements as it closes
     for (const c of this.all) c.closeSync();
   }
 }
