@@ -9,29 +9,52 @@ with periods as (
 months as (
   select period, month_end, days_in_month from int_period_months
 ),
-deposits as (
-  select month_end, avg_balance, balance, deposit_spread from int_deposits_priced
+deposit_months as (
+  -- the ledger per month first (18 rows), then per period: the same sums, without a fan-out of every row
+  select month_end, sum(avg_balance) as avg_balance, sum(balance) as balance, sum(deposit_spread) as deposit_spread,
+  from int_deposits_priced
+  group by month_end
 ),
-loans as (
-  select month_end, avg_balance, balance, loan_spread, expected_loss, is_npl, turned_npl from int_loans_priced
+loan_months as (
+  select month_end, sum(avg_balance) as avg_balance, sum(balance) as balance, sum(loan_spread) as loan_spread,
+    sum(expected_loss) as expected_loss, sum(balance) filter (where is_npl) as npl_balance,
+    count(*) filter (where turned_npl) as turned_npl_count,
+  from int_loans_priced
+  group by month_end
+),
+fee_months as (
+  select month_end, sum(amount) as fee_income from stg_extract__fees group by month_end
+),
+sales_months as (
+  select month_end, sum(units) as sales_units, sum(amount) as sales_amount from stg_extract__sales group by month_end
+),
+visit_months as (
+  select month_end, count(*) as visits from stg_extract__visits group by month_end
 ),
 ledger as (
   select
     p.period,
-    cast(div_full((select sum(d.avg_balance * m.days_in_month) from deposits as d join months as m on m.month_end = d.month_end where m.period = p.period), p.days) as decimal(38,12)) as deposit_avg_balance,
-    cast((select sum(d.balance) from deposits as d where d.month_end = p.end_date) as decimal(38,12)) as deposit_end_balance,
-    cast((select sum(d.deposit_spread) from deposits as d join months as m on m.month_end = d.month_end where m.period = p.period) as decimal(38,12)) as deposit_spread,
-    cast(div_full((select sum(l.avg_balance * m.days_in_month) from loans as l join months as m on m.month_end = l.month_end where m.period = p.period), p.days) as decimal(38,12)) as loan_avg_balance,
-    cast((select sum(l.balance) from loans as l where l.month_end = p.end_date) as decimal(38,12)) as loan_end_balance,
-    cast((select sum(l.loan_spread) from loans as l join months as m on m.month_end = l.month_end where m.period = p.period) as decimal(38,12)) as loan_spread,
-    cast((select sum(l.expected_loss) from loans as l join months as m on m.month_end = l.month_end where m.period = p.period) as decimal(38,12)) as expected_loss,
-    cast((select sum(l.balance) filter (where l.is_npl) from loans as l where l.month_end = p.end_date) as decimal(38,12)) as npl_balance,
-    cast((select count(*) filter (where l.turned_npl) from loans as l join months as m on m.month_end = l.month_end where m.period = p.period) as decimal(38,12)) as turned_npl_count,
-    cast((select sum(f.amount) from stg_extract__fees as f join months as m on m.month_end = f.month_end where m.period = p.period) as decimal(38,12)) as fee_income,
-    cast((select sum(s.units) from stg_extract__sales as s join months as m on m.month_end = s.month_end where m.period = p.period) as decimal(38,12)) as sales_units,
-    cast((select sum(s.amount) from stg_extract__sales as s join months as m on m.month_end = s.month_end where m.period = p.period) as decimal(38,12)) as sales_amount,
-    cast((select count(*) from stg_extract__visits as v join months as m on m.month_end = v.month_end where m.period = p.period) as decimal(38,12)) as visits,
+    cast(div_full(sum(d.avg_balance * m.days_in_month), any_value(p.days)) as decimal(38,12)) as deposit_avg_balance,
+    cast(sum(d.balance) filter (where m.month_end = p.end_date) as decimal(38,12)) as deposit_end_balance,
+    cast(sum(d.deposit_spread) as decimal(38,12)) as deposit_spread,
+    cast(div_full(sum(l.avg_balance * m.days_in_month), any_value(p.days)) as decimal(38,12)) as loan_avg_balance,
+    cast(sum(l.balance) filter (where m.month_end = p.end_date) as decimal(38,12)) as loan_end_balance,
+    cast(sum(l.loan_spread) as decimal(38,12)) as loan_spread,
+    cast(sum(l.expected_loss) as decimal(38,12)) as expected_loss,
+    cast(sum(l.npl_balance) filter (where m.month_end = p.end_date) as decimal(38,12)) as npl_balance,
+    cast(sum(l.turned_npl_count) as decimal(38,12)) as turned_npl_count,
+    cast(sum(f.fee_income) as decimal(38,12)) as fee_income,
+    cast(sum(s.sales_units) as decimal(38,12)) as sales_units,
+    cast(sum(s.sales_amount) as decimal(38,12)) as sales_amount,
+    cast(sum(v.visits) as decimal(38,12)) as visits,
   from periods as p
+  join months as m on m.period = p.period
+  left join deposit_months as d on d.month_end = m.month_end
+  left join loan_months as l on l.month_end = m.month_end
+  left join fee_months as f on f.month_end = m.month_end
+  left join sales_months as s on s.month_end = m.month_end
+  left join visit_months as v on v.month_end = m.month_end
+  group by p.period
 ),
 holders as (
   select

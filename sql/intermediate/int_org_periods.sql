@@ -101,12 +101,21 @@ summed as (
   join ancestors as a on a.org_id = h.holder_org_id
   group by h.period, a.ancestor_id
 ),
+month_client_counts as (
+  -- once per month-end (periods sharing an end date share the count): distinct clients per node
+  select month_end, org_id, count(*) as clients
+  from (
+    select distinct f.month_end, a.ancestor_id as org_id, f.client_id
+    from int_portfolio_months as f
+    join ancestors as a on a.org_id = f.holder_org_id
+    where f.manager_id is not null and f.is_open
+  )
+  group by month_end, org_id
+),
 client_counts as (
-  select p.period, a.ancestor_id as org_id, count(distinct f.client_id) as clients,
+  select p.period, c.org_id, c.clients,
   from periods as p
-  join int_portfolio_months as f on f.month_end = p.end_date and f.manager_id is not null and f.is_open
-  join ancestors as a on a.org_id = f.holder_org_id
-  group by p.period, a.ancestor_id
+  join month_client_counts as c on c.month_end = p.end_date
 ),
 new_client_counts as (
   select p.period, a.ancestor_id as org_id, count(distinct n.client_id) as new_clients,

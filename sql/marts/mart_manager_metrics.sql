@@ -200,6 +200,6 @@ select
   cast(actual as decimal(24,6)) as actual,
   cast(base as decimal(24,6)) as base,
   cast(target as decimal(24,6)) as target,
-  div_ratio(actual, target) as achievement,
+  case when target <> 0 then div_ratio(actual, target) end as achievement, -- the HUGEINT division only where a target exists
   cast(actual - base as decimal(24,6)) as growth,
 from combined
