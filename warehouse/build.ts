@@ -6,9 +6,14 @@
 // so the previous results stay in place. (Building inside one long transaction was simpler but
 // ~3× slower to read back the tables it had just written.) Each model's rows and time go to
 // build_models; the build itself to build_log (also when it fails).
+// Models whose header says `-- materialised: build only` are large intermediates nothing reads
+// after the build: they are built in an in-memory database attached for the build (writing them
+// to the file was up to half their cost) and dropped with it. Independent models and the checks
+// run on several connections at once, so one model's single-threaded phases do not idle a core.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Warehouse } from './db.ts';
 import { configDir as defaultConfigDir, sqlDir } from './paths.ts';
 import { buildOrder, discoverChecks, discoverModels, renameModels, type Check, type Model } from './models.ts';
@@ -37,6 +42,10 @@ export interface BuildOptions {
    * DuckDB spills joins and aggregates to disk; the previous setting is restored afterwards.
    */
   memoryLimit?: string;
+  /** Keep the `build only` intermediates in the warehouse too, for inspection (slower). */
+  keepIntermediates?: boolean;
+  /** Models and checks run at once (default 2; 1 = one after the other). */
+  concurrency?: number;
 }
 
 export interface StepResult {
@@ -84,9 +93,11 @@ async function discoverInputs(): Promise<{ name: string; input: BuildInput }[]> 
 
 async function existingKinds(wh: Warehouse): Promise<Map<string, 'view' | 'table'>> {
   const rows = await wh.query<{ name: string; kind: 'view' | 'table' }>(
-    `select table_name as name, 'table' as kind from duckdb_tables() where schema_name = 'main' and not temporary
+    `select table_name as name, 'table' as kind from duckdb_tables()
+     where database_name = current_database() and schema_name = 'main' and not temporary
      union all
-     select view_name, 'view' from duckdb_views() where schema_name = 'main' and not internal and not temporary`,
+     select view_name, 'view' from duckdb_views()
+     where database_name = current_database() and schema_name = 'main' and not internal and not temporary`,
   );
   return new Map(rows.map((r) => [r.name, r.kind]));
 }
@@ -94,15 +105,62 @@ async function existingKinds(wh: Warehouse): Promise<Map<string, 'view' | 'table
 /** The staged name a model is built under until the swap. */
 export const staged = (name: string) => `${name}__next`;
 
-async function materialise(wh: Warehouse, model: Model, sql: string): Promise<number | null> {
+/** Name of the in-memory database the `build only` models live in during a build. */
+const SCRATCH = 'jixiao_build_scratch';
+
+async function materialise(conn: DuckDBConnection, model: Model, target: string, sql: string): Promise<number | null> {
   try {
-    await wh.run(`create or replace ${model.kind} ${staged(model.name)} as\n${sql}`);
+    await conn.run(`create or replace ${model.kind} ${target} as\n${sql}`);
   } catch (e) {
     throw new Error(`model ${model.name} (sql/${model.path}): ${(e as Error).message}`);
   }
   if (model.kind === 'view') return null;
-  const counted = await wh.query<{ n: string }>(`select count(*)::varchar as n from ${staged(model.name)}`);
-  return Number(counted[0]?.n ?? 0);
+  const counted = await conn.runAndReadAll(`select count(*)::varchar as n from ${target}`);
+  return Number((counted.getRowObjectsJson()[0] as { n: string } | undefined)?.n ?? 0);
+}
+
+/**
+ * Runs tasks on `conns` connections at once, each task after every task it depends on has
+ * finished (dependencies outside the list count as done). The first failure stops new starts;
+ * the running tasks finish, then it is thrown.
+ */
+async function runConcurrently<T extends { name: string; dependsOn: string[] }>(
+  tasks: T[],
+  conns: DuckDBConnection[],
+  run: (task: T, conn: DuckDBConnection) => Promise<void>,
+): Promise<void> {
+  const names = new Set(tasks.map((t) => t.name));
+  const done = new Set<string>();
+  const pending = [...tasks];
+  const free = [...conns];
+  const running = new Map<string, Promise<void>>();
+  let failure: unknown;
+  while ((pending.length > 0 && failure === undefined) || running.size > 0) {
+    while (failure === undefined && free.length > 0) {
+      const i = pending.findIndex((t) => t.dependsOn.every((d) => done.has(d) || !names.has(d)));
+      if (i < 0) break;
+      const [task] = pending.splice(i, 1);
+      const conn = free.pop()!;
+      running.set(
+        task!.name,
+        run(task!, conn).then(
+          () => {
+            done.add(task!.name);
+            running.delete(task!.name);
+            free.push(conn);
+          },
+          (e) => {
+            failure ??= e;
+            running.delete(task!.name);
+            free.push(conn);
+          },
+        ),
+      );
+    }
+    if (running.size === 0) break; // nothing runnable: everything left waits on a failed task
+    await Promise.race(running.values());
+  }
+  if (failure !== undefined) throw failure;
 }
 
 /** Drops every staged object (a failed or interrupted build's leftovers). */
@@ -131,10 +189,10 @@ async function restoreInputs(wh: Warehouse, before: string[]): Promise<void> {
   for (const name of before) await wh.run(`drop table if exists ${name}__prev`);
 }
 
-async function runCheck(wh: Warehouse, check: Check): Promise<{ rows: number; sample: unknown[] }> {
+async function runCheck(conn: DuckDBConnection, check: Check): Promise<{ rows: number; sample: unknown[] }> {
   let rows;
   try {
-    rows = await wh.query(`select * from (\n${check.sql}\n) limit 6`);
+    rows = (await conn.runAndReadAll(`select * from (\n${check.sql}\n) limit 6`)).getRowObjectsJson();
   } catch (e) {
     throw new Error(`check ${check.name} (sql/${check.path}): ${(e as Error).message}`);
   }
@@ -158,7 +216,7 @@ export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<Bui
 async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult> {
   const root = opts.sqlRoot ?? sqlDir;
   const configDir = opts.configDir ?? defaultConfigDir;
-  const models = buildOrder(discoverModels(root));
+  const models = buildOrder(discoverModels(root)).map((m) => (opts.keepIntermediates ? { ...m, buildOnly: false } : m));
   const checks = discoverChecks(root);
   const inputs = await discoverInputs();
   const total = inputs.length + models.length + checks.length;
@@ -166,25 +224,34 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
   const idRow = await wh.query<{ id: number }>(`select nextval('build_id_seq')::integer as id`);
   const buildId = idRow[0]!.id;
   const steps: StepResult[] = [];
-  let index = 0;
+  let startedSteps = 0;
+  let finishedSteps = 0;
+  // Steps may run at once: progress counts the steps started and finished, so it only moves forward.
   const step = async <T>(
     phase: BuildProgress['phase'],
     name: string,
     fn: () => Promise<T>,
     rowsOf: (t: T) => number | null,
   ): Promise<T> => {
-    index += 1;
-    opts.progress?.({ phase, name, index, total, done: false });
+    startedSteps += 1;
+    opts.progress?.({ phase, name, index: Math.max(startedSteps, finishedSteps + 1), total, done: false });
     const t0 = Date.now();
     const out = await fn();
     const ms = Date.now() - t0;
-    opts.progress?.({ phase, name, index, total, rows: rowsOf(out), ms, done: true });
+    finishedSteps += 1;
+    opts.progress?.({ phase, name, index: finishedSteps, total, rows: rowsOf(out), ms, done: true });
     return out;
   };
 
   const names = new Set(models.map((m) => m.name));
-  const toStaged = (sql: string) => renameModels(sql, names, staged);
+  const buildOnly = new Set(models.filter((m) => m.buildOnly).map((m) => m.name));
+  // Where a model is written during the build: the scratch database, or its staged name.
+  const target = (name: string) => (buildOnly.has(name) ? `${SCRATCH}.main.${name}` : staged(name));
+  const toStaged = (sql: string) => renameModels(sql, names, target);
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 2));
+  const conns: DuckDBConnection[] = [wh.conn];
   await dropStaged(wh);
+  await wh.run(`detach database if exists ${SCRATCH}`);
   const inputsBefore = await snapshotInputs(wh);
   try {
     for (const { name, input } of inputs) {
@@ -200,26 +267,32 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
         ms: Date.now() - t0,
       });
     }
-    for (const model of models) {
+    if (buildOnly.size > 0) await wh.run(`attach ':memory:' as ${SCRATCH}`);
+    while (conns.length < concurrency) conns.push(await wh.connect());
+    await runConcurrently(models, conns, async (model, conn) => {
       const t0 = Date.now();
-      const rows = await step('model', model.name, () => materialise(wh, model, toStaged(model.sql)), (r) => r);
+      const rows = await step('model', model.name, () => materialise(conn, model, target(model.name), toStaged(model.sql)), (r) => r);
       steps.push({ name: model.name, layer: model.layer, path: model.path, kind: model.kind, rows, ms: Date.now() - t0 });
-    }
+    });
     const failures: CheckFailure['failures'] = [];
-    for (const check of checks) {
-      const t0 = Date.now();
-      const res = await step('check', check.name, () => runCheck(wh, { ...check, sql: toStaged(check.sql) }), (r) => r.rows);
-      steps.push({ name: check.name, layer: 'check', path: check.path, kind: 'check', rows: res.rows, ms: Date.now() - t0 });
-      if (res.rows > 0) failures.push({ check: check.name, path: check.path, rows: res.rows, sample: res.sample });
-    }
-    if (failures.length > 0) throw new CheckFailure(failures);
+    await runConcurrently(
+      checks.map((c) => ({ ...c, dependsOn: [] })),
+      conns,
+      async (check, conn) => {
+        const t0 = Date.now();
+        const res = await step('check', check.name, () => runCheck(conn, { ...check, sql: toStaged(check.sql) }), (r) => r.rows);
+        steps.push({ name: check.name, layer: 'check', path: check.path, kind: 'check', rows: res.rows, ms: Date.now() - t0 });
+        if (res.rows > 0) failures.push({ check: check.name, path: check.path, rows: res.rows, sample: res.sample });
+      },
+    );
+    if (failures.length > 0) throw new CheckFailure(failures.sort((x, y) => x.path.localeCompare(y.path)));
     // Everything passed: swap the staged models in, all at once.
     await wh.transaction(async () => {
       const existing = await existingKinds(wh);
       for (const model of models.filter((m) => m.kind === 'table')) {
         const had = existing.get(model.name);
-        if (had) await wh.run(`drop ${had} ${model.name}`);
-        await wh.run(`alter table ${staged(model.name)} rename to ${model.name}`);
+        if (had) await wh.run(`drop ${had} ${model.name}`); // a build-only model kept by an earlier build goes too
+        if (!model.buildOnly) await wh.run(`alter table ${staged(model.name)} rename to ${model.name}`);
       }
       // Views are re-created under their own names from their own SQL, so they read the final names.
       for (const model of models.filter((m) => m.kind === 'view')) {
@@ -250,6 +323,9 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
       { id: buildId, t0: started, message: (e as Error).message.slice(0, 4000) },
     );
     throw e;
+  } finally {
+    for (const conn of conns.slice(1)) conn.closeSync();
+    await wh.run(`detach database if exists ${SCRATCH}`);
   }
   return { buildId, steps, models: models.length, checks: checks.length, ms: Date.now() - started };
 }

@@ -19,6 +19,11 @@ export interface Model {
   dependsOn: string[];
   /** Staging models are views; the others are tables. */
   kind: 'view' | 'table';
+  /**
+   * Header line `-- materialised: build only`: an intermediate table that nothing reads after the
+   * build, kept in memory during the build and not written to the warehouse.
+   */
+  buildOnly?: boolean;
 }
 
 export interface Check {
@@ -75,6 +80,7 @@ export function discoverModels(root = sqlDir): Model[] {
         path: relative(root, file),
         sql: body(sql),
         kind: layer === 'staging' ? 'view' : 'table',
+        buildOnly: layer !== 'staging' && /^--\s*materiali[sz]ed:\s*build only\b/im.test(sql),
       });
     }
   }

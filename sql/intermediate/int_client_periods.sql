@@ -21,6 +21,7 @@
 --     null when the warehouse holds no deposit snapshot for that month-end
 -- inputs: int_deposits_priced, int_loans_priced, stg_extract__fees, int_visits_attributed, int_sales_periods,
 --   int_period_months, int_periods.
+-- materialised: build only (in memory during the build; nothing reads it afterwards)
 with periods as (
   select period, end_date, days, base_date from int_periods
 ),

@@ -6,6 +6,7 @@
 --   tree, else the client's home org (int_client_home_orgs). ftp_rate_pct is null only when the
 --   warehouse holds no FTP curve at all (a build check then fails).
 -- inputs: stg_extract__deposits, int_ftp_rates_matched, int_client_home_orgs, stg_extract__orgs.
+-- materialised: build only (in memory during the build; nothing reads it afterwards)
 with deposits as (
   select as_of_date, month_end, account_id, client_id, product_id, currency, balance, avg_balance, rate_pct, org_id
   from stg_extract__deposits

@@ -13,6 +13,7 @@
 --   figure), rounded in the marts.
 -- inputs: int_periods, int_portfolio_months, int_client_periods, int_sales_periods, int_holder_periods,
 --   int_deposits_priced.
+-- materialised: build only (in memory during the build; nothing reads it afterwards)
 with periods as (
   select period, end_date, base_period from int_periods
 ),

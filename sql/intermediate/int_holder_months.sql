@@ -11,6 +11,7 @@
 --   Month averages are the month's own average balance; periods weight them by days. Sales stay in
 --   long form (int_sales_periods): eleven categories × two measures would triple this table.
 -- inputs: int_deposits_attributed, int_loans_attributed, int_fees_attributed, int_visits_attributed.
+-- materialised: build only (in memory during the build; nothing reads it afterwards)
 with deposits as (
   select month_end, client_id, manager_id, holder_org_id, deposit_avg_balance, deposit_end_balance, deposit_spread,
   from int_deposits_attributed

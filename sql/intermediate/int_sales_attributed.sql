@@ -6,6 +6,7 @@
 --   category from the product catalogue ('other' when the product is unknown).
 -- inputs: stg_extract__sales, stg_extract__products, stg_extract__assignments, stg_extract__managers,
 --   int_client_home_orgs.
+-- materialised: build only (in memory during the build; nothing reads it afterwards)
 with sales as (
   select sale_date, month_end, sale_id, client_id, product_id, manager_id as named_manager_id, amount, units
   from stg_extract__sales

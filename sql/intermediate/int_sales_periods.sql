@@ -5,6 +5,7 @@
 --   months. The period models pivot it into sales_<category>_units / sales_<category>_amount.
 --   64-bit DECIMAL(18,6) / (18,8): exact, cheaper to write than (38,x); beyond 10^10 the cast fails.
 -- inputs: int_sales_attributed, int_period_months.
+-- materialised: build only (in memory during the build; nothing reads it afterwards)
 with sales as (
   select month_end, client_id, manager_id, holder_org_id, category, units, amount from int_sales_attributed
 ),

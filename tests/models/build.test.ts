@@ -98,3 +98,72 @@ describe('a failed build keeps the previous results', () => {
     expect(await m1Fee()).toBe('1001300.00');
   });
 });
+
+describe('build-only intermediates and models built side by side', () => {
+  let t: TempWarehouse;
+  let root: string;
+  const tables = async () =>
+    (await t.wh.query<{ n: string }>(`select table_name as n from duckdb_tables() where database_name = current_database() order by 1`)).map((r) => r.n);
+  beforeAll(async () => {
+    t = await builtFixture();
+    root = mkdtempSync(join(tmpdir(), 'jixiao-sql-'));
+    cpSync(sqlDir, root, { recursive: true });
+    mkdirSync(join(root, 'intermediate', 'zz'), { recursive: true });
+    mkdirSync(join(root, 'marts', 'zz'), { recursive: true });
+    // A build-only intermediate read by a mart, and a slow independent model beside them.
+    writeFileSync(
+      join(root, 'intermediate', 'zz', 'int_zz_fees.sql'),
+      '-- int_zz_fees: test\n-- materialised: build only\nselect manager_id, sum(fee_income) as fees from mart_manager_period group by manager_id',
+    );
+    writeFileSync(join(root, 'marts', 'zz', 'mart_zz_fees.sql'), 'select manager_id, fees * 2 as twice from int_zz_fees');
+    writeFileSync(join(root, 'marts', 'zz', 'mart_zz_slow.sql'), 'select count(*) as n from range(3000000) t(i), range(3) u(j)');
+  });
+  afterAll(() => {
+    t?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('reads a build-only model during the build and does not keep it', async () => {
+    const discovered = discoverModels(root).find((m) => m.name === 'int_zz_fees');
+    expect(discovered?.buildOnly).toBe(true);
+    const result = await build(t.wh, { configDir: t.configDir, sqlRoot: root, concurrency: 2 });
+    expect(result.steps.find((s) => s.name === 'int_zz_fees')?.rows).toBeGreaterThan(0);
+    const names = await tables();
+    expect(names).toContain('mart_zz_fees');
+    expect(names).not.toContain('int_zz_fees');
+    // M1's fees over every period of the fixture, doubled: the mart read the build-only rows.
+    const [m1] = await t.wh.query<{ twice: string; fees: string }>(
+      `select (select twice from mart_zz_fees where manager_id = 'M1')::varchar as twice,
+              (select sum(fee_income) * 2 from mart_manager_period where manager_id = 'M1')::varchar as fees`,
+    );
+    expect(m1!.twice).toBe(m1!.fees);
+    // no scratch database is left attached
+    const dbs = await t.wh.query(`select database_name from duckdb_databases() where database_name = 'jixiao_build_scratch'`);
+    expect(dbs).toEqual([]);
+  });
+
+  it('keeps it when asked, and drops the kept copy at the next build that does not', async () => {
+    await build(t.wh, { configDir: t.configDir, sqlRoot: root, keepIntermediates: true });
+    expect(await tables()).toContain('int_zz_fees');
+    await build(t.wh, { configDir: t.configDir, sqlRoot: root });
+    expect(await tables()).not.toContain('int_zz_fees');
+  });
+
+  it('one after the other gives the same tables as side by side', async () => {
+    await build(t.wh, { configDir: t.configDir, sqlRoot: root, concurrency: 1 });
+    const one = await t.wh.query(`select * from mart_manager_period order by all`);
+    await build(t.wh, { configDir: t.configDir, sqlRoot: root, concurrency: 2 });
+    expect(await t.wh.query(`select * from mart_manager_period order by all`)).toEqual(one);
+  });
+
+  it('a model failing while another runs leaves the previous results and no scratch behind', async () => {
+    const before = await t.wh.query(`select * from mart_zz_fees order by all`);
+    writeFileSync(join(root, 'marts', 'zz', 'mart_zz_broken.sql'), 'select no_such_column from int_zz_fees');
+    await expect(build(t.wh, { configDir: t.configDir, sqlRoot: root })).rejects.toThrow(/mart_zz_broken .*no_such_column/s);
+    expect(await t.wh.query(`select * from mart_zz_fees order by all`)).toEqual(before);
+    const left = await t.wh.query(`select table_name from duckdb_tables() where table_name like '%\\_\\_next' escape '\\' or table_name = 'mart_zz_broken'`);
+    expect(left).toEqual([]);
+    const dbs = await t.wh.query(`select database_name from duckdb_databases() where database_name = 'jixiao_build_scratch'`);
+    expect(dbs).toEqual([]);
+  });
+});
