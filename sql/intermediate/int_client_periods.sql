@@ -6,7 +6,8 @@
 --   averages  deposit_avg_balance, loan_avg_balance = Σ month avg × days / days(P) (12 decimals)
 --   stocks    deposit_end_balance, loan_end_balance, npl_balance = value at P's end_date
 --   flows     spreads, expected_loss, fee_income, turned_npl_*, visits = Σ over P's months;
---             sales_<category>_units / _amount from int_sales_periods
+--   (products sold per category: int_sales_periods, pivoted in mart_client_period; a client with
+--   only a sale in P still has its row here, with zero figures)
 --   profit_contribution = loan_spread + deposit_spread + fee_income
 --   risk_adjusted_contribution = profit_contribution − expected_loss
 --   Rounding happens in marts only; inside, money keeps 8 decimals or more (spreads and expected
@@ -90,32 +91,7 @@ aggregated as (
   group by pm.period, m.client_id
 ),
 sales as (
-  select
-    period, client_id,
-    cast(coalesce(sum(units) filter (where category = 'deposit'), 0) as decimal(18,6)) as sales_deposit_units,
-    cast(coalesce(sum(amount) filter (where category = 'deposit'), 0) as decimal(18,8)) as sales_deposit_amount,
-    cast(coalesce(sum(units) filter (where category = 'loan'), 0) as decimal(18,6)) as sales_loan_units,
-    cast(coalesce(sum(amount) filter (where category = 'loan'), 0) as decimal(18,8)) as sales_loan_amount,
-    cast(coalesce(sum(units) filter (where category = 'fee'), 0) as decimal(18,6)) as sales_fee_units,
-    cast(coalesce(sum(amount) filter (where category = 'fee'), 0) as decimal(18,8)) as sales_fee_amount,
-    cast(coalesce(sum(units) filter (where category = 'wealth'), 0) as decimal(18,6)) as sales_wealth_units,
-    cast(coalesce(sum(amount) filter (where category = 'wealth'), 0) as decimal(18,8)) as sales_wealth_amount,
-    cast(coalesce(sum(units) filter (where category = 'fund'), 0) as decimal(18,6)) as sales_fund_units,
-    cast(coalesce(sum(amount) filter (where category = 'fund'), 0) as decimal(18,8)) as sales_fund_amount,
-    cast(coalesce(sum(units) filter (where category = 'insurance'), 0) as decimal(18,6)) as sales_insurance_units,
-    cast(coalesce(sum(amount) filter (where category = 'insurance'), 0) as decimal(18,8)) as sales_insurance_amount,
-    cast(coalesce(sum(units) filter (where category = 'debit_card'), 0) as decimal(18,6)) as sales_debit_card_units,
-    cast(coalesce(sum(amount) filter (where category = 'debit_card'), 0) as decimal(18,8)) as sales_debit_card_amount,
-    cast(coalesce(sum(units) filter (where category = 'credit_card'), 0) as decimal(18,6)) as sales_credit_card_units,
-    cast(coalesce(sum(amount) filter (where category = 'credit_card'), 0) as decimal(18,8)) as sales_credit_card_amount,
-    cast(coalesce(sum(units) filter (where category = 'ebank'), 0) as decimal(18,6)) as sales_ebank_units,
-    cast(coalesce(sum(amount) filter (where category = 'ebank'), 0) as decimal(18,8)) as sales_ebank_amount,
-    cast(coalesce(sum(units) filter (where category = 'agreement'), 0) as decimal(18,6)) as sales_agreement_units,
-    cast(coalesce(sum(amount) filter (where category = 'agreement'), 0) as decimal(18,8)) as sales_agreement_amount,
-    cast(coalesce(sum(units) filter (where category = 'other'), 0) as decimal(18,6)) as sales_other_units,
-    cast(coalesce(sum(amount) filter (where category = 'other'), 0) as decimal(18,8)) as sales_other_amount,
-  from int_sales_periods
-  group by period, client_id
+  select distinct period, client_id from int_sales_periods
 ),
 base_date_balances as (
   select p.period, m.client_id, m.deposit_end_balance,
@@ -146,33 +122,10 @@ select
   cast(coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) - coalesce(a.expected_loss, 0) as decimal(18,8)) as risk_adjusted_contribution,
   cast(coalesce(a.turned_npl_count, 0) as decimal(18,6)) as turned_npl_count,
   cast(coalesce(a.turned_npl_balance, 0) as decimal(18,8)) as turned_npl_balance,
-  cast(coalesce(s.sales_deposit_units, 0) as decimal(18,6)) as sales_deposit_units,
-  cast(coalesce(s.sales_deposit_amount, 0) as decimal(18,8)) as sales_deposit_amount,
-  cast(coalesce(s.sales_loan_units, 0) as decimal(18,6)) as sales_loan_units,
-  cast(coalesce(s.sales_loan_amount, 0) as decimal(18,8)) as sales_loan_amount,
-  cast(coalesce(s.sales_fee_units, 0) as decimal(18,6)) as sales_fee_units,
-  cast(coalesce(s.sales_fee_amount, 0) as decimal(18,8)) as sales_fee_amount,
-  cast(coalesce(s.sales_wealth_units, 0) as decimal(18,6)) as sales_wealth_units,
-  cast(coalesce(s.sales_wealth_amount, 0) as decimal(18,8)) as sales_wealth_amount,
-  cast(coalesce(s.sales_fund_units, 0) as decimal(18,6)) as sales_fund_units,
-  cast(coalesce(s.sales_fund_amount, 0) as decimal(18,8)) as sales_fund_amount,
-  cast(coalesce(s.sales_insurance_units, 0) as decimal(18,6)) as sales_insurance_units,
-  cast(coalesce(s.sales_insurance_amount, 0) as decimal(18,8)) as sales_insurance_amount,
-  cast(coalesce(s.sales_debit_card_units, 0) as decimal(18,6)) as sales_debit_card_units,
-  cast(coalesce(s.sales_debit_card_amount, 0) as decimal(18,8)) as sales_debit_card_amount,
-  cast(coalesce(s.sales_credit_card_units, 0) as decimal(18,6)) as sales_credit_card_units,
-  cast(coalesce(s.sales_credit_card_amount, 0) as decimal(18,8)) as sales_credit_card_amount,
-  cast(coalesce(s.sales_ebank_units, 0) as decimal(18,6)) as sales_ebank_units,
-  cast(coalesce(s.sales_ebank_amount, 0) as decimal(18,8)) as sales_ebank_amount,
-  cast(coalesce(s.sales_agreement_units, 0) as decimal(18,6)) as sales_agreement_units,
-  cast(coalesce(s.sales_agreement_amount, 0) as decimal(18,8)) as sales_agreement_amount,
-  cast(coalesce(s.sales_other_units, 0) as decimal(18,6)) as sales_other_units,
-  cast(coalesce(s.sales_other_amount, 0) as decimal(18,8)) as sales_other_amount,
   cast(coalesce(a.visits, 0) as bigint) as visits,
   cast(coalesce(a.development_visits, 0) as bigint) as development_visits,
 from keyed as k
 join periods as p on p.period = k.period
 left join aggregated as a on a.period = k.period and a.client_id = k.client_id
-left join sales as s on s.period = k.period and s.client_id = k.client_id
 left join base_date_balances as b on b.period = k.period and b.client_id = k.client_id
 left join deposit_months as dm on dm.month_end = p.base_date

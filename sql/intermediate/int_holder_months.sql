@@ -9,7 +9,7 @@
 --   fee_income                                                   from int_fees_attributed
 --   visits, development_visits                                   from int_visits_attributed
 --   Month averages are the month's own average balance; periods weight them by days. Sales stay in
---   long form (int_sales_periods): eleven categories × two measures would triple this table.
+--   long form (int_sales_attributed): eleven categories × two measures would triple this table.
 -- inputs: int_deposits_attributed, int_loans_attributed, int_fees_attributed, int_visits_attributed.
 -- materialised: build only (in memory during the build; nothing reads it afterwards)
 with deposits as (

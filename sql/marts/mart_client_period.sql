@@ -4,8 +4,9 @@
 -- formula: the full-precision figures of int_client_periods rounded to the fen (half away from zero) here, once;
 --   npl_ratio = npl_balance / loan_end_balance (6 decimals, 0 without loans); net_deposit_increase
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
---   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_client_periods.
--- inputs: int_client_periods, int_periods, int_deposits_priced, stg_extract__clients, int_client_home_orgs.
+--   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_client_periods;
+--   sales_<category>_units / _amount pivoted from int_sales_periods (0 without a sale).
+-- inputs: int_client_periods, int_sales_periods, int_periods, int_deposits_priced, stg_extract__clients, int_client_home_orgs.
 with periods as (
   select
     p.period,
@@ -20,6 +21,35 @@ clients as (
 ),
 figures as (
   select * from int_client_periods
+),
+sales as (
+  -- one row per period × client × category in int_sales_periods: pivoted to one column each
+  select
+    period, client_id,
+    sum(units) filter (where category = 'deposit') as sales_deposit_units,
+    sum(amount) filter (where category = 'deposit') as sales_deposit_amount,
+    sum(units) filter (where category = 'loan') as sales_loan_units,
+    sum(amount) filter (where category = 'loan') as sales_loan_amount,
+    sum(units) filter (where category = 'fee') as sales_fee_units,
+    sum(amount) filter (where category = 'fee') as sales_fee_amount,
+    sum(units) filter (where category = 'wealth') as sales_wealth_units,
+    sum(amount) filter (where category = 'wealth') as sales_wealth_amount,
+    sum(units) filter (where category = 'fund') as sales_fund_units,
+    sum(amount) filter (where category = 'fund') as sales_fund_amount,
+    sum(units) filter (where category = 'insurance') as sales_insurance_units,
+    sum(amount) filter (where category = 'insurance') as sales_insurance_amount,
+    sum(units) filter (where category = 'debit_card') as sales_debit_card_units,
+    sum(amount) filter (where category = 'debit_card') as sales_debit_card_amount,
+    sum(units) filter (where category = 'credit_card') as sales_credit_card_units,
+    sum(amount) filter (where category = 'credit_card') as sales_credit_card_amount,
+    sum(units) filter (where category = 'ebank') as sales_ebank_units,
+    sum(amount) filter (where category = 'ebank') as sales_ebank_amount,
+    sum(units) filter (where category = 'agreement') as sales_agreement_units,
+    sum(amount) filter (where category = 'agreement') as sales_agreement_amount,
+    sum(units) filter (where category = 'other') as sales_other_units,
+    sum(amount) filter (where category = 'other') as sales_other_amount,
+  from int_sales_periods
+  group by period, client_id
 )
 select
   f.period,
@@ -42,30 +72,31 @@ select
   case when coalesce(f.npl_balance, 0) = 0 then cast(0 as decimal(18,6)) else div_ratio(f.npl_balance, f.loan_end_balance) end as npl_ratio,
   mart_units(f.turned_npl_count) as turned_npl_count,
   cast(round(cast(coalesce(f.turned_npl_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as turned_npl_balance,
-  mart_units(f.sales_deposit_units) as sales_deposit_units,
-  cast(round(cast(coalesce(f.sales_deposit_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_deposit_amount,
-  mart_units(f.sales_loan_units) as sales_loan_units,
-  cast(round(cast(coalesce(f.sales_loan_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_loan_amount,
-  mart_units(f.sales_fee_units) as sales_fee_units,
-  cast(round(cast(coalesce(f.sales_fee_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_fee_amount,
-  mart_units(f.sales_wealth_units) as sales_wealth_units,
-  cast(round(cast(coalesce(f.sales_wealth_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_wealth_amount,
-  mart_units(f.sales_fund_units) as sales_fund_units,
-  cast(round(cast(coalesce(f.sales_fund_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_fund_amount,
-  mart_units(f.sales_insurance_units) as sales_insurance_units,
-  cast(round(cast(coalesce(f.sales_insurance_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_insurance_amount,
-  mart_units(f.sales_debit_card_units) as sales_debit_card_units,
-  cast(round(cast(coalesce(f.sales_debit_card_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_debit_card_amount,
-  mart_units(f.sales_credit_card_units) as sales_credit_card_units,
-  cast(round(cast(coalesce(f.sales_credit_card_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_credit_card_amount,
-  mart_units(f.sales_ebank_units) as sales_ebank_units,
-  cast(round(cast(coalesce(f.sales_ebank_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_ebank_amount,
-  mart_units(f.sales_agreement_units) as sales_agreement_units,
-  cast(round(cast(coalesce(f.sales_agreement_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_agreement_amount,
-  mart_units(f.sales_other_units) as sales_other_units,
-  cast(round(cast(coalesce(f.sales_other_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_other_amount,
+  mart_units(s.sales_deposit_units) as sales_deposit_units,
+  cast(round(cast(coalesce(s.sales_deposit_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_deposit_amount,
+  mart_units(s.sales_loan_units) as sales_loan_units,
+  cast(round(cast(coalesce(s.sales_loan_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_loan_amount,
+  mart_units(s.sales_fee_units) as sales_fee_units,
+  cast(round(cast(coalesce(s.sales_fee_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_fee_amount,
+  mart_units(s.sales_wealth_units) as sales_wealth_units,
+  cast(round(cast(coalesce(s.sales_wealth_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_wealth_amount,
+  mart_units(s.sales_fund_units) as sales_fund_units,
+  cast(round(cast(coalesce(s.sales_fund_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_fund_amount,
+  mart_units(s.sales_insurance_units) as sales_insurance_units,
+  cast(round(cast(coalesce(s.sales_insurance_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_insurance_amount,
+  mart_units(s.sales_debit_card_units) as sales_debit_card_units,
+  cast(round(cast(coalesce(s.sales_debit_card_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_debit_card_amount,
+  mart_units(s.sales_credit_card_units) as sales_credit_card_units,
+  cast(round(cast(coalesce(s.sales_credit_card_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_credit_card_amount,
+  mart_units(s.sales_ebank_units) as sales_ebank_units,
+  cast(round(cast(coalesce(s.sales_ebank_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_ebank_amount,
+  mart_units(s.sales_agreement_units) as sales_agreement_units,
+  cast(round(cast(coalesce(s.sales_agreement_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_agreement_amount,
+  mart_units(s.sales_other_units) as sales_other_units,
+  cast(round(cast(coalesce(s.sales_other_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_other_amount,
   cast(coalesce(f.visits, 0) as bigint) as visits,
   cast(coalesce(f.development_visits, 0) as bigint) as development_visits,
 from figures as f
 join periods as p on p.period = f.period
 join clients as c on c.client_id = f.client_id
+left join sales as s on s.period = f.period and s.client_id = f.client_id

@@ -10,12 +10,19 @@
 --   'client_gone'     — the client had a deposit or loan balance at m−1 and at m has none, and no
 --     fee or product sale in m. Figures: previous_balance = deposits + loans at m−1, balance 0.
 --   A gone client also fell by 100%, but is reported once, as gone.
--- inputs: int_client_periods, int_periods, int_deposits_priced.
+-- inputs: int_client_periods, int_sales_periods, int_periods, int_deposits_priced.
 with months as (
   select period, end_date as month_end from int_periods where period_type = 'month'
 ),
 deposit_months as (
   select distinct month_end from int_deposits_priced
+),
+month_sales as (
+  -- units sold to the client in the month, every category together
+  select s.period, s.client_id, sum(s.units) as units,
+  from int_sales_periods as s
+  join months as m on m.period = s.period
+  group by s.period, s.client_id
 ),
 client_months as (
   select
@@ -23,12 +30,10 @@ client_months as (
     c.client_id,
     c.deposit_end_balance,
     c.loan_end_balance,
-    (c.fee_income <> 0
-      or c.sales_deposit_units + c.sales_loan_units + c.sales_fee_units + c.sales_wealth_units + c.sales_fund_units
-        + c.sales_insurance_units + c.sales_debit_card_units + c.sales_credit_card_units + c.sales_ebank_units
-        + c.sales_agreement_units + c.sales_other_units <> 0) as has_activity,
+    (c.fee_income <> 0 or coalesce(s.units, 0) <> 0) as has_activity,
   from int_client_periods as c
   join months as m on m.period = c.period
+  left join month_sales as s on s.period = c.period and s.client_id = c.client_id
 ),
 compared as (
   select
