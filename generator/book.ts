@@ -4,7 +4,7 @@ import { addMonths, monthOf, partsOf, type Month } from './calendar.ts';
 import { depositRate, ftpAt, loanFamilies, timeTermsCorporate, timeTermsIndividual, timeTermWeightsCorporate, timeTermWeightsIndividual } from './catalog.ts';
 import { cureChance, classOf, defaultRate, existingBorrower, latePaymentChance, writeOffChance } from './rates.ts';
 import { Rng } from './random.ts';
-import { CORPORATE, planted, type World } from './world.ts';
+import { CORPORATE, type World } from './world.ts';
 
 function grow<T extends Int32Array | Float64Array | Uint8Array | Int16Array>(a: T, cap: number): T {
   const b = new (a.constructor as new (n: number) => T)(cap);
@@ -188,9 +188,9 @@ export class Defaults {
   private readonly acc: number[];
   private readonly rates: number[];
 
-  constructor(r: Rng) {
+  constructor(r: Rng, multiplier: number) {
     this.acc = [r.float(), r.float()];
-    this.rates = [defaultRate, defaultRate * planted.defaultMultiplier];
+    this.rates = [defaultRate, defaultRate * multiplier];
   }
 
   take(group: number): boolean {
@@ -238,7 +238,7 @@ export function openingBook(w: World): { acc: Accounts; loans: Loans; defaults: 
   const r = Rng.of(w.seed, 'opening-book');
   const acc = new Accounts(Math.ceil(cli.n * 1.8) + 1024);
   const loans = new Loans(Math.ceil(cli.n * 0.2) + 1024);
-  const defaults = new Defaults(r);
+  const defaults = new Defaults(r, w.defaultMultiplier);
   const fromIndex = partsOf(w.from).y * 12 + partsOf(w.from).m;
   for (let c = 0; c < cli.n; c++) {
     const corporate = cli.type[c] === CORPORATE;

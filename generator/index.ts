@@ -26,6 +26,12 @@ export interface GenerateOptions {
   headers?: 'en' | 'zh';
   /** Ledger files (the monthly folders) as CSV, or as typed Parquet (English headers only). */
   format?: 'csv' | 'parquet';
+  /**
+   * How many times as often loans booked by the planted bad-risk managers start missing payments
+   * (default 4, recorded in truth.json). A small bank books too few loans per manager for 4× to
+   * show manager by manager; a stronger plant makes the cohort stand out there too.
+   */
+  badRiskMultiplier?: number;
   /** Called as work advances: a phase name and how many of its steps are done. */
   progress?: (phase: string, done: number, total: number) => void;
 }
@@ -56,6 +62,8 @@ export async function generateBank(opts: GenerateOptions): Promise<GenerateSumma
   const started = performance.now();
   const cfg = resolveScale(opts.scale);
   if (!Number.isSafeInteger(opts.seed) || opts.seed < 0) throw new Error(`--seed must be a non-negative integer, not '${opts.seed}'`);
+  const m = opts.badRiskMultiplier;
+  if (m !== undefined && !(Number.isFinite(m) && m >= 1 && m <= 100)) throw new Error(`--bad-risk-multiplier must be a number from 1 to 100, not '${m}'`);
   const from = opts.from ?? cfg.from;
   const to = opts.to ?? cfg.to;
   const encoding = opts.encoding ?? 'utf8';
@@ -68,7 +76,7 @@ export async function generateBank(opts: GenerateOptions): Promise<GenerateSumma
   const progress = opts.progress ?? (() => {});
 
   progress('bank', 0, 3);
-  const w = buildWorld(cfg, opts.seed, from, to);
+  const w = buildWorld(cfg, opts.seed, from, to, { badRiskMultiplier: opts.badRiskMultiplier });
   progress('bank', 1, 3);
   const { acc, loans, defaults } = openingBook(w);
   progress('bank', 2, 3);
@@ -158,7 +166,7 @@ function truth(w: World, ctx: MonthContext, scale: string, layoutSource: string,
     cohorts: {
       bad_risk_managers: {
         manager_ids: idsWhere(mgr.badRisk),
-        default_multiplier: planted.defaultMultiplier,
+        default_multiplier: w.defaultMultiplier,
         what: 'loans booked by these managers miss payments (and so turn special-mention, then non-performing) this many times as often',
       },
       top_sellers: {

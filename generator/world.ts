@@ -81,9 +81,18 @@ export interface World {
   asg: Assignments;
   /** Clients that changed manager inside the period (leavers' hand-overs included). */
   reassigned: number;
+  /** How many times as often loans booked by a bad-risk manager start missing payments. */
+  defaultMultiplier: number;
 }
 
-export function buildWorld(cfg: ScaleConfig, seed: number, from: string, to: string): World {
+/** Strength of the planted cohorts, where a caller may choose it. */
+export interface PlantOptions {
+  /** Default multiplier of the bad-risk managers' loans (default planted.defaultMultiplier). */
+  badRiskMultiplier?: number;
+}
+
+export function buildWorld(cfg: ScaleConfig, seed: number, from: string, to: string, plant: PlantOptions = {}): World {
+  const defaultMultiplier = plant.badRiskMultiplier ?? planted.defaultMultiplier;
   const months = monthsBetween(from, to);
   const first = months[0]!;
   const lastMonth = months[months.length - 1]!;
@@ -114,7 +123,7 @@ export function buildWorld(cfg: ScaleConfig, seed: number, from: string, to: str
   const { asg, reassigned } = buildAssignments(seed, tree, mgr, cli, fromDay, last, months.length);
   return {
     cfg, seed, months, from: fromDay, last, ftpStart, ftpChange, tree, lagging, laggingSiblings, cat, mgr, cli,
-    groupNames, asg, reassigned,
+    groupNames, asg, reassigned, defaultMultiplier,
   };
 }
 

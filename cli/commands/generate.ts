@@ -5,7 +5,7 @@ import { formatBytes, formatCount, formatDuration, formatTable, Progress, type P
 const generate: Command = {
   name: 'generate',
   summary: 'Write a synthetic bank as extract deliveries: reference files once, then one folder per month',
-  usage: '--out DIR [--scale tiny|demo|large|<clients>] [--seed N] [--from YYYY-MM --to YYYY-MM] [--encoding utf8|gbk] [--headers en|zh] [--format csv|parquet]',
+  usage: '--out DIR [--scale tiny|demo|large|<clients>] [--seed N] [--from YYYY-MM --to YYYY-MM] [--encoding utf8|gbk] [--headers en|zh] [--format csv|parquet] [--bad-risk-multiplier X]',
   description: `
 Writes DIR/00-reference/ (orgs, managers, clients, assignments, products, FTP curve, targets) and
 DIR/2025-01/, DIR/2025-02/, … (deposits, loans, fees, sales, visits; adjustments at quarter ends),
@@ -14,6 +14,9 @@ planted: bad-risk managers, top sellers, the lagging sub-branch, premium clients
 The same seed gives byte-identical files. --headers zh writes the Chinese export layout of the
 shipped mapping profile (config/profiles/zh-core.json): Chinese file names, headers and codes,
 YYYYMMDD dates; use it with --encoding gbk for a GBK core-system export.
+--bad-risk-multiplier sets how many times as often the bad-risk managers' loans start missing
+payments (default 4, recorded in truth.json): on a small bank each manager books too few loans for
+4× to show manager by manager, and a stronger plant puts them at the top of the risk ranking.
 Scales: tiny (50 clients, 3 months), demo (20,000 clients, 18 months), large (1,000,000 clients,
 18 months), or a client count. A folder holding an earlier generation is replaced; any other
 non-empty folder is refused.`,
@@ -26,6 +29,7 @@ non-empty folder is refused.`,
     encoding: { type: 'string', help: 'ENC   utf8|gbk (default utf8)' },
     headers: { type: 'string', help: 'LANG  en|zh: contract names, or the Chinese export layout (default en)' },
     format: { type: 'string', help: 'FMT   csv|parquet: how the monthly ledger files are written (default csv; parquet needs --headers en)' },
+    'bad-risk-multiplier': { type: 'string', help: 'X     default rate of the bad-risk managers\' loans, times the rest\'s: 1 to 100 (default 4)' },
   },
   async run({ values, out, err }) {
     const dir = values.out;
@@ -43,6 +47,10 @@ non-empty folder is refused.`,
     const format = (values.format as string | undefined) ?? 'csv';
     if (format !== 'csv' && format !== 'parquet') throw new UsageError('--format is csv or parquet');
     if (format === 'parquet' && (headers !== 'en' || encoding !== 'utf8')) throw new UsageError('--format parquet goes with --headers en and --encoding utf8');
+    const multiplierText = values['bad-risk-multiplier'] as string | undefined;
+    if (multiplierText !== undefined && !(/^\d+(\.\d+)?$/.test(multiplierText) && Number(multiplierText) >= 1 && Number(multiplierText) <= 100)) {
+      throw new UsageError(`--bad-risk-multiplier is a number from 1 to 100, not '${multiplierText}'`);
+    }
     const scale = (values.scale as string | undefined) ?? 'demo';
     if (!/^(tiny|demo|large|\d+)$/.test(scale)) throw new UsageError(`--scale is tiny, demo, large or a client count, not '${scale}'`);
 
@@ -50,7 +58,7 @@ non-empty folder is refused.`,
     const open = new Map<string, ProgressBar>();
     const summary = await generateBank({
       scale, seed: Number(seedText), out: dir, from: values.from as string | undefined, to: values.to as string | undefined,
-      encoding, headers, format,
+      encoding, headers, format, badRiskMultiplier: multiplierText === undefined ? undefined : Number(multiplierText),
       progress: (phase, done, total) => {
         if (!bars) return;
         let bar = open.get(phase);

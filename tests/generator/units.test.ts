@@ -89,19 +89,24 @@ describe('loans', () => {
     expect([0, 1, 90, 91, 180, 181, 360, 361].map(classOf)).toEqual([0, 1, 1, 2, 2, 3, 3, 4]);
   });
 
-  it('samples defaults by quota: 1,000 loans at 1.3% a month give 13 defaults, the bad cohort four times as many', () => {
-    const d = new Defaults(new Rng(5));
+  it('samples defaults by quota: 1,000 loan-months at 0.13% a month give 1–2 defaults, the bad cohort the multiplier times as many', () => {
+    const d = new Defaults(new Rng(5), 4);
+    const strong = new Defaults(new Rng(5), 20);
     let rest = 0;
     let bad = 0;
+    let strongBad = 0;
     for (let i = 0; i < 1000; i++) {
       if (d.take(0)) rest++;
       if (d.take(1)) bad++;
+      if (strong.take(1)) strongBad++;
     }
-    // 1000 × 0.0013 = 1.3 and 1000 × 0.0052 = 5.2: the counts are these, rounded down or up.
+    // 1000 × 0.0013 = 1.3, 1000 × 0.0013 × 4 = 5.2 and 1000 × 0.0013 × 20 = 26: the counts are these, rounded down or up.
     expect(rest).toBeGreaterThanOrEqual(1);
     expect(rest).toBeLessThanOrEqual(2);
     expect(bad).toBeGreaterThanOrEqual(5);
     expect(bad).toBeLessThanOrEqual(6);
+    expect(strongBad).toBeGreaterThanOrEqual(26);
+    expect(strongBad).toBeLessThanOrEqual(27);
   });
 });
 
