@@ -45,6 +45,8 @@ export interface BankOptions {
   from?: string;
   to?: string;
   seed?: number;
+  /** The generator's bad-risk plant strength (generator default 4 when unset). */
+  badRiskMultiplier?: number;
   log?: (line: string) => void;
 }
 
@@ -54,7 +56,7 @@ export async function startTestBank(opts: BankOptions = {}): Promise<TestBank> {
   try {
     const t0 = performance.now();
     const extracts = join(dir, 'extracts');
-    await generateBank({ scale: opts.scale ?? 1200, seed: opts.seed ?? 7, out: extracts, from: opts.from ?? '2025-01', to: opts.to ?? '2025-09' });
+    await generateBank({ scale: opts.scale ?? 1200, seed: opts.seed ?? 7, out: extracts, from: opts.from ?? '2025-01', to: opts.to ?? '2025-09', badRiskMultiplier: opts.badRiskMultiplier });
     log(`generated in ${Math.round(performance.now() - t0)} ms`);
     const dbPath = join(dir, 'bank.duckdb');
     const wh = await Warehouse.open(dbPath);

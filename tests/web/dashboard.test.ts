@@ -1,10 +1,9 @@
 // The dashboard in real Chromium against the real API on a generated bank: each role lands on its
 // own page; drill-down head office → branch → manager → client and back; the risk page's ranking
-// is the API's and lists every planted bad-risk manager (that the cohort tops the ranking is a
-// group claim tested on the demo bank in tests/risk/demo-cohort.test.ts: on this 1,200-client bank
-// only 0–4 corporate loans turn non-performing in a year, too few for any per-manager ranking to
-// show a 4× default rate); migration cells and vintage points open their loans; an export equals
-// the table on screen, and every table has one; the language switch;
+// is the API's, and with the originating manager selected (the switch clicked, as a user would)
+// the planted bad-risk cohort (generator truth.json) tops it: the first row is a planted manager
+// and most of the top k rows are (k = the cohort's size); migration cells and vintage points open
+// their loans; an export equals the table on screen, and every table has one; the language switch;
 // a branch president cannot reach another branch by editing the URL. Screenshots of every page
 // go to test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,18 @@ import { launchBrowser, type LaunchedBrowser } from './browser.ts';
 import { startTestBank, type TestBank } from './bank.ts';
 import { ARTIFACTS, cents, login, screenshot, settled, where } from './pages.ts';
 import { formatAmountIn } from '../../web/src/lib/format.ts';
+
+/**
+ * The test bank: 4,000 clients over 2025-01…2025-09 (seed 7), with the bad-risk plant at 50× the
+ * rest's default rate instead of the generator's default 4×. At 4× a bank this small shows nothing
+ * per manager: on 1,200 clients each corporate manager books about eight loans and the whole cohort
+ * of three sees about one loan turn non-performing in the nine months, so the ranking is luck (the
+ * default plant is shown on the demo bank by tests/risk/demo-cohort.test.ts). 4,000 clients give
+ * the cohort of three about 15 loans each, and 50× makes the plant show manager by manager
+ * (seed 7: planted managers rank 1st and 2nd of 92 by originated turned-NPL balance; across
+ * seeds 1–16 the first row was always planted, and most of the top k in every one).
+ */
+const BANK = { scale: 4000, from: '2025-01', to: '2025-09', seed: 7, badRiskMultiplier: 50 } as const;
 
 /** The risk page's period: year to date at the end of the test bank's months. */
 const RISK_PERIOD = '2025-09-ytd';
@@ -25,7 +36,7 @@ let page: Page;
 beforeAll(async () => {
   // Chromium first: when it is missing and cannot be installed, fail fast with the fix.
   browser = await launchBrowser();
-  bank = await startTestBank();
+  bank = await startTestBank(BANK);
   page = await browser.context.newPage();
 }, 600_000); // generous: the first run may install Chromium with apt-get
 
@@ -109,29 +120,56 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('.tiles .tile').count()).toBe(5);
   });
 
-  it('ranks managers by turned-NPL balance on the risk page, planted bad-risk managers among them', async () => {
+  it('ranks managers by turned-NPL balance on the risk page; by originating manager the planted bad-risk cohort is on top', async () => {
     await login(page, bank.url, bank.users.head_office);
     await page.goto(`${bank.url}/org/${bank.rootOrgId}/risk?period=${RISK_PERIOD}`);
     await settled(page);
     await screenshot(page, 'risk');
     await page.locator('[data-testid="turned-npl-table"] [data-testid="show-all"]').click();
-    const hrefs = await page.locator('[data-testid="turned-npl-table"] tbody tr td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-    const ids = hrefs.map((h) => decodeURIComponent(/\/manager\/([^?]+)/.exec(h)?.[1] ?? ''));
+    const managerIds = async () => {
+      const hrefs = await page.locator('[data-testid="turned-npl-table"] tbody tr td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      return hrefs.map((h) => decodeURIComponent(/\/manager\/([^?]+)/.exec(h)?.[1] ?? ''));
+    };
+    const apiRanking = (by: 'current' | 'originating') =>
+      page.evaluate(async ([org, period, b]) => {
+        const res = await fetch(`/api/orgs/${org}/risk/turned-npl?period=${period}&by=${b}&page_size=500`);
+        return ((await res.json()) as { rows: { manager_id: string }[] }).rows.map((r) => r.manager_id);
+      }, [bank.rootOrgId, RISK_PERIOD, by] as const);
+    const descending = (xs: string[]) => {
+      const n = xs.map((b) => Number(b.replace(/,/g, '')));
+      return n.every((x, i) => i === 0 || n[i - 1]! >= x);
+    };
     // The order on screen is the API's ranking (largest turned-NPL balance first).
-    const api = await page.evaluate(async ([org, period]) => {
-      const res = await fetch(`/api/orgs/${org}/risk/turned-npl?period=${period}&sort=turned_npl_balance&order=desc&page_size=500`);
-      return ((await res.json()) as { rows: { manager_id: string; turned_npl_balance: string }[] }).rows;
-    }, [bank.rootOrgId, RISK_PERIOD] as const);
-    expect(ids[0]).toBe(api[0]!.manager_id);
-    expect(ids.length).toBe(api.length);
-    const balances = await rowTexts('turned-npl-table', 'turned_npl_balance');
-    const asNumbers = balances.map((b) => Number(b.replace(/,/g, '')));
-    expect(asNumbers).toEqual([...asNumbers].sort((a, b) => b - a));
+    const ids = await managerIds();
+    expect(ids).toEqual(await apiRanking('current'));
+    expect(descending(await rowTexts('turned-npl-table', 'turned_npl_balance'))).toBe(true);
     // Every planted bad-risk manager of the bank is on the head office's ranking.
-    for (const id of bank.truth.cohorts.bad_risk_managers.manager_ids) expect(ids).toContain(id);
-    // The loans behind a figure: the top manager's turned-NPL loans open below the ranking.
+    const planted = bank.truth.cohorts.bad_risk_managers.manager_ids;
+    for (const id of planted) expect(ids).toContain(id);
+
+    // Charged to the manager who booked the loans: the switch, as a user clicks it.
+    await page.locator('[data-testid="basis-originating"]').click();
+    await page.waitForURL((u) => u.searchParams.get('basis') === 'originating');
+    await settled(page);
+    await screenshot(page, 'risk-originating');
+    const byOriginator = await managerIds();
+    // The first rows on screen are the API's by=originating ranking (the table shows 20 until "all").
+    expect(byOriginator.length).toBeGreaterThan(0);
+    expect(byOriginator).toEqual((await apiRanking('originating')).slice(0, byOriginator.length));
+    const balances = await rowTexts('turned-npl-table', 'originated_turned_npl_balance');
+    expect(balances.length).toBe(byOriginator.length);
+    expect(descending(balances)).toBe(true);
+    // The planted cohort tops it: the first row is a planted manager, and so are most of the top k.
+    const k = planted.length;
+    const topK = byOriginator.slice(0, k);
+    const plantedOnTop = topK.filter((id) => planted.includes(id)).length;
+    const summary = `cohort ${planted.join(',')} ranks ${planted.map((id) => byOriginator.indexOf(id) + 1).join(',')} (0 = below the first ${byOriginator.length}); top ${k}: ${topK.join(',')}`;
+    expect(k, summary).toBeGreaterThanOrEqual(2);
+    expect(planted, summary).toContain(byOriginator[0]);
+    expect(plantedOnTop, summary).toBeGreaterThan(k / 2);
+    // The loans behind a figure: the top manager's originated turned-NPL loans open below the ranking.
     await page.locator('[data-testid="turned-npl-table"] tbody tr').first().locator('button').click();
-    await page.waitForURL((u) => u.searchParams.get('drill') === `manager:${ids[0]}`);
+    await page.waitForURL((u) => u.searchParams.get('drill') === `manager:${byOriginator[0]}`);
   });
 
   it('opens the loans behind a migration cell and a vintage point', async () => {
