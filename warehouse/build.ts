@@ -289,13 +289,17 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
     // Everything passed: swap the staged models in, all at once.
     await wh.transaction(async () => {
       const existing = await existingKinds(wh);
-      for (const model of models.filter((m) => m.kind === 'table')) {
+      for (const model of models.filter((m) => m.buildOnly)) {
+        const had = existing.get(model.name); // kept by an earlier build: it would go stale
+        if (had) await wh.run(`drop ${had} ${model.name}`);
+      }
+      for (const model of models.filter((m) => m.kind === 'table' && !m.buildOnly)) {
         const had = existing.get(model.name);
-        if (had) await wh.run(`drop ${had} ${model.name}`); // a build-only model kept by an earlier build goes too
-        if (!model.buildOnly) await wh.run(`alter table ${staged(model.name)} rename to ${model.name}`);
+        if (had) await wh.run(`drop ${had} ${model.name}`);
+        await wh.run(`alter table ${staged(model.name)} rename to ${model.name}`);
       }
       // Views are re-created under their own names from their own SQL, so they read the final names.
-      for (const model of models.filter((m) => m.kind === 'view')) {
+      for (const model of models.filter((m) => m.kind === 'view' && !m.buildOnly)) {
         const had = existing.get(model.name);
         if (had === 'table') await wh.run(`drop table ${model.name}`);
         await wh.run(`create or replace view ${model.name} as\n${model.sql}`);

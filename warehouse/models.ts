@@ -17,11 +17,12 @@ export interface Model {
   sql: string;
   /** Names of the models this one reads. */
   dependsOn: string[];
-  /** Staging models are views; the others are tables. */
+  /** Staging models are views; the others are tables, unless their header says `build only view`. */
   kind: 'view' | 'table';
   /**
    * Header line `-- materialised: build only`: an intermediate table that nothing reads after the
-   * build, kept in memory during the build and not written to the warehouse.
+   * build, kept in memory during the build and not written to the warehouse;
+   * `-- materialised: build only view`: the same, as a view its readers compute as they read.
    */
   buildOnly?: boolean;
 }
@@ -79,7 +80,7 @@ export function discoverModels(root = sqlDir): Model[] {
         layer,
         path: relative(root, file),
         sql: body(sql),
-        kind: layer === 'staging' ? 'view' : 'table',
+        kind: layer === 'staging' || /^--\s*materiali[sz]ed:\s*build only view\b/im.test(sql) ? 'view' : 'table',
         buildOnly: layer !== 'staging' && /^--\s*materiali[sz]ed:\s*build only\b/im.test(sql),
       });
     }

@@ -30,23 +30,24 @@ period_months as (
   select period, month_end, days_in_month from int_period_months
 ),
 client_months as (
-  -- the client's whole figures per month, from the unattributed rows (no share: 64-bit decimals)
+  -- the client's whole figures per month, from the unattributed rows (no share): 64-bit decimals,
+  -- the day-weighted averages as balance × days of the month (fen-days)
   select
     month_end,
     client_id,
-    sum(deposit_avg_balance) as deposit_avg_balance,
-    sum(loan_avg_balance) as loan_avg_balance,
-    sum(deposit_end_balance) as deposit_end_balance,
-    sum(loan_end_balance) as loan_end_balance,
-    sum(npl_balance) as npl_balance,
-    sum(deposit_spread) as deposit_spread,
-    sum(loan_spread) as loan_spread,
-    sum(expected_loss) as expected_loss,
-    sum(fee_income) as fee_income,
-    sum(turned_npl_count) as turned_npl_count,
-    sum(turned_npl_balance) as turned_npl_balance,
-    sum(visits) as visits,
-    sum(development_visits) as development_visits,
+    cast(coalesce(sum(deposit_avg_balance), 0) * day(month_end) as decimal(18,2)) as deposit_avg_days,
+    cast(coalesce(sum(loan_avg_balance), 0) * day(month_end) as decimal(18,2)) as loan_avg_days,
+    cast(coalesce(sum(deposit_end_balance), 0) as decimal(18,2)) as deposit_end_balance,
+    cast(coalesce(sum(loan_end_balance), 0) as decimal(18,2)) as loan_end_balance,
+    cast(coalesce(sum(npl_balance), 0) as decimal(18,2)) as npl_balance,
+    cast(coalesce(sum(deposit_spread), 0) as decimal(18,8)) as deposit_spread,
+    cast(coalesce(sum(loan_spread), 0) as decimal(18,8)) as loan_spread,
+    cast(coalesce(sum(expected_loss), 0) as decimal(18,8)) as expected_loss,
+    cast(coalesce(sum(fee_income), 0) as decimal(18,2)) as fee_income,
+    cast(coalesce(sum(turned_npl_count), 0) as bigint) as turned_npl_count,
+    cast(coalesce(sum(turned_npl_balance), 0) as decimal(18,2)) as turned_npl_balance,
+    cast(coalesce(sum(visits), 0) as bigint) as visits,
+    cast(coalesce(sum(development_visits), 0) as bigint) as development_visits,
   from (
     select month_end, client_id, avg_balance as deposit_avg_balance, balance as deposit_end_balance,
       deposit_spread,
@@ -69,25 +70,22 @@ deposit_months as (
   select distinct month_end from int_deposits_priced
 ),
 aggregated as (
+  -- flows and day-weighted balances over the period's months; stocks are read at the end month below
   select
     pm.period,
     m.client_id,
-    average_e8(sum(m.deposit_avg_balance * pm.days_in_month), any_value(p.days)) as deposit_avg_balance,
-    average_e8(sum(m.loan_avg_balance * pm.days_in_month), any_value(p.days)) as loan_avg_balance,
-    cast(coalesce(sum(m.deposit_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as deposit_end_balance,
-    cast(coalesce(sum(m.loan_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as loan_end_balance,
-    cast(coalesce(sum(m.npl_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as npl_balance,
-    cast(coalesce(sum(m.deposit_spread), 0) as decimal(18,8)) as deposit_spread,
-    cast(coalesce(sum(m.loan_spread), 0) as decimal(18,8)) as loan_spread,
-    cast(coalesce(sum(m.expected_loss), 0) as decimal(18,8)) as expected_loss,
-    cast(coalesce(sum(m.fee_income), 0) as decimal(18,8)) as fee_income,
-    cast(coalesce(sum(m.turned_npl_count), 0) as decimal(18,6)) as turned_npl_count,
-    cast(coalesce(sum(m.turned_npl_balance), 0) as decimal(18,8)) as turned_npl_balance,
-    cast(coalesce(sum(m.visits), 0) as bigint) as visits,
-    cast(coalesce(sum(m.development_visits), 0) as bigint) as development_visits,
+    sum(m.deposit_avg_days) as deposit_avg_days,
+    sum(m.loan_avg_days) as loan_avg_days,
+    cast(sum(m.deposit_spread) as decimal(18,8)) as deposit_spread,
+    cast(sum(m.loan_spread) as decimal(18,8)) as loan_spread,
+    cast(sum(m.expected_loss) as decimal(18,8)) as expected_loss,
+    cast(sum(m.fee_income) as decimal(18,8)) as fee_income,
+    cast(sum(m.turned_npl_count) as decimal(18,6)) as turned_npl_count,
+    cast(sum(m.turned_npl_balance) as decimal(18,8)) as turned_npl_balance,
+    cast(sum(m.visits) as bigint) as visits,
+    cast(sum(m.development_visits) as bigint) as development_visits,
   from client_months as m
   join period_months as pm on pm.month_end = m.month_end
-  join periods as p on p.period = pm.period
   group by pm.period, m.client_id
 ),
 sales as (
@@ -108,12 +106,12 @@ keyed as (
 select
   k.period,
   k.client_id,
-  cast(coalesce(a.deposit_avg_balance, 0) as decimal(38,8)) as deposit_avg_balance,
-  cast(coalesce(a.loan_avg_balance, 0) as decimal(18,8)) as loan_avg_balance,
-  cast(coalesce(a.deposit_end_balance, 0) as decimal(38,8)) as deposit_end_balance,
-  cast(coalesce(a.loan_end_balance, 0) as decimal(38,8)) as loan_end_balance,
-  cast(coalesce(a.npl_balance, 0) as decimal(38,8)) as npl_balance,
-  case when dm.month_end is null then null else cast(coalesce(a.deposit_end_balance, 0) - coalesce(b.deposit_end_balance, 0) as decimal(18,8)) end as net_deposit_increase,
+  cast(coalesce(average_e8(a.deposit_avg_days, p.days), 0) as decimal(38,8)) as deposit_avg_balance,
+  cast(coalesce(average_e8(a.loan_avg_days, p.days), 0) as decimal(18,8)) as loan_avg_balance,
+  cast(coalesce(e.deposit_end_balance, 0) as decimal(38,8)) as deposit_end_balance,
+  cast(coalesce(e.loan_end_balance, 0) as decimal(38,8)) as loan_end_balance,
+  cast(coalesce(e.npl_balance, 0) as decimal(38,8)) as npl_balance,
+  case when dm.month_end is null then null else cast(coalesce(e.deposit_end_balance, 0) - coalesce(b.deposit_end_balance, 0) as decimal(18,8)) end as net_deposit_increase,
   cast(coalesce(a.deposit_spread, 0) as decimal(18,8)) as deposit_spread,
   cast(coalesce(a.loan_spread, 0) as decimal(18,8)) as loan_spread,
   cast(coalesce(a.expected_loss, 0) as decimal(18,8)) as expected_loss,
@@ -127,5 +125,6 @@ select
 from keyed as k
 join periods as p on p.period = k.period
 left join aggregated as a on a.period = k.period and a.client_id = k.client_id
+left join client_months as e on e.month_end = p.end_date and e.client_id = k.client_id
 left join base_date_balances as b on b.period = k.period and b.client_id = k.client_id
 left join deposit_months as dm on dm.month_end = p.base_date

@@ -8,7 +8,7 @@
 --   deposit_spread = int_deposits_priced.deposit_spread × share. Types are the exact
 --   products (balances DECIMAL(38,8), spreads DECIMAL(38,14)): nothing is rounded before the marts.
 -- inputs: int_deposits_priced, stg_extract__assignments, stg_extract__managers.
--- materialised: build only (in memory during the build; nothing reads it afterwards)
+-- materialised: build only view (computed by its two readers, int_holder_months and the shares check, as they read it)
 with priced as (
   select as_of_date, month_end, days_in_month, account_id, client_id, product_id, balance, avg_balance,
     deposit_spread, booking_org_id

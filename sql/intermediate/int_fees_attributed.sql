@@ -7,7 +7,7 @@
 --   A named manager unknown to the managers file is treated as not named.
 -- inputs: stg_extract__fees, stg_extract__assignments, stg_extract__managers, stg_extract__orgs,
 --   int_client_home_orgs.
--- materialised: build only (in memory during the build; nothing reads it afterwards)
+-- materialised: build only view (computed by its two readers, int_holder_months and the shares check, as they read it)
 with fees as (
   select txn_date, month_end, txn_id, client_id, product_id, amount, manager_id as named_manager_id, org_id
   from stg_extract__fees

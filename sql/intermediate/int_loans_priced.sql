@@ -3,7 +3,8 @@
 -- formula:
 --   loan_spread   = avg_balance × (rate_pct − ftp_rate_pct) / 100 × days_in_month / 365 (DECIMAL(18,8), at 10^-8 yuan)
 --   expected_loss = avg_balance × pd × lgd × days_in_month / 365, pd and lgd annual, per five-category
---                   class from cfg_expected_loss (config/expected_loss.json); a flow, like the spread
+--                   class from cfg_expected_loss (config/expected_loss.json); a flow, like the spread;
+--                   DECIMAL(18,8), rounded once at 10^-8 yuan (expected_loss_e8, migration 015)
 --   is_npl        = five_class in (substandard, doubtful, loss)
 --   previous_five_class = the class at this loan's previous snapshot in the warehouse (null for its first)
 --   turned_npl    = performing at the previous snapshot and non-performing at this one (a loan's
@@ -61,7 +62,7 @@ select
   spread_e8(l.avg_balance, l.rate_pct - f.ftp_rate_pct, day(l.month_end)) as loan_spread,
   e.pd,
   e.lgd,
-  div_e8_n(cast(l.avg_balance as decimal(38,2)) * e.pd * e.lgd * day(l.month_end), 365) as expected_loss,
+  expected_loss_e8(l.avg_balance, e.pd, e.lgd, day(l.month_end)) as expected_loss,
   l.is_npl,
   l.previous_as_of_date,
   l.previous_five_class,
