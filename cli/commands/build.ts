@@ -44,18 +44,21 @@ function printSummary(r: BuildResult, out: NodeJS.WritableStream, all: boolean):
 const buildCommand: Command = {
   name: 'build',
   summary: 'Build the models (staging, intermediate, marts) and run their checks, all or nothing',
-  usage: '[--db FILE] [--config DIR] [--memory-limit 3GB] [--verbose]',
+  usage: '[--db FILE] [--config DIR] [--memory-limit 3GB] [--keep-intermediates] [--verbose]',
   description: `
 Loads the configuration inputs (config/expected_loss.json, …) into cfg_* tables, then runs every
 SQL model under sql/staging, sql/intermediate and sql/marts in dependency order, then every check
 under sql/checks — all or nothing: models are built under staged names and swapped in together
 only when every check passed; if a model, a check or an input fails, the previous results stay in
-place. Each model's rows and time are recorded in build_models (see build_log).
+place. Each model's rows and time are recorded in build_models (see build_log). The large
+intermediates nothing reads afterwards (header '-- materialised: build only') live in memory for
+the build only; --keep-intermediates writes them into the warehouse too, to inspect them.
 Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
   options: {
     db: dbOption,
     config: { type: 'string', help: 'DIR   configuration folder (default: the project config/)' },
     'memory-limit': { type: 'string', help: 'SIZE  DuckDB memory limit for the build, e.g. 3GB (default: 80% of RAM; beyond it DuckDB spills to disk)' },
+    'keep-intermediates': { type: 'boolean', help: '      keep the build-only intermediates (int_client_periods, …) in the warehouse, to inspect them' },
     verbose: { type: 'boolean', short: 'v', help: '      list every step, not only the slowest' },
   },
   async run({ values, out, err }) {
@@ -86,6 +89,7 @@ Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
         result = await build(wh, {
           configDir: typeof values.config === 'string' ? values.config : undefined,
           memoryLimit,
+          keepIntermediates: values['keep-intermediates'] === true,
           progress: (p) => {
             last = { index: p.index, total: p.total };
             if (tty) draw(p.done ? p.index : p.index - 1, p.total, `${p.phase} ${p.name}`);
