@@ -3,7 +3,8 @@
 // run's alone, maxRSS), in one run:
 //   (a) reference: the irreducible work — one plain GROUP BY of every ledger row (deposits, loans,
 //       fees, sales, visits) by client and month, into tables;
-//   (b) the full build (inputs, every model under sql/, every check) on all months but the last;
+//   (b) the full build (inputs, every model under sql/, every check) on all months but the last,
+//       models two at a time as the build runs them, and (b1) the same one model at a time;
 //   (c) the rebuild after one more month is ingested (the build is a full rebuild: no incremental
 //       state to go stale; this measures what a monthly run costs);
 // and prints a Markdown table for BENCHMARKS.md. Targets: demo (b) < 5 s, large (b) < 120 s,
@@ -49,7 +50,10 @@ async function child(mode: string, db: string): Promise<void> {
       await wh.run('checkpoint');
       rows = Number((await wh.query<{ n: string }>('select (select count(*) from ref_deposits) + (select count(*) from ref_loans) as n'))[0]!.n);
     } else {
-      const r = await build(wh, { memoryLimit: process.env.JIXIAO_BUILD_MEMORY || undefined });
+      const r = await build(wh, {
+        memoryLimit: process.env.JIXIAO_BUILD_MEMORY || undefined,
+        concurrency: mode === 'build-sequential' ? 1 : undefined,
+      });
       await wh.run('checkpoint');
       rows = r.steps.filter((s) => s.kind === 'table').reduce((n, s) => n + (s.rows ?? 0), 0);
       models = r.models;
@@ -132,8 +136,13 @@ async function main(): Promise<void> {
     copyFileSync(db, pristine);
     log('(a) reference …');
     const a = runChild('reference', pristine);
+    const sequentialDb = join(dir, 'sequential.duckdb');
+    copyFileSync(db, sequentialDb);
     log('(b) full build …');
     const b = runChild('build', db);
+    log('(b1) full build, one model at a time …');
+    const b1 = runChild('build-sequential', sequentialDb);
+    rmSync(sequentialDb, { force: true });
     log(`ingesting ${last} …`);
     const monthRows = await ingestFolders(db, [join(bank, last)]);
     log('(c) rebuild after one more month …');
@@ -148,6 +157,7 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|---|',
       `| (a) reference: plain GROUP BY of the ledgers | ${s(a)} | ${(a.cpuMs / 1000).toFixed(1)} s | ${a.peakRssMb.toFixed(0)} MB | ${a.rows.toLocaleString('en-US')} | 1.0 |`,
       `| (b) full build, ${b.models} models + checks | ${s(b)} | ${(b.cpuMs / 1000).toFixed(1)} s | ${b.peakRssMb.toFixed(0)} MB | ${b.rows.toLocaleString('en-US')} | ${(b.ms / a.ms).toFixed(1)} |`,
+      `| (b1) the same, one model at a time | ${s(b1)} | ${(b1.cpuMs / 1000).toFixed(1)} s | ${b1.peakRssMb.toFixed(0)} MB | ${b1.rows.toLocaleString('en-US')} | ${(b1.ms / a.ms).toFixed(1)} |`,
       `| (c) rebuild after ${last} | ${s(c)} | ${(c.cpuMs / 1000).toFixed(1)} s | ${c.peakRssMb.toFixed(0)} MB | ${c.rows.toLocaleString('en-US')} | ${(c.ms / a.ms).toFixed(1)} |`,
       '',
       `slowest steps of (c): ${c.slowest}`,

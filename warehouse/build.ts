@@ -161,6 +161,7 @@ async function runConcurrently<T extends { name: string; dependsOn: string[] }>(
     await Promise.race(running.values());
   }
   if (failure !== undefined) throw failure;
+  if (pending.length > 0) throw new Error(`build order stuck before ${pending.map((t) => t.name).join(', ')}`);
 }
 
 /** Drops every staged object (a failed or interrupted build's leftovers). */
