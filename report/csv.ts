@@ -1,6 +1,7 @@
 // CSV for Excel users: UTF-8 with a BOM (so Excel shows Chinese), RFC 4180 quoting, CRLF lines.
-// Values are written exactly as the warehouse gave them (decimals as exact strings).
-import { headerOf, type Table } from './table.ts';
+// Decimals are the warehouse's exact strings, money at the fen; coded values (client type, five-
+// category class, segment …) are written as their labels in the chosen language (table.ts displayCell).
+import { displayCell, headerOf, metricColumnOf, type Table } from './table.ts';
 import type { Lang } from './labels.ts';
 
 function cell(value: unknown): string {
@@ -11,6 +12,7 @@ function cell(value: unknown): string {
 
 export function toCsv(table: Table, lang: Lang, opts: { bom?: boolean } = {}): string {
   const lines = [headerOf(table.columns, lang).map(cell).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((c) => cell(row[c.key])).join(','));
+  const metricColumn = metricColumnOf(table.columns);
+  for (const row of table.rows) lines.push(table.columns.map((c) => cell(displayCell(c, row, lang, metricColumn).value)).join(','));
   return (opts.bom === false ? '' : '\uFEFF') + lines.join('\r\n') + '\r\n';
 }

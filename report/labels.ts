@@ -1,5 +1,5 @@
-// Column labels in Chinese and English, from the one glossary (config/glossary.json) that the
-// web UI uses too.
+// Column labels and the labels of coded values in Chinese and English, from the one glossary
+// (config/glossary.json) that the web UI uses too.
 import glossary from '../config/glossary.json' with { type: 'json' };
 
 export type Lang = 'zh' | 'en';
@@ -7,6 +7,7 @@ type Entry = { zh: string; en: string };
 type Section = Record<string, Entry>;
 
 const sections = Object.entries(glossary).filter(([k]) => !k.startsWith('_')) as [string, Section][];
+const sectionByName = new Map(sections);
 
 function lookup(key: string): Entry | undefined {
   for (const [, section] of sections) if (section[key]) return section[key];
@@ -29,4 +30,85 @@ export function labelOf(key: string, lang: Lang): string {
     if (metric && measure) return lang === 'zh' ? `${metric.zh}${measure.zh}` : `${metric.en} ${measure.en.toLowerCase()}`;
   }
   return key;
+}
+
+/**
+ * Columns whose values are codes, and the glossary sections that label them, looked up in order
+ * (a corporate client is labelled as the corporate line). Only the sections are named here: the
+ * labels themselves live in the glossary alone. A manager's `grade` (A, B, C …) is the bank's own
+ * code and reads the same in both languages, so it is not listed.
+ */
+const valueSections: Record<string, readonly string[]> = {
+  line: ['lines'],
+  level: ['levels'],
+  client_type: ['client_types', 'lines'],
+  five_class: ['five_class'],
+  previous_five_class: ['five_class'],
+  from_class: ['five_class', 'risk_values'],
+  to_class: ['five_class', 'risk_values'],
+  score_grade: ['score_grades'],
+  grade_by_threshold: ['score_grades'],
+  warning: ['risk_values', 'five_class'],
+  attribution: ['risk_values'],
+  segment: ['segments'],
+  value_tier: ['value_tiers'],
+  trend: ['trends'],
+  visit_level: ['visit_levels'],
+  category: ['sales_categories'],
+  section: ['scorecard_sections'],
+  formula: ['scorecard_values'],
+  target_source: ['scorecard_values'],
+  note: ['scorecard_values'],
+};
+for (const [column, names] of Object.entries(valueSections)) {
+  for (const name of names) if (!sectionByName.has(name)) throw new Error(`report/labels.ts: ${column} names a glossary section '${name}' that does not exist`);
+}
+
+/** Columns whose values are metric names (long-form tables), labelled as the metric's column is. */
+const metricColumns = new Set(['metric', 'pay_metric']);
+
+/** The columns whose values are codes shown as their labels (on screen and in CSV/XLSX; JSON keeps codes). */
+export const CODED_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(valueSections), ...metricColumns]);
+
+/**
+ * The label of a coded value of a column (`client_type` `corporate` → 对公 / Corporate); any other
+ * value, and any value of a column that is not coded, comes back unchanged.
+ */
+export function valueLabel(column: string, value: unknown, lang: Lang): unknown {
+  if (typeof value !== 'string') return value;
+  if (metricColumns.has(column)) return labelOf(value, lang);
+  for (const name of valueSections[column] ?? []) {
+    const entry = sectionByName.get(name)![value];
+    if (entry) return entry[lang];
+  }
+  return value;
+}
+
+/** Columns of long-form metric tables (one row per metric) whose kind is the row's metric's. */
+export const LONG_FORM_KEYS: ReadonlySet<string> = new Set(['metric', 'actual', 'base', 'target', 'growth']);
+
+let byLabel: Map<string, string> | undefined;
+
+/**
+ * The column key a table column stands for, given its key or its header label. Downloads built by
+ * the API key their columns by the header label (api/respond.ts, so derived columns keep their
+ * header); this recovers the key, also from the "label (key)" form used when two labels clash.
+ * Only coded columns and the long-form measure columns are recovered: nothing else needs it.
+ */
+export function columnKeyOf(name: string): string {
+  if (CODED_COLUMNS.has(name) || LONG_FORM_KEYS.has(name)) return name;
+  const clash = /^.+ \(([a-z0-9_]+)\)$/.exec(name);
+  if (clash) return clash[1]!;
+  if (!byLabel) {
+    const keysOf = new Map<string, Set<string>>();
+    for (const key of [...CODED_COLUMNS, ...LONG_FORM_KEYS]) {
+      for (const lang of ['zh', 'en'] as const) {
+        const label = labelOf(key, lang);
+        keysOf.set(label, (keysOf.get(label) ?? new Set()).add(key));
+      }
+    }
+    // A label two of these keys share says nothing about which one it is.
+    byLabel = new Map([...keysOf].filter(([, keys]) => keys.size === 1).map(([label, keys]) => [label, [...keys][0]!]));
+  }
+  return byLabel.get(name) ?? name;
 }

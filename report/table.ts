@@ -1,6 +1,6 @@
 // A table for people: rows from the warehouse (exact strings for decimals) and typed columns.
 // CSV, XLSX and JSON writers all take this shape, so the CLI exports and the API downloads agree.
-import { labelOf, type Lang } from './labels.ts';
+import { CODED_COLUMNS, LONG_FORM_KEYS, columnKeyOf, labelOf, valueLabel, type Lang } from './labels.ts';
 
 export type ColumnKind = 'id' | 'text' | 'date' | 'money' | 'ratio' | 'count' | 'number';
 
@@ -33,4 +33,60 @@ export function kindOf(key: string): ColumnKind {
 
 export function columnsOf(keys: string[]): Column[] {
   return keys.map((key) => ({ key, kind: kindOf(key) }));
+}
+
+const decimalText = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * A decimal text rounded half away from zero to `places` decimals, on the digits (never through a
+ * double): "75175.325000" → "75175.33", "-0.005" → "-0.01", "12" → "12.00". Anything that is not a
+ * plain decimal comes back unchanged. Display only: the figure is the warehouse's.
+ */
+export function roundDecimalText(value: string, places: number): string {
+  const m = decimalText.exec(value);
+  if (!m) return value;
+  const [, sign, int, frac = ''] = m;
+  const padded = frac.padEnd(places + 1, '0');
+  let digits = (int! + padded.slice(0, places)).split('').map(Number);
+  if (padded[places]! >= '5') {
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === 9) digits[i--] = 0;
+    if (i < 0) digits = [1, ...digits];
+    else digits[i]! += 1;
+  }
+  const all = digits.join('');
+  const whole = all.slice(0, all.length - places).replace(/^0+(?=\d)/, '');
+  const text = places > 0 ? `${whole}.${all.slice(all.length - places)}` : whole;
+  return sign && /[1-9]/.test(text) ? `-${text}` : text;
+}
+
+/**
+ * The kind a cell is shown as. Long-form metric tables (a `metric` column beside actual, base,
+ * target, growth) mix money, ratios and counts in one column, so there the row's metric decides:
+ * a money metric's base reads at the fen, a ratio's at six decimals. Elsewhere, the column's kind.
+ */
+export function cellKind(column: Column, row: TableRow, metricColumn?: string): ColumnKind {
+  if (!metricColumn || !LONG_FORM_KEYS.has(columnKeyOf(column.key)) || columnKeyOf(column.key) === 'metric') return column.kind;
+  const metric = row[metricColumn];
+  if (typeof metric !== 'string') return column.kind;
+  const kind = kindOf(metric);
+  return kind === 'money' || kind === 'ratio' || kind === 'count' || kind === 'number' ? kind : 'number';
+}
+
+/** The key of a table's metric column (long-form tables), if it has one. */
+export function metricColumnOf(columns: Column[]): string | undefined {
+  return columns.find((c) => columnKeyOf(c.key) === 'metric')?.key;
+}
+
+/**
+ * A cell as people read it in CSV and XLSX: coded values as their labels in the chosen language
+ * (JSON keeps the codes), money at the fen. Ratios, counts and the rest as the warehouse gave them.
+ */
+export function displayCell(column: Column, row: TableRow, lang: Lang, metricColumn?: string): { value: unknown; kind: ColumnKind } {
+  const raw = row[column.key];
+  const key = columnKeyOf(column.key);
+  if (CODED_COLUMNS.has(key)) return { value: valueLabel(key, raw, lang), kind: column.kind };
+  const kind = cellKind(column, row, metricColumn);
+  if (kind === 'money' && (typeof raw === 'string' || typeof raw === 'number')) return { value: roundDecimalText(String(raw), 2), kind };
+  return { value: raw, kind };
 }

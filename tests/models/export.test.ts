@@ -46,8 +46,8 @@ describe('jixiao export', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\r\n');
     expect(lines[0]!.startsWith('\uFEFF期间,机构号,机构,客户经理号,客户经理,条线,等级,模拟利润,模拟利润基数,模拟利润任务,模拟利润完成率')).toBe(true);
-    // M1 59,117.50 > M2 19,431 > M3 14,573; M1 beat its 50,000 target: 1.182350
-    expect(lines[1]).toMatch(/^2026-Q1,SB1,东城支行,M1,王一,corporate,A,59117\.50,,50000\.00,1\.182350,,40425\.00,17392\.50,1300\.00,/);
+    // M1 59,117.50 > M2 19,431 > M3 14,573; M1 beat its 50,000 target: 1.182350; line 'corporate' as its label
+    expect(lines[1]).toMatch(/^2026-Q1,SB1,东城支行,M1,王一,对公,A,59117\.50,,50000\.00,1\.182350,,40425\.00,17392\.50,1300\.00,/);
     expect(lines[2]).toMatch(/^2026-Q1,SB1,东城支行,M2,/);
     expect(lines[3]).toMatch(/^2026-Q1,SB2,西城支行,M3,/);
     expect(lines).toHaveLength(5); // header, 3 managers, trailing empty string after the last CRLF
@@ -56,12 +56,14 @@ describe('jixiao export', () => {
   it('writes English headers with --lang en and JSON keyed by metric names with exact decimals', async () => {
     const en = await run('orgs', '--period', '2026-Q1', '--lang', 'en');
     expect(en.out.split('\r\n')[0]).toMatch(/^\uFEFFPeriod,Org ID,Institution,/);
+    expect(en.out.split('\r\n')[1]).toMatch(/^2026-Q1,HO,总行,,Head office,/); // level 'head_office' as its English label
     const json = await run('orgs', '--period', '2026-Q1', '--format', 'json', '--org', 'SB2');
     expect(json.code).toBe(0);
     expect(json.out).toContain('"deposit_avg_balance": 1447833.33'); // the exact text, not a float's
     const rows = JSON.parse(json.out) as Record<string, unknown>[];
     expect(rows.map((r) => r.org_id)).toEqual(['SB2']); // --org: the subtree of SB2 is SB2 alone
     expect(rows[0]).toMatchObject({ period: '2026-Q1', profit_contribution: 17119, span_of_management: 2, clients: 2 });
+    expect(rows[0]!.level).toBe('sub_branch'); // JSON keeps the codes
   });
 
   it('limits managers and clients to the subtree of --org, with the id in every JSON row', async () => {
@@ -79,7 +81,7 @@ describe('jixiao export', () => {
     expect(r.err).toMatch(/3 rows/);
     const [sheet] = await readXlsxFile(readFileSync(file));
     expect(sheet!.data[0]!.slice(0, 8)).toEqual(['期间', '机构号', '机构', '客户经理号', '客户经理', '条线', '等级', '模拟利润']);
-    expect(sheet!.data[1]!.slice(3, 8)).toEqual(['M1', '王一', 'corporate', 'A', 59117.5]);
+    expect(sheet!.data[1]!.slice(3, 8)).toEqual(['M1', '王一', '对公', 'A', 59117.5]);
   });
 
   it('exits 2 with a clear message on a bad or unbuilt period, an unknown kind or org', async () => {

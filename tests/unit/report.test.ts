@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import readXlsxFile from 'read-excel-file/node';
 import { toCsv } from '../../report/csv.ts';
 import { toXlsx } from '../../report/xlsx.ts';
-import { labelOf } from '../../report/labels.ts';
-import { columnsOf, kindOf } from '../../report/table.ts';
+import { toJson } from '../../report/json.ts';
+import { CODED_COLUMNS, columnKeyOf, labelOf, valueLabel } from '../../report/labels.ts';
+import { columnsOf, kindOf, roundDecimalText } from '../../report/table.ts';
 
 const table = {
   columns: columnsOf(['manager_id', 'manager_name', 'profit_contribution', 'npl_ratio', 'sales_fund_units']),
@@ -44,5 +45,118 @@ describe('report writers', () => {
     expect(rows[0]).toEqual(['Manager ID', 'Manager', 'Profit contribution', 'NPL ratio', 'Funds sold (units)']);
     expect(rows[1]).toEqual(['007', '王 "小" 明, 北京', 1234567.89, 0.012345, 3]);
     expect(rows[2]).toEqual(['010', 'Li', -5, null, 0]);
+  });
+});
+
+describe('coded values and money in downloads', () => {
+  it('labels coded values per column from the glossary, leaving other values alone', () => {
+    expect(valueLabel('client_type', 'corporate', 'zh')).toBe('对公');
+    expect(valueLabel('client_type', 'corporate', 'en')).toBe('Corporate');
+    expect(valueLabel('client_type', 'individual', 'zh')).toBe('个人客户');
+    expect(valueLabel('five_class', 'special_mention', 'zh')).toBe('关注');
+    expect(valueLabel('from_class', 'new', 'zh')).toBe('新发放');
+    // The same code reads differently by column: a new client is not a newly booked loan.
+    expect(valueLabel('segment', 'new', 'zh')).toBe('新客户');
+    expect(valueLabel('warning', 'overdue_rising', 'en')).toBe('Overdue days rising');
+    expect(valueLabel('attribution', 'originating', 'zh')).toBe('经办人');
+    expect(valueLabel('score_grade', 'excellent', 'zh')).toBe('优秀');
+    expect(valueLabel('metric', 'profit_contribution', 'en')).toBe('Profit contribution');
+    expect(valueLabel('client_type', 'unknown_code', 'zh')).toBe('unknown_code');
+    expect(valueLabel('client_name', 'corporate', 'zh')).toBe('corporate');
+    expect(valueLabel('line', null, 'zh')).toBe(null);
+  });
+
+  it('has a label in both languages for every code the marts write in a coded column', () => {
+    // The codes of sql/ (CASE branches and the extract contract's enumerations).
+    const codes: Record<string, string[]> = {
+      line: ['corporate', 'retail'],
+      client_type: ['corporate', 'individual'],
+      level: ['head_office', 'tier1_branch', 'tier2_branch', 'sub_branch', 'outlet'],
+      five_class: ['normal', 'special_mention', 'substandard', 'doubtful', 'loss'],
+      from_class: ['normal', 'new'],
+      to_class: ['loss', 'closed'],
+      warning: ['special_mention', 'overdue_rising', 'deposit_outflow', 'client_gone'],
+      attribution: ['current', 'originating'],
+      segment: ['new', 'dormant', 'high_value_growing', 'low_value_falling'],
+      value_tier: ['high', 'low'],
+      trend: ['growing', 'stable', 'falling'],
+      visit_level: ['above_ceiling', 'good', 'below_good'],
+      score_grade: ['excellent', 'good', 'competent', 'unsatisfactory'],
+      section: ['bonus', 'deduction'],
+      target_source: ['targets', 'annual_pro_rata'],
+      note: ['no_target', 'capped', 'floored', 'none_best'],
+    };
+    for (const [column, values] of Object.entries(codes)) {
+      expect(CODED_COLUMNS.has(column), column).toBe(true);
+      for (const v of values) for (const lang of ['zh', 'en'] as const) expect(valueLabel(column, v, lang), `${column} ${v} ${lang}`).not.toBe(v);
+    }
+  });
+
+  it('finds a column key from its header label, as the API keys its download tables', () => {
+    expect(columnKeyOf('client_type')).toBe('client_type');
+    expect(columnKeyOf('客户类型')).toBe('client_type');
+    expect(columnKeyOf('Five-category class')).toBe('five_class');
+    expect(columnKeyOf('基数')).toBe('base');
+    expect(columnKeyOf('条线 (line)')).toBe('line');
+    expect(columnKeyOf('模拟利润')).toBe('模拟利润');
+  });
+
+  it('rounds decimal text half away from zero on the digits', () => {
+    expect(roundDecimalText('75175.320000', 2)).toBe('75175.32');
+    expect(roundDecimalText('0.125000', 2)).toBe('0.13');
+    expect(roundDecimalText('-0.125', 2)).toBe('-0.13');
+    expect(roundDecimalText('-0.004', 2)).toBe('0.00');
+    expect(roundDecimalText('999.995', 2)).toBe('1000.00');
+    expect(roundDecimalText('12', 2)).toBe('12.00');
+    expect(roundDecimalText('12345678901234567.885', 2)).toBe('12345678901234567.89');
+    expect(roundDecimalText('n/a', 2)).toBe('n/a');
+  });
+
+  const wide = {
+    columns: columnsOf(['manager_id', 'client_type', 'line', 'profit_contribution_base', 'profit_contribution_achievement', 'npl_ratio', 'turned_npl_count']),
+    rows: [
+      // Money of a long-form mart arrives with 6 decimals; ratios and counts are left as given.
+      { manager_id: '007', client_type: 'corporate', line: 'retail', profit_contribution_base: '75175.325000', profit_contribution_achievement: '0.833288', npl_ratio: '0.012345', turned_npl_count: '2.000000' },
+    ],
+  };
+
+  it('writes coded values as labels and money at the fen in CSV, in either language', () => {
+    expect(toCsv(wide, 'zh')).toContain('\r\n007,对公,个人,75175.33,0.833288,0.012345,2.000000\r\n');
+    expect(toCsv(wide, 'en')).toContain('\r\n007,Corporate,Retail,75175.33,0.833288,0.012345,2.000000\r\n');
+    // JSON is for programs: codes and the exact figures.
+    expect(toJson(wide)).toContain('"client_type": "corporate", "line": "retail", "profit_contribution_base": 75175.325000');
+  });
+
+  it('gives each row of a long-form table the kind of its metric', async () => {
+    const long = {
+      columns: columnsOf(['metric', 'actual', 'base', 'target', 'achievement', 'growth']),
+      rows: [
+        { metric: 'profit_contribution', actual: '95902.690000', base: '146629.664000', target: '169520.875000', achievement: '0.565728', growth: '-50726.974000' },
+        { metric: 'npl_ratio', actual: '0.012345', base: '0.010000', target: null, achievement: null, growth: '0.002345' },
+        { metric: 'clients', actual: '5.000000', base: '4.000000', target: null, achievement: null, growth: '1.000000' },
+      ],
+    };
+    const csv = toCsv(long, 'zh');
+    // 146629.664 → .66; 169520.875 → .88 (half away from zero); -50726.974 → -50726.97.
+    expect(csv).toContain('\r\n模拟利润,95902.69,146629.66,169520.88,0.565728,-50726.97\r\n');
+    expect(csv).toContain('\r\n不良率,0.012345,0.010000,,,0.002345\r\n');
+    expect(csv).toContain('\r\n客户数,5.000000,4.000000,,,1.000000\r\n');
+    // The same table keyed by header labels, as the API hands it over (api/respond.ts downloadTable).
+    const byLabel = {
+      columns: long.columns.map((c) => ({ key: labelOf(c.key, 'en'), kind: c.kind })),
+      rows: long.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [labelOf(k, 'en'), v]))),
+    };
+    const en = toCsv(byLabel, 'en');
+    expect(en.split('\r\n')[0]).toBe('\uFEFFMetric,Actual,Base,Target,Achievement,Growth over base');
+    expect(en).toContain('\r\nProfit contribution,95902.69,146629.66,169520.88,0.565728,-50726.97\r\n');
+    expect(en).toContain('\r\nNPL ratio,0.012345,0.010000,,,0.002345\r\n');
+    const [sheet] = await readXlsxFile(await toXlsx(long, 'en'));
+    expect(sheet!.data[1]).toEqual(['Profit contribution', 95902.69, 146629.66, 169520.88, 0.565728, -50726.97]);
+    expect(sheet!.data[2]).toEqual(['NPL ratio', 0.012345, 0.01, null, null, 0.002345]);
+  });
+
+  it('writes coded values as labels and money at the fen in XLSX', async () => {
+    const [sheet] = await readXlsxFile(await toXlsx(wide, 'zh'));
+    expect(sheet!.data[1]).toEqual(['007', '对公', '个人', 75175.33, 0.833288, 0.012345, 2]);
   });
 });
