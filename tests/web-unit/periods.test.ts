@@ -1,6 +1,6 @@
 // Period keys for the picker: types, labels, ordering and switching type.
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, periodLabel, periodType, periodsOfType, switchType } from '../../web/src/lib/periods.ts';
+import { comparePeriods, loadedPeriodFor, periodLabel, periodType, periodsOfType, switchType } from '../../web/src/lib/periods.ts';
 
 const available = ['2025', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-Q1', '2025-Q4', '2026-H1', '2026-04-ytd', '2026-03-ytd'];
 
@@ -27,5 +27,23 @@ describe('periods', () => {
     expect(switchType('2026-Q1', 'month', available)).toBe('2026-03');
     expect(switchType('2026-03', 'ytd', available)).toBe('2026-03-ytd');
     expect(switchType('2026-03', 'year', available)).toBe('2025');
+  });
+});
+
+describe('a period that is not loaded', () => {
+  it('is replaced by the latest loaded period of its type, else the latest month', () => {
+    // available: months 2025-12…2026-04, quarters 2025-Q4 and 2026-Q1, 2026-H1, 2025, two ytd.
+    expect(loadedPeriodFor('2019-03', available, '2026-04')).toBe('2026-04');
+    expect(loadedPeriodFor('2030-01', available, '2026-04')).toBe('2026-04');
+    expect(loadedPeriodFor('2019-Q1', available, '2026-04')).toBe('2026-Q1');
+    expect(loadedPeriodFor('2019-05-ytd', available, '2026-04')).toBe('2026-04-ytd');
+    expect(loadedPeriodFor('2019', available, '2026-04')).toBe('2025');
+    // No half-year 2 loaded, nor anything for a malformed key: the latest month.
+    expect(loadedPeriodFor('last-year', available, '2026-04')).toBe('2026-04');
+    expect(loadedPeriodFor('2026-H2', available, null)).toBe('2026-H1');
+  });
+  it('leaves a loaded period alone, and waits while the periods are not known', () => {
+    expect(loadedPeriodFor('2026-03', available, '2026-04')).toBe(null);
+    expect(loadedPeriodFor('2019-03', [], null)).toBe(null);
   });
 });

@@ -1,6 +1,6 @@
 // Table shaping: sorting decimal strings as numbers, empties last, bars around a zero line.
 import { describe, expect, it } from 'vitest';
-import { barGeometry, cellText, columnUnits, nextSort, sortRows } from '../../web/src/lib/table.ts';
+import { barGeometry, cellDisplay, cellText, columnUnits, nextSort, sortRows } from '../../web/src/lib/table.ts';
 
 const rows = [
   { id: 'a', name: '乙', v: '10.5' },
@@ -42,5 +42,17 @@ describe('bars and units', () => {
     expect(cellText('150000000', 'money', 'yi')).toBe('1.50');
     expect(cellText('0.9512', 'ratio')).toBe('95.12%');
     expect(cellText(null, 'text')).toBe('—');
+  });
+});
+
+describe('coded cells', () => {
+  it('shows coded values as the same glossary labels as the downloads, other cells by kind', () => {
+    expect(cellDisplay('client_type', 'corporate', 'text', 'zh')).toBe('对公');
+    expect(cellDisplay('client_type', 'individual', 'text', 'en')).toBe('Individual');
+    expect(cellDisplay('segment', 'new', 'text', 'zh')).toBe('新客户');
+    expect(cellDisplay('from_class', 'new', 'text', 'zh')).toBe('新发放');
+    expect(cellDisplay('five_class', null, 'text', 'zh')).toBe('—');
+    expect(cellDisplay('client_name', 'corporate', 'text', 'zh')).toBe('corporate');
+    expect(cellDisplay('profit_contribution_target', '673325.125000', 'money', 'zh', 'wan')).toBe('67.33');
   });
 });

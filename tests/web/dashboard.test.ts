@@ -118,6 +118,24 @@ describe('dashboard in Chromium', () => {
     await settled(page);
     await screenshot(page, 'institution-head-office');
     expect(await page.locator('.tiles .tile').count()).toBe(5);
+    // The head office's name is its level too: the heading says 总行 once, not "总行 总行".
+    const heading = await page.locator('h1.page-title').innerText();
+    const name = await page.locator('[data-testid="org-name"]').innerText();
+    expect(heading.split(name).length - 1).toBe(1);
+    expect(await page.locator('[data-testid="org-level"]').count()).toBe(0);
+  });
+
+  it('shows the latest loaded period, and says so, for a shared link to a period that is not loaded', async () => {
+    await login(page, bank.url, bank.users.head_office);
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}?period=2019-03`);
+    // The test bank's months are 2025-01…2025-09: the latest month replaces 2019-03 in the URL.
+    await page.waitForURL((u) => u.searchParams.get('period') === '2025-09');
+    await settled(page);
+    const notice = await page.locator('[data-testid="period-notice"]').innerText();
+    expect(notice).toContain('2019-03');
+    expect(notice).toContain('2025年9月');
+    expect(await page.locator('[data-state="error"]').count()).toBe(0);
+    expect(await page.locator('.tiles .tile').count()).toBe(5);
   });
 
   it('ranks managers by turned-NPL balance on the risk page; by originating manager the planted bad-risk cohort is on top', async () => {
@@ -224,10 +242,23 @@ describe('dashboard in Chromium', () => {
     // Shown as a percentage (2 places) of the mart's ratio: the same figures, compared sorted.
     const want = api.map((r) => Number(r.profit_contribution_achievement) * 100).sort((a, b) => a - b);
     [...shown].sort((a, b) => a - b).forEach((pct, i) => expect(Math.abs(pct - want[i]!)).toBeLessThan(0.0051));
+    // Its download: money (the target from the long-form mart, 6 decimals there) at the fen, the line
+    // as its label (对公/个人), not its code.
+    const csv = await page.evaluate(async ([o]) => (await fetch(`/api/orgs/${o}/managers?period=2025-Q3&format=csv`)).text(), [org] as const);
+    const [head, ...lines] = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/).map((l) => l.split(','));
+    const targetCol = head!.indexOf('模拟利润任务');
+    const lineCol = head!.indexOf('条线');
+    expect(lines.length).toBe(api.length);
+    for (const l of lines) {
+      expect(l[targetCol]).toMatch(/^-?\d+\.\d{2}$/);
+      expect(['对公', '个人']).toContain(l[lineCol]);
+    }
   });
 
   it('downloads an export whose rows and total equal the table on screen', async () => {
     await login(page, bank.url, bank.users.branch_president);
+    // The president's display name is their role: the header says it once.
+    expect(await page.locator('header .user').innerText()).toBe('支行行长');
     await screenshot(page, 'league');
     const showAll = page.locator('[data-testid="league-table"] [data-testid="show-all"]');
     if ((await showAll.count()) > 0) await showAll.click();

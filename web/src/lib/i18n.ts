@@ -2,7 +2,7 @@
 // the one glossary (config/glossary.json) through report/labels.ts, the same function the CSV and
 // XLSX exports use, so a column reads the same on screen and in a download. Words of the UI itself
 // (buttons, page titles) live in messages.ts.
-import { labelOf as glossaryLabel, type Lang } from '../../../report/labels.ts';
+import { labelOf as glossaryLabel, valueLabel, type Lang } from '../../../report/labels.ts';
 import { messages, type MessageKey } from './messages.ts';
 
 export type { Lang };
@@ -24,4 +24,9 @@ export function t(key: MessageKey, lang: Lang, vars?: Record<string, string | nu
 /** The label of a metric, subject field, class, level or line key, from the glossary. */
 export function label(key: string, lang: Lang): string {
   return glossaryLabel(key, lang);
+}
+
+/** The label of a coded value of a column (client_type corporate → 对公), as the downloads show it. */
+export function valueText(column: string, value: unknown, lang: Lang): string {
+  return value === null || value === undefined || value === '' ? '—' : String(valueLabel(column, value, lang));
 }

@@ -96,3 +96,14 @@ function covers(key: string, month: string): boolean {
       return true;
   }
 }
+
+/**
+ * The period to show instead of one the warehouse has not loaded (a shared link to 2019-03, a typo):
+ * the latest loaded period of the same type (the latest quarter for 2019-Q1), else `fallback` (the
+ * latest month). Null when `asked` is loaded, or when nothing is known yet (no periods listed).
+ */
+export function loadedPeriodFor(asked: string, available: string[], fallback: string | null): string | null {
+  if (available.length === 0 || available.includes(asked)) return null;
+  const type = periodType(asked);
+  return (type ? periodsOfType(available, type)[0] : undefined) ?? fallback ?? periodsOfType(available, 'month')[0] ?? null;
+}

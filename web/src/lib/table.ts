@@ -3,6 +3,7 @@
 import { formatAmountIn, formatCount, formatNumber, formatPercent, parseDecimal, unitForAll, type AmountUnit } from './format.ts';
 
 import type { ColumnKind } from '../../../report/table.ts';
+import { CODED_COLUMNS, valueLabel, type Lang } from '../../../report/labels.ts';
 
 /** The same kinds as the exports' columns (report/table.ts). */
 export type CellKind = ColumnKind;
@@ -99,9 +100,6 @@ export function barGeometry(value: unknown, column: unknown[] | BarExtent): { le
   return v < 0 ? { left: zero - width, width, negative: true } : { left: zero, width, negative: false };
 }
 
-/** Text columns whose values are glossary keys (shown in the user's language). */
-export const ENUM_COLUMNS = new Set(['line', 'level', 'client_type', 'five_class', 'previous_five_class', 'from_class', 'to_class', 'score_grade', 'category', 'purpose', 'section', 'segment', 'value_tier', 'trend', 'warning', 'attribution', 'visit_level']);
-
 export function cellText(value: unknown, kind: CellKind, unit?: AmountUnit): string {
   switch (kind) {
     case 'money':
@@ -115,6 +113,15 @@ export function cellText(value: unknown, kind: CellKind, unit?: AmountUnit): str
     default:
       return value === null || value === undefined || value === '' ? '—' : String(value);
   }
+}
+
+/**
+ * The text of a cell: a coded value (client type, class, segment …) as its glossary label in the
+ * user's language, the same label as in the CSV/XLSX downloads (report/labels.ts); else by kind.
+ */
+export function cellDisplay(column: string, value: unknown, kind: CellKind, lang: Lang, unit?: AmountUnit): string {
+  if (CODED_COLUMNS.has(column) && typeof value === 'string' && value !== '') return String(valueLabel(column, value, lang));
+  return cellText(value, kind, unit);
 }
 
 /** Cell kind from a field name, the same inference as the exports (report/table.ts kindOf). */

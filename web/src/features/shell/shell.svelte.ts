@@ -6,6 +6,8 @@ class ShellState {
   periods = $state.raw<string[]>([]);
   defaultPeriod = $state<string | null>(null);
   orgs = $state.raw<OrgNode[]>([]);
+  /** A period asked for in the URL that is not loaded, and the one shown instead (see Header). */
+  unloadedPeriod = $state<{ asked: string; shown: string } | null>(null);
   #loaded = false;
   #orgsLoaded = false;
 
@@ -35,6 +37,7 @@ class ShellState {
   reset(): void {
     this.orgs = [];
     this.periods = [];
+    this.unloadedPeriod = null;
     this.#loaded = false;
     this.#orgsLoaded = false;
   }
