@@ -24,7 +24,7 @@ import { UserStore } from '../warehouse/users.ts';
 import { wholeBank } from '../warehouse/queries/scope.ts';
 import { leagueTable, managerInScope, managerMetrics, managerScorecard, managerTrend } from '../warehouse/queries/managers.ts';
 import { benchmark } from '../warehouse/queries/institutions.ts';
-import { orgInScope } from '../warehouse/queries/orgs.ts';
+import { listPeriods, orgInScope } from '../warehouse/queries/orgs.ts';
 import { managerMartRow } from '../warehouse/queries/risk.ts';
 import { main as cli } from '../cli/main.ts';
 
@@ -243,6 +243,7 @@ async function directRun(db: string, s: Sample, p: { endpoint: Endpoint; id: str
   const pool = await ReaderPool.open(wh, { size: poolSize, threads: 1 });
   try {
     const catalog = await Catalog.read(pool);
+    const periods = await listPeriods(pool, catalog);
     const paging = { sort: 'profit_contribution', order: 'desc' as const, page: 1, limit: 50 };
     const one = async (endpoint: Endpoint, id: string) => {
       if (endpoint === 'league') {
@@ -256,8 +257,8 @@ async function directRun(db: string, s: Sample, p: { endpoint: Endpoint; id: str
         // As the route: a month's figures come from the trend; the period here is a month.
         await Promise.all([
           managerMetrics(pool, catalog, id, s.period),
-          managerTrend(pool, catalog, id, s.period),
-          managerScorecard(pool, catalog, id, s.period),
+          managerTrend(pool, catalog, id, s.period, periods),
+          managerScorecard(pool, catalog, id, s.period, periods),
           managerMartRow(pool, catalog, 'mart_manager_process_period', id, s.period),
           managerMartRow(pool, catalog, 'mart_manager_risk_period', id, s.period),
           managerMartRow(pool, catalog, 'mart_manager_client_concentration', id, s.period),

@@ -43,7 +43,7 @@ export function managerRoutes(docs: RouteDocs) {
         const rows = await managerMetrics(d.reader, d.catalog, manager_id, period);
         return sendTable(c, { format, lang: q.lang }, 'metrics', { manager_id, period }, ['metric', 'actual', 'base', 'target', 'achievement', 'growth'], rows);
       }
-      const card = await managerScorecard(d.reader, d.catalog, manager_id, period);
+      const card = await managerScorecard(d.reader, d.catalog, manager_id, period, d.periods);
       const rows = ((q.table === 'scorecard' ? card?.indicators : card?.items) ?? []) as Record<string, unknown>[];
       return sendTable(c, { format, lang: q.lang }, q.table, { manager_id, period: card?.period ?? period }, keysOf(rows), rows);
     }
@@ -52,8 +52,8 @@ export function managerRoutes(docs: RouteDocs) {
     const [periodFigures, metrics, trend, scorecard, process, risk, concentration] = await Promise.all([
       isMonth ? null : managerFigures(d.reader, d.catalog, manager_id, period),
       managerMetrics(d.reader, d.catalog, manager_id, period),
-      managerTrend(d.reader, d.catalog, manager_id, period),
-      managerScorecard(d.reader, d.catalog, manager_id, period),
+      managerTrend(d.reader, d.catalog, manager_id, period, d.periods),
+      managerScorecard(d.reader, d.catalog, manager_id, period, d.periods),
       managerMartRow(d.reader, d.catalog, 'mart_manager_process_period', manager_id, period),
       managerMartRow(d.reader, d.catalog, 'mart_manager_risk_period', manager_id, period),
       managerMartRow(d.reader, d.catalog, 'mart_manager_client_concentration', manager_id, period),
