@@ -56,11 +56,19 @@ const valueSections: Record<string, readonly string[]> = {
   visit_level: ['visit_levels'],
   category: ['sales_categories'],
   section: ['scorecard_sections'],
+  source: ['item_sources'],
   formula: ['scorecard_values'],
   target_source: ['scorecard_values'],
   note: ['scorecard_values'],
+  forced_down: ['yes_no'],
+  is_year_end: ['yes_no'],
 };
-for (const [column, names] of Object.entries(valueSections)) {
+
+/** Columns whose codes join codes of several sections: a peer group is line:level ("corporate:sub_branch"). */
+const compoundColumns: Record<string, readonly (readonly string[])[]> = {
+  peer_group: [['lines'], ['levels']],
+};
+for (const [column, names] of [...Object.entries(valueSections), ...Object.entries(compoundColumns).flatMap(([c, parts]) => parts.map((p) => [c, p] as const))]) {
   for (const name of names) if (!sectionByName.has(name)) throw new Error(`report/labels.ts: ${column} names a glossary section '${name}' that does not exist`);
 }
 
@@ -68,20 +76,32 @@ for (const [column, names] of Object.entries(valueSections)) {
 const metricColumns = new Set(['metric', 'pay_metric']);
 
 /** The columns whose values are codes shown as their labels (on screen and in CSV/XLSX; JSON keeps codes). */
-export const CODED_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(valueSections), ...metricColumns]);
+export const CODED_COLUMNS: ReadonlySet<string> = new Set([...Object.keys(valueSections), ...Object.keys(compoundColumns), ...metricColumns]);
+
+function sectionLabel(names: readonly string[], code: string, lang: Lang): string | undefined {
+  for (const name of names) {
+    const entry = sectionByName.get(name)![code];
+    if (entry) return entry[lang];
+  }
+  return undefined;
+}
 
 /**
  * The label of a coded value of a column (`client_type` `corporate` → 对公 / Corporate); any other
  * value, and any value of a column that is not coded, comes back unchanged.
  */
 export function valueLabel(column: string, value: unknown, lang: Lang): unknown {
+  if (typeof value === 'boolean' && valueSections[column]) return sectionLabel(valueSections[column], String(value), lang) ?? value;
   if (typeof value !== 'string') return value;
   if (metricColumns.has(column)) return labelOf(value, lang);
-  for (const name of valueSections[column] ?? []) {
-    const entry = sectionByName.get(name)![value];
-    if (entry) return entry[lang];
+  const parts = compoundColumns[column];
+  if (parts) {
+    const codes = value.split(':');
+    if (codes.length !== parts.length) return value;
+    const labels = codes.map((code, i) => sectionLabel(parts[i]!, code, lang));
+    return labels.every((l) => l !== undefined) ? labels.join(lang === 'zh' ? '·' : ', ') : value;
   }
-  return value;
+  return sectionLabel(valueSections[column] ?? [], value, lang) ?? value;
 }
 
 /** Columns of long-form metric tables (one row per metric) whose kind is the row's metric's. */

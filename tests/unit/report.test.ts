@@ -64,6 +64,12 @@ describe('coded values and money in downloads', () => {
     expect(valueLabel('client_type', 'unknown_code', 'zh')).toBe('unknown_code');
     expect(valueLabel('client_name', 'corporate', 'zh')).toBe('corporate');
     expect(valueLabel('line', null, 'zh')).toBe(null);
+    // A peer group joins a line and a level; a flag reads yes or no.
+    expect(valueLabel('peer_group', 'corporate:sub_branch', 'zh')).toBe('对公·支行');
+    expect(valueLabel('peer_group', 'retail:tier1_branch', 'en')).toBe('Retail, Tier-1 branch');
+    expect(valueLabel('peer_group', 'corporate', 'en')).toBe('corporate');
+    expect(valueLabel('forced_down', false, 'zh')).toBe('否');
+    expect(valueLabel('forced_down', 'true', 'en')).toBe('Yes');
   });
 
   it('has a label in both languages for every code the marts write in a coded column', () => {
@@ -83,6 +89,7 @@ describe('coded values and money in downloads', () => {
       visit_level: ['above_ceiling', 'good', 'below_good'],
       score_grade: ['excellent', 'good', 'competent', 'unsatisfactory'],
       section: ['bonus', 'deduction'],
+      source: ['metric', 'rule', 'adjustment'],
       target_source: ['targets', 'annual_pro_rata'],
       note: ['no_target', 'capped', 'floored', 'none_best'],
     };
