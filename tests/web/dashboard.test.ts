@@ -131,6 +131,7 @@ describe('dashboard in Chromium', () => {
     // The test bank's months are 2025-01…2025-09: the latest month replaces 2019-03 in the URL.
     await page.waitForURL((u) => u.searchParams.get('period') === '2025-09');
     await settled(page);
+    await screenshot(page, 'period-not-loaded');
     const notice = await page.locator('[data-testid="period-notice"]').innerText();
     expect(notice).toContain('2019-03');
     expect(notice).toContain('2025年9月');
