@@ -27,7 +27,7 @@ with periods as (
   select period, end_date, days, base_date from int_periods
 ),
 period_months as (
-  select period, month_end, days_in_month from int_period_months
+  select period, period_type, month_end, days_in_month from int_period_months
 ),
 client_months as (
   -- the client's whole figures per month, from the unattributed rows (no share): 64-bit decimals,
@@ -70,7 +70,25 @@ deposit_months as (
   select distinct month_end from int_deposits_priced
 ),
 aggregated as (
-  -- flows and day-weighted balances over the period's months; stocks are read at the end month below
+  -- flows and day-weighted balances over the period's months; stocks are read at the end month below.
+  -- A month period is its one month: no aggregation (a month's rows are ~40 % of the groups, so the
+  -- hash aggregate of the longer periods stays that much smaller)
+  select
+    pm.period,
+    m.client_id,
+    cast(m.deposit_avg_days as decimal(38,2)) as deposit_avg_days,
+    cast(m.loan_avg_days as decimal(38,2)) as loan_avg_days,
+    m.deposit_spread,
+    m.loan_spread,
+    m.expected_loss,
+    cast(m.fee_income as decimal(18,8)) as fee_income,
+    cast(m.turned_npl_count as decimal(18,6)) as turned_npl_count,
+    cast(m.turned_npl_balance as decimal(18,8)) as turned_npl_balance,
+    m.visits,
+    m.development_visits,
+  from client_months as m
+  join period_months as pm on pm.month_end = m.month_end and pm.period_type = 'month'
+  union all
   select
     pm.period,
     m.client_id,
@@ -85,7 +103,7 @@ aggregated as (
     cast(sum(m.visits) as bigint) as visits,
     cast(sum(m.development_visits) as bigint) as development_visits,
   from client_months as m
-  join period_months as pm on pm.month_end = m.month_end
+  join period_months as pm on pm.month_end = m.month_end and pm.period_type <> 'month'
   group by pm.period, m.client_id
 ),
 sales as (
