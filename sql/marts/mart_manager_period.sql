@@ -73,3 +73,7 @@ select
 from managers as m
 cross join periods as p
 left join figures as f on f.manager_id = m.manager_id and f.period = p.period
+
+-- written in key order: the API reads it by period and subject, and DuckDB skips the row groups
+-- whose zone maps exclude them (measured: point lookups on the long marts about half the CPU)
+order by period, manager_id

@@ -77,3 +77,7 @@ select
 from figures as f
 join periods as p on p.period = f.period
 join orgs as o on o.org_id = f.org_id
+
+-- written in key order: the API reads it by period and subject, and DuckDB skips the row groups
+-- whose zone maps exclude them (measured: point lookups on the long marts about half the CPU)
+order by period, org_id

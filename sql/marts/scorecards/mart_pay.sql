@@ -133,3 +133,7 @@ select
   cast(round(earned_efficiency_pay * pool_share, 2) as decimal(18,2)) as pool_contribution,
   cast(base_pay + earned_efficiency_pay - round(earned_efficiency_pay * pool_share, 2) as decimal(18,2)) as paid_pay,
 from earned
+
+-- written in key order: the API reads it by period and subject, and DuckDB skips the row groups
+-- whose zone maps exclude them (measured: point lookups on the long marts about half the CPU)
+order by period, manager_id

@@ -194,3 +194,7 @@ select
   cast(peer_group_size as integer) as peer_group_size,
   div_ratio(peers_at_or_below, peer_group_size) as percentile,
 from ranked
+
+-- written in key order: the API reads it by period and subject, and DuckDB skips the row groups
+-- whose zone maps exclude them (measured: point lookups on the long marts about half the CPU)
+order by period, manager_id
