@@ -1,4 +1,4 @@
-// The exact division macros of migrations 011–013 (DuckDB's DECIMAL / DECIMAL would be a DOUBLE):
+// The exact division macros of migrations 011–013 and 015 (DuckDB's DECIMAL / DECIMAL would be a DOUBLE):
 // hand cases for rounding half away from zero, and the fast 64-bit forms against the general
 // 128-bit one on random values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,35 @@ describe('exact division macros', () => {
     expect(await one('spread_e8(1000000.00::decimal(18,2), -1.2::decimal(10,6), 31)')).toBe('-1019.17808219');
     // 0.01 × 0.000001% × 28 / 365: far below 10^-8 yuan
     expect(await one('spread_e8(0.01::decimal(18,2), 0.000001::decimal(10,6), 28)')).toBe('0.00000000');
+  });
+
+  it('expected_loss_e8: avg × pd × lgd × days / 365 to 10^-8 yuan, rounded once', async () => {
+    // 3,650,000 × 0.02 × 0.5 × 31 / 365 = 36,500 × 31 / 365 = 3,100 exactly
+    expect(await one('expected_loss_e8(3650000.00::decimal(18,2), 0.02::decimal(9,6), 0.5::decimal(9,6), 31)')).toBe('3100.00000000');
+    // 1,000,000 × 0.013 × 0.45 × 30 / 365 = 175,500 / 365 = 480.821917808… → 480.82191781
+    expect(await one('expected_loss_e8(1000000.00::decimal(18,2), 0.013::decimal(9,6), 0.45::decimal(9,6), 30)')).toBe('480.82191781');
+    // exactly half a unit: 0.73 × 0.001 × 0.00025 × 30 / 365 = 1.5 × 10^-8 → 2 × 10^-8, away from zero
+    expect(await one('expected_loss_e8(0.73::decimal(18,2), 0.001::decimal(9,6), 0.00025::decimal(9,6), 30)')).toBe('0.00000002');
+    expect(await one('expected_loss_e8(-0.73::decimal(18,2), 0.001::decimal(9,6), 0.00025::decimal(9,6), 30)')).toBe('-0.00000002');
+    expect(await one('expected_loss_e8(5000000.00::decimal(18,2), 0::decimal(9,6), 0.45::decimal(9,6), 31)')).toBe('0.00000000');
+  });
+
+  it('expected_loss_e8 equals the single-rounded 128-bit product on random loans up to 10^9 yuan', async () => {
+    const [r] = await wh.query<{ n: string; diff: string }>(`
+      with v as (
+        select (random() * 2e9 - 1e9)::decimal(18,2) as a, random()::decimal(9,6) as pd, random()::decimal(9,6) as lgd,
+          (28 + floor(random() * 4))::integer as days
+        from range(20000)
+      ),
+      x as (
+        select expected_loss_e8(a, pd, lgd, days) as e,
+          cast(a * 100 as hugeint) * cast(pd * 1000000 as hugeint) * cast(lgd * 1000000 as hugeint) * days as n,
+        from v
+      )
+      select count(*)::varchar as n,
+        count(*) filter (where e <> sign(n) * ((2 * abs(n) + 365000000) // 730000000) * 0.00000001)::varchar as diff,
+      from x`);
+    expect(r).toEqual({ n: '20000', diff: '0' });
   });
 
   it('the 64-bit forms equal the general 128-bit division on random values', async () => {
