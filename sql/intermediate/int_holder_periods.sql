@@ -78,59 +78,41 @@ aggregated as (
   group by pm.period, m.manager_id, m.holder_org_id
 ),
 sales_months as (
-  -- products sold per holder and month (already × share), pivoted before the periods
-  select
-    month_end, manager_id, holder_org_id,
-    sum(units) filter (where category = 'deposit') as sales_deposit_units,
-    sum(amount) filter (where category = 'deposit') as sales_deposit_amount,
-    sum(units) filter (where category = 'loan') as sales_loan_units,
-    sum(amount) filter (where category = 'loan') as sales_loan_amount,
-    sum(units) filter (where category = 'fee') as sales_fee_units,
-    sum(amount) filter (where category = 'fee') as sales_fee_amount,
-    sum(units) filter (where category = 'wealth') as sales_wealth_units,
-    sum(amount) filter (where category = 'wealth') as sales_wealth_amount,
-    sum(units) filter (where category = 'fund') as sales_fund_units,
-    sum(amount) filter (where category = 'fund') as sales_fund_amount,
-    sum(units) filter (where category = 'insurance') as sales_insurance_units,
-    sum(amount) filter (where category = 'insurance') as sales_insurance_amount,
-    sum(units) filter (where category = 'debit_card') as sales_debit_card_units,
-    sum(amount) filter (where category = 'debit_card') as sales_debit_card_amount,
-    sum(units) filter (where category = 'credit_card') as sales_credit_card_units,
-    sum(amount) filter (where category = 'credit_card') as sales_credit_card_amount,
-    sum(units) filter (where category = 'ebank') as sales_ebank_units,
-    sum(amount) filter (where category = 'ebank') as sales_ebank_amount,
-    sum(units) filter (where category = 'agreement') as sales_agreement_units,
-    sum(amount) filter (where category = 'agreement') as sales_agreement_amount,
-    sum(units) filter (where category = 'other') as sales_other_units,
-    sum(amount) filter (where category = 'other') as sales_other_amount,
+  -- products sold per holder and month (already × share), pivoted before the periods:
+  -- <category>_units, <category>_amount
   from int_sales_attributed
-  group by month_end, manager_id, holder_org_id
+  pivot (
+    sum(units) as units, sum(amount) as amount
+    for category in ('deposit', 'loan', 'fee', 'wealth', 'fund', 'insurance', 'debit_card', 'credit_card',
+      'ebank', 'agreement', 'other')
+    group by month_end, manager_id, holder_org_id
+  )
 ),
 sales as (
   select
     pm.period, m.manager_id, m.holder_org_id,
-    cast(coalesce(sum(m.sales_deposit_units), 0) as decimal(38,6)) as sales_deposit_units,
-    cast(coalesce(sum(m.sales_deposit_amount), 0) as decimal(38,8)) as sales_deposit_amount,
-    cast(coalesce(sum(m.sales_loan_units), 0) as decimal(38,6)) as sales_loan_units,
-    cast(coalesce(sum(m.sales_loan_amount), 0) as decimal(38,8)) as sales_loan_amount,
-    cast(coalesce(sum(m.sales_fee_units), 0) as decimal(38,6)) as sales_fee_units,
-    cast(coalesce(sum(m.sales_fee_amount), 0) as decimal(38,8)) as sales_fee_amount,
-    cast(coalesce(sum(m.sales_wealth_units), 0) as decimal(38,6)) as sales_wealth_units,
-    cast(coalesce(sum(m.sales_wealth_amount), 0) as decimal(38,8)) as sales_wealth_amount,
-    cast(coalesce(sum(m.sales_fund_units), 0) as decimal(38,6)) as sales_fund_units,
-    cast(coalesce(sum(m.sales_fund_amount), 0) as decimal(38,8)) as sales_fund_amount,
-    cast(coalesce(sum(m.sales_insurance_units), 0) as decimal(38,6)) as sales_insurance_units,
-    cast(coalesce(sum(m.sales_insurance_amount), 0) as decimal(38,8)) as sales_insurance_amount,
-    cast(coalesce(sum(m.sales_debit_card_units), 0) as decimal(38,6)) as sales_debit_card_units,
-    cast(coalesce(sum(m.sales_debit_card_amount), 0) as decimal(38,8)) as sales_debit_card_amount,
-    cast(coalesce(sum(m.sales_credit_card_units), 0) as decimal(38,6)) as sales_credit_card_units,
-    cast(coalesce(sum(m.sales_credit_card_amount), 0) as decimal(38,8)) as sales_credit_card_amount,
-    cast(coalesce(sum(m.sales_ebank_units), 0) as decimal(38,6)) as sales_ebank_units,
-    cast(coalesce(sum(m.sales_ebank_amount), 0) as decimal(38,8)) as sales_ebank_amount,
-    cast(coalesce(sum(m.sales_agreement_units), 0) as decimal(38,6)) as sales_agreement_units,
-    cast(coalesce(sum(m.sales_agreement_amount), 0) as decimal(38,8)) as sales_agreement_amount,
-    cast(coalesce(sum(m.sales_other_units), 0) as decimal(38,6)) as sales_other_units,
-    cast(coalesce(sum(m.sales_other_amount), 0) as decimal(38,8)) as sales_other_amount,
+    cast(coalesce(sum(m.deposit_units), 0) as decimal(38,6)) as sales_deposit_units,
+    cast(coalesce(sum(m.deposit_amount), 0) as decimal(38,8)) as sales_deposit_amount,
+    cast(coalesce(sum(m.loan_units), 0) as decimal(38,6)) as sales_loan_units,
+    cast(coalesce(sum(m.loan_amount), 0) as decimal(38,8)) as sales_loan_amount,
+    cast(coalesce(sum(m.fee_units), 0) as decimal(38,6)) as sales_fee_units,
+    cast(coalesce(sum(m.fee_amount), 0) as decimal(38,8)) as sales_fee_amount,
+    cast(coalesce(sum(m.wealth_units), 0) as decimal(38,6)) as sales_wealth_units,
+    cast(coalesce(sum(m.wealth_amount), 0) as decimal(38,8)) as sales_wealth_amount,
+    cast(coalesce(sum(m.fund_units), 0) as decimal(38,6)) as sales_fund_units,
+    cast(coalesce(sum(m.fund_amount), 0) as decimal(38,8)) as sales_fund_amount,
+    cast(coalesce(sum(m.insurance_units), 0) as decimal(38,6)) as sales_insurance_units,
+    cast(coalesce(sum(m.insurance_amount), 0) as decimal(38,8)) as sales_insurance_amount,
+    cast(coalesce(sum(m.debit_card_units), 0) as decimal(38,6)) as sales_debit_card_units,
+    cast(coalesce(sum(m.debit_card_amount), 0) as decimal(38,8)) as sales_debit_card_amount,
+    cast(coalesce(sum(m.credit_card_units), 0) as decimal(38,6)) as sales_credit_card_units,
+    cast(coalesce(sum(m.credit_card_amount), 0) as decimal(38,8)) as sales_credit_card_amount,
+    cast(coalesce(sum(m.ebank_units), 0) as decimal(38,6)) as sales_ebank_units,
+    cast(coalesce(sum(m.ebank_amount), 0) as decimal(38,8)) as sales_ebank_amount,
+    cast(coalesce(sum(m.agreement_units), 0) as decimal(38,6)) as sales_agreement_units,
+    cast(coalesce(sum(m.agreement_amount), 0) as decimal(38,8)) as sales_agreement_amount,
+    cast(coalesce(sum(m.other_units), 0) as decimal(38,6)) as sales_other_units,
+    cast(coalesce(sum(m.other_amount), 0) as decimal(38,8)) as sales_other_amount,
   from sales_months as m
   join period_months as pm on pm.month_end = m.month_end
   group by pm.period, m.manager_id, m.holder_org_id
