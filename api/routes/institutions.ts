@@ -12,7 +12,7 @@ import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
 import { orgInScope } from '../../warehouse/queries/orgs.ts';
 import { benchmark, benchmarkColumns, orgFigures, orgMetrics, orgTrend } from '../../warehouse/queries/institutions.ts';
-import { leagueColumns, leagueTable } from '../../warehouse/queries/managers.ts';
+import { leagueColumns, leagueTable, periodsUpTo } from '../../warehouse/queries/managers.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
 
 export const orgParam = z.strictObject({ org_id: idString });
@@ -73,7 +73,8 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
-      const listed = await leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q }, pagingOf(q as ListQuery));
+      const scoreCandidates = periodsUpTo(d.periods, period); // the card that applies, as on the manager page
+      const listed = await leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q, scoreCandidates }, pagingOf(q as ListQuery));
       return sendList(c, q as ListQuery, 'league', {
         meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, grade: q.grade ?? null, q: q.q ?? null },
         keys: lKeys,

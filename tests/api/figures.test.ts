@@ -93,6 +93,22 @@ describe('league table', () => {
     expect(ytd.map(pick)).toEqual(body.rows.map(pick));
   });
 
+  it('shows the scorecard that applies to the period, as the manager page does, and says which', async () => {
+    // Scoring runs on year-to-date figures at quarter ends: 2026-Q1 and 2026-03 both take the
+    // 2026-03-ytd cards; 2026-03-ytd takes its own.
+    const cards = await mart(`select manager_id, total_score, grade from mart_scorecards where period = '2026-03-ytd' order by manager_id`);
+    expect(cards.length).toBeGreaterThan(0);
+    for (const p of ['2026-Q1', '2026-03', '2026-03-ytd']) {
+      const rows = (await (await get(`/api/orgs/HQ/managers?period=${p}&sort=manager_id&order=asc`)).json()).rows as Record<string, unknown>[];
+      const scored = rows.filter((r) => r.total_score !== null);
+      expect(scored.map((r) => [r.manager_id, r.total_score, r.score_grade]), p).toEqual(cards.map((c) => [c.manager_id, c.total_score, c.grade]));
+      for (const r of scored) expect(r.score_period, p).toBe('2026-03-ytd');
+    }
+    // A month before any quarter end of its year has no card yet.
+    const jan = (await (await get('/api/orgs/HQ/managers?period=2026-01&sort=manager_id&order=asc')).json()).rows as Record<string, unknown>[];
+    expect(jan.every((r) => r.total_score === null && r.score_period === null)).toBe(true);
+  });
+
   it('sorts by any listed column, both ways, with manager_id breaking ties', async () => {
     const desc = (await (await get(`/api/orgs/HQ/managers?period=${period}&sort=profit_contribution&order=desc`)).json()).rows;
     const expected = await mart(

@@ -10,7 +10,7 @@ import { inSubtree, nodeInScope, scopeOrgsCte, scopeParams, type Scope } from '.
 import type { PeriodRow } from './orgs.ts';
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
-export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile'] as const;
+export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile', 'score_period'] as const;
 /** Profit contribution against base and target: mart_manager_metrics' row for the metric, as built. */
 export const targetColumns = ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement', 'profit_contribution_growth'] as const;
 
@@ -24,6 +24,12 @@ export interface LeagueFilter {
   metrics?: readonly string[];
   /** Leave the scorecard columns out. */
   noScores?: boolean;
+  /**
+   * The scored periods that may apply, latest first (periodsUpTo): the league shows the card of the
+   * first one scored, as the manager page does — scoring runs quarterly on year-to-date figures, so a
+   * quarter or a month shows the latest card of its year up to its end. Default: the period itself.
+   */
+  scoreCandidates?: readonly string[];
 }
 
 /** Whether the league carries profit contribution against target (the full league only). */
@@ -62,14 +68,16 @@ export async function leagueTable(
   return runList(reader, {
     select: `
       select m.manager_id, m.manager_name, m.org_id, o.org_name, m.line, m.grade,
-        ${scored ? 'sc.total_score, sc.grade as score_grade, sc.peer_rank, sc.percentile,' : ''}
+        ${scored ? 'sc.total_score, sc.grade as score_grade, sc.peer_rank, sc.percentile, sc.period as score_period,' : ''}
         ${qualified('m', metrics)}
         ${targeted ? `, mm.base as profit_contribution_base, mm.target as profit_contribution_target,
           mm.achievement as profit_contribution_achievement, mm.growth as profit_contribution_growth` : ''}
       from mart_manager_period m
       ${inSubtree('m')}
       join raw_orgs o on o.org_id = m.org_id
-      ${scored ? 'left join mart_scorecards sc on sc.manager_id = m.manager_id and sc.period = m.period' : ''}
+      ${scored ? `left join mart_scorecards sc on sc.manager_id = m.manager_id and sc.period = (
+        select s.period from mart_scorecards s where list_contains($score_candidates::varchar[], s.period)
+        order by list_position($score_candidates::varchar[], s.period) limit 1)` : ''}
       ${targeted ? `left join mart_manager_metrics mm on mm.manager_id = m.manager_id and mm.period = m.period and mm.metric = 'profit_contribution'` : ''}
       where m.period = $period
         and ${nodeInScope}
@@ -84,6 +92,7 @@ export async function leagueTable(
       line: f.line ?? null,
       grade: f.grade ?? null,
       q: f.q ?? null,
+      ...(scored ? { score_candidates: listValue(f.scoreCandidates?.length ? [...f.scoreCandidates] : [f.period]) } : {}),
     },
     paging,
     sortable: leagueColumns(catalog, f.metrics, f.noScores),

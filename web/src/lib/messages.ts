@@ -32,6 +32,7 @@ export const messages = {
   not_found_item: { zh: '未找到,或不在您的查看范围内', en: 'Not found, or outside what you may see' },
   period_not_loaded: { zh: '{asked} 的数据尚未加载(已加载 {first} 至 {last}),现显示 {shown}。', en: 'No figures are loaded for {asked} (loaded: {first} to {last}); showing {shown} instead.' },
   dismiss: { zh: '知道了', en: 'Dismiss' },
+  scores_from: { zh: '考评得分为{scored}的结果(考评按季末累计计算)。', en: 'Scores are those of {scored} (scoring runs on year-to-date figures at quarter ends).' },
   export_csv: { zh: '导出 CSV', en: 'Export CSV' },
   export_xlsx: { zh: '导出 Excel', en: 'Export Excel' },
   print: { zh: '打印述职表', en: 'Print review sheet' },
