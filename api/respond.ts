@@ -66,10 +66,9 @@ export function labelled(keys: string[]): Labelled {
 }
 
 /**
- * The table handed to report/csv.ts and report/xlsx.ts. Their headers come from labelOf(key), which
- * does not know the API's derived columns (<metric>_per_manager, <metric>_percentile); so columns are
- * keyed by the label the JSON shows (labelOf of a label is the label itself), keeping the download's
- * headers equal to the JSON's `columns[].label`.
+ * The table handed to report/csv.ts and report/xlsx.ts: the rows as they are, each column with the
+ * header the JSON shows in `columns[].label` (labelOf does not know the API's derived columns,
+ * <metric>_per_manager and <metric>_percentile); a header two columns share gets its key added.
  */
 function downloadTable(keys: string[], rows: Record<string, unknown>[], lang: Lang): Table {
   const used = new Set<string>();
@@ -77,12 +76,9 @@ function downloadTable(keys: string[], rows: Record<string, unknown>[], lang: La
     let label = labelFor(c.key, lang);
     if (used.has(label)) label = `${label} (${c.key})`;
     used.add(label);
-    return { key: label, kind: c.kind, from: c.key };
+    return { ...c, header: label };
   });
-  return {
-    columns: columns.map(({ key, kind }) => ({ key, kind })),
-    rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.key, r[c.from]]))),
-  };
+  return { columns, rows };
 }
 
 function safeFileName(s: string): string {

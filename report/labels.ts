@@ -106,29 +106,3 @@ export function valueLabel(column: string, value: unknown, lang: Lang): unknown 
 
 /** Columns of long-form metric tables (one row per metric) whose kind is the row's metric's. */
 export const LONG_FORM_KEYS: ReadonlySet<string> = new Set(['metric', 'actual', 'base', 'target', 'growth']);
-
-let byLabel: Map<string, string> | undefined;
-
-/**
- * The column key a table column stands for, given its key or its header label. Downloads built by
- * the API key their columns by the header label (api/respond.ts, so derived columns keep their
- * header); this recovers the key, also from the "label (key)" form used when two labels clash.
- * Only coded columns and the long-form measure columns are recovered: nothing else needs it.
- */
-export function columnKeyOf(name: string): string {
-  if (CODED_COLUMNS.has(name) || LONG_FORM_KEYS.has(name)) return name;
-  const clash = /^.+ \(([a-z0-9_]+)\)$/.exec(name);
-  if (clash) return clash[1]!;
-  if (!byLabel) {
-    const keysOf = new Map<string, Set<string>>();
-    for (const key of [...CODED_COLUMNS, ...LONG_FORM_KEYS]) {
-      for (const lang of ['zh', 'en'] as const) {
-        const label = labelOf(key, lang);
-        keysOf.set(label, (keysOf.get(label) ?? new Set()).add(key));
-      }
-    }
-    // A label two of these keys share says nothing about which one it is.
-    byLabel = new Map([...keysOf].filter(([, keys]) => keys.size === 1).map(([label, keys]) => [label, [...keys][0]!]));
-  }
-  return byLabel.get(name) ?? name;
-}

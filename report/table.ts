@@ -1,12 +1,14 @@
 // A table for people: rows from the warehouse (exact strings for decimals) and typed columns.
 // CSV, XLSX and JSON writers all take this shape, so the CLI exports and the API downloads agree.
-import { CODED_COLUMNS, LONG_FORM_KEYS, columnKeyOf, labelOf, valueLabel, type Lang } from './labels.ts';
+import { CODED_COLUMNS, LONG_FORM_KEYS, labelOf, valueLabel, type Lang } from './labels.ts';
 
 export type ColumnKind = 'id' | 'text' | 'date' | 'money' | 'ratio' | 'count' | 'number';
 
 export interface Column {
   key: string;
   kind: ColumnKind;
+  /** The header, when the caller has its own (the API's derived columns); else labelOf(key). */
+  header?: string;
 }
 
 export type TableRow = Record<string, unknown>;
@@ -17,7 +19,7 @@ export interface Table {
 }
 
 export function headerOf(columns: Column[], lang: Lang): string[] {
-  return columns.map((c) => labelOf(c.key, lang));
+  return columns.map((c) => c.header ?? labelOf(c.key, lang));
 }
 
 /** Infers a column kind from a metric or field name, for tables whose columns come from a mart. */
@@ -66,7 +68,7 @@ export function roundDecimalText(value: string, places: number): string {
  * a money metric's base reads at the fen, a ratio's at six decimals. Elsewhere, the column's kind.
  */
 export function cellKind(column: Column, row: TableRow, metricColumn?: string): ColumnKind {
-  if (!metricColumn || !LONG_FORM_KEYS.has(columnKeyOf(column.key)) || columnKeyOf(column.key) === 'metric') return column.kind;
+  if (!metricColumn || !LONG_FORM_KEYS.has(column.key) || column.key === 'metric') return column.kind;
   const metric = row[metricColumn];
   if (typeof metric !== 'string') return column.kind;
   const kind = kindOf(metric);
@@ -75,7 +77,7 @@ export function cellKind(column: Column, row: TableRow, metricColumn?: string): 
 
 /** The key of a table's metric column (long-form tables), if it has one. */
 export function metricColumnOf(columns: Column[]): string | undefined {
-  return columns.find((c) => columnKeyOf(c.key) === 'metric')?.key;
+  return columns.find((c) => c.key === 'metric')?.key;
 }
 
 /**
@@ -84,8 +86,7 @@ export function metricColumnOf(columns: Column[]): string | undefined {
  */
 export function displayCell(column: Column, row: TableRow, lang: Lang, metricColumn?: string): { value: unknown; kind: ColumnKind } {
   const raw = row[column.key];
-  const key = columnKeyOf(column.key);
-  if (CODED_COLUMNS.has(key)) return { value: valueLabel(key, raw, lang), kind: column.kind };
+  if (CODED_COLUMNS.has(column.key)) return { value: valueLabel(column.key, raw, lang), kind: column.kind };
   const kind = cellKind(column, row, metricColumn);
   if (kind === 'money' && (typeof raw === 'string' || typeof raw === 'number')) return { value: roundDecimalText(String(raw), 2), kind };
   return { value: raw, kind };
