@@ -1,0 +1,56 @@
+-- mart_manager_league: the league table's rows (GET /api/orgs/{id}/managers): every manager's
+--   figures per period with the scorecard that applies and profit contribution against base and
+--   target, in one row, so a league request reads one table instead of joining three.
+-- grain: one row per manager × period (the rows of mart_manager_period); keys: period, manager_id.
+-- formula: no new figure; columns of other marts as built:
+--   every column of mart_manager_period, as is;
+--   org_name     = the manager's org node's name (stg_extract__orgs);
+--   total_score, score_grade (= grade), peer_rank, percentile, score_period (= period of the card):
+--                  the manager's row of mart_scorecards for the scored period that applies, null
+--                  without one. The scored period that applies to a period = the latest period of
+--                  the same year ending on or before its end that has any scorecard (scoring runs
+--                  quarterly on year-to-date figures, so a month or a quarter shows the latest
+--                  card of its year up to its end); at the same end date the types go month, ytd,
+--                  quarter, half, year (the order of the API's period list);
+--   profit_contribution_base, _target, _achievement, _growth = base, target, achievement and
+--                  growth of mart_manager_metrics' row for (manager, period, profit_contribution).
+-- inputs: mart_manager_period, mart_scorecards, mart_manager_metrics, int_periods, stg_extract__orgs.
+with scored as (
+  select distinct period from mart_scorecards
+),
+applies as (
+  select p.period, c.period as scored_period
+  from int_periods as p
+  join int_periods as c on c.year = p.year and c.end_date <= p.end_date
+  join scored as s on s.period = c.period
+  qualify row_number() over (
+    partition by p.period
+    order by c.end_date desc,
+      case c.period_type when 'month' then 0 when 'ytd' then 1 when 'quarter' then 2 when 'half' then 3 else 4 end
+  ) = 1
+),
+targets as (
+  select period, manager_id, base, target, achievement, growth
+  from mart_manager_metrics
+  where metric = 'profit_contribution'
+)
+select
+  m.*,
+  o.org_name,
+  sc.total_score,
+  sc.grade as score_grade,
+  sc.peer_rank,
+  sc.percentile,
+  sc.period as score_period,
+  t.base as profit_contribution_base,
+  t.target as profit_contribution_target,
+  t.achievement as profit_contribution_achievement,
+  t.growth as profit_contribution_growth,
+from mart_manager_period as m
+left join stg_extract__orgs as o on o.org_id = m.org_id
+left join applies as a on a.period = m.period
+left join mart_scorecards as sc on sc.manager_id = m.manager_id and sc.period = a.scored_period
+left join targets as t on t.period = m.period and t.manager_id = m.manager_id
+
+-- written in key order: the API reads it by period (zone maps skip the other periods' rows)
+order by m.period, m.manager_id
