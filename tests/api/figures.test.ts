@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, fixtureApp, login, removeFixture, type Fixture } from './fixture.ts';
 import type { Catalog } from '../../warehouse/queries/catalog.ts';
 import { leagueTable, periodsUpTo } from '../../warehouse/queries/managers.ts';
+import { benchmark } from '../../warehouse/queries/institutions.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
 
 let f: Fixture;
@@ -191,6 +192,26 @@ describe('benchmark', () => {
     const b1Larger = Number(expected[0]!.deposit_avg_balance) >= Number(expected[1]!.deposit_avg_balance);
     expect(b1.deposit_avg_balance_percentile).toBe(b1Larger ? '1.000000' : '0.500000');
     expect(b2.deposit_avg_balance_percentile).toBe(b1Larger ? '0.500000' : '1.000000');
+  });
+});
+
+describe('benchmark from mart_org_benchmark', () => {
+  it('the same rows as worked out per request from mart_org_metrics (a warehouse built before it)', async () => {
+    expect(ctx.deps.catalog.has('mart_org_benchmark')).toBe(true);
+    const cat = ctx.deps.catalog;
+    const without = Object.create(cat, { has: { value: (t: string) => t !== 'mart_org_benchmark' && cat.has(t) } }) as Catalog;
+    let values = 0;
+    for (const p of ['2026-01', '2026-03', '2026-Q1', '2026-03-ytd']) {
+      for (const orgId of ['HQ', 'B1', 'B2', 'S11']) {
+        for (const scope of [{ orgId: null, managerId: null }, { orgId: 'B1', managerId: null }] as Scope[]) {
+          const paging = { sort: 'profit_contribution_percentile', order: 'desc' as const, page: 1, limit: 50 };
+          const viaMart = await benchmark(ctx.deps.reader, cat, scope, { orgId, period: p }, paging);
+          expect(viaMart, `${p} ${orgId} ${JSON.stringify(scope)}`).toEqual(await benchmark(ctx.deps.reader, without, scope, { orgId, period: p }, paging));
+          values += viaMart.rows.flatMap((r) => Object.entries(r).filter(([k, v]) => /_(per_manager|percentile)$/.test(k) && v !== null)).length;
+        }
+      }
+    }
+    expect(values).toBeGreaterThan(100); // averages and percentiles were there to compare
   });
 });
 
