@@ -1,8 +1,12 @@
 -- mart_manager_league: the league table's rows (GET /api/orgs/{id}/managers): every manager's
 --   figures per period with the scorecard that applies and profit contribution against base and
---   target, in one row, so a league request reads one table instead of joining three.
--- grain: one row per manager × period (the rows of mart_manager_period); keys: period, manager_id.
+--   target, in one row, so a league request reads one table instead of joining three; and each
+--   row once under every node above the manager, so the league of a node is its rows, together.
+-- grain: one row per manager × period (the rows of mart_manager_period) × org node whose subtree
+--   holds the manager's org (int_org_ancestors: the org itself and each node above it);
+--   keys: period, ancestor_id, manager_id.
 -- formula: no new figure; columns of other marts as built:
+--   ancestor_id  = the node whose league the row belongs to (int_org_ancestors.ancestor_id);
 --   every column of mart_manager_period, as is;
 --   org_name     = the manager's org node's name (stg_extract__orgs);
 --   total_score, score_grade (= grade), peer_rank, percentile, score_period (= period of the card):
@@ -14,7 +18,8 @@
 --                  quarter, half, year (the order of the API's period list);
 --   profit_contribution_base, _target, _achievement, _growth = base, target, achievement and
 --                  growth of mart_manager_metrics' row for (manager, period, profit_contribution).
--- inputs: mart_manager_period, mart_scorecards, mart_manager_metrics, int_periods, stg_extract__orgs.
+-- inputs: mart_manager_period, mart_scorecards, mart_manager_metrics, int_periods, int_org_ancestors,
+--   stg_extract__orgs.
 with scored as (
   select distinct period from mart_scorecards
 ),
@@ -35,6 +40,7 @@ targets as (
   where metric = 'profit_contribution'
 )
 select
+  anc.ancestor_id,
   m.*,
   o.org_name,
   sc.total_score,
@@ -47,10 +53,12 @@ select
   t.achievement as profit_contribution_achievement,
   t.growth as profit_contribution_growth,
 from mart_manager_period as m
+join int_org_ancestors as anc on anc.org_id = m.org_id
 left join stg_extract__orgs as o on o.org_id = m.org_id
 left join applies as a on a.period = m.period
 left join mart_scorecards as sc on sc.manager_id = m.manager_id and sc.period = a.scored_period
 left join targets as t on t.period = m.period and t.manager_id = m.manager_id
 
--- written in key order: the API reads it by period (zone maps skip the other periods' rows)
-order by m.period, m.manager_id
+-- written in key order: the API reads one node's league for one period, contiguous rows (zone maps
+-- skip the rest)
+order by m.period, anc.ancestor_id, m.manager_id
