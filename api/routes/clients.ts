@@ -71,7 +71,7 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
     })
     .get('/:manager_id/clients', requireArea('clients'), v('param', managerParam), v('query', managerQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_client_period', 'int_portfolio_months');
+    requireMart(d, 'mart_client_period', 'mart_client_sales_period', 'int_portfolio_months');
     const { manager_id } = c.req.valid('param');
     const manager = await managerInScope(d.reader, scope, manager_id);
     if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
@@ -83,7 +83,7 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
 
   const byOrg = new Hono<AppEnv>().get('/:org_id/clients', requireArea('clients'), v('param', orgParam), v('query', orgQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_client_period', 'int_portfolio_months');
+    requireMart(d, 'mart_client_period', 'mart_client_sales_period', 'int_portfolio_months');
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
@@ -93,7 +93,7 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
 
   const one = new Hono<AppEnv>().get('/:client_id', requireArea('clients'), v('param', clientParam), v('query', oneQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_client_period');
+    requireMart(d, 'mart_client_period', 'mart_client_sales_period');
     const { client_id } = c.req.valid('param');
     const client = await clientInScope(d.reader, scope, client_id);
     if (!client) throw new HttpProblem(404, `client ${client_id} not found`);

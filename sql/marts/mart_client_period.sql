@@ -4,9 +4,10 @@
 -- formula: the full-precision figures of int_client_periods rounded to the fen (half away from zero) here, once;
 --   npl_ratio = npl_balance / loan_end_balance (6 decimals, 0 without loans); net_deposit_increase
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
---   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_client_periods;
---   sales_<category>_units / _amount pivoted from int_sales_periods (0 without a sale).
--- inputs: int_client_periods, int_sales_periods, int_periods, int_deposits_priced, stg_extract__clients, int_client_home_orgs.
+--   share (turned_npl_count) keep 6 decimals. Definitions: see int_client_periods. Products sold per
+--   category are in long form in mart_client_sales_period (one row per category sold, not 22 mostly
+--   zero columns on every row here: they were half of this table's build time).
+-- inputs: int_client_periods, int_periods, int_deposits_priced, stg_extract__clients, int_client_home_orgs.
 with periods as (
   select
     p.period,
@@ -21,16 +22,6 @@ clients as (
 ),
 figures as (
   select * from int_client_periods
-),
-sales as (
-  -- int_sales_periods (one row per period × client × category) pivoted: <category>_units, <category>_amount
-  from int_sales_periods
-  pivot (
-    sum(units) as units, sum(amount) as amount
-    for category in ('deposit', 'loan', 'fee', 'wealth', 'fund', 'insurance', 'debit_card', 'credit_card',
-      'ebank', 'agreement', 'other')
-    group by period, client_id
-  )
 )
 select
   f.period,
@@ -53,31 +44,8 @@ select
   case when coalesce(f.npl_balance, 0) = 0 then cast(0 as decimal(18,6)) else div_ratio(f.npl_balance, f.loan_end_balance) end as npl_ratio,
   mart_units(f.turned_npl_count) as turned_npl_count,
   cast(round(cast(coalesce(f.turned_npl_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as turned_npl_balance,
-  mart_units(s.deposit_units) as sales_deposit_units,
-  cast(round(cast(coalesce(s.deposit_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_deposit_amount,
-  mart_units(s.loan_units) as sales_loan_units,
-  cast(round(cast(coalesce(s.loan_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_loan_amount,
-  mart_units(s.fee_units) as sales_fee_units,
-  cast(round(cast(coalesce(s.fee_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_fee_amount,
-  mart_units(s.wealth_units) as sales_wealth_units,
-  cast(round(cast(coalesce(s.wealth_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_wealth_amount,
-  mart_units(s.fund_units) as sales_fund_units,
-  cast(round(cast(coalesce(s.fund_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_fund_amount,
-  mart_units(s.insurance_units) as sales_insurance_units,
-  cast(round(cast(coalesce(s.insurance_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_insurance_amount,
-  mart_units(s.debit_card_units) as sales_debit_card_units,
-  cast(round(cast(coalesce(s.debit_card_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_debit_card_amount,
-  mart_units(s.credit_card_units) as sales_credit_card_units,
-  cast(round(cast(coalesce(s.credit_card_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_credit_card_amount,
-  mart_units(s.ebank_units) as sales_ebank_units,
-  cast(round(cast(coalesce(s.ebank_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_ebank_amount,
-  mart_units(s.agreement_units) as sales_agreement_units,
-  cast(round(cast(coalesce(s.agreement_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_agreement_amount,
-  mart_units(s.other_units) as sales_other_units,
-  cast(round(cast(coalesce(s.other_amount, 0) as decimal(18,8)), 2) as decimal(18,2)) as sales_other_amount,
   cast(coalesce(f.visits, 0) as bigint) as visits,
   cast(coalesce(f.development_visits, 0) as bigint) as development_visits,
 from figures as f
 join periods as p on p.period = f.period
 join clients as c on c.client_id = f.client_id
-left join sales as s on s.period = f.period and s.client_id = f.client_id

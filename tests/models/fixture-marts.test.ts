@@ -224,6 +224,23 @@ describe('fixture bank: clients, 2026-Q1', () => {
       visits: '1', // V4 by M2
     });
   });
+
+  it('products sold per client and category: one row per category sold, whoever sold it', async () => {
+    const sql = `select period, client_id, category, units, amount from mart_client_sales_period
+      where period in ('2026-Q1', '2026-02', '2026-02-ytd') order by period, client_id, category`;
+    expect(await t.wh.query(sql)).toEqual([
+      // 2026-02: S3 on 2026-02-01 only (C5, WM = wealth, named M1: counted once, in full)
+      { period: '2026-02', client_id: 'C5', category: 'wealth', units: '1.000000', amount: '10000.00' },
+      // Jan + Feb: S1 (C3, 50,000) and S3 (C5, 10,000)
+      { period: '2026-02-ytd', client_id: 'C3', category: 'wealth', units: '1.000000', amount: '50000.00' },
+      { period: '2026-02-ytd', client_id: 'C5', category: 'wealth', units: '1.000000', amount: '10000.00' },
+      // Q1 adds S2 (C2, CC = credit_card): 2 cards, held half by each of C2's two managers: 1 + 1 = 2;
+      // no amount in the ledger: 0
+      { period: '2026-Q1', client_id: 'C2', category: 'credit_card', units: '2.000000', amount: '0.00' },
+      { period: '2026-Q1', client_id: 'C3', category: 'wealth', units: '1.000000', amount: '50000.00' },
+      { period: '2026-Q1', client_id: 'C5', category: 'wealth', units: '1.000000', amount: '10000.00' },
+    ]);
+  });
 });
 
 describe('fixture bank: base, target, achievement', () => {

@@ -87,6 +87,31 @@ describe('generated bank: invariants', () => {
     }
   });
 
+  it('products sold per client (long form) = the sales ledger, per period and category, to the fen', async () => {
+    // Each client's row sums its holders' shares of a sale (shares add up to 1), so Σ over clients
+    // is the ledger's own total; amounts are fen in the ledger, so no rounding is in between.
+    const rows = await wh.query<Num>(
+      `with ledger as (
+         select pm.period, coalesce(p.category, 'other') as category, sum(s.units) as units, sum(coalesce(s.amount, 0)) as amount
+         from raw_sales s
+         left join raw_products p on p.product_id = s.product_id
+         join int_period_months pm on pm.month_end = last_day(s.sale_date)
+         group by pm.period, coalesce(p.category, 'other')
+       ),
+       clients as (
+         select period, category, sum(units) as units, sum(amount) as amount from mart_client_sales_period group by period, category
+       )
+       select coalesce(l.period, c.period) as period, coalesce(l.category, c.category) as category,
+         l.units::varchar as ledger_units, c.units::varchar as client_units, l.amount::varchar as ledger_amount, c.amount::varchar as client_amount
+       from ledger l full join clients c on c.period = l.period and c.category = l.category`,
+    );
+    expect(rows.length).toBeGreaterThan(100);
+    for (const r of rows) {
+      expect(n(r.client_units), `${r.period} ${r.category} units`).toBeCloseTo(n(r.ledger_units), 5);
+      expect(r.client_amount === null ? null : n(r.client_amount), `${r.period} ${r.category} amount`).toBe(n(r.ledger_amount));
+    }
+  });
+
   it('every org node = Σ its children + its own managers and unassigned business', async () => {
     const own = await wh.query<Num>(
       `with own as (

@@ -2,7 +2,9 @@
 // (mart_client_period, whoever held it), with its home org; ordered by profit contribution.
 // --org keeps the clients whose home org lies in the subtree.
 import type { Warehouse } from '../db.ts';
-import { columnsOf as tableColumns, ident, readingColumns } from './_common.ts';
+import { ident, readingColumns } from './_common.ts';
+import { Catalog, type ColumnInfo } from '../queries/catalog.ts';
+import { clientFiguresSelect, clientMetricColumns, clientSalesCte } from '../queries/client-sales.ts';
 import type { ExportKind, ExportRequest } from './_kind.ts';
 import { columnsOf } from '../../report/table.ts';
 
@@ -14,15 +16,18 @@ const clients: ExportKind = {
   idColumn: 'client_id',
   sheet: 'clients',
   async table(wh: Warehouse, req: ExportRequest) {
-    const metrics = (await tableColumns(wh, 'mart_client_period', leading)).map(ident);
+    const catalog = await catalogOf(wh, ['mart_client_period', 'mart_manager_period']);
+    const metrics = clientMetricColumns(catalog).filter((m) => !leading.includes(m)).map(ident);
     const rows = await wh.query(
       `with subtree as (
          select org_id from int_org_ancestors where ancestor_id = $org
-       )
+       ),
+       ${clientSalesCte(catalog, 'sales', 's.period = $period')}
        select c.period, c.org_id, o.org_name, c.client_id, c.client_name, c.client_type,
-         ${metrics.map((m) => `c.${m}`).join(', ')}
+         ${clientFiguresSelect(catalog, 'c', 'x')}
        from mart_client_period as c
        left join stg_extract__orgs as o on o.org_id = c.org_id
+       left join sales as x on x.client_id = c.client_id
        where c.period = $period and ($org::varchar is null or c.org_id in (select org_id from subtree))
        order by c.profit_contribution desc, c.client_id`,
       { period: req.period, org: req.org ?? null },
@@ -31,3 +36,15 @@ const clients: ExportKind = {
   },
 };
 export default clients;
+
+/** The columns of the given tables, as the API's catalog holds them (names and types). */
+async function catalogOf(wh: Warehouse, tables: string[]): Promise<Catalog> {
+  const rows = await wh.query<{ table_name: string; column_name: string; data_type: string }>(
+    `select table_name, column_name, data_type from duckdb_columns()
+     where schema_name = 'main' and table_name in (${tables.map((t) => `'${ident(t)}'`).join(', ')})
+     order by table_name, column_index`,
+  );
+  const map = new Map<string, ColumnInfo[]>();
+  for (const r of rows) map.set(r.table_name, [...(map.get(r.table_name) ?? []), { name: r.column_name, type: r.data_type }]);
+  return new Catalog(map);
+}

@@ -3,7 +3,8 @@
 // (int_portfolio_months); the figures are the client's own (mart_client_period), shown beside the
 // holder's share.
 import type { Catalog } from './catalog.ts';
-import { metricColumns, qualified } from './columns.ts';
+import { clientFiguresSelect, clientMetricColumns, clientSalesCte } from './client-sales.ts';
+import { qualified } from './columns.ts';
 import { runList, type Listed, type Paging } from './listing.ts';
 import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
@@ -11,7 +12,7 @@ import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.t
 export const clientIdentity = ['client_id', 'client_name', 'client_type', 'industry', 'home_org_id'] as const;
 
 export function portfolioColumns(catalog: Catalog, of: 'manager' | 'org'): string[] {
-  return [...clientIdentity, ...(of === 'manager' ? ['share'] : ['holders']), ...metricColumns(catalog, 'mart_client_period')];
+  return [...clientIdentity, ...(of === 'manager' ? ['share'] : ['holders']), ...clientMetricColumns(catalog)];
 }
 
 const periodEnd = `period_end as (select end_date from int_periods where period = $period)`;
@@ -28,13 +29,15 @@ export async function managerPortfolio(
       held as (
         select pm.client_id, pm.share from int_portfolio_months pm
         where pm.manager_id = $manager_id and pm.month_end = (select end_date from period_end)
-      )`,
+      ),
+      ${clientSalesCte(catalog, 'sales', 's.period = $period and s.client_id in (select client_id from held)')}`,
     select: `
       select c.client_id, c.client_name, c.client_type, c.industry, c.org_id as home_org_id, h.share,
-        ${qualified('m', metricColumns(catalog, 'mart_client_period'))}
+        ${clientFiguresSelect(catalog, 'm', 'x')}
       from held h
       join raw_clients c on c.client_id = h.client_id
       left join mart_client_period m on m.client_id = h.client_id and m.period = $period
+      left join sales x on x.client_id = h.client_id
       where ($q::varchar is null or contains(lower(c.client_name), lower($q::varchar)) or contains(lower(c.client_id), lower($q::varchar)))`,
     params: { manager_id: f.managerId, period: f.period, q: f.q ?? null },
     paging,
@@ -59,13 +62,15 @@ export async function orgPortfolio(
           and pm.holder_org_id in (select org_id from subtree_orgs)
           and ($scope_manager::varchar is null or pm.manager_id = $scope_manager::varchar)
         group by pm.client_id
-      )`,
+      ),
+      ${clientSalesCte(catalog, 'sales', 's.period = $period and s.client_id in (select client_id from held)')}`,
     select: `
       select c.client_id, c.client_name, c.client_type, c.industry, c.org_id as home_org_id, h.holders,
-        ${qualified('m', metricColumns(catalog, 'mart_client_period'))}
+        ${clientFiguresSelect(catalog, 'm', 'x')}
       from held h
       join raw_clients c on c.client_id = h.client_id
       left join mart_client_period m on m.client_id = h.client_id and m.period = $period
+      left join sales x on x.client_id = h.client_id
       where ($q::varchar is null or contains(lower(c.client_name), lower($q::varchar)) or contains(lower(c.client_id), lower($q::varchar)))`,
     params: { ...scopeParams(scope), org_id: f.orgId, period: f.period, q: f.q ?? null },
     paging,
@@ -120,8 +125,10 @@ export async function clientHolders(reader: Reader, clientId: string) {
 /** The client's figures month by month (mart_client_period, monthly rows). */
 export async function clientHistory(reader: Reader, catalog: Catalog, clientId: string) {
   return reader.query(
-    `select m.period, ${qualified('m', metricColumns(catalog, 'mart_client_period'))}
+    `with ${clientSalesCte(catalog, 'sales', 's.client_id = $id')}
+     select m.period, ${clientFiguresSelect(catalog, 'm', 'x')}
      from mart_client_period m join int_periods p on p.period = m.period and p.period_type = 'month'
+     left join sales x on x.period = m.period and x.client_id = m.client_id
      where m.client_id = $id order by m.period`,
     { id: clientId },
   );
