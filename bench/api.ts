@@ -22,10 +22,9 @@ import { Catalog } from '../warehouse/queries/catalog.ts';
 import { projectRoot } from '../warehouse/paths.ts';
 import { UserStore } from '../warehouse/users.ts';
 import { wholeBank } from '../warehouse/queries/scope.ts';
-import { leagueTable, managerInScope, managerMetrics, managerScorecard, managerTrend } from '../warehouse/queries/managers.ts';
+import { leagueTable, managerInScope, managerMetrics, managerPageParts, managerTrend, periodsUpTo } from '../warehouse/queries/managers.ts';
 import { benchmark } from '../warehouse/queries/institutions.ts';
 import { listPeriods, orgInScope } from '../warehouse/queries/orgs.ts';
-import { managerMartRow } from '../warehouse/queries/risk.ts';
 import { main as cli } from '../cli/main.ts';
 
 const { values: args } = parseArgs({
@@ -248,7 +247,7 @@ async function directRun(db: string, s: Sample, p: { endpoint: Endpoint; id: str
     const one = async (endpoint: Endpoint, id: string) => {
       if (endpoint === 'league') {
         if (!(await orgInScope(pool, wholeBank, id))) return false;
-        await leagueTable(pool, catalog, wholeBank, { orgId: id, period: s.period }, paging);
+        await leagueTable(pool, catalog, wholeBank, { orgId: id, period: s.period, scoreCandidates: periodsUpTo(periods, s.period) }, paging);
       } else if (endpoint === 'benchmark') {
         if (!(await orgInScope(pool, wholeBank, id))) return false;
         await benchmark(pool, catalog, wholeBank, { orgId: id, period: s.period }, paging);
@@ -258,10 +257,7 @@ async function directRun(db: string, s: Sample, p: { endpoint: Endpoint; id: str
         await Promise.all([
           managerMetrics(pool, catalog, id, s.period),
           managerTrend(pool, catalog, id, s.period, periods),
-          managerScorecard(pool, catalog, id, s.period, periods),
-          managerMartRow(pool, catalog, 'mart_manager_process_period', id, s.period),
-          managerMartRow(pool, catalog, 'mart_manager_risk_period', id, s.period),
-          managerMartRow(pool, catalog, 'mart_manager_client_concentration', id, s.period),
+          managerPageParts(pool, catalog, id, s.period, periods),
         ]);
       }
       return true;

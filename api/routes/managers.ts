@@ -11,8 +11,7 @@ import { exportOnly, idString, periodKey } from '../params.ts';
 import { keysOf, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
-import { managerFigures, managerInScope, managerMetrics, managerScorecard, managerTrend } from '../../warehouse/queries/managers.ts';
-import { managerMartRow } from '../../warehouse/queries/risk.ts';
+import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend } from '../../warehouse/queries/managers.ts';
 
 export const managerParam = z.strictObject({ manager_id: idString });
 
@@ -49,14 +48,12 @@ export function managerRoutes(docs: RouteDocs) {
     }
     // A month's figures are the trend's last row: one query fewer for the commonest request.
     const isMonth = d.periods.some((p) => p.period === period && p.period_type === 'month');
-    const [periodFigures, metrics, trend, scorecard, process, risk, concentration] = await Promise.all([
+    // The card, pay, process, risk and concentration rows come in one row of mart_manager_page.
+    const [periodFigures, metrics, trend, { scorecard, process, risk, concentration }] = await Promise.all([
       isMonth ? null : managerFigures(d.reader, d.catalog, manager_id, period),
       managerMetrics(d.reader, d.catalog, manager_id, period),
       managerTrend(d.reader, d.catalog, manager_id, period, d.periods),
-      managerScorecard(d.reader, d.catalog, manager_id, period, d.periods),
-      managerMartRow(d.reader, d.catalog, 'mart_manager_process_period', manager_id, period),
-      managerMartRow(d.reader, d.catalog, 'mart_manager_risk_period', manager_id, period),
-      managerMartRow(d.reader, d.catalog, 'mart_manager_client_concentration', manager_id, period),
+      managerPageParts(d.reader, d.catalog, manager_id, period, d.periods),
     ]);
     const monthRow = isMonth ? trend.find((r) => (r as { period?: unknown }).period === period) : undefined;
     const figures = isMonth ? (monthRow ? Object.fromEntries(Object.entries(monthRow).filter(([k]) => k !== 'period')) : null) : periodFigures;

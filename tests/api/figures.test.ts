@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, fixtureApp, login, removeFixture, type Fixture } from './fixture.ts';
 import type { Catalog } from '../../warehouse/queries/catalog.ts';
-import { leagueTable, periodsUpTo } from '../../warehouse/queries/managers.ts';
+import { leagueTable, managerPageParts, periodsUpTo } from '../../warehouse/queries/managers.ts';
 import { benchmark } from '../../warehouse/queries/institutions.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
 
@@ -243,6 +243,32 @@ describe('one manager', () => {
       const indicators = await mart(`select indicator_id, points from mart_scorecard_indicators where period = $p and manager_id = 'M1' order by indicator_id`, { p: body.scorecard.period });
       expect(body.scorecard.indicators.map((i: { indicator_id: string; points: string }) => ({ indicator_id: i.indicator_id, points: i.points })).sort((a: { indicator_id: string }, b: { indicator_id: string }) => a.indicator_id.localeCompare(b.indicator_id))).toEqual(indicators);
     }
+  });
+});
+
+describe('one manager from mart_manager_page', () => {
+  it('card, pay, process, risk and concentration: the same as read from each mart (a warehouse built before it)', async () => {
+    expect(ctx.deps.catalog.has('mart_manager_page')).toBe(true);
+    const cat = ctx.deps.catalog;
+    const without = Object.create(cat, { has: { value: (t: string) => t !== 'mart_manager_page' && cat.has(t) } }) as Catalog;
+    let cards = 0;
+    let pays = 0;
+    let rows = 0;
+    for (const p of ['2026-01', '2026-02', '2026-03', '2026-Q1', '2026-03-ytd', '2026-02-ytd']) {
+      for (const id of ['M1', 'M2', 'M3', 'M4']) {
+        const viaPage = await managerPageParts(ctx.deps.reader, cat, id, p, ctx.deps.periods);
+        // Key order counts too (the JSON is compared as text by clients' caches).
+        expect(JSON.stringify(viaPage), `${id} ${p}`).toBe(JSON.stringify(await managerPageParts(ctx.deps.reader, without, id, p, ctx.deps.periods)));
+        if (viaPage.scorecard) cards++;
+        if (viaPage.scorecard?.pay) pays++;
+        rows += [viaPage.process, viaPage.risk, viaPage.concentration].filter(Boolean).length;
+      }
+    }
+    // Not vacuous: months without a card (January) and with one (March, Q1), pay and period rows.
+    expect(cards).toBeGreaterThan(0);
+    expect(cards).toBeLessThan(24);
+    expect(pays).toBeGreaterThan(0);
+    expect(rows).toBeGreaterThan(0);
   });
 });
 

@@ -8,6 +8,7 @@ import { runList, type Listed, type Paging } from './listing.ts';
 import type { Reader } from './reader.ts';
 import { inSubtree, nodeInScope, scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import type { PeriodRow } from './orgs.ts';
+import { managerMartRow } from './risk.ts';
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
 export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile', 'score_period'] as const;
@@ -200,16 +201,34 @@ export async function managerMetrics(reader: Reader, catalog: Catalog, managerId
   );
 }
 
+const plainName = /^[a-z][a-z0-9_]*$/;
+
+/** Columns of a scorecard mart shown on the manager page, in the mart's order. */
+function cardColumns(catalog: Catalog, table: string, drop: string[] = []): string[] {
+  return catalog.columns(table).map((c) => c.name).filter((n) => !['period', 'manager_id', ...drop].includes(n) && plainName.test(n));
+}
+
+/** A manager's scorecard indicators (the per-indicator explanation) and items for a scored period. */
+async function scorecardRows(reader: Reader, catalog: Catalog, managerId: string, scored: string) {
+  const p = { id: managerId, period: scored };
+  return Promise.all([
+    catalog.has('mart_scorecard_indicators')
+      ? reader.query(`select ${qualified('i', cardColumns(catalog, 'mart_scorecard_indicators'))} from mart_scorecard_indicators i where manager_id = $id and period = $period order by ${catalog.hasColumn('mart_scorecard_indicators', 'ordinal') ? 'ordinal, ' : ''}indicator_id`, p)
+      : [],
+    catalog.has('mart_scorecard_items')
+      ? reader.query(`select ${qualified('i', cardColumns(catalog, 'mart_scorecard_items'))} from mart_scorecard_items i where manager_id = $id and period = $period`, p)
+      : [],
+  ]);
+}
+
 export async function managerScorecard(reader: Reader, catalog: Catalog, managerId: string, period: string, periods: readonly PeriodRow[]) {
   if (!catalog.has('mart_scorecards')) return null;
-  const pick = (table: string, drop: string[] = []) =>
-    catalog.columns(table).map((c) => c.name).filter((n) => !['period', 'manager_id', ...drop].includes(n) && /^[a-z][a-z0-9_]*$/.test(n));
   // The card that applies to a period: the latest scored period of the same year ending on or
   // before it (scoring runs quarterly on year-to-date figures). The candidates come latest first.
   const candidates = periodsUpTo(periods, period);
   if (candidates.length === 0) return null;
   const [card] = await reader.query<Record<string, unknown>>(
-    `select s.period as scored_period, ${qualified('s', pick('mart_scorecards', ['manager_name', 'org_id', 'line']))}
+    `select s.period as scored_period, ${qualified('s', cardColumns(catalog, 'mart_scorecards', ['manager_name', 'org_id', 'line']))}
      from mart_scorecards s
      where s.manager_id = $id and list_contains($candidates::varchar[], s.period)
      order by list_position($candidates::varchar[], s.period) limit 1`,
@@ -218,16 +237,80 @@ export async function managerScorecard(reader: Reader, catalog: Catalog, manager
   if (!card) return null;
   const { scored_period: scored, ...cardFields } = card;
   const p = { id: managerId, period: scored as string };
-  const [indicators, items, payRows] = await Promise.all([
-    catalog.has('mart_scorecard_indicators')
-      ? reader.query(`select ${qualified('i', pick('mart_scorecard_indicators'))} from mart_scorecard_indicators i where manager_id = $id and period = $period order by ${catalog.hasColumn('mart_scorecard_indicators', 'ordinal') ? 'ordinal, ' : ''}indicator_id`, p)
-      : [],
-    catalog.has('mart_scorecard_items')
-      ? reader.query(`select ${qualified('i', pick('mart_scorecard_items'))} from mart_scorecard_items i where manager_id = $id and period = $period`, p)
-      : [],
+  const [[indicators, items], payRows] = await Promise.all([
+    scorecardRows(reader, catalog, managerId, scored as string),
     catalog.has('mart_pay')
-      ? reader.query(`select ${qualified('y', pick('mart_pay', ['manager_name', 'org_id', 'line']))} from mart_pay y where manager_id = $id and period = $period`, p)
+      ? reader.query(`select ${qualified('y', cardColumns(catalog, 'mart_pay', ['manager_name', 'org_id', 'line']))} from mart_pay y where manager_id = $id and period = $period`, p)
       : [],
   ]);
   return { period: scored as string, card: cardFields, indicators, items, pay: payRows[0] ?? null };
+}
+
+/** The one-row parts of the manager page: each a mart (columns shown, in its order) and its prefix in mart_manager_page. */
+const pageParts = [
+  { part: 'card', table: 'mart_scorecards', drop: ['period', 'manager_id', 'manager_name', 'org_id', 'line'] },
+  { part: 'pay', table: 'mart_pay', drop: ['period', 'manager_id', 'manager_name', 'org_id', 'line'] },
+  { part: 'process', table: 'mart_manager_process_period', drop: ['period', 'manager_id', 'manager_name', 'org_id', 'line', 'grade'] },
+  { part: 'risk', table: 'mart_manager_risk_period', drop: ['period', 'manager_id', 'manager_name', 'org_id', 'line', 'grade'] },
+  { part: 'concentration', table: 'mart_manager_client_concentration', drop: ['period', 'manager_id', 'manager_name', 'org_id', 'line', 'grade'] },
+] as const;
+type PagePart = (typeof pageParts)[number]['part'];
+
+/**
+ * The manager page's scorecard (card, indicators, items, pay) and its process, risk and
+ * concentration rows. From mart_manager_page when it is built (one row holding the card that
+ * applies, the pay and the three period rows, so three queries instead of seven), else from each
+ * mart (managerScorecard, managerMartRow). The same values and key order either way.
+ */
+export async function managerPageParts(reader: Reader, catalog: Catalog, managerId: string, period: string, periods: readonly PeriodRow[]) {
+  const page = await managerPageRow(reader, catalog, managerId, period);
+  if (page) {
+    const scored = page.scored;
+    const [indicators, items] = page.card && scored ? await scorecardRows(reader, catalog, managerId, scored) : [[], []];
+    return {
+      scorecard: page.card && scored ? { period: scored, card: page.card, indicators, items, pay: page.pay } : null,
+      process: page.process,
+      risk: page.risk,
+      concentration: page.concentration,
+    };
+  }
+  const [scorecard, process, risk, concentration] = await Promise.all([
+    managerScorecard(reader, catalog, managerId, period, periods),
+    managerMartRow(reader, catalog, 'mart_manager_process_period', managerId, period),
+    managerMartRow(reader, catalog, 'mart_manager_risk_period', managerId, period),
+    managerMartRow(reader, catalog, 'mart_manager_client_concentration', managerId, period),
+  ]);
+  return { scorecard, process, risk, concentration };
+}
+
+/**
+ * The manager's row of mart_manager_page split into its parts (null where that mart has no row);
+ * undefined when the page cannot stand in for the marts (not built, a part's mart or column
+ * missing, a date column that the marts' readers show as text, or no row).
+ */
+async function managerPageRow(reader: Reader, catalog: Catalog, managerId: string, period: string) {
+  if (!catalog.has('mart_manager_page')) return undefined;
+  const cols = new Map<PagePart, string[]>();
+  for (const p of pageParts) {
+    if (!catalog.has(p.table)) return undefined;
+    const names = catalog.columns(p.table).filter((c) => !(p.drop as readonly string[]).includes(c.name) && plainName.test(c.name));
+    if (names.some((c) => /DATE|TIME/.test(c.type))) return undefined;
+    if (![...names.map((c) => c.name), 'manager_id'].every((n) => catalog.hasColumn('mart_manager_page', `${p.part}__${n}`))) return undefined;
+    cols.set(p.part, names.map((c) => c.name));
+  }
+  const select = pageParts.flatMap((p) => [`g."${p.part}__manager_id" is not null as "${p.part}__present"`, ...cols.get(p.part)!.map((n) => `g."${p.part}__${n}"`)]);
+  const [row] = await reader.query<Record<string, unknown>>(
+    `select g.scored_period, ${select.join(', ')} from mart_manager_page g where g.manager_id = $id and g.period = $period`,
+    { id: managerId, period },
+  );
+  if (!row) return undefined;
+  const part = (p: PagePart) => (row[`${p}__present`] ? Object.fromEntries(cols.get(p)!.map((n) => [n, row[`${p}__${n}`]])) : null);
+  return {
+    scored: (row.scored_period as string | null) ?? null,
+    card: part('card'),
+    pay: part('pay'),
+    process: part('process'),
+    risk: part('risk'),
+    concentration: part('concentration'),
+  };
 }

@@ -1,0 +1,64 @@
+-- mart_manager_page: the one-row parts of the manager page (GET /api/managers/{id}) side by side,
+--   so the page reads them in one query instead of five: the scorecard that applies, the pay at
+--   that card, and the process, risk and client-concentration rows of the period.
+-- grain: one row per manager × period (the rows of mart_manager_period); keys: period, manager_id.
+-- formula: no new figure; the rows of other marts as built, each column prefixed with its part
+--   (card__total_score, pay__actual_pay, process__visits …; <part>__manager_id is null where that
+--   mart has no row for the manager; the parts' own period and identity columns left out):
+--   scored_period = the period of the manager's scorecard that applies: the latest period of the
+--                   same year ending on or before the period's end at which the manager has a card
+--                   (scoring runs quarterly on year-to-date figures); at the same end date the
+--                   types go month, ytd, quarter, half, year (the order of the API's period list);
+--                   null without one
+--   card          = the manager's row of mart_scorecards at scored_period
+--   pay           = the manager's row of mart_pay at scored_period
+--   process       = the manager's row of mart_manager_process_period for the period
+--   risk          = the manager's row of mart_manager_risk_period for the period
+--   concentration = the manager's row of mart_manager_client_concentration for the period
+-- inputs: mart_manager_period, int_periods, mart_scorecards, mart_pay, mart_manager_process_period,
+--   mart_manager_risk_period, mart_manager_client_concentration.
+with applies as (
+  select p.period, s.manager_id, s.period as scored_period
+  from int_periods as p
+  join int_periods as c on c.year = p.year and c.end_date <= p.end_date
+  join mart_scorecards as s on s.period = c.period
+  qualify row_number() over (
+    partition by p.period, s.manager_id
+    order by c.end_date desc,
+      case c.period_type when 'month' then 0 when 'ytd' then 1 when 'quarter' then 2 when 'half' then 3 else 4 end
+  ) = 1
+),
+cards as (
+  select columns('(.*)') as 'card__\1' from (select * exclude (manager_name, org_id, line) from mart_scorecards)
+),
+pays as (
+  select columns('(.*)') as 'pay__\1' from (select * exclude (manager_name, org_id, line) from mart_pay)
+),
+processes as (
+  select columns('(.*)') as 'process__\1' from (select * exclude (manager_name, org_id, line, grade) from mart_manager_process_period)
+),
+risks as (
+  select columns('(.*)') as 'risk__\1' from (select * exclude (manager_name, org_id, line, grade) from mart_manager_risk_period)
+),
+concentrations as (
+  select columns('(.*)') as 'concentration__\1' from mart_manager_client_concentration
+)
+select
+  m.period,
+  m.manager_id,
+  a.scored_period,
+  cards.* exclude (card__period),
+  pays.* exclude (pay__period),
+  processes.* exclude (process__period),
+  risks.* exclude (risk__period),
+  concentrations.* exclude (concentration__period),
+from mart_manager_period as m
+left join applies as a on a.period = m.period and a.manager_id = m.manager_id
+left join cards on cards.card__manager_id = m.manager_id and cards.card__period = a.scored_period
+left join pays on pays.pay__manager_id = m.manager_id and pays.pay__period = a.scored_period
+left join processes on processes.process__manager_id = m.manager_id and processes.process__period = m.period
+left join risks on risks.risk__manager_id = m.manager_id and risks.risk__period = m.period
+left join concentrations on concentrations.concentration__manager_id = m.manager_id and concentrations.concentration__period = m.period
+
+-- written in key order: the API reads one manager's row for one period (zone maps skip the rest)
+order by m.period, m.manager_id
