@@ -56,9 +56,9 @@ summed as (
   group by f.period, f.manager_id, f.holder_org_id
 ),
 client_sales as (
-  select period, client_id, category, sum(units) as units, sum(amount) as amount,
+  -- int_sales_periods is one row per period × client × category already
+  select period, client_id, category, cast(units as decimal(38,6)) as units, cast(amount as decimal(38,8)) as amount,
   from int_sales_periods
-  group by period, client_id, category
 ),
 sales_long as (
   select f.period, f.manager_id, f.holder_org_id, s.category,

@@ -70,8 +70,10 @@ joined as (
     c.client_id,
     case when coalesce(c.open_date, f.first_assigned_date) is not null then cast(datesub('month', coalesce(c.open_date, f.first_assigned_date), p.end_date) as integer) end as tenure_months,
     cast(coalesce(pr.products_held, 0) as integer) as products_held,
-    cast(round(coalesce(cl.balance, 0), 2) as decimal(18,2)) as closing_balance,
-    case when om.period is not null then cast(round(coalesce(op.balance, 0), 2) as decimal(18,2)) end as opening_balance,
+    -- balances are fen amounts carried at scale 8: narrowed to 64 bits before rounding (a 128-bit round
+    -- costs ~1 µs a value here; a client beyond 10^10 yuan fails the cast, as in mart_client_period)
+    cast(round(cast(coalesce(cl.balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as closing_balance,
+    case when om.period is not null then cast(round(cast(coalesce(op.balance, 0) as decimal(18,8)), 2) as decimal(18,2)) end as opening_balance,
   from measured_clients as k
   join periods as p on p.period = k.period
   join clients as c on c.client_id = k.client_id

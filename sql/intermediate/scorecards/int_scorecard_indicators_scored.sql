@@ -38,8 +38,11 @@ indicators as (
 ),
 
 metrics as (
-  select period, manager_id, metric, actual, base, target,
-  from mart_manager_metrics
+  -- only the metrics some scheme scores: the four joins below then build hash tables of a fraction
+  -- of the long mart instead of all of it
+  select m.period, m.manager_id, m.metric, m.actual, m.base, m.target,
+  from mart_manager_metrics as m
+  semi join (select distinct metric from cfg_scheme_indicators) as used on used.metric = m.metric
 ),
 
 figures as (
