@@ -201,16 +201,22 @@ async function runCheck(conn: DuckDBConnection, check: Check): Promise<{ rows: n
 }
 
 export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<BuildResult> {
-  if (opts.memoryLimit === undefined) return buildAll(wh, opts);
-  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(opts.memoryLimit)) {
+  if (opts.memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(opts.memoryLimit)) {
     throw new Error(`memory limit must look like 3GB or 512MB, not '${opts.memoryLimit}'`);
   }
-  const [before] = await wh.query<{ v: string }>(`select current_setting('memory_limit') as v`);
-  await wh.run(`set memory_limit = '${opts.memoryLimit}'`); // checked above: digits and a unit only
+  const [before] = await wh.query<{ memory: string; order: string }>(
+    `select current_setting('memory_limit') as memory, current_setting('preserve_insertion_order')::varchar as order`,
+  );
+  if (opts.memoryLimit !== undefined) await wh.run(`set memory_limit = '${opts.memoryLimit}'`); // checked above: digits and a unit only
+  // No model depends on the order its rows arrive in unless it says ORDER BY (which DuckDB keeps
+  // either way): without the promise to keep insertion order, CREATE TABLE AS need not buffer rows to
+  // restore it — DuckDB's own advice when the large bank ran out of memory under --memory-limit 3GB.
+  await wh.run('set preserve_insertion_order = false');
   try {
     return await buildAll(wh, opts);
   } finally {
-    await wh.run(`set memory_limit = '${before!.v.replace(/'/g, '')}'`);
+    await wh.run(`set preserve_insertion_order = ${before!.order === 'true'}`);
+    await wh.run(`set memory_limit = '${before!.memory.replace(/'/g, '')}'`);
   }
 }
 
