@@ -20,24 +20,42 @@
 --                  growth of mart_manager_metrics' row for (manager, period, profit_contribution).
 -- inputs: mart_manager_period, mart_scorecards, mart_manager_metrics, int_periods, int_org_ancestors,
 --   stg_extract__orgs.
-with scored as (
-  select distinct period from mart_scorecards
+-- `m.*`: the league shows every column of mart_manager_period, and the API takes that list from
+-- the catalog of mart_manager_period; carrying the row whole keeps the two the same when a metric
+-- is added there (an explicit list here would have to be edited in step).
+with manager_periods as (
+  select * from mart_manager_period
 ),
-applies as (
+periods as (
+  select period, period_type, year, end_date from int_periods
+),
+scorecards as (
+  select period, manager_id, total_score, grade, peer_rank, percentile from mart_scorecards
+),
+profit_targets as (
+  select period, manager_id, base, target, achievement, growth
+  from mart_manager_metrics
+  where metric = 'profit_contribution'
+),
+ancestors as (
+  select org_id, ancestor_id from int_org_ancestors
+),
+orgs as (
+  select org_id, org_name from stg_extract__orgs
+),
+scored_periods as (
+  select distinct period from scorecards
+),
+card_applies as (
   select p.period, c.period as scored_period
-  from int_periods as p
-  join int_periods as c on c.year = p.year and c.end_date <= p.end_date
-  join scored as s on s.period = c.period
+  from periods as p
+  join periods as c on c.year = p.year and c.end_date <= p.end_date
+  join scored_periods as s on s.period = c.period
   qualify row_number() over (
     partition by p.period
     order by c.end_date desc,
       case c.period_type when 'month' then 0 when 'ytd' then 1 when 'quarter' then 2 when 'half' then 3 else 4 end
   ) = 1
-),
-targets as (
-  select period, manager_id, base, target, achievement, growth
-  from mart_manager_metrics
-  where metric = 'profit_contribution'
 )
 select
   anc.ancestor_id,
@@ -52,12 +70,12 @@ select
   t.target as profit_contribution_target,
   t.achievement as profit_contribution_achievement,
   t.growth as profit_contribution_growth,
-from mart_manager_period as m
-join int_org_ancestors as anc on anc.org_id = m.org_id
-left join stg_extract__orgs as o on o.org_id = m.org_id
-left join applies as a on a.period = m.period
-left join mart_scorecards as sc on sc.manager_id = m.manager_id and sc.period = a.scored_period
-left join targets as t on t.period = m.period and t.manager_id = m.manager_id
+from manager_periods as m
+join ancestors as anc on anc.org_id = m.org_id
+left join orgs as o on o.org_id = m.org_id
+left join card_applies as a on a.period = m.period
+left join scorecards as sc on sc.manager_id = m.manager_id and sc.period = a.scored_period
+left join profit_targets as t on t.period = m.period and t.manager_id = m.manager_id
 
 -- written in key order: the API reads one node's league for one period, contiguous rows (zone maps
 -- skip the rest)

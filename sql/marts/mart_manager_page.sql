@@ -17,16 +17,14 @@
 --   concentration = the manager's row of mart_manager_client_concentration for the period
 -- inputs: mart_manager_period, int_periods, mart_scorecards, mart_pay, mart_manager_process_period,
 --   mart_manager_risk_period, mart_manager_client_concentration.
-with applies as (
-  select p.period, s.manager_id, s.period as scored_period
-  from int_periods as p
-  join int_periods as c on c.year = p.year and c.end_date <= p.end_date
-  join mart_scorecards as s on s.period = c.period
-  qualify row_number() over (
-    partition by p.period, s.manager_id
-    order by c.end_date desc,
-      case c.period_type when 'month' then 0 when 'ytd' then 1 when 'quarter' then 2 when 'half' then 3 else 4 end
-  ) = 1
+-- Each part's columns are taken whole and prefixed (`columns(...) as 'card__\1'`) instead of listed:
+-- the page shows every column of those marts, and the API takes the lists from their catalogs, so a
+-- column added to one of them reaches the page without editing this file in step.
+with manager_periods as (
+  select period, manager_id from mart_manager_period
+),
+periods as (
+  select period, period_type, year, end_date from int_periods
 ),
 cards as (
   select columns('(.*)') as 'card__\1' from (select * exclude (manager_name, org_id, line) from mart_scorecards)
@@ -42,6 +40,17 @@ risks as (
 ),
 concentrations as (
   select columns('(.*)') as 'concentration__\1' from mart_manager_client_concentration
+),
+card_applies as (
+  select p.period, s.card__manager_id as manager_id, s.card__period as scored_period
+  from periods as p
+  join periods as c on c.year = p.year and c.end_date <= p.end_date
+  join cards as s on s.card__period = c.period
+  qualify row_number() over (
+    partition by p.period, s.card__manager_id
+    order by c.end_date desc,
+      case c.period_type when 'month' then 0 when 'ytd' then 1 when 'quarter' then 2 when 'half' then 3 else 4 end
+  ) = 1
 )
 select
   m.period,
@@ -52,8 +61,8 @@ select
   processes.* exclude (process__period),
   risks.* exclude (risk__period),
   concentrations.* exclude (concentration__period),
-from mart_manager_period as m
-left join applies as a on a.period = m.period and a.manager_id = m.manager_id
+from manager_periods as m
+left join card_applies as a on a.period = m.period and a.manager_id = m.manager_id
 left join cards on cards.card__manager_id = m.manager_id and cards.card__period = a.scored_period
 left join pays on pays.pay__manager_id = m.manager_id and pays.pay__period = a.scored_period
 left join processes on processes.process__manager_id = m.manager_id and processes.process__period = m.period

@@ -12,6 +12,12 @@
 --                       metric, the share at or below this node's value (cume_dist ordered by
 --                       actual, 6 decimals; 1 = top); null when the node has no value
 -- inputs: mart_org_metrics, mart_org_period.
+with org_metrics as (
+  select period, org_id, metric, actual from mart_org_metrics
+),
+org_periods as (
+  select period, org_id, parent_id, managers from mart_org_period
+)
 select
   x.period,
   h.parent_id,
@@ -22,8 +28,8 @@ select
   case when x.actual is not null
     then cast(cume_dist() over (partition by x.period, h.parent_id, x.metric, x.actual is null order by x.actual) as decimal(18,6))
   end as percentile,
-from mart_org_metrics as x
-join mart_org_period as h on h.org_id = x.org_id and h.period = x.period
+from org_metrics as x
+join org_periods as h on h.org_id = x.org_id and h.period = x.period
 where h.parent_id is not null
 
 -- written in key order: the API reads a node's children for one period (zone maps skip the rest)
