@@ -6,7 +6,9 @@
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
 --   share (turned_npl_count) keep 6 decimals. Definitions: see int_client_periods. Products sold per
 --   category are in long form in mart_client_sales_period (one row per category sold, not 22 mostly
---   zero columns on every row here: they were half of this table's build time).
+--   zero columns on every row here: they were half of this table's build time). The client's name,
+--   type and home org are not repeated on every period row (a fifth of this table's build time):
+--   stg_extract__clients and int_client_home_orgs hold them once.
 -- inputs: int_client_periods, int_periods, int_deposits_priced, stg_extract__clients, int_client_home_orgs.
 with periods as (
   select
@@ -16,9 +18,9 @@ with periods as (
   from int_periods as p
 ),
 clients as (
-  select c.client_id, c.client_name, c.client_type, h.home_org_id as org_id,
+  select c.client_id,
   from stg_extract__clients as c
-  join int_client_home_orgs as h on h.client_id = c.client_id
+  semi join int_client_home_orgs as h on h.client_id = c.client_id
 ),
 figures as (
   select * from int_client_periods
@@ -26,9 +28,6 @@ figures as (
 select
   f.period,
   f.client_id,
-  c.client_name,
-  c.client_type,
-  c.org_id,
   cast(round(cast(coalesce(f.deposit_avg_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as deposit_avg_balance,
   cast(round(cast(coalesce(f.deposit_end_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as deposit_end_balance,
   case when p.base_date_known then cast(round(cast(coalesce(f.net_deposit_increase, 0) as decimal(18,8)), 2) as decimal(18,2)) end as net_deposit_increase,
@@ -48,4 +47,4 @@ select
   cast(coalesce(f.development_visits, 0) as bigint) as development_visits,
 from figures as f
 join periods as p on p.period = f.period
-join clients as c on c.client_id = f.client_id
+semi join clients as c on c.client_id = f.client_id

@@ -210,7 +210,6 @@ describe('fixture bank: institutions, 2026-Q1', () => {
 describe('fixture bank: clients, 2026-Q1', () => {
   it('C4 keeps all its figures, whoever held it', async () => {
     expect(await rowOf(t.wh, 'select * from mart_client_period where period = $period and client_id = $id', { period: '2026-Q1', id: 'C4' })).toMatchObject({
-      org_id: 'SB1',
       deposit_avg_balance: '1095000.00',
       net_deposit_increase: '365000.00', // 1,095,000 − 730,000
       deposit_spread: '3519.00', // 1,116 + 1,008 + 1,395

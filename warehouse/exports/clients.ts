@@ -1,5 +1,5 @@
 // `jixiao export clients`: every client with business in the period — its own figures
-// (mart_client_period, whoever held it), with its home org; ordered by profit contribution.
+// (mart_client_period, whoever held it), with its name, type and home org; ordered by profit contribution.
 // --org keeps the clients whose home org lies in the subtree.
 import type { Warehouse } from '../db.ts';
 import { ident, readingColumns } from './_common.ts';
@@ -23,12 +23,14 @@ const clients: ExportKind = {
          select org_id from int_org_ancestors where ancestor_id = $org
        ),
        ${clientSalesCte(catalog, 'sales', 's.period = $period')}
-       select c.period, c.org_id, o.org_name, c.client_id, c.client_name, c.client_type,
+       select c.period, h.home_org_id as org_id, o.org_name, c.client_id, k.client_name, k.client_type,
          ${clientFiguresSelect(catalog, 'c', 'x')}
        from mart_client_period as c
-       left join stg_extract__orgs as o on o.org_id = c.org_id
+       join stg_extract__clients as k on k.client_id = c.client_id
+       join int_client_home_orgs as h on h.client_id = c.client_id
+       left join stg_extract__orgs as o on o.org_id = h.home_org_id
        left join sales as x on x.client_id = c.client_id
-       where c.period = $period and ($org::varchar is null or c.org_id in (select org_id from subtree))
+       where c.period = $period and ($org::varchar is null or h.home_org_id in (select org_id from subtree))
        order by c.profit_contribution desc, c.client_id`,
       { period: req.period, org: req.org ?? null },
     );
