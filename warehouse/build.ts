@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Warehouse } from './db.ts';
 import { configDir as defaultConfigDir, sqlDir } from './paths.ts';
-import { buildOrder, discoverChecks, discoverModels, renameModels, type Check, type Model } from './models.ts';
+import { buildOrder, discoverChecks, discoverModels, identifiers, renameModels, type Check, type Model } from './models.ts';
 import type { BuildInput, BuildInputResult } from './build-inputs/_input.ts';
 
 export interface BuildProgress {
@@ -220,6 +220,40 @@ export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<Bui
   }
 }
 
+/**
+ * For each build-only table, the models and checks that read it, directly or through build-only
+ * views (a view is computed by its readers as they read it). Once all of them have run, nothing
+ * needs the table: it is dropped then, not at the end of the build, so that on a large bank the
+ * memory (or the spill space) it holds is free for the models still to come. Checks run after every
+ * model, so a table a check reads stays to the end.
+ */
+export function buildOnlyReaders(models: Model[], checks: Check[]): Map<string, Set<string>> {
+  const buildOnly = new Map(models.filter((m) => m.buildOnly).map((m) => [m.name, m]));
+  const readers = new Map<string, Set<string>>([...buildOnly.keys()].map((n) => [n, new Set<string>()]));
+  const reads: [string, string[]][] = [
+    ...models.map((m): [string, string[]] => [m.name, m.dependsOn]),
+    ...checks.map((c): [string, string[]] => [c.name, [...identifiers(c.sql)].filter((n) => buildOnly.has(n))]),
+  ];
+  for (const [reader, deps] of reads) for (const d of deps) readers.get(d)?.add(reader);
+  // whoever reads a build-only view reads what the view reads
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const view of [...buildOnly.values()].filter((m) => m.kind === 'view')) {
+      for (const d of view.dependsOn) {
+        const set = readers.get(d);
+        if (!set) continue;
+        for (const r of readers.get(view.name)!) {
+          if (!set.has(r)) {
+            set.add(r);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  return new Map([...readers].filter(([name]) => buildOnly.get(name)!.kind === 'table'));
+}
+
 async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult> {
   const root = opts.sqlRoot ?? sqlDir;
   const configDir = opts.configDir ?? defaultConfigDir;
@@ -276,10 +310,18 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
     }
     if (buildOnly.size > 0) await wh.run(`attach ':memory:' as ${SCRATCH}`);
     while (conns.length < concurrency) conns.push(await wh.connect());
+    const readers = opts.keepIntermediates ? new Map<string, Set<string>>() : buildOnlyReaders(models, checks);
+    const built = new Set<string>();
     await runConcurrently(models, conns, async (model, conn) => {
       const t0 = Date.now();
       const rows = await step('model', model.name, () => materialise(conn, model, target(model.name), toStaged(model.sql)), (r) => r);
       steps.push({ name: model.name, layer: model.layer, path: model.path, kind: model.kind, rows, ms: Date.now() - t0 });
+      built.add(model.name);
+      for (const [table, by] of readers) {
+        if (![...by].every((r) => built.has(r))) continue;
+        readers.delete(table);
+        await conn.run(`drop table if exists ${target(table)}`);
+      }
     });
     const failures: CheckFailure['failures'] = [];
     await runConcurrently(

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, CheckFailure } from '../../warehouse/build.ts';
+import { build, buildOnlyReaders, CheckFailure } from '../../warehouse/build.ts';
 import { buildOrder, discoverModels, renameModels, stripComments, type Model } from '../../warehouse/models.ts';
 import { sqlDir } from '../../warehouse/paths.ts';
 import { builtFixture, rowOf, type TempWarehouse } from './helpers.ts';
@@ -117,6 +117,11 @@ describe('build-only intermediates and models built side by side', () => {
     );
     writeFileSync(join(root, 'marts', 'zz', 'mart_zz_fees.sql'), 'select manager_id, fees * 2 as twice from int_zz_fees');
     writeFileSync(join(root, 'marts', 'zz', 'mart_zz_slow.sql'), 'select count(*) as n from range(3000000) t(i), range(3) u(j)');
+    // Runs after int_zz_fees's only reader: notes whether the build-only table is still there.
+    writeFileSync(
+      join(root, 'marts', 'zz', 'mart_zz_after.sql'),
+      `select (select count(*) from duckdb_tables() where table_name = 'int_zz_fees') as left_behind, (select count(*) from mart_zz_fees) as fee_rows`,
+    );
   });
   afterAll(() => {
     t?.close();
@@ -140,6 +145,25 @@ describe('build-only intermediates and models built side by side', () => {
     // no scratch database is left attached
     const dbs = await t.wh.query(`select database_name from duckdb_databases() where database_name = 'jixiao_build_scratch'`);
     expect(dbs).toEqual([]);
+  });
+
+  it('drops a build-only table as soon as every model reading it is built', async () => {
+    await build(t.wh, { configDir: t.configDir, sqlRoot: root, concurrency: 2 });
+    expect(await rowOf(t.wh, 'select left_behind::varchar as left_behind, fee_rows > 0 as read from mart_zz_after', {})).toEqual({ left_behind: '0', read: true });
+  });
+
+  it('counts the readers of a build-only table through build-only views, and checks as readers', () => {
+    const m = (name: string, dependsOn: string[], kind: Model['kind'] = 'table', buildOnly = true): Model => ({
+      ...model(name, dependsOn), kind, buildOnly,
+    });
+    const readers = buildOnlyReaders(
+      [m('int_t', []), m('int_v', ['int_t'], 'view'), m('int_a', ['int_v'], 'table', false), m('int_b', ['int_t'], 'table', false), m('int_u', [])],
+      [{ name: 'check_u', path: 'checks/check_u.sql', sql: 'select * from int_u where x < 0' }],
+    );
+    expect(Object.fromEntries([...readers].map(([k, v]) => [k, [...v].sort()]))).toEqual({
+      int_t: ['int_a', 'int_b', 'int_v'], // int_a reads it through the view
+      int_u: ['check_u'], // kept until the checks have run
+    });
   });
 
   it('keeps it when asked, and drops the kept copy at the next build that does not', async () => {
