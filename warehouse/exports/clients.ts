@@ -3,7 +3,7 @@
 // --org keeps the clients whose home org lies in the subtree.
 import type { Warehouse } from '../db.ts';
 import { ident, readingColumns } from './_common.ts';
-import { Catalog, type ColumnInfo } from '../queries/catalog.ts';
+import { Catalog } from '../queries/catalog.ts';
 import { clientFiguresSelect, clientMetricColumns, clientSalesCte } from '../queries/client-sales.ts';
 import type { ExportKind, ExportRequest } from './_kind.ts';
 import { columnsOf } from '../../report/table.ts';
@@ -16,7 +16,7 @@ const clients: ExportKind = {
   idColumn: 'client_id',
   sheet: 'clients',
   async table(wh: Warehouse, req: ExportRequest) {
-    const catalog = await catalogOf(wh, ['mart_client_period', 'mart_manager_period']);
+    const catalog = await Catalog.read({ query: <T extends object>(sql: string) => wh.query(sql) as Promise<T[]> });
     const metrics = clientMetricColumns(catalog).filter((m) => !leading.includes(m)).map(ident);
     const rows = await wh.query(
       `with subtree as (
@@ -39,14 +39,3 @@ const clients: ExportKind = {
 };
 export default clients;
 
-/** The columns of the given tables, as the API's catalog holds them (names and types). */
-async function catalogOf(wh: Warehouse, tables: string[]): Promise<Catalog> {
-  const rows = await wh.query<{ table_name: string; column_name: string; data_type: string }>(
-    `select table_name, column_name, data_type from duckdb_columns()
-     where schema_name = 'main' and table_name in (${tables.map((t) => `'${ident(t)}'`).join(', ')})
-     order by table_name, column_index`,
-  );
-  const map = new Map<string, ColumnInfo[]>();
-  for (const r of rows) map.set(r.table_name, [...(map.get(r.table_name) ?? []), { name: r.column_name, type: r.data_type }]);
-  return new Catalog(map);
-}
