@@ -224,8 +224,8 @@ export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<Bui
  * For each build-only table, the models and checks that read it, directly or through build-only
  * views (a view is computed by its readers as they read it). Once all of them have run, nothing
  * needs the table: it is dropped then, not at the end of the build, so that on a large bank the
- * memory (or the spill space) it holds is free for the models still to come. Checks run after every
- * model, so a table a check reads stays to the end.
+ * memory (or the spill space) it holds is free for the models still to come. A check counts as a
+ * reader: it runs as soon as the models it reads are built.
  */
 export function buildOnlyReaders(models: Model[], checks: Check[]): Map<string, Set<string>> {
   const buildOnly = new Map(models.filter((m) => m.buildOnly).map((m) => [m.name, m]));
@@ -312,28 +312,34 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
     while (conns.length < concurrency) conns.push(await wh.connect());
     const readers = opts.keepIntermediates ? new Map<string, Set<string>>() : buildOnlyReaders(models, checks);
     const built = new Set<string>();
-    await runConcurrently(models, conns, async (model, conn) => {
+    const failures: CheckFailure['failures'] = [];
+    // A check runs as soon as the models it reads are built (checks listed first: a ready check goes
+    // before a ready model), so the build-only tables only checks still read are freed early too.
+    type Task = { name: string; dependsOn: string[]; model?: Model; check?: Check };
+    const tasks: Task[] = [
+      ...checks.map((check) => ({ name: `check ${check.name}`, dependsOn: [...identifiers(check.sql)].filter((n) => names.has(n)), check })),
+      ...models.map((model) => ({ name: model.name, dependsOn: model.dependsOn, model })),
+    ];
+    await runConcurrently(tasks, conns, async (task, conn) => {
       const t0 = Date.now();
-      const rows = await step('model', model.name, () => materialise(conn, model, target(model.name), toStaged(model.sql)), (r) => r);
-      steps.push({ name: model.name, layer: model.layer, path: model.path, kind: model.kind, rows, ms: Date.now() - t0 });
-      built.add(model.name);
+      if (task.model) {
+        const model = task.model;
+        const rows = await step('model', model.name, () => materialise(conn, model, target(model.name), toStaged(model.sql)), (r) => r);
+        steps.push({ name: model.name, layer: model.layer, path: model.path, kind: model.kind, rows, ms: Date.now() - t0 });
+        built.add(model.name);
+      } else {
+        const check = task.check!;
+        const res = await step('check', check.name, () => runCheck(conn, { ...check, sql: toStaged(check.sql) }), (r) => r.rows);
+        steps.push({ name: check.name, layer: 'check', path: check.path, kind: 'check', rows: res.rows, ms: Date.now() - t0 });
+        if (res.rows > 0) failures.push({ check: check.name, path: check.path, rows: res.rows, sample: res.sample });
+        built.add(check.name);
+      }
       for (const [table, by] of readers) {
         if (![...by].every((r) => built.has(r))) continue;
         readers.delete(table);
         await conn.run(`drop table if exists ${target(table)}`);
       }
     });
-    const failures: CheckFailure['failures'] = [];
-    await runConcurrently(
-      checks.map((c) => ({ ...c, dependsOn: [] })),
-      conns,
-      async (check, conn) => {
-        const t0 = Date.now();
-        const res = await step('check', check.name, () => runCheck(conn, { ...check, sql: toStaged(check.sql) }), (r) => r.rows);
-        steps.push({ name: check.name, layer: 'check', path: check.path, kind: 'check', rows: res.rows, ms: Date.now() - t0 });
-        if (res.rows > 0) failures.push({ check: check.name, path: check.path, rows: res.rows, sample: res.sample });
-      },
-    );
     if (failures.length > 0) throw new CheckFailure(failures.sort((x, y) => x.path.localeCompare(y.path)));
     // Everything passed: swap the staged models in, all at once.
     await wh.transaction(async () => {

@@ -162,7 +162,7 @@ describe('build-only intermediates and models built side by side', () => {
     );
     expect(Object.fromEntries([...readers].map(([k, v]) => [k, [...v].sort()]))).toEqual({
       int_t: ['int_a', 'int_b', 'int_v'], // int_a reads it through the view
-      int_u: ['check_u'], // kept until the checks have run
+      int_u: ['check_u'], // kept until the check that reads it has run
     });
   });
 
