@@ -32,12 +32,15 @@ visit_months as (
   select month_end, count(*) as visits from stg_extract__visits group by month_end
 ),
 ledger as (
+  -- averages in whole fen-days (≥ 0) divided by the days, half away from zero to 12 decimals: the
+  -- value div_full gives, without its 10^24 scaling, which overflows 128 bits for a whole bank beyond
+  -- ~10^14 yuan-days (the 1,000,000-client bank)
   select
     p.period,
-    cast(div_full(sum(d.avg_balance * m.days_in_month), any_value(p.days)) as decimal(38,12)) as deposit_avg_balance,
+    cast(cast((2 * cast(sum(d.avg_balance * m.days_in_month) * 100 as hugeint) * 10000000000 + any_value(p.days)) // (2 * any_value(p.days)) as decimal(38,0)) * 0.000000000001 as decimal(38,12)) as deposit_avg_balance,
     cast(sum(d.balance) filter (where m.month_end = p.end_date) as decimal(38,12)) as deposit_end_balance,
     cast(sum(d.deposit_spread) as decimal(38,12)) as deposit_spread,
-    cast(div_full(sum(l.avg_balance * m.days_in_month), any_value(p.days)) as decimal(38,12)) as loan_avg_balance,
+    cast(cast((2 * cast(sum(l.avg_balance * m.days_in_month) * 100 as hugeint) * 10000000000 + any_value(p.days)) // (2 * any_value(p.days)) as decimal(38,0)) * 0.000000000001 as decimal(38,12)) as loan_avg_balance,
     cast(sum(l.balance) filter (where m.month_end = p.end_date) as decimal(38,12)) as loan_end_balance,
     cast(sum(l.loan_spread) as decimal(38,12)) as loan_spread,
     cast(sum(l.expected_loss) as decimal(38,12)) as expected_loss,
