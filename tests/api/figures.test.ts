@@ -11,6 +11,10 @@ import type { Scope } from '../../warehouse/queries/scope.ts';
 
 let f: Fixture;
 let ctx: Awaited<ReturnType<typeof fixtureApp>>;
+
+/** The catalog as a warehouse built before `table` existed would show it. */
+const catalogWithout = (cat: Catalog, table: string): Catalog =>
+  Object.create(cat, { has: { value: (t: string) => t !== table && cat.has(t) } }) as Catalog;
 let head: string;
 let period: string;
 
@@ -136,7 +140,7 @@ describe('league table', () => {
     const cat = ctx.deps.catalog;
     // The same catalog without the league mart: leagueTable then joins mart_manager_period,
     // mart_scorecards and mart_manager_metrics itself, as before the mart existed.
-    const without = Object.create(cat, { has: { value: (t: string) => t !== 'mart_manager_league' && cat.has(t) } }) as Catalog;
+    const without = catalogWithout(cat, 'mart_manager_league');
     const scopes: Scope[] = [{ orgId: null, managerId: null }, { orgId: 'B1', managerId: null }, { orgId: 'S11', managerId: 'M1' }];
     let compared = 0;
     let scoredRows = 0;
@@ -199,7 +203,7 @@ describe('benchmark from mart_org_benchmark', () => {
   it('the same rows as worked out per request from mart_org_metrics (a warehouse built before it)', async () => {
     expect(ctx.deps.catalog.has('mart_org_benchmark')).toBe(true);
     const cat = ctx.deps.catalog;
-    const without = Object.create(cat, { has: { value: (t: string) => t !== 'mart_org_benchmark' && cat.has(t) } }) as Catalog;
+    const without = catalogWithout(cat, 'mart_org_benchmark');
     let values = 0;
     for (const p of ['2026-01', '2026-03', '2026-Q1', '2026-03-ytd']) {
       for (const orgId of ['HQ', 'B1', 'B2', 'S11']) {
@@ -250,7 +254,7 @@ describe('one manager from mart_manager_page', () => {
   it('card, pay, process, risk and concentration: the same as read from each mart (a warehouse built before it)', async () => {
     expect(ctx.deps.catalog.has('mart_manager_page')).toBe(true);
     const cat = ctx.deps.catalog;
-    const without = Object.create(cat, { has: { value: (t: string) => t !== 'mart_manager_page' && cat.has(t) } }) as Catalog;
+    const without = catalogWithout(cat, 'mart_manager_page');
     let cards = 0;
     let pays = 0;
     let rows = 0;
