@@ -12,6 +12,7 @@
 //   Expected loss = avg / 365 × pd × lgd × days: normal 0.01 × 0.45 = 0.0045, substandard 0.25 × 0.5 = 0.125.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtFixture, rowOf, type TempWarehouse } from './helpers.ts';
+import { kindOf } from '../../report/table.ts';
 
 let t: TempWarehouse;
 beforeAll(async () => {
@@ -281,5 +282,23 @@ describe('fixture bank: build log', () => {
     expect(log).toMatchObject({ status: 'built' });
     const row = await rowOf(t.wh, `select rows::varchar as rows, kind from build_models where model = $m`, { m: 'mart_manager_period' });
     expect(row).toEqual({ rows: '24', kind: 'table' }); // 3 managers × 8 periods
+  });
+});
+
+describe('fixture bank: every numeric mart column reads as a number in downloads', () => {
+  it('has a numeric kind (count, money, ratio or number) for each, but the period labels year and quarter', async () => {
+    const cols = await t.wh.query<{ table_name: string; column_name: string }>(
+      `select table_name, column_name from information_schema.columns
+       where table_name like 'mart\\_%' escape '\\' and regexp_matches(data_type, '^(DECIMAL|INTEGER|BIGINT|HUGEINT|SMALLINT|DOUBLE)')`,
+    );
+    expect(cols.length).toBeGreaterThan(100);
+    // mart_manager_page's columns are shown under their part's own names (`card__bonus_raw` as
+    // bonus_raw); mart_org_benchmark's per_manager_* become `<metric>_per_manager` (api/respond.ts)
+    const shown = (c: { table_name: string; column_name: string }) => (c.table_name === 'mart_manager_page' ? c.column_name.replace(/^[a-z]+__/, '') : c.column_name);
+    const shownAsText = cols
+      .filter((c) => !(c.table_name === 'mart_org_benchmark' && c.column_name.startsWith('per_manager_')))
+      .filter((c) => !['count', 'money', 'ratio', 'number'].includes(kindOf(shown(c))))
+      .map((c) => `${c.table_name}.${c.column_name}`);
+    expect(shownAsText.sort()).toEqual(['mart_manager_page.card__quarter', 'mart_manager_page.card__year', 'mart_scorecards.quarter', 'mart_scorecards.year']);
   });
 });

@@ -31,6 +31,23 @@ describe('report writers', () => {
     expect(kindOf('client_id')).toBe('id');
   });
 
+  it('infers counts, ratios and points for the risk, process and segment columns (numbers in Excel, not text)', () => {
+    for (const key of ['tenure_months', 'products_held', 'portfolio_clients', 'overdue_days', 'months_on_book', 'warnings', 'npl_loans', 'upkept_client_quarters', 'dormant_clients'])
+      expect(kindOf(key), key).toBe('count');
+    expect(kindOf('development_to_maintenance')).toBe('ratio');
+    expect(kindOf('weight')).toBe('ratio');
+    expect(kindOf('pool_total')).toBe('money');
+    expect(kindOf('bonus_raw')).toBe('number'); // points before the cap, not money
+    expect(kindOf('visits_per_month')).toBe('number');
+    expect(kindOf('year')).toBe('text'); // a label: 2026, not 2,026
+  });
+
+  it('writes a tenure and a product count as numbers in XLSX', async () => {
+    const segments = { columns: columnsOf(['client_id', 'tenure_months', 'products_held']), rows: [{ client_id: '0042', tenure_months: 27, products_held: 3 }] };
+    const [sheet] = await readXlsxFile(await toXlsx(segments, 'en'));
+    expect(sheet!.data[1]).toEqual(['0042', 27, 3]);
+  });
+
   it('writes CSV with a BOM, quoting, exact decimals and leading zeros', () => {
     const csv = toCsv(table, 'zh');
     expect(csv.startsWith('\uFEFF客户经理号,客户经理,模拟利润,不良率,基金销量\r\n')).toBe(true);
