@@ -302,3 +302,48 @@ describe('fixture bank: every numeric mart column reads as a number in downloads
     expect(shownAsText.sort()).toEqual(['mart_manager_page.card__quarter', 'mart_manager_page.card__year', 'mart_scorecards.quarter', 'mart_scorecards.year']);
   });
 });
+
+describe('fixture bank: running year-to-date rows behind every client period (int_client_months)', () => {
+  let k: TempWarehouse;
+  beforeAll(async () => {
+    k = await builtFixture(undefined, { keepIntermediates: true });
+  });
+  afterAll(() => k?.close());
+  const monthSql = `select ytd_deposit_avg_days::varchar as dep_days, ytd_loan_avg_days::varchar as loan_days,
+      ytd_deposit_spread::varchar as dep_spread, ytd_active_months as active, deposit_end_balance::varchar as dep_end,
+      base_deposit_balance::varchar as base, has_base_row, base_deposits_loaded
+    from int_client_months where client_id = $id and month_end = $m::date`;
+
+  it('sums a client\u2019s months up to each month-end of the year', async () => {
+    expect(await rowOf(k.wh, monthSql, { id: 'C1', m: '2026-02-28' })).toEqual({
+      dep_days: '215350000.00', // A1: 3,650,000 × 31 + 3,650,000 × 28 = 113,150,000 + 102,200,000
+      loan_days: '430700000.00', // L1: 7,300,000 × (31 + 28)
+      dep_spread: '7080.00000000', // A1: 100 × 1.2 × 31 + 100 × 1.2 × 28 = 3,720 + 3,360
+      active: 2, // January and February
+      dep_end: '3650000.00', // A1 at the end of February
+      base: '3285000.00', // A1 at 2025-12-31, the base date
+      has_base_row: true,
+      base_deposits_loaded: true,
+    });
+  });
+
+  it('has a row at every month of a year the client has a row in, from January', async () => {
+    // C6 has only a deposit at 2025-12-31 in 2025: twelve 2025 rows, active from December
+    const rows = await k.wh.query<{ m: string; active: number }>(
+      `select month_end::varchar as m, ytd_active_months as active from int_client_months
+       where client_id = 'C6' and year(month_end) = 2025 order by month_end`,
+    );
+    expect(rows).toHaveLength(12);
+    expect(rows[10]).toEqual({ m: '2025-11-30', active: 0 });
+    expect(rows[11]).toEqual({ m: '2025-12-31', active: 1 });
+  });
+
+  it('gives a period as ytd(end) − ytd(the month before its start)', async () => {
+    const period = (p: string) =>
+      rowOf(k.wh, `select deposit_spread::varchar as s, deposit_avg_balance::varchar as avg from int_client_periods where client_id = 'C1' and period = $p`, { p });
+    // February alone: 7,080 − 3,720 (January) = 3,360; average 3,650,000 × 28 / 28
+    expect(await period('2026-02')).toEqual({ s: '3360.00000000', avg: '3650000.00000000' });
+    // the quarter starts in January and subtracts nothing: 3,720 + 3,360 + 105 × 1.5 × 31 = 11,962.50
+    expect(await period('2026-Q1')).toMatchObject({ s: '11962.50000000' });
+  });
+});
