@@ -44,7 +44,7 @@ function printSummary(r: BuildResult, out: NodeJS.WritableStream, all: boolean):
 const buildCommand: Command = {
   name: 'build',
   summary: 'Build the models (staging, intermediate, marts) and run their checks, all or nothing',
-  usage: '[--db FILE] [--config DIR] [--memory-limit 3GB] [--keep-intermediates] [--verbose]',
+  usage: '[--db FILE] [--config DIR] [--memory-limit 3GB] [--concurrency 2] [--keep-intermediates] [--verbose]',
   description: `
 Loads the configuration inputs (config/expected_loss.json, …) into cfg_* tables, then runs every
 SQL model under sql/staging, sql/intermediate and sql/marts in dependency order, then every check
@@ -53,12 +53,16 @@ only when every check passed; if a model, a check or an input fails, the previou
 place. Each model's rows and time are recorded in build_models (see build_log). The large
 intermediates nothing reads afterwards (header '-- materialised: build only') live in memory for
 the build only; --keep-intermediates writes them into the warehouse too, to inspect them.
+Independent models and checks run two at a time; --concurrency 1 runs one at a time, which gives
+each the whole --memory-limit (a bank that spills to disk). Off a terminal, --verbose writes a line
+per finished step as it goes (for logs of long builds).
 Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
   options: {
     db: dbOption,
     config: { type: 'string', help: 'DIR   configuration folder (default: the project config/)' },
     'memory-limit': { type: 'string', help: 'SIZE  DuckDB memory limit for the build, e.g. 3GB (default: 80% of RAM; beyond it DuckDB spills to disk)' },
-    'keep-intermediates': { type: 'boolean', help: '      keep the build-only intermediates (int_client_periods, …) in the warehouse, to inspect them' },
+    concurrency: { type: 'string', help: 'N     models and checks run at once, 1–8 (default 2)' },
+    'keep-intermediates': { type: 'boolean', help: '      keep the build-only intermediates (int_client_months, …) in the warehouse, to inspect them' },
     verbose: { type: 'boolean', short: 'v', help: '      list every step, not only the slowest' },
   },
   async run({ values, out, err }) {
@@ -68,6 +72,13 @@ Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
     const memoryLimit = typeof values['memory-limit'] === 'string' ? values['memory-limit'] : undefined;
     if (memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit)) {
       throw new UsageError(`--memory-limit must look like 3GB or 512MB, not '${memoryLimit}'`);
+    }
+    let concurrency: number | undefined;
+    if (values.concurrency !== undefined) {
+      concurrency = Number(values.concurrency);
+      if (typeof values.concurrency !== 'string' || !/^\d+$/.test(values.concurrency) || concurrency < 1 || concurrency > 8) {
+        throw new UsageError(`--concurrency takes a whole number from 1 to 8, not '${String(values.concurrency)}'`);
+      }
     }
     const wh = await Warehouse.open(resolveDbPath(values.db));
     try {
@@ -89,10 +100,15 @@ Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
         result = await build(wh, {
           configDir: typeof values.config === 'string' ? values.config : undefined,
           memoryLimit,
+          concurrency,
           keepIntermediates: values['keep-intermediates'] === true,
           progress: (p) => {
             last = { index: p.index, total: p.total };
             if (tty) draw(p.done ? p.index : p.index - 1, p.total, `${p.phase} ${p.name}`);
+            else if (values.verbose === true && p.done) {
+              const rows = p.rows === null || p.rows === undefined ? '' : `  ${formatCount(p.rows)} rows`;
+              err.write(`build  ${p.index}/${p.total}  ${formatDuration(Date.now() - started)}  ${p.phase} ${p.name}${rows}  ${p.ms ?? 0} ms\n`);
+            }
           },
         });
         if (tty) draw(last.total, last.total, 'done', true);

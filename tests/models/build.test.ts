@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, buildOnlyReaders, CheckFailure } from '../../warehouse/build.ts';
 import { buildOrder, discoverModels, renameModels, stripComments, type Model } from '../../warehouse/models.ts';
 import { sqlDir } from '../../warehouse/paths.ts';
-import { builtFixture, rowOf, type TempWarehouse } from './helpers.ts';
+import { builtFixture, rowOf, tempWarehouse, type TempWarehouse } from './helpers.ts';
+import { main } from '../../cli/main.ts';
+import { insertFixtureBank } from '../fixtures/models/bank.ts';
 
 const model = (name: string, dependsOn: string[], layer: Model['layer'] = 'intermediate'): Model => ({
   name, layer, path: `${layer}/${name}.sql`, sql: 'select 1', dependsOn, kind: layer === 'staging' ? 'view' : 'table',
@@ -189,5 +191,42 @@ describe('build-only intermediates and models built side by side', () => {
     expect(left).toEqual([]);
     const dbs = await t.wh.query(`select database_name from duckdb_databases() where database_name = 'jixiao_build_scratch'`);
     expect(dbs).toEqual([]);
+  });
+});
+
+describe('jixiao build on the command line', () => {
+  const run = async (args: string[]) => {
+    let out = '';
+    let err = '';
+    const sink = (write: (s: string) => void) => ({ write: (s: string) => (write(String(s)), true), isTTY: false });
+    const code = await main(['build', ...args], sink((s) => (out += s)) as never, sink((s) => (err += s)) as never);
+    return { code, out, err };
+  };
+
+  it('refuses a concurrency that is not a whole number from 1 to 8, naming it', async () => {
+    for (const bad of ['0', '9', '1.5', 'two']) {
+      const r = await run(['--db', join(tmpdir(), 'never-opened.duckdb'), '--concurrency', bad]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--concurrency takes a whole number from 1 to 8, not '${bad}'`);
+    }
+  });
+
+  it('builds one step at a time with --concurrency 1 and, off a terminal, --verbose logs every step as it finishes', async () => {
+    const t = await tempWarehouse();
+    const db = join(t.dir, 'jixiao.duckdb');
+    try {
+      await insertFixtureBank(t.wh);
+      t.wh.close();
+      const r = await run(['--db', db, '--config', t.configDir, '--concurrency', '1', '--verbose']);
+      expect(r.code).toBe(0);
+      const lines = r.err.split('\n').filter((l) => l.startsWith('build  '));
+      const total = Number(/\/(\d+)/.exec(lines[0]!)![1]);
+      expect(lines).toHaveLength(total); // inputs, models and checks, one line each
+      expect(lines.map((l) => Number(/build  (\d+)\//.exec(l)![1]))).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+      expect(r.err).toMatch(/model mart_manager_period  24 rows  \d+ ms/); // 3 managers × 8 periods
+      expect(r.out).toMatch(/BUILT/);
+    } finally {
+      rmSync(t.dir, { recursive: true, force: true });
+    }
   });
 });
