@@ -2,8 +2,8 @@
 -- grain: one row per period × holder, for the periods whose base period (same period a year
 --   earlier) is loaded; keys: period, manager_id, holder_org_id (manager_id null = unassigned bucket).
 -- formula: base(h, P, metric) = Σ over the clients c held by h at P's end_date (int_portfolio_months)
---   of share(c, h) × the client's full figure in base_period(P) (int_client_periods; sales summed
---   over the base period's months of int_client_sales_months). History follows the client: a client reassigned to h brings its prior-year
+--   of share(c, h) × the client's full figure in base_period(P) (int_client_periods; sales from
+--   int_sales_periods). History follows the client: a client reassigned to h brings its prior-year
 --   figures with it, whoever held them then.
 --   net_deposit_increase base is null when the base period's own base date has no deposit snapshot.
 --   Holders with nothing in their portfolio a year ago get 0, not null. A base given in the targets
@@ -11,7 +11,7 @@
 --   Additive metrics only; ratios are derived from these (npl_ratio base = npl_balance base ÷
 --   loan_end_balance base), counts of clients and visits have no base. Exact products (share ×
 --   figure), rounded in the marts.
--- inputs: int_periods, int_portfolio_months, int_client_periods, int_client_sales_months, int_period_months, int_holder_periods,
+-- inputs: int_periods, int_portfolio_months, int_client_periods, int_sales_periods, int_holder_periods,
 --   int_deposits_priced.
 -- materialised: build only (in memory during the build; nothing reads it afterwards)
 with periods as (
@@ -56,20 +56,15 @@ summed as (
   group by f.period, f.manager_id, f.holder_org_id
 ),
 client_sales as (
-  -- one row per month × client × category: a base period's sales are the sum over its months
-  -- (share × Σ months = Σ share × month, exactly)
-  select month_end, client_id, category, cast(units as decimal(38,6)) as units, cast(amount as decimal(38,8)) as amount,
-  from int_client_sales_months
-),
-base_months as (
-  select period as base_period, month_end from int_period_months
+  -- int_sales_periods is one row per period × client × category already
+  select period, client_id, category, cast(units as decimal(38,6)) as units, cast(amount as decimal(38,8)) as amount,
+  from int_sales_periods
 ),
 sales_long as (
   select f.period, f.manager_id, f.holder_org_id, s.category,
     sum(f.share * s.units) as units, sum(f.share * s.amount) as amount,
   from held as f
-  join base_months as bm on bm.base_period = f.base_period
-  join client_sales as s on s.month_end = bm.month_end and s.client_id = f.client_id
+  join client_sales as s on s.period = f.base_period and s.client_id = f.client_id
   group by f.period, f.manager_id, f.holder_org_id, s.category
 ),
 sales as (

@@ -10,7 +10,7 @@
 --   'client_gone'     — the client had a deposit or loan balance at m−1 and at m has none, and no
 --     fee or product sale in m. Figures: previous_balance = deposits + loans at m−1, balance 0.
 --   A gone client also fell by 100%, but is reported once, as gone.
--- inputs: int_client_periods, int_client_sales_months, int_periods, int_deposits_priced.
+-- inputs: int_client_periods, int_sales_periods, int_periods, int_deposits_priced.
 with months as (
   select period, end_date as month_end from int_periods where period_type = 'month'
 ),
@@ -19,10 +19,10 @@ deposit_months as (
 ),
 month_sales as (
   -- units sold to the client in the month, every category together
-  select m.period, s.client_id, sum(s.units) as units,
-  from int_client_sales_months as s
-  join months as m on m.month_end = s.month_end
-  group by m.period, s.client_id
+  select s.period, s.client_id, sum(s.units) as units,
+  from int_sales_periods as s
+  join months as m on m.period = s.period
+  group by s.period, s.client_id
 ),
 client_months as (
   select
