@@ -35,18 +35,10 @@ wanted_periods as (
 ),
 figures as not materialized (
   -- read twice below (closing and opening): scanned twice rather than held as one materialised
-  -- CTE, which on the 1,000,000-client bank (~14 M rows) pinned memory until it ran out
+  -- CTE (~14 M rows on the 1,000,000-client bank)
   select c.period, c.client_id, c.deposit_end_balance + c.loan_end_balance as balance,
   from int_client_periods as c
   semi join wanted_periods as w on w.period = c.period
-),
-measured_clients as (
-  select f.period, f.client_id from figures as f semi join periods as p on p.period = f.period
-  union
-  select p.period, f.client_id
-  from int_portfolio_months as f
-  join periods as p on p.end_date = f.month_end
-  where f.manager_id is not null and f.is_open
 ),
 end_dates as (
   select distinct end_date from periods
@@ -73,29 +65,56 @@ held_products as (
 ),
 products as (
   -- distinct first, then counted: two plain hash aggregates, which spill to disk under a memory
-  -- limit (a DISTINCT aggregate over ~12 M groups ran the 1,000,000-client bank out of memory)
+  -- limit (~12 M groups on the 1,000,000-client bank)
   select month_end, client_id, count(*) as products_held
   from (select distinct month_end, client_id, product_id from held_products)
   group by month_end, client_id
+),
+rows as (
+  -- everything known of a (period, client) as rows of one aggregate (a hash aggregate spills under a
+  -- memory limit; the same figures came from four large hash joins in one pipeline, and the
+  -- 1,000,000-client bank ran out of memory here under 3 GB): its closing balance, the opening balance of the month before,
+  -- its products, and whether it is measured at all (a figure in the period, or an open holding
+  -- at the period's end)
+  select f.period, f.client_id, f.balance as closing, cast(null as decimal(38,8)) as opening,
+    cast(null as bigint) as products_held, true as measured,
+  from figures as f
+  semi join periods as p on p.period = f.period
+  union all
+  select p.period, f.client_id, null, f.balance, null, false,
+  from figures as f
+  join periods as p on p.opening_month = f.period
+  union all
+  select p.period, f.client_id, null, null, null, true,
+  from int_portfolio_months as f
+  join periods as p on p.end_date = f.month_end
+  where f.manager_id is not null and f.is_open
+  union all
+  select p.period, pr.client_id, null, null, pr.products_held, false,
+  from products as pr
+  join periods as p on p.end_date = pr.month_end
+),
+per_client as (
+  select period, client_id, sum(closing) as closing, sum(opening) as opening, sum(products_held) as products_held,
+  from rows
+  group by period, client_id
+  having bool_or(measured)
 ),
 joined as (
   select
     p.period,
     c.client_id,
     case when coalesce(c.open_date, f.first_assigned_date) is not null then cast(datesub('month', coalesce(c.open_date, f.first_assigned_date), p.end_date) as integer) end as tenure_months,
-    cast(coalesce(pr.products_held, 0) as integer) as products_held,
+    cast(coalesce(k.products_held, 0) as integer) as products_held,
     -- balances are fen amounts carried at scale 8: narrowed to 64 bits before rounding (a 128-bit round
     -- costs ~1 µs a value here; a client beyond 10^10 yuan fails the cast, as in mart_client_period)
-    cast(round(cast(coalesce(cl.balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as closing_balance,
-    case when om.period is not null then cast(round(cast(coalesce(op.balance, 0) as decimal(18,8)), 2) as decimal(18,2)) end as opening_balance,
-  from measured_clients as k
+    cast(round(cast(coalesce(k.closing, 0) as decimal(18,8)), 2) as decimal(18,2)) as closing_balance,
+    case when om.period is not null then cast(round(cast(coalesce(k.opening, 0) as decimal(18,8)), 2) as decimal(18,2)) end as opening_balance,
+  from per_client as k
   join periods as p on p.period = k.period
   join clients as c on c.client_id = k.client_id
   left join firsts as f on f.client_id = c.client_id
-  left join figures as cl on cl.period = k.period and cl.client_id = k.client_id
   left join int_periods as om on om.period = p.opening_month
-  left join figures as op on op.period = p.opening_month and op.client_id = c.client_id
-  left join products as pr on pr.month_end = p.end_date and pr.client_id = c.client_id
 ),
 in_fen as (
   select *, cast((closing_balance - opening_balance) * 100 as bigint) as change_fen, cast(opening_balance * 100 as bigint) as opening_fen,
