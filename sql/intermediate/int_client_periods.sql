@@ -8,7 +8,7 @@
 --   averages  deposit_avg_balance, loan_avg_balance = Σ month avg × days / days(P) (12 decimals)
 --   stocks    deposit_end_balance, loan_end_balance, npl_balance = value at P's end_date
 --   flows     spreads, expected_loss, fee_income, turned_npl_*, visits = Σ over P's months;
---   (products sold per category: int_sales_periods, pivoted in mart_client_period; a client with
+--   (products sold per category: int_sales_periods, rounded in mart_client_sales_period; a client with
 --   only a sale in P still has its row here, with zero figures)
 --   profit_contribution = loan_spread + deposit_spread + fee_income
 --   risk_adjusted_contribution = profit_contribution − expected_loss
