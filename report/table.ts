@@ -83,12 +83,15 @@ export function metricColumnOf(columns: Column[]): string | undefined {
 
 /**
  * A cell as people read it in CSV and XLSX: coded values as their labels in the chosen language
- * (JSON keeps the codes), money at the fen. Ratios, counts and the rest as the warehouse gave them.
+ * (JSON keeps the codes), money at the fen, counts without trailing zeros ("2.000000" → "2",
+ * exact: nothing is rounded). Ratios and the rest as the warehouse gave them.
  */
 export function displayCell(column: Column, row: TableRow, lang: Lang, metricColumn?: string): { value: unknown; kind: ColumnKind } {
   const raw = row[column.key];
   if (CODED_COLUMNS.has(column.key)) return { value: valueLabel(column.key, raw, lang), kind: column.kind };
   const kind = cellKind(column, row, metricColumn);
   if (kind === 'money' && (typeof raw === 'string' || typeof raw === 'number')) return { value: roundDecimalText(String(raw), 2), kind };
+  // a count carried at 6 decimals (shared clients, long-form metrics) reads as it is: 2, 0.5
+  if (kind === 'count' && typeof raw === 'string' && /^-?\d+\.\d+$/.test(raw)) return { value: raw.replace(/\.?0+$/, ''), kind };
   return { value: raw, kind };
 }

@@ -148,8 +148,12 @@ describe('downloads equal the JSON', () => {
       const kinds: string[] = json.columns.map((c: { kind: string }) => c.kind);
       // What a download shows of a JSON cell: a coded value as its label (line 'corporate' → 对公),
       // money at the fen ("150.000000" → "150.00"; the fixture's money has at most 2 decimals).
+      // a count without trailing zeros ("2.000000" → "2").
       const shown = (k: string, j: number, v: unknown, lang: 'zh' | 'en'): string =>
-        v === null ? '' : kinds[j] === 'money' ? String(v).replace(/^(-?\d+)\.(\d{2})0*$/, '$1.$2') : String(valueLabel(k, v, lang));
+        v === null ? ''
+        : kinds[j] === 'money' ? String(v).replace(/^(-?\d+)\.(\d{2})0*$/, '$1.$2')
+        : kinds[j] === 'count' && /^-?\d+\.\d+$/.test(String(v)) ? String(v).replace(/\.?0+$/, '')
+        : String(valueLabel(k, v, lang));
       const csvRes = await get(`${list}?format=csv&lang=zh`);
       expect(csvRes.headers.get('content-type')).toMatch(/text\/csv/);
       expect(csvRes.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.csv"/);

@@ -42,6 +42,11 @@ describe('report writers', () => {
     expect(kindOf('year')).toBe('text'); // a label: 2026, not 2,026
   });
 
+  it('shows a count without trailing zeros in CSV, exactly (2.000000 → 2, 0.500000 → 0.5, 10 stays 10)', () => {
+    const counts = { columns: columnsOf(['manager_id', 'turned_npl_count', 'clients']), rows: [{ manager_id: 'M1', turned_npl_count: '0.500000', clients: '2.000000' }, { manager_id: 'M2', turned_npl_count: '10', clients: '120.000000' }] };
+    expect(toCsv(counts, 'en').split('\r\n').slice(1, 3)).toEqual(['M1,0.5,2', 'M2,10,120']);
+  });
+
   it('writes a tenure and a product count as numbers in XLSX', async () => {
     const segments = { columns: columnsOf(['client_id', 'tenure_months', 'products_held']), rows: [{ client_id: '0042', tenure_months: 27, products_held: 3 }] };
     const [sheet] = await readXlsxFile(await toXlsx(segments, 'en'));
@@ -136,8 +141,8 @@ describe('coded values and money in downloads', () => {
   };
 
   it('writes coded values as labels and money at the fen in CSV, in either language', () => {
-    expect(toCsv(wide, 'zh')).toContain('\r\n007,对公,个人,75175.33,0.833288,0.012345,2.000000\r\n');
-    expect(toCsv(wide, 'en')).toContain('\r\n007,Corporate,Retail,75175.33,0.833288,0.012345,2.000000\r\n');
+    expect(toCsv(wide, 'zh')).toContain('\r\n007,对公,个人,75175.33,0.833288,0.012345,2\r\n');
+    expect(toCsv(wide, 'en')).toContain('\r\n007,Corporate,Retail,75175.33,0.833288,0.012345,2\r\n');
     // JSON is for programs: codes and the exact figures.
     expect(toJson(wide)).toContain('"client_type": "corporate", "line": "retail", "profit_contribution_base": 75175.325000');
   });
@@ -155,7 +160,7 @@ describe('coded values and money in downloads', () => {
     // 146629.664 → .66; 169520.875 → .88 (half away from zero); -50726.974 → -50726.97.
     expect(csv).toContain('\r\n模拟利润,95902.69,146629.66,169520.88,0.565728,-50726.97\r\n');
     expect(csv).toContain('\r\n不良率,0.012345,0.010000,,,0.002345\r\n');
-    expect(csv).toContain('\r\n客户数,5.000000,4.000000,,,1.000000\r\n');
+    expect(csv).toContain('\r\n客户数,5,4,,,1\r\n');
     // The same table with headers of the caller's own, as the API hands it over (api/respond.ts
     // downloadTable): the headers are the given ones, the cells still read by key.
     const labelledLong = { ...long, columns: long.columns.map((c) => ({ ...c, header: `${labelOf(c.key, 'en')} (API)` })) };
