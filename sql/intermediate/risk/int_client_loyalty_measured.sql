@@ -28,17 +28,11 @@ clients as (
 firsts as (
   select client_id, min(first_assigned_date) as first_assigned_date from int_clients_first_assigned group by client_id
 ),
-wanted_periods as (
-  select period from periods
-  union
-  select opening_month from periods
-),
-figures as not materialized (
-  -- read twice below (closing and opening): scanned twice rather than held as one materialised
-  -- CTE (~14 M rows on the 1,000,000-client bank)
-  select c.period, c.client_id, c.deposit_end_balance + c.loan_end_balance as balance,
-  from int_client_periods as c
-  semi join wanted_periods as w on w.period = c.period
+figure_roles as (
+  -- each period reads its own figures (closing) and those of the month before it starts (opening)
+  select period, period as figure_period, true as is_closing from periods
+  union all
+  select period, opening_month, false from periods
 ),
 end_dates as (
   select distinct end_date from periods
@@ -76,14 +70,12 @@ rows as (
   -- 1,000,000-client bank ran out of memory here under 3 GB): its closing balance, the opening balance of the month before,
   -- its products, and whether it is measured at all (a figure in the period, or an open holding
   -- at the period's end)
-  select f.period, f.client_id, f.balance as closing, cast(null as decimal(38,8)) as opening,
-    cast(null as bigint) as products_held, true as measured,
-  from figures as f
-  semi join periods as p on p.period = f.period
-  union all
-  select p.period, f.client_id, null, f.balance, null, false,
-  from figures as f
-  join periods as p on p.opening_month = f.period
+  select r.period, c.client_id,
+    case when r.is_closing then c.deposit_end_balance + c.loan_end_balance end as closing,
+    case when not r.is_closing then c.deposit_end_balance + c.loan_end_balance end as opening,
+    cast(null as bigint) as products_held, r.is_closing as measured,
+  from int_client_periods as c
+  join figure_roles as r on r.figure_period = c.period
   union all
   select p.period, f.client_id, null, null, null, true,
   from int_portfolio_months as f
