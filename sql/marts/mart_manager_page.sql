@@ -69,5 +69,8 @@ left join processes on processes.process__manager_id = m.manager_id and processe
 left join risks on risks.risk__manager_id = m.manager_id and risks.risk__period = m.period
 left join concentrations on concentrations.concentration__manager_id = m.manager_id and concentrations.concentration__period = m.period
 
--- written in key order: the API reads one manager's row for one period (zone maps skip the rest)
-order by m.period, m.manager_id
+-- written in manager order: the API reads one manager at a time (a period, or the months of the
+-- trend); sorted by manager, the ids are dictionary-compressed and zone maps leave one row group
+-- (large bank: the trend's 6 months 15.6 → 4.5 ms, a page row 9.9 → 7.4 ms of CPU). Exports by
+-- period scan the table whole.
+order by m.manager_id, m.period

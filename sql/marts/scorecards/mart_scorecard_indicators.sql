@@ -41,6 +41,8 @@ select
 from scored
 join indicators on indicators.scheme_id = scored.scheme_id and indicators.indicator_id = scored.indicator_id
 
--- written in key order: the API reads it by period and subject, and DuckDB skips the row groups
--- whose zone maps exclude them (measured: point lookups on the long marts about half the CPU)
-order by period, manager_id, indicator_id
+-- written in manager order: the API reads one manager at a time (a period, or the months of the
+-- trend); sorted by manager, the ids are dictionary-compressed and zone maps leave one row group
+-- (large bank: the trend's 6 months 15.6 → 4.5 ms, a page row 9.9 → 7.4 ms of CPU). Exports by
+-- period scan the table whole.
+order by manager_id, period, indicator_id

@@ -35,6 +35,8 @@ select
 from scored
 left join items on items.scheme_id = scored.scheme_id and items.item_id = scored.item_id
 
--- written in key order: the API reads it by period and subject, and DuckDB skips the row groups
--- whose zone maps exclude them (measured: point lookups on the long marts about half the CPU)
-order by period, manager_id, item_id
+-- written in manager order: the API reads one manager at a time (a period, or the months of the
+-- trend); sorted by manager, the ids are dictionary-compressed and zone maps leave one row group
+-- (large bank: the trend's 6 months 15.6 → 4.5 ms, a page row 9.9 → 7.4 ms of CPU). Exports by
+-- period scan the table whole.
+order by manager_id, period, item_id
