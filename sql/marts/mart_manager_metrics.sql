@@ -13,11 +13,13 @@
 --   achievement = actual / target (6 decimals; null without a target or when it is 0)
 --   growth      = actual − base
 -- inputs: mart_manager_period, int_holder_bases, int_periods, int_deposits_priced, stg_extract__targets.
--- order: written in manager order (manager_id, period, metric) without sorting the 26.6 M long rows
---   of the large bank: the wide rows (one per manager × period) are sorted and unpivoted in the
---   metrics' alphabetical order. The API's point lookups rely on the zone maps this gives (large
---   bank: 4.8 ms a lookup, 93 ms on the same rows unordered); the long-form sort ran out of memory
---   under 2.5 GB.
+-- order: written in key order (period, manager_id, metric) without sorting the 26.6 M long rows of
+--   the large bank: the wide rows (one per period × manager) are sorted and unpivoted in the metrics'
+--   alphabetical order. The API's point lookups rely on the zone maps this gives (large bank: 4.8 ms
+--   a lookup, 93 ms on the same rows unordered); the long-form sort ran out of memory under 2.5 GB.
+--   Period first, unlike the wide manager marts: a period's rows are shared by every manager's page,
+--   so they stay in DuckDB's buffers; in manager order each new manager read cold blocks (large bank,
+--   30 managers each read once: 5.3 ms a lookup in period order, 14.3 ms in manager order).
 with bases as (
   -- the computed base (int_holder_bases), money rounded to the fen, wide: one row per period × manager
   select
@@ -174,7 +176,7 @@ targets_wide as (
   group by period, manager_id
 ),
 wide as (
-  -- actual, base and target of every metric side by side, in manager order (649 k rows at the large
+  -- actual, base and target of every metric side by side, in key order (649 k rows at the large
   -- bank are sorted here, not 26.6 M long rows after the unpivot). base: the targets file's, else
   -- the computed one; a base period that is loaded but where the portfolio produced nothing gives 0
   -- (net deposit increase: only when the base period has its own base-date snapshot), one that is
@@ -309,10 +311,10 @@ wide as (
   join base_loaded as l on l.period = a.period
   left join bases as b on b.period = a.period and b.manager_id = a.manager_id
   left join targets_wide as t on t.period = a.period and t.manager_id = a.manager_id
-  order by a.manager_id, a.period
+  order by a.period, a.manager_id
 ),
 long as (
-  -- one row per metric, in the metric's alphabetical order within each manager × period
+  -- one row per metric, in the metric's alphabetical order within each period × manager
   from wide unpivot include nulls ((actual, base, target) for metric in (
     (actual__clients, base__clients, target__clients) as clients,
     (actual__deposit_avg_balance, base__deposit_avg_balance, target__deposit_avg_balance) as deposit_avg_balance,
