@@ -57,12 +57,6 @@ with client_months as (
 sale_months as (
   select distinct month_end, client_id from int_sales_attributed
 ),
-active as (
-  -- a month counts for a client when it has a ledger row or a sale then
-  select month_end, client_id from client_months
-  union
-  select month_end, client_id from sale_months
-),
 years as (
   select year, max(month) as last_month from int_months group by year
 ),
@@ -82,7 +76,9 @@ base_rows as (
   where month(month_end) = 12
 ),
 client_years as (
-  select cast(year(month_end) as integer) as year, client_id from active
+  select cast(year(month_end) as integer) as year, client_id from client_months
+  union
+  select cast(year(month_end) as integer), client_id from sale_months
   union
   select cast(year as integer), client_id from base_rows
 ),
@@ -94,11 +90,12 @@ dense as (
     m.deposit_avg_days, m.loan_avg_days, m.deposit_end_balance, m.loan_end_balance, m.npl_balance,
     m.deposit_spread, m.loan_spread, m.expected_loss, m.fee_income, m.turned_npl_count,
     m.turned_npl_balance, m.visits, m.development_visits,
-    case when a.client_id is null then 0 else 1 end as active_month,
+    -- a month counts for a client when it has a ledger row or a sale then
+    case when m.client_id is null and s.client_id is null then 0 else 1 end as active_month,
   from client_years as cy
   join calendar as c on c.year = cy.year
   left join client_months as m on m.month_end = c.month_end and m.client_id = cy.client_id
-  left join active as a on a.month_end = c.month_end and a.client_id = cy.client_id
+  left join sale_months as s on s.month_end = c.month_end and s.client_id = cy.client_id
 )
 select
   d.month_end,
