@@ -204,19 +204,27 @@ export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<Bui
   if (opts.memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(opts.memoryLimit)) {
     throw new Error(`memory limit must look like 3GB or 512MB, not '${opts.memoryLimit}'`);
   }
-  const [before] = await wh.query<{ memory: string; order: string }>(
-    `select current_setting('memory_limit') as memory, current_setting('preserve_insertion_order')::varchar as order`,
+  const [before] = await wh.query<{ memory: string; order: string; background: string; flush: string }>(
+    `select current_setting('memory_limit') as memory, current_setting('preserve_insertion_order')::varchar as order,
+       current_setting('allocator_background_threads')::varchar as background, current_setting('allocator_flush_threshold') as flush`,
   );
   if (opts.memoryLimit !== undefined) await wh.run(`set memory_limit = '${opts.memoryLimit}'`); // checked above: digits and a unit only
   // No model depends on the order its rows arrive in unless it says ORDER BY (which DuckDB keeps
   // either way): without the promise to keep insertion order, CREATE TABLE AS need not buffer rows to
   // restore it — DuckDB's own advice when the large bank ran out of memory under --memory-limit 3GB.
   await wh.run('set preserve_insertion_order = false');
+  // Freed memory goes back to the system as the build goes (background threads, threads' caches
+  // flushed beyond 32 MB) instead of staying with the allocator: the large bank under
+  // --memory-limit 2.5GB peaked at 4.2 GiB of RSS without this, 2.9 GiB with it.
+  await wh.run('set allocator_background_threads = true');
+  await wh.run(`set allocator_flush_threshold = '32MB'`);
   try {
     return await buildAll(wh, opts);
   } finally {
     await wh.run(`set preserve_insertion_order = ${before!.order === 'true'}`);
     await wh.run(`set memory_limit = '${before!.memory.replace(/'/g, '')}'`);
+    await wh.run(`set allocator_background_threads = ${before!.background === 'true'}`);
+    await wh.run(`set allocator_flush_threshold = '${before!.flush.replace(/'/g, '')}'`);
   }
 }
 

@@ -182,6 +182,25 @@ describe('build-only intermediates and models built side by side', () => {
     expect(await t.wh.query(`select * from mart_manager_period order by all`)).toEqual(one);
   });
 
+  it('puts back the settings it changes (memory, insertion order, allocator), after a good and a failed build', async () => {
+    const settings = () =>
+      t.wh.query(
+        `select current_setting('memory_limit')::varchar as memory, current_setting('preserve_insertion_order')::varchar as ord,
+           current_setting('allocator_background_threads')::varchar as background, current_setting('allocator_flush_threshold')::varchar as flush`,
+      );
+    const before = await settings();
+    await build(t.wh, { configDir: t.configDir, sqlRoot: root, memoryLimit: '2GB' });
+    expect(await settings()).toEqual(before);
+    const broken = join(root, 'marts', 'zz', 'mart_zz_settings_broken.sql');
+    writeFileSync(broken, 'select no_such_column from mart_zz_fees');
+    try {
+      await expect(build(t.wh, { configDir: t.configDir, sqlRoot: root, memoryLimit: '2GB' })).rejects.toThrow(/no_such_column/);
+    } finally {
+      rmSync(broken);
+    }
+    expect(await settings()).toEqual(before);
+  });
+
   it('a model failing while another runs leaves the previous results and no scratch behind', async () => {
     const before = await t.wh.query(`select * from mart_zz_fees order by all`);
     writeFileSync(join(root, 'marts', 'zz', 'mart_zz_broken.sql'), 'select no_such_column from int_zz_fees');
