@@ -64,9 +64,10 @@ export function problem(
   extra: Partial<Problem> = {},
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify(problemBody(status, detail, c.req.path, extra)), {
-    status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
+  // Through the context, so the headers set for every answer (app.ts) come with it.
+  return c.body(JSON.stringify(problemBody(status, detail, c.req.path, extra)), status, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...headers,
   });
 }
 
