@@ -204,27 +204,39 @@ export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<Bui
   if (opts.memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(opts.memoryLimit)) {
     throw new Error(`memory limit must look like 3GB or 512MB, not '${opts.memoryLimit}'`);
   }
-  const [before] = await wh.query<{ memory: string; order: string; background: string; flush: string }>(
-    `select current_setting('memory_limit') as memory, current_setting('preserve_insertion_order')::varchar as order,
-       current_setting('allocator_background_threads')::varchar as background, current_setting('allocator_flush_threshold') as flush`,
-  );
-  if (opts.memoryLimit !== undefined) await wh.run(`set memory_limit = '${opts.memoryLimit}'`); // checked above: digits and a unit only
-  // No model depends on the order its rows arrive in unless it says ORDER BY (which DuckDB keeps
-  // either way): without the promise to keep insertion order, CREATE TABLE AS need not buffer rows to
-  // restore it — DuckDB's own advice when the large bank ran out of memory under --memory-limit 3GB.
-  await wh.run('set preserve_insertion_order = false');
-  // Freed memory goes back to the system as the build goes (background threads, threads' caches
-  // flushed beyond 32 MB) instead of staying with the allocator: the large bank under
-  // --memory-limit 2.5GB peaked at 3.97 GiB of RSS without this, 2.90 GiB with it (same code).
-  await wh.run('set allocator_background_threads = true');
-  await wh.run(`set allocator_flush_threshold = '32MB'`);
+  const settings: Record<string, string> = {
+    ...(opts.memoryLimit !== undefined ? { memory_limit: opts.memoryLimit } : {}), // checked above: digits and a unit only
+    // No model depends on the order its rows arrive in unless it says ORDER BY (which DuckDB keeps
+    // either way): without the promise to keep insertion order, CREATE TABLE AS need not buffer rows
+    // to restore it — DuckDB's own advice when the large bank ran out of memory under 3 GB.
+    preserve_insertion_order: 'false',
+    // Freed memory goes back to the system as the build goes (background threads, threads' caches
+    // flushed beyond 32 MB) instead of staying with the allocator: the large bank under
+    // --memory-limit 2.5GB peaked at 3.97 GiB of RSS without these, 2.90 GiB with them (same code).
+    allocator_background_threads: 'true',
+    allocator_flush_threshold: '32MB',
+  };
+  return withSettings(wh, settings, () => buildAll(wh, opts));
+}
+
+/**
+ * Runs `fn` with DuckDB settings changed (names and values from the code), then puts each back as it
+ * was, also when `fn` fails. A setting is put back by RESET when that gives its value again: DuckDB
+ * shows sizes rounded ('18.8 GiB'), so setting the shown text back would lower a memory limit a
+ * little at every build.
+ */
+async function withSettings<T>(wh: Warehouse, settings: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const names = Object.keys(settings);
+  const current = async () =>
+    (await wh.query<Record<string, string>>(`select ${names.map((n) => `current_setting('${n}')::varchar as "${n}"`).join(', ')}`))[0]!;
+  const before = await current();
   try {
-    return await buildAll(wh, opts);
+    for (const n of names) await wh.run(`set ${n} = '${settings[n]}'`);
+    return await fn();
   } finally {
-    await wh.run(`set preserve_insertion_order = ${before!.order === 'true'}`);
-    await wh.run(`set memory_limit = '${before!.memory.replace(/'/g, '')}'`);
-    await wh.run(`set allocator_background_threads = ${before!.background === 'true'}`);
-    await wh.run(`set allocator_flush_threshold = '${before!.flush.replace(/'/g, '')}'`);
+    for (const n of names) await wh.run(`reset ${n}`);
+    const reset = await current();
+    for (const n of names) if (reset[n] !== before[n]) await wh.run(`set ${n} = '${String(before[n]).replace(/'/g, '')}'`);
   }
 }
 
