@@ -101,14 +101,33 @@ summed as (
   join ancestors as a on a.org_id = h.holder_org_id
   group by h.period, a.ancestor_id
 ),
+held as (
+  select month_end, client_id, holder_org_id, share
+  from int_portfolio_months
+  where manager_id is not null and is_open
+),
 month_client_counts as (
-  -- once per month-end (periods sharing an end date share the count): distinct clients per node
-  select month_end, org_id, count(*) as clients
+  -- once per month-end (periods sharing an end date share the count): distinct clients per node.
+  -- A client held whole (share 1) has no other holder that day (ingest refuses shares of a client
+  -- on a day that do not sum to 1), so those are counted per holder org and carried up the tree;
+  -- only shared clients go through the distinct per node × client (on the large bank the distinct
+  -- over every node × client was most of this model's time).
+  select month_end, org_id, sum(clients) as clients
   from (
-    select distinct f.month_end, a.ancestor_id as org_id, f.client_id
-    from int_portfolio_months as f
-    join ancestors as a on a.org_id = f.holder_org_id
-    where f.manager_id is not null and f.is_open
+    select w.month_end, a.ancestor_id as org_id, w.clients
+    from (
+      select month_end, holder_org_id, count(*) as clients from held where share = 1 group by month_end, holder_org_id
+    ) as w
+    join ancestors as a on a.org_id = w.holder_org_id
+    union all
+    select month_end, org_id, count(*) as clients
+    from (
+      select distinct s.month_end, a.ancestor_id as org_id, s.client_id
+      from held as s
+      join ancestors as a on a.org_id = s.holder_org_id
+      where s.share < 1
+    )
+    group by month_end, org_id
   )
   group by month_end, org_id
 ),
@@ -118,11 +137,20 @@ client_counts as (
   join month_client_counts as c on c.month_end = p.end_date
 ),
 new_client_counts as (
-  select p.period, a.ancestor_id as org_id, count(distinct n.client_id) as new_clients,
+  -- a client has one first-assignment date: counted once per node and date, then summed over the
+  -- dates a period holds (no distinct over period × node × client)
+  select p.period, d.org_id, sum(d.clients) as new_clients,
   from periods as p
-  join int_clients_first_assigned as n on n.first_assigned_date between p.start_date and p.end_date
-  join ancestors as a on a.org_id = n.holder_org_id
-  group by p.period, a.ancestor_id
+  join (
+    select first_assigned_date, org_id, count(*) as clients
+    from (
+      select distinct n.client_id, n.first_assigned_date, a.ancestor_id as org_id
+      from int_clients_first_assigned as n
+      join ancestors as a on a.org_id = n.holder_org_id
+    )
+    group by first_assigned_date, org_id
+  ) as d on d.first_assigned_date between p.start_date and p.end_date
+  group by p.period, d.org_id
 ),
 manager_counts as (
   select
