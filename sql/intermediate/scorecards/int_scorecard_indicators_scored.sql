@@ -38,11 +38,18 @@ indicators as (
 ),
 
 metrics as (
-  -- only the metrics some scheme scores: the four joins below then build hash tables of a fraction
-  -- of the long mart instead of all of it
+  -- only the metrics some scheme scores, in the periods a scoring period reads (itself, its quarter,
+  -- the quarter before, its year: about a third of the periods): the four joins below then build
+  -- hash tables of a fraction of the long mart instead of all of it
   select m.period, m.manager_id, m.metric, m.actual, m.base, m.target,
   from mart_manager_metrics as m
   semi join (select distinct metric from cfg_scheme_indicators) as used on used.metric = m.metric
+  semi join (
+    select period from periods
+    union select quarter_period from periods
+    union select previous_quarter_period from periods
+    union select year_period from periods
+  ) as read on read.period = m.period
 ),
 
 figures as (
