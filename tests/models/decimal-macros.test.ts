@@ -1,4 +1,4 @@
-// The exact division macros of migrations 011–013 and 015 (DuckDB's DECIMAL / DECIMAL would be a DOUBLE):
+// The exact division macros of migrations 011–013 and 015, and mart_fen's 64-bit path (016) (DuckDB's DECIMAL / DECIMAL would be a DOUBLE):
 // hand cases for rounding half away from zero, and the fast 64-bit forms against the general
 // 128-bit one on random values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,34 @@ describe('exact division macros', () => {
         count(*) filter (where div_full_n(a * delta, n) <> div_full(a * delta, n))::varchar as full,
       from v`);
     expect(r).toEqual({ spread: '0', average: '0', fen: '0', full: '0' });
+  });
+
+  it('mart_fen: round to the fen, half away from zero, the 64-bit path as the 128-bit one', async () => {
+    // 1,234.565 → 1,234.57 (a tie, away from zero); −1,234.565 → −1,234.57; null → 0
+    expect(await one('mart_fen(1234.565::decimal(38,8))')).toBe('1234.57');
+    expect(await one('mart_fen(-1234.565::decimal(38,8))')).toBe('-1234.57');
+    expect(await one('mart_fen(1234.56499999::decimal(38,8))')).toBe('1234.56');
+    expect(await one('mart_fen(null::decimal(38,8))')).toBe('0.00');
+    // at and beyond the 64-bit path's bound (10^9), and 14 places (the 128-bit path)
+    expect(await one('mart_fen(999999999.995::decimal(38,8))')).toBe('1000000000.00');
+    expect(await one('mart_fen(123456789012.345::decimal(38,8))')).toBe('123456789012.35');
+    expect(await one('mart_fen(0.00499999999999::decimal(38,14))')).toBe('0.00');
+    expect(await one('mart_fen(-0.005::decimal(38,14))')).toBe('-0.01');
+    // random values of every scale the marts round, against round() on the value as it is
+    const [r] = await wh.query<Record<string, string>>(`
+      with v as (
+        select (random() * 4e9 - 2e9)::decimal(38,8) as a8, (round(random() * 2e6 - 1e6, 2) + 0.005)::decimal(38,8) as tie8,
+          (random() * 2e9 - 1e9)::decimal(24,6) as a6, (random() * 2e4 - 1e4)::decimal(38,14) as a14,
+          (random() * 2e12 - 1e12)::decimal(38,2) as a2
+        from range(20000)
+      )
+      select
+        count(*) filter (where mart_fen(a8) <> round(a8, 2))::varchar as a8,
+        count(*) filter (where mart_fen(tie8) <> round(tie8, 2))::varchar as tie8,
+        count(*) filter (where mart_fen(a6) <> round(a6, 2))::varchar as a6,
+        count(*) filter (where mart_fen(a14) <> round(a14, 2))::varchar as a14,
+        count(*) filter (where mart_fen(a2) <> a2)::varchar as a2,
+      from v`);
+    expect(r).toEqual({ a8: '0', tie8: '0', a6: '0', a14: '0', a2: '0' });
   });
 });
