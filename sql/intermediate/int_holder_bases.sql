@@ -12,7 +12,7 @@
 --   loan_end_balance base), counts of clients and visits have no base. Exact products (share ×
 --   figure), rounded in the marts.
 -- inputs: int_periods, int_portfolio_months, int_client_periods, int_sales_periods, int_holder_periods,
---   int_deposits_priced.
+--   int_deposit_months.
 -- materialised: build only (in memory during the build; nothing reads it afterwards)
 with periods as (
   select period, end_date, base_period from int_periods
@@ -23,7 +23,7 @@ base_periods as (
     p.period,
     p.end_date,
     p.base_period,
-    exists (select 1 from int_deposits_priced as d where d.month_end = b.base_date) as base_ndi_known,
+    exists (select 1 from int_deposit_months as d where d.month_end = b.base_date) as base_ndi_known,
   from periods as p
   join int_periods as b on b.period = p.base_period
 ),

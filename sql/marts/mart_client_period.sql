@@ -9,12 +9,12 @@
 --   zero columns on every row here: they were half of this table's build time). The client's name,
 --   type and home org are not repeated on every period row (a fifth of this table's build time):
 --   stg_extract__clients and int_client_home_orgs hold them once.
--- inputs: int_client_periods, int_periods, int_deposits_priced, stg_extract__clients, int_client_home_orgs.
+-- inputs: int_client_periods, int_periods, int_deposit_months, stg_extract__clients, int_client_home_orgs.
 with periods as (
   select
     p.period,
     p.end_date,
-    exists (select 1 from int_deposits_priced as d where d.month_end = p.base_date) as base_date_known,
+    exists (select 1 from int_deposit_months as d where d.month_end = p.base_date) as base_date_known,
   from int_periods as p
 ),
 clients as (

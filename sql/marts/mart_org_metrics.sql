@@ -12,7 +12,7 @@
 --                 target of the period with the same months: 03-ytd ← Q1, 06-ytd ← H1, 12-ytd ← Y
 --   achievement = actual / target (6 decimals; null without a target or when it is 0)
 --   growth      = actual − base
--- inputs: mart_org_period, int_holder_bases, int_periods, int_deposits_priced, stg_extract__targets, int_org_ancestors.
+-- inputs: mart_org_period, int_holder_bases, int_periods, int_deposit_months, stg_extract__targets, int_org_ancestors.
 with actuals_wide as (
   select
     period,
@@ -164,7 +164,7 @@ base_loaded as (
   select
     p.period,
     b.period is not null as loaded,
-    exists (select 1 from int_deposits_priced as d where d.month_end = b.base_date) as ndi_known,
+    exists (select 1 from int_deposit_months as d where d.month_end = b.base_date) as ndi_known,
   from int_periods as p
   left join int_periods as b on b.period = p.base_period
 ),

@@ -11,12 +11,12 @@
 --   clients, new_clients: distinct clients of the subtree's managers (a client shared by two
 --   sub-branches counts once at their parent); managers: employed at the period's end;
 --   span_of_management = clients / managers (6 decimals; null without managers).
--- inputs: int_org_periods, int_periods, int_deposits_priced, stg_extract__orgs.
+-- inputs: int_org_periods, int_periods, int_deposit_months, stg_extract__orgs.
 with periods as (
   select
     p.period,
     p.end_date,
-    exists (select 1 from int_deposits_priced as d where d.month_end = p.base_date) as base_date_known,
+    exists (select 1 from int_deposit_months as d where d.month_end = p.base_date) as base_date_known,
   from int_periods as p
 ),
 orgs as (
