@@ -80,12 +80,14 @@ describe('exact division macros', () => {
     expect(r).toEqual({ spread: '0', average: '0', fen: '0', full: '0' });
   });
 
-  it('mart_fen: round to the fen, half away from zero, the 64-bit path as the 128-bit one', async () => {
+  it('round_fen and mart_fen: round to the fen, half away from zero, the 64-bit path as the 128-bit one', async () => {
     // 1,234.565 → 1,234.57 (a tie, away from zero); −1,234.565 → −1,234.57; null → 0
     expect(await one('mart_fen(1234.565::decimal(38,8))')).toBe('1234.57');
     expect(await one('mart_fen(-1234.565::decimal(38,8))')).toBe('-1234.57');
     expect(await one('mart_fen(1234.56499999::decimal(38,8))')).toBe('1234.56');
     expect(await one('mart_fen(null::decimal(38,8))')).toBe('0.00');
+    expect(await one('round_fen(null::decimal(38,8))')).toBeNull();
+    expect(await one('round_fen(-0.125::decimal(24,6))')).toBe('-0.13');
     // at and beyond the 64-bit path's bound (10^9), and 14 places (the 128-bit path)
     expect(await one('mart_fen(999999999.995::decimal(38,8))')).toBe('1000000000.00');
     expect(await one('mart_fen(123456789012.345::decimal(38,8))')).toBe('123456789012.35');
