@@ -1,4 +1,5 @@
-// The exact division macros of migrations 011–013 and 015, and mart_fen's 64-bit path (016) (DuckDB's DECIMAL / DECIMAL would be a DOUBLE):
+// The exact division macros of migrations 011–013 and 015, the 64-bit rounding of 016 and div_ratio's
+// proven DOUBLE estimate (017) (DuckDB's DECIMAL / DECIMAL would be a DOUBLE):
 // hand cases for rounding half away from zero, and the fast 64-bit forms against the general
 // 128-bit one on random values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,5 +110,38 @@ describe('exact division macros', () => {
         count(*) filter (where mart_fen(a2) <> a2)::varchar as a2,
       from v`);
     expect(r).toEqual({ a8: '0', tie8: '0', a6: '0', a14: '0', a2: '0' });
+  });
+
+  it('div_ratio: the DOUBLE estimate is taken only when proven, so it equals the 128-bit division', async () => {
+    // exact ties at the 7th place go away from zero; 1/3 and −2/3 round to the nearest millionth
+    expect(await one('div_ratio(0.0000005::decimal(18,8), 1)')).toBe('0.000001');
+    expect(await one('div_ratio(-0.0000005::decimal(18,8), 1)')).toBe('-0.000001');
+    expect(await one('div_ratio(0.0000015::decimal(18,8), 1::bigint)')).toBe('0.000002');
+    expect(await one('div_ratio(1, 3)')).toBe('0.333333');
+    expect(await one('div_ratio(-2, 3)')).toBe('-0.666667');
+    expect(await one('div_ratio(5, 0)')).toBeNull();
+    expect(await one('div_ratio(null, 5)')).toBeNull();
+    const slow = (n: string, d: string) => `cast(div_units(${n}, ${d}, 6) * 0.000001 as decimal(18,6))`;
+    // random operands of the marts' types, 14 places (always the 128-bit path), and exact ties:
+    // den with one decimal × (2k + 1) × 0.0000005 lies exactly halfway between two millionths
+    const [r] = await wh.query<Record<string, string>>(`
+      with v as (
+        select (random() * 2e8 - 1e8)::decimal(38,8) as a8, (random() * 2e6 - 1e6)::decimal(38,8) as b8,
+          (random() * 1e4)::bigint as ca, (random() * 1e4)::bigint + 1 as cb,
+          (random() * 2e8 - 1e8)::decimal(24,6) as a6, (random() * 2e3)::decimal(18,2) as b2,
+          (random() * 2e4 - 1e4)::decimal(38,14) as a14, (random() * 2e12)::decimal(38,2) as big,
+          round(random() * 2e4 - 1e4, 1)::decimal(18,1) as tden, (floor(random() * 2e6) - 1e6)::bigint as k
+        from range(20000)
+      ),
+      t as (select *, cast(tden * (2 * k + 1) * 0.0000005 as decimal(38,8)) as tnum from v)
+      select
+        count(*) filter (where div_ratio(a8, b8) is distinct from ${slow('a8', 'b8')})::varchar as a8,
+        count(*) filter (where div_ratio(ca, cb) is distinct from ${slow('ca', 'cb')})::varchar as counts,
+        count(*) filter (where div_ratio(a6, b2) is distinct from ${slow('a6', 'b2')})::varchar as a6,
+        count(*) filter (where div_ratio(a14, b8) is distinct from ${slow('a14', 'b8')})::varchar as a14,
+        count(*) filter (where div_ratio(b2, big) is distinct from ${slow('b2', 'big')})::varchar as big,
+        count(*) filter (where div_ratio(tnum, tden) is distinct from ${slow('tnum', 'tden')})::varchar as ties,
+      from t`);
+    expect(r).toEqual({ a8: '0', counts: '0', a6: '0', a14: '0', big: '0', ties: '0' });
   });
 });
