@@ -4,8 +4,8 @@
 -- div_ratio divides in HUGEINT, and DuckDB divides HUGEINTs bit by bit: ~5 µs a ratio here, and the
 -- marts take millions (npl_ratio, the process shares, achievements, per-manager averages). For
 -- operands of at most 8 decimal places below 10^9 (counts, balances, amounts — narrowed to
--- DECIMAL(18,8) exactly), the ratio is first estimated in DOUBLE and rounded to 6 places, then that
--- candidate c is proven right with exact decimal products only (no division): with
+-- DECIMAL(18,8) exactly), a DOUBLE division only proposes a candidate c, rounded to 6 places; c is
+-- kept only when exact DECIMAL products prove it right (no division, no float in the proof): with
 -- e = num − c × den and h = den × 0.0000005, c is the ratio rounded half away from zero exactly
 -- when |e| < |h|, or |e| = |h| (a tie) and c lies farther from zero than num / den. A candidate
 -- that fails the proof (the DOUBLE estimate fell on the wrong side of a tie or a rounding edge) and
@@ -13,6 +13,7 @@
 -- constant for a column: DuckDB settles the type test when it plans the query.
 --   div_ratio(num, den) : round(num / den, 6) as DECIMAL(18,6), half away from zero; null when
 --                         either is null or den = 0 (unchanged)
+
 -- ratio_proven(n, d, c): c is round(n / d, 6) half away from zero (d ≠ 0, |n| and |d| below 10^9
 -- with at most 8 places, c DECIMAL(18,6) or null). Exact: the products are DECIMAL(38,14) and
 -- DECIMAL(38,15), and e, within |d| of 0 for any candidate near n / d, fits DECIMAL(38,15).
