@@ -15,7 +15,7 @@
 --   base_deposits_loaded = the warehouse holds a deposit snapshot at the prior year-end
 --   So a period from month s to month e of one year is ytd(e) − ytd(s − 1) (ytd(0) = 0) for every
 --   flow, without fanning each month out to the ~10 periods it belongs to.
--- inputs: int_deposits_priced, int_loans_priced, stg_extract__fees, int_visits_attributed,
+-- inputs: int_deposits_priced, int_deposit_months, int_loans_priced, stg_extract__fees, int_visits_attributed,
 --   int_sales_attributed, int_months.
 -- materialised: build only (in memory during the build; nothing reads it afterwards)
 with client_months as (
@@ -61,7 +61,7 @@ years as (
   select year, max(month) as last_month from int_months group by year
 ),
 deposit_year_ends as (
-  select distinct cast(year(month_end) + 1 as integer) as year from int_deposits_priced where month(month_end) = 12
+  select cast(year(month_end) + 1 as integer) as year from int_deposit_months where month(month_end) = 12
 ),
 calendar as (
   select y.year, last_day(make_date(y.year, m.month::integer, 1)) as month_end,

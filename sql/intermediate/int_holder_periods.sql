@@ -20,7 +20,7 @@
 --   new_clients = clients whose first assignment (int_clients_first_assigned) falls within P,
 --     counted for the managers of that first assignment (unassigned: 0)
 -- inputs: int_holder_months, int_sales_attributed, int_period_months, int_periods, int_portfolio_months,
---   int_clients_first_assigned, int_deposits_priced.
+--   int_clients_first_assigned, int_deposit_months.
 with periods as (
   select period, start_date, end_date, days, base_date from int_periods
 ),
@@ -52,7 +52,7 @@ portfolios as (
   select month_end, client_id, manager_id, holder_org_id, share, is_open from int_portfolio_months
 ),
 deposit_months as (
-  select distinct month_end from int_deposits_priced
+  select month_end from int_deposit_months
 ),
 aggregated as (
   select

@@ -10,12 +10,12 @@
 --   'client_gone'     — the client had a deposit or loan balance at m−1 and at m has none, and no
 --     fee or product sale in m. Figures: previous_balance = deposits + loans at m−1, balance 0.
 --   A gone client also fell by 100%, but is reported once, as gone.
--- inputs: int_client_periods, int_sales_periods, int_periods, int_deposits_priced.
+-- inputs: int_client_periods, int_sales_periods, int_periods, int_deposit_months.
 with months as (
   select period, end_date as month_end from int_periods where period_type = 'month'
 ),
 deposit_months as (
-  select distinct month_end from int_deposits_priced
+  select month_end from int_deposit_months
 ),
 month_sales as (
   -- units sold to the client in the month, every category together
