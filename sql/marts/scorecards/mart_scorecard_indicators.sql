@@ -41,10 +41,5 @@ select
 from scored
 join indicators on indicators.scheme_id = scored.scheme_id and indicators.indicator_id = scored.indicator_id
 
--- written in manager order: the API reads one manager at a time (a period, or the months of the
--- trend); sorted by manager, the ids are dictionary-compressed and zone maps leave one row group.
--- Large bank, CPU per query, period order → manager order, 60 managers read again (warm buffers):
--- the trend's 6 months 14.8 → 3.2 ms, a page row 8.8 → 5.8 ms; 30 managers read once (cold): the
--- trend 16.7 → 7.8 ms, scorecard items 9.6 → 7.5 ms, a page row 12.9 → 13.4 ms. Exports by period
--- scan the table whole.
+-- written in manager order: the API reads one manager at a time (sql/README.md, "Row order")
 order by manager_id, period, indicator_id
