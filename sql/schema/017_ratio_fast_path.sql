@@ -27,16 +27,19 @@ create macro ratio_proven(n, d, c) as (
   )
 );
 
+-- ratio_candidate(num, den): the proposal — num / den in DOUBLE, rounded to 6 places, as DECIMAL(18,6)
+-- (null beyond its range). Never kept unless ratio_proven says it is the exact rounding.
+create macro ratio_candidate(num, den) as
+  try_cast(round(cast(num as double) / cast(den as double), 6) as decimal(18,6));
+
 create or replace macro div_ratio(num, den) as (
   case
     when num is null or den is null or den = 0 then null
     when regexp_full_match(typeof(num), 'DECIMAL\(\d+,[0-8]\)|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT')
       and regexp_full_match(typeof(den), 'DECIMAL\(\d+,[0-8]\)|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT')
       and abs(num) < 1000000000 and abs(den) < 1000000000
-      and ratio_proven(
-        cast(num as decimal(18,8)), cast(den as decimal(18,8)),
-        try_cast(round(cast(num as double) / cast(den as double), 6) as decimal(18,6)))
-      then try_cast(round(cast(num as double) / cast(den as double), 6) as decimal(18,6))
+      and ratio_proven(cast(num as decimal(18,8)), cast(den as decimal(18,8)), ratio_candidate(num, den))
+      then ratio_candidate(num, den)
     else cast(div_units(num, den, 6) * 0.000001 as decimal(18,6))
   end
 );
