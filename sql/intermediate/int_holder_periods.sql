@@ -19,6 +19,9 @@
 --   clients     = open clients in the holder's portfolio at P's end (each counts 1, shared or not)
 --   new_clients = clients whose first assignment (int_clients_first_assigned) falls within P,
 --     counted for the managers of that first assignment (unassigned: 0)
+-- method: periods sharing an end date share its portfolio, so the base-date balances held and the
+--   clients are counted once per end date; whole-held clients (share 1) are counted without a
+--   distinct (100,000 clients: 4.5–6.6 → 3.0–3.1 s CPU).
 -- inputs: int_holder_months, int_sales_attributed, int_period_months, int_periods, int_portfolio_months,
 --   int_clients_first_assigned, int_deposit_months.
 with periods as (
@@ -47,9 +50,6 @@ holder_months as (
     sum(development_visits) as development_visits,
   from int_holder_months
   group by month_end, manager_id, holder_org_id
-),
-portfolios as (
-  select month_end, client_id, manager_id, holder_org_id, share, is_open from int_portfolio_months
 ),
 deposit_months as (
   select month_end from int_deposit_months
@@ -123,19 +123,42 @@ client_base_date_balances as (
   where client_id is not null and month_end in (select base_date from periods)
   group by month_end, client_id
 ),
-base_date_part as (
-  select p.period, f.manager_id, f.holder_org_id,
+end_dates as (
+  -- periods sharing an end date share its portfolio and base date: the base-date balances are
+  -- summed once per end date, not once per period
+  select distinct end_date, base_date from periods
+),
+end_date_base_balances as (
+  select e.end_date, e.base_date, f.manager_id, f.holder_org_id,
     sum(f.share * b.deposit_end_balance) as base_date_balance,
+  from end_dates as e
+  join int_portfolio_months as f on f.month_end = e.end_date
+  join client_base_date_balances as b on b.month_end = e.base_date and b.client_id = f.client_id
+  group by e.end_date, e.base_date, f.manager_id, f.holder_org_id
+),
+base_date_part as (
+  select p.period, b.manager_id, b.holder_org_id, b.base_date_balance,
   from periods as p
-  join portfolios as f on f.month_end = p.end_date
-  join client_base_date_balances as b on b.month_end = p.base_date and b.client_id = f.client_id
-  group by p.period, f.manager_id, f.holder_org_id
+  join end_date_base_balances as b on b.end_date = p.end_date and b.base_date = p.base_date
 ),
 month_portfolio_counts as (
-  -- once per month-end (periods sharing an end date share the count)
-  select month_end, manager_id, holder_org_id, count(distinct client_id) as clients,
-  from portfolios
-  where is_open
+  -- once per month-end (periods sharing an end date share the count). A client held whole
+  -- (share 1) has no other holder that day (ingest refuses shares of a client on a day that do
+  -- not sum to 1, each 0 < share <= 1), so those rows are counted as they are; only shared
+  -- clients go through the distinct (on 100,000 clients the distinct over every row was a third
+  -- of this model's time)
+  select month_end, manager_id, holder_org_id, sum(clients) as clients,
+  from (
+    select month_end, manager_id, holder_org_id, count(*) as clients,
+    from int_portfolio_months
+    where is_open and share = 1
+    group by month_end, manager_id, holder_org_id
+    union all
+    select month_end, manager_id, holder_org_id, count(distinct client_id) as clients,
+    from int_portfolio_months
+    where is_open and share < 1
+    group by month_end, manager_id, holder_org_id
+  )
   group by month_end, manager_id, holder_org_id
 ),
 portfolio_counts as (
