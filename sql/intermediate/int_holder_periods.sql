@@ -21,7 +21,9 @@
 --     counted for the managers of that first assignment (unassigned: 0)
 -- method: periods sharing an end date share its portfolio, so the base-date balances held and the
 --   clients are counted once per end date; whole-held clients (share 1) are counted without a
---   distinct (100,000 clients: 4.5–6.6 → 3.0–3.1 s CPU).
+--   distinct (100,000 clients: 4.5–6.6 → 3.0–3.1 s CPU); the averages divided in 64-bit integers
+--   where the sums allow, same rounding as div_full_n (a further −17 to −21 %, with the base-date
+--   join below).
 -- inputs: int_holder_months, int_sales_attributed, int_period_months, int_periods, int_portfolio_months,
 --   int_clients_first_assigned, int_deposit_months.
 with periods as (
@@ -54,13 +56,14 @@ holder_months as (
 deposit_months as (
   select month_end from int_deposit_months
 ),
-aggregated as (
+aggregated_days as (
   select
     pm.period,
     m.manager_id,
     m.holder_org_id,
-    div_full_n(sum(m.deposit_avg_balance * pm.days_in_month), any_value(p.days)) as deposit_avg_balance,
-    div_full_n(sum(m.loan_avg_balance * pm.days_in_month), any_value(p.days)) as loan_avg_balance,
+    any_value(p.days) as days,
+    sum(m.deposit_avg_balance * pm.days_in_month) as deposit_avg_days,
+    sum(m.loan_avg_balance * pm.days_in_month) as loan_avg_days,
     cast(coalesce(sum(m.deposit_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as deposit_end_balance,
     cast(coalesce(sum(m.loan_end_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as loan_end_balance,
     cast(coalesce(sum(m.npl_balance) filter (where pm.month_end = p.end_date), 0) as decimal(38,8)) as npl_balance,
@@ -76,6 +79,39 @@ aggregated as (
   join period_months as pm on pm.month_end = m.month_end
   join periods as p on p.period = pm.period
   group by pm.period, m.manager_id, m.holder_org_id
+),
+aggregated_e8 as (
+  -- the day-weighted sums in 10^-8 yuan as a BIGINT where they fit DECIMAL(18,8) (below 9·10^9;
+  -- null above), for the 64-bit division below
+  select
+    *,
+    case when abs(deposit_avg_days) < 9000000000 then
+      cast(trunc(cast(deposit_avg_days as decimal(18,8))) as bigint) * 100000000
+        + cast((cast(deposit_avg_days as decimal(18,8)) - trunc(cast(deposit_avg_days as decimal(18,8)))) * 100000000 as bigint)
+    end as deposit_avg_e8,
+    case when abs(loan_avg_days) < 9000000000 then
+      cast(trunc(cast(loan_avg_days as decimal(18,8))) as bigint) * 100000000
+        + cast((cast(loan_avg_days as decimal(18,8)) - trunc(cast(loan_avg_days as decimal(18,8)))) * 100000000 as bigint)
+    end as loan_avg_e8,
+  from aggregated_days
+),
+aggregated as (
+  -- average = sum / days rounded half away from zero to 10^-12, as div_full_n: with the sum v in
+  -- 10^-8 units, v = q·days + r gives q·10^4 + round(r·10^4 / days) in 10^-12 units, all in 64-bit
+  -- integers (~10× cheaper than div_full_n's 128-bit division, measured); larger sums take div_full_n
+  select
+    * exclude (days, deposit_avg_days, loan_avg_days, deposit_avg_e8, loan_avg_e8),
+    case
+      when deposit_avg_e8 is null then div_full_n(deposit_avg_days, days)
+      else sign(deposit_avg_e8) * (cast(abs(deposit_avg_e8) // days as hugeint) * 10000
+        + (2 * (abs(deposit_avg_e8) % days) * 10000 + days) // (2 * days)) * 0.000000000001
+    end as deposit_avg_balance,
+    case
+      when loan_avg_e8 is null then div_full_n(loan_avg_days, days)
+      else sign(loan_avg_e8) * (cast(abs(loan_avg_e8) // days as hugeint) * 10000
+        + (2 * (abs(loan_avg_e8) % days) * 10000 + days) // (2 * days)) * 0.000000000001
+    end as loan_avg_balance,
+  from aggregated_e8
 ),
 sales_months as (
   -- products sold per holder and month (already × share), pivoted before the periods:
@@ -131,8 +167,10 @@ end_dates as (
 end_date_base_balances as (
   select e.end_date, e.base_date, f.manager_id, f.holder_org_id,
     sum(f.share * b.deposit_end_balance) as base_date_balance,
-  from end_dates as e
-  join int_portfolio_months as f on f.month_end = e.end_date
+  -- (the portfolio rows take their base date first, a left join: with inner joins DuckDB paired every
+  -- end date with every base-date balance first and built its hash table on that product)
+  from (select * from int_portfolio_months where month_end in (select end_date from end_dates)) as f
+  left join end_dates as e on e.end_date = f.month_end
   join client_base_date_balances as b on b.month_end = e.base_date and b.client_id = f.client_id
   group by e.end_date, e.base_date, f.manager_id, f.holder_org_id
 ),
