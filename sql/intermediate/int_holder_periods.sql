@@ -21,9 +21,9 @@
 --     counted for the managers of that first assignment (unassigned: 0)
 -- method: periods sharing an end date share its portfolio, so the base-date balances held and the
 --   clients are counted once per end date; whole-held clients (share 1) are counted without a
---   distinct (100,000 clients: 4.5–6.6 → 3.0–3.1 s CPU); the averages divided in 64-bit integers
---   where the sums allow, same rounding as div_full_n (a further −17 to −21 %, with the base-date
---   join below).
+--   distinct; the averages are divided in 64-bit integers where the sums allow, with div_full_n's
+--   rounding (100,000 clients, alternated: 4.6–6.4 → 2.4–2.6 s CPU; build-only inputs in memory as
+--   in the build: 4.2–5.3 → 1.8–2.2 s).
 -- inputs: int_holder_months, int_sales_attributed, int_period_months, int_periods, int_portfolio_months,
 --   int_clients_first_assigned, int_deposit_months.
 with periods as (
