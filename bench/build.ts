@@ -7,6 +7,8 @@
 //       models two at a time as the build runs them, and (b1) the same one model at a time;
 //   (c) the rebuild after one more month is ingested (the build is a full rebuild: no incremental
 //       state to go stale; this measures what a monthly run costs);
+//   (d) a floor: every mart of (c)'s warehouse copied into a new file — no computation, only reading
+//       the results back and writing them as any build must (DuckDB compresses as it writes);
 // and prints a Markdown table for BENCHMARKS.md. Targets: demo (b) < 5 s, large (b) < 120 s,
 // peak memory < 4 GB. Scales: tiny | demo | large | a client count (see generator/scales.ts).
 import { execFileSync } from 'node:child_process';
@@ -28,7 +30,7 @@ interface Measure {
   slowest?: string;
 }
 
-async function child(mode: string, db: string): Promise<void> {
+async function child(mode: string, db: string, from?: string): Promise<void> {
   const wh = await Warehouse.open(db);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -49,6 +51,18 @@ async function child(mode: string, db: string): Promise<void> {
       });
       await wh.run('checkpoint');
       rows = Number((await wh.query<{ n: string }>('select (select count(*) from ref_deposits) + (select count(*) from ref_loans) as n'))[0]!.n);
+    } else if (mode === 'copy-marts') {
+      if (!from) throw new Error('copy-marts needs --from');
+      await wh.run(`set preserve_insertion_order = false`); // as the build writes
+      await wh.run(`attach '${from.replace(/'/g, "''")}' as built (read_only)`);
+      const marts = await wh.query<{ name: string }>(
+        `select table_name as name from duckdb_tables() where database_name = 'built' and table_name like 'mart\\_%' escape '\\' order by 1`,
+      );
+      for (const { name } of marts) await wh.run(`create table "${name}" as select * from built."${name}"`);
+      await wh.run('detach built');
+      await wh.run('checkpoint');
+      rows = Number((await wh.query<{ n: string }>(`select coalesce(sum(estimated_size), 0)::varchar as n from duckdb_tables() where database_name = current_database()`))[0]!.n);
+      models = marts.length;
     } else {
       const r = await build(wh, {
         memoryLimit: process.env.JIXIAO_BUILD_MEMORY || undefined,
@@ -74,8 +88,8 @@ async function child(mode: string, db: string): Promise<void> {
   process.stdout.write(`\n${JSON.stringify(m)}\n`);
 }
 
-function runChild(mode: string, db: string): Measure {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', mode, db], {
+function runChild(mode: string, db: string, from?: string): Measure {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', mode, ...(from ? ['--from', from] : []), db], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -104,6 +118,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       child: { type: 'string' },
+      from: { type: 'string' },
       scale: { type: 'string', default: 'demo' },
       seed: { type: 'string', default: '42' },
       bank: { type: 'string' },
@@ -114,7 +129,7 @@ async function main(): Promise<void> {
   });
   if (values.child) {
     const db = process.argv[process.argv.length - 1]!;
-    await child(values.child, db);
+    await child(values.child, db, values.from);
     return;
   }
   // The children read the build's memory limit from the environment they inherit.
@@ -147,6 +162,8 @@ async function main(): Promise<void> {
     const monthRows = await ingestFolders(db, [join(bank, last)]);
     log('(c) rebuild after one more month …');
     const c = runChild('build', db);
+    log('(d) floor: the marts of (c) copied into a new file …');
+    const d = runChild('copy-marts', join(dir, 'marts-copy.duckdb'), db);
     const s = (m: Measure) => `${(m.ms / 1000).toFixed(1)} s`;
     const lines = [
       `memory limit: ${values['memory-limit'] ?? 'DuckDB default (80 % of RAM)'}`,
@@ -159,6 +176,7 @@ async function main(): Promise<void> {
       `| (b) full build, ${b.models} models + checks | ${s(b)} | ${(b.cpuMs / 1000).toFixed(1)} s | ${b.peakRssMb.toFixed(0)} MB | ${b.rows.toLocaleString('en-US')} | ${(b.ms / a.ms).toFixed(1)} |`,
       `| (b1) the same, one model at a time | ${s(b1)} | ${(b1.cpuMs / 1000).toFixed(1)} s | ${b1.peakRssMb.toFixed(0)} MB | ${b1.rows.toLocaleString('en-US')} | ${(b1.ms / a.ms).toFixed(1)} |`,
       `| (c) rebuild after ${last} | ${s(c)} | ${(c.cpuMs / 1000).toFixed(1)} s | ${c.peakRssMb.toFixed(0)} MB | ${c.rows.toLocaleString('en-US')} | ${(c.ms / a.ms).toFixed(1)} |`,
+      `| (d) floor: the ${d.models} marts of (c) copied into a new file, nothing computed | ${s(d)} | ${(d.cpuMs / 1000).toFixed(1)} s | ${d.peakRssMb.toFixed(0)} MB | ${d.rows.toLocaleString('en-US')} | ${(d.ms / a.ms).toFixed(1)} |`,
       '',
       `slowest steps of (c): ${c.slowest}`,
     ];
