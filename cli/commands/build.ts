@@ -55,7 +55,7 @@ intermediates nothing reads afterwards (header '-- materialised: build only') li
 the build only; --keep-intermediates writes them into the warehouse too, to inspect them.
 Independent models and checks run two at a time; --concurrency 1 runs one at a time, which gives
 each the whole --memory-limit (a bank that spills to disk). A bank of a million clients builds
-within --memory-limit 2.5GB (peak 2.9 GiB of memory, 12–14 minutes on two cores: BENCHMARKS.md). Off a
+within --memory-limit 2.5GB (peak 2.9–3.1 GiB of memory, 12–14 minutes on two cores: BENCHMARKS.md). Off a
 terminal, --verbose writes a line per finished step as it goes (for logs of long builds).
 Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
   options: {
