@@ -14,8 +14,9 @@
 --   the summed spreads, fee income and expected loss (the same exact sums, two fewer columns to join).
 -- method: the client rows are joined to the portfolio of the end date of the period they are the base
 --   of (one copy per end date, not per period), once per distinct span of base months; a client held
---   whole (share 1) adds its figure without the 128-bit product (100,000 clients, alternated:
---   5.2–8.3 → 2.5–2.7 s CPU; build-only inputs in memory as in the build: 5.8–6.8 → 2.5–2.8 s).
+--   whole (share 1) adds its figure without the 128-bit product (held_share, migration 018).
+--   100,000 clients, alternated: 5.2–8.3 → 2.5–2.7 s CPU; build-only inputs in memory as in the
+--   build: 5.8–6.8 → 2.5–2.8 s.
 -- inputs: int_periods, int_portfolio_months, int_client_periods, int_sales_periods, int_holder_periods,
 --   int_deposit_months.
 -- materialised: build only (in memory during the build; nothing reads it afterwards)
@@ -53,18 +54,18 @@ summed_by_base as (
     c.period as joined_period,
     f.manager_id,
     f.holder_org_id,
-    sum(case when f.share = 1 then cast(c.deposit_avg_balance as decimal(38,14)) else f.share * cast(c.deposit_avg_balance as decimal(38,8)) end) as deposit_avg_balance,
-    sum(case when f.share = 1 then cast(c.deposit_end_balance as decimal(38,14)) else f.share * cast(c.deposit_end_balance as decimal(38,8)) end) as deposit_end_balance,
-    sum(case when f.share = 1 then cast(c.deposit_spread as decimal(38,14)) else f.share * cast(c.deposit_spread as decimal(38,8)) end) as deposit_spread,
-    sum(case when f.share = 1 then cast(c.loan_avg_balance as decimal(38,14)) else f.share * cast(c.loan_avg_balance as decimal(38,8)) end) as loan_avg_balance,
-    sum(case when f.share = 1 then cast(c.loan_end_balance as decimal(38,14)) else f.share * cast(c.loan_end_balance as decimal(38,8)) end) as loan_end_balance,
-    sum(case when f.share = 1 then cast(c.loan_spread as decimal(38,14)) else f.share * cast(c.loan_spread as decimal(38,8)) end) as loan_spread,
-    sum(case when f.share = 1 then cast(c.expected_loss as decimal(38,14)) else f.share * cast(c.expected_loss as decimal(38,8)) end) as expected_loss,
-    sum(case when f.share = 1 then cast(c.fee_income as decimal(38,14)) else f.share * cast(c.fee_income as decimal(38,8)) end) as fee_income,
-    sum(case when f.share = 1 then cast(c.npl_balance as decimal(38,14)) else f.share * cast(c.npl_balance as decimal(38,8)) end) as npl_balance,
-    sum(case when f.share = 1 then cast(c.turned_npl_count as decimal(38,14)) else f.share * cast(c.turned_npl_count as decimal(38,8)) end) as turned_npl_count,
-    sum(case when f.share = 1 then cast(c.turned_npl_balance as decimal(38,14)) else f.share * cast(c.turned_npl_balance as decimal(38,8)) end) as turned_npl_balance,
-    sum(case when f.share = 1 then cast(c.net_deposit_increase as decimal(38,14)) else f.share * cast(c.net_deposit_increase as decimal(38,8)) end) as net_deposit_increase,
+    sum(held_share(f.share, c.deposit_avg_balance)) as deposit_avg_balance,
+    sum(held_share(f.share, c.deposit_end_balance)) as deposit_end_balance,
+    sum(held_share(f.share, c.deposit_spread)) as deposit_spread,
+    sum(held_share(f.share, c.loan_avg_balance)) as loan_avg_balance,
+    sum(held_share(f.share, c.loan_end_balance)) as loan_end_balance,
+    sum(held_share(f.share, c.loan_spread)) as loan_spread,
+    sum(held_share(f.share, c.expected_loss)) as expected_loss,
+    sum(held_share(f.share, c.fee_income)) as fee_income,
+    sum(held_share(f.share, c.npl_balance)) as npl_balance,
+    sum(held_share(f.share, c.turned_npl_count)) as turned_npl_count,
+    sum(held_share(f.share, c.turned_npl_balance)) as turned_npl_balance,
+    sum(held_share(f.share, c.net_deposit_increase)) as net_deposit_increase,
   -- only the joined base periods' rows go into the join
   from (select * from int_client_periods where period in (select joined_period from joined_periods)) as c
   left join joined_periods as j on j.joined_period = c.period

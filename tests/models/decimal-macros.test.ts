@@ -1,5 +1,5 @@
-// The exact division macros of migrations 011–013 and 015, the 64-bit rounding of 016 and div_ratio's
-// proven DOUBLE estimate (017) (DuckDB's DECIMAL / DECIMAL would be a DOUBLE):
+// The exact division macros of migrations 011–013 and 015, the 64-bit rounding of 016, div_ratio's
+// proven DOUBLE estimate (017) and held_share (018) (DuckDB's DECIMAL / DECIMAL would be a DOUBLE):
 // hand cases for rounding half away from zero, and the fast 64-bit forms against the general
 // 128-bit one on random values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,5 +143,15 @@ describe('exact division macros', () => {
         count(*) filter (where div_ratio(tnum, tden) is distinct from ${slow('tnum', 'tden')})::varchar as ties,
       from t`);
     expect(r).toEqual({ a8: '0', counts: '0', a6: '0', a14: '0', big: '0', ties: '0' });
+  });
+});
+
+describe("held_share (018): a holder's part of a client figure, exact at 14 places", () => {
+  it('takes the figure whole for share 1 and the exact product otherwise', async () => {
+    expect(await one('held_share(1.000000::decimal(9,6), 1234.56789012::decimal(18,8))')).toBe('1234.56789012000000');
+    // 0.333333 × 1,234.56789012 = 411.52221851736996 exactly (6 + 8 places: nothing lost)
+    expect(await one('held_share(0.333333::decimal(9,6), 1234.56789012::decimal(18,8))')).toBe('411.52221851736996');
+    expect(await one('held_share(0.500000::decimal(9,6), -0.00000001::decimal(18,8))')).toBe('-0.00000000500000');
+    expect(await one('typeof(held_share(0.5::decimal(9,6), 1::decimal(18,8)))')).toBe('DECIMAL(38,14)');
   });
 });
