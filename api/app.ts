@@ -10,6 +10,7 @@ import type { AppEnv, Deps } from './env.ts';
 import { HttpProblem, problem } from './problem.ts';
 import { RouteDocs } from './openapi.ts';
 import { requireUser } from './auth/middleware.ts';
+import { keepAnswers } from './answers.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/orgs.ts';
@@ -38,6 +39,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
       if (c.req.path === '/api/openapi.json') return next();
       return requireUser(c, next);
     })
+    .use('/*', keepAnswers)
     .route('/orgs', orgs.tree)
     .route('/orgs', institutionRoutes(docs, deps))
     .route('/orgs', clients.byOrg)

@@ -6,9 +6,12 @@ import type { User, UserStore } from '../warehouse/users.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { Lockout } from './auth/lockout.ts';
 import type { PeriodRow } from '../warehouse/queries/orgs.ts';
+import type { AnswerCache } from './answers.ts';
 
 export interface Deps {
   reader: Reader;
+  /** Recent answers kept as sent (a read-only warehouse only); absent = every request answered afresh. */
+  answers?: AnswerCache;
   catalog: Catalog;
   /** The periods the build produced, read at start (the server never writes the warehouse). */
   periods: PeriodRow[];

@@ -13,6 +13,7 @@ import { UserStore, usersPathFor } from '../warehouse/users.ts';
 import { SessionStore } from './auth/sessions.ts';
 import { Lockout } from './auth/lockout.ts';
 import { createApp } from './app.ts';
+import { AnswerCache } from './answers.ts';
 import type { Deps } from './env.ts';
 import { join } from 'node:path';
 import { projectRoot } from '../warehouse/paths.ts';
@@ -27,7 +28,10 @@ export interface OpenedDeps {
 
 export interface DepsOptions {
   poolSize?: number;
-  /** Query results kept by the pool (the warehouse is read-only, so they never go stale); 0 = none. */
+  /**
+   * Query results kept by the pool, and as many answers kept as sent (at most 64 M characters of
+   * JSON): the warehouse is read-only, so neither can go stale; 0 = none.
+   */
   cacheEntries?: number;
   /** DuckDB threads (see PoolOptions.threads); default DuckDB's own. */
   threads?: number;
@@ -37,6 +41,9 @@ export interface DepsOptions {
   secureCookies?: boolean;
   usersPath?: string;
 }
+
+/** JSON kept by the answer cache at most, in characters (≈ bytes): some 700 league pages of the large bank. */
+const answerChars = 64 * 1024 * 1024;
 
 /** Opens the warehouse read-only and everything the app needs around it. */
 export async function openDeps(dbPath: string, opts: DepsOptions = {}): Promise<OpenedDeps> {
@@ -58,6 +65,7 @@ export async function openDeps(dbPath: string, opts: DepsOptions = {}): Promise<
     const now = opts.now ?? Date.now;
     const deps: Deps = {
       reader: pool,
+      ...(opts.cacheEntries ? { answers: new AnswerCache(opts.cacheEntries, answerChars) } : {}),
       catalog,
       periods,
       users: new UserStore(opts.usersPath ?? usersPathFor(dbPath)),

@@ -132,8 +132,8 @@ export function removeFixture(f: Fixture): void {
 }
 
 /** An app over the fixture with a controllable clock; close() closes the warehouse. */
-export async function fixtureApp(f: Fixture, opts: { now?: () => number; log?: (l: string) => void } = {}) {
-  const opened: OpenedDeps = await openDeps(f.dbPath, { poolSize: 2, now: opts.now, log: opts.log, sessionSecret: 'test-secret' });
+export async function fixtureApp(f: Fixture, opts: { now?: () => number; log?: (l: string) => void; cacheEntries?: number } = {}) {
+  const opened: OpenedDeps = await openDeps(f.dbPath, { poolSize: 2, now: opts.now, log: opts.log, sessionSecret: 'test-secret', cacheEntries: opts.cacheEntries });
   const app = createApp(opened.deps);
   return { app, deps: opened.deps, close: () => opened.close() };
 }
