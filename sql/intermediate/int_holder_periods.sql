@@ -10,6 +10,8 @@
 --             sales_<category>_units / _amount from int_sales_attributed
 --   profit_contribution = loan_spread + deposit_spread + fee_income
 --   risk_adjusted_contribution = profit_contribution − expected_loss
+--   (both kept at 14 places like the spreads they sum: narrowed to 8 and then rounded to the fen
+--   in the mart, 350.534999995 became 350.54 instead of 350.53 — tests/models/decimal-scales.test.ts)
 --   Rounding happens in marts only; inside, money keeps 8 decimals or more (spreads and expected
 --   loss of each row are exact to 10^-8 yuan, then summed exactly).
 --   net_deposit_increase = deposit_end_balance − Σ over the clients held at P's end of
@@ -235,8 +237,8 @@ select
   cast(coalesce(a.loan_spread, 0) as decimal(38,14)) as loan_spread,
   cast(coalesce(a.expected_loss, 0) as decimal(38,14)) as expected_loss,
   cast(coalesce(a.fee_income, 0) as decimal(38,8)) as fee_income,
-  cast(coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) as decimal(38,8)) as profit_contribution,
-  cast(coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) - coalesce(a.expected_loss, 0) as decimal(38,8)) as risk_adjusted_contribution,
+  cast(coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) as decimal(38,14)) as profit_contribution,
+  cast(coalesce(a.loan_spread, 0) + coalesce(a.deposit_spread, 0) + coalesce(a.fee_income, 0) - coalesce(a.expected_loss, 0) as decimal(38,14)) as risk_adjusted_contribution,
   cast(coalesce(a.turned_npl_count, 0) as decimal(38,6)) as turned_npl_count,
   cast(coalesce(a.turned_npl_balance, 0) as decimal(38,8)) as turned_npl_balance,
   cast(coalesce(s.sales_deposit_units, 0) as decimal(38,6)) as sales_deposit_units,
