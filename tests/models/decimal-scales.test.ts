@@ -14,6 +14,7 @@
 // their profit contribution and risk-adjusted contribution (no loan: no expected loss) equal their
 // deposit spread. SB2 = M3 + M4 + C6 unassigned (A4: 20 × 1.20 × 31 = 744.00): 744 + 701.06999999.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverChecks } from '../../warehouse/models.ts';
 import { builtFixture, rowOf, type TempWarehouse } from './helpers.ts';
 
 const c7 = `
@@ -65,5 +66,24 @@ describe('a holder\'s profit contribution is rounded to the fen once', () => {
 
   it('SB2 sums the exact halves: 744 + 701.06999999 = 1,445.06999999 → 1,445.07', async () => {
     expect(await figures('org', '2026-01', 'SB2')).toEqual({ spread: '1445.07', profit: '1445.07', risk_adjusted: '1445.07' });
+  });
+});
+
+describe('the org tree identity compares at the finest scale of int_org_periods', () => {
+  const check = discoverChecks().find((c) => c.name === 'int_org_periods__tree_identity')!.sql;
+
+  it('passes on the built bank, and sees a node off by 10^-13 yuan (cut at 12 places, it would not)', async () => {
+    expect(await t.wh.query(check)).toEqual([]);
+    // SB2's January profit is 1,445.06999999 (above); 10^-13 more is in the 13th place.
+    await t.wh.run(
+      `update int_org_periods set profit_contribution = profit_contribution + 0.0000000000001
+       where org_id = 'SB2' and period = '2026-01'`,
+    );
+    // SB2 is no longer its own holders' sum, and its parent BR1 no longer the sum of its children.
+    const rows = await t.wh.query<{ org_id: string; metric: string }>(`select org_id, metric from (${check}) order by org_id`);
+    expect(rows).toEqual([
+      { org_id: 'BR1', metric: 'profit_contribution' },
+      { org_id: 'SB2', metric: 'profit_contribution' },
+    ]);
   });
 });
