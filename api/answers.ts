@@ -20,7 +20,7 @@ export class AnswerCache {
   constructor(
     /** Answers kept at most. */
     readonly entries: number,
-    /** UTF-16 code units kept at most over all answers (≈ bytes for the ASCII-heavy JSON). */
+    /** UTF-16 code units kept at most over all answers (one or two bytes each in V8's strings). */
     readonly maxChars: number,
   ) {
     if (!Number.isInteger(entries) || entries < 1) throw new Error(`entries: ${entries} is not a whole number ≥ 1`);

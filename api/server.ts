@@ -42,7 +42,10 @@ export interface DepsOptions {
   usersPath?: string;
 }
 
-/** JSON kept by the answer cache at most, in characters (≈ bytes): some 700 league pages of the large bank. */
+/**
+ * JSON kept by the answer cache at most, in characters: 64–128 MB (V8 keeps a text with any Chinese
+ * in it at two bytes a character); some 700 league pages of the large bank.
+ */
 const answerChars = 64 * 1024 * 1024;
 
 /** Opens the warehouse read-only and everything the app needs around it. */

@@ -23,7 +23,7 @@ before \`jixiao ingest\` or \`jixiao build\`; \`jixiao user add\` works while it
     'pool-size': { type: 'string', help: 'N     DuckDB connections for requests (default 4)' },
     users: { type: 'string', help: 'FILE  users file (default: <db>.users.json beside the warehouse)' },
     threads: { type: 'string', help: 'N     DuckDB threads (default 1: many small queries side by side, one per connection, cost less CPU than each split over the cores)' },
-    cache: { type: 'string', help: 'N     query results kept in memory, and as many answers as sent (at most 64 MB of JSON); default 5000, 0 = none. Safe: the warehouse cannot change while served' },
+    cache: { type: 'string', help: 'N     query results kept in memory, and as many answers as sent (at most 64 M characters of JSON, 64–128 MB); default 5000, 0 = none. Safe: the warehouse cannot change while served' },
   },
   async run({ values, out, err }) {
     const db = resolveDbPath(values.db);
