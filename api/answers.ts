@@ -9,48 +9,32 @@
 // expired session never reaches a kept answer). Downloads (CSV, XLSX) and errors are not kept.
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.ts';
+import { BoundedLru } from '../warehouse/lru.ts';
 
 export class AnswerCache {
-  /** key → JSON text (Map order = recency). */
-  private readonly kept = new Map<string, string>();
-  private bytes = 0;
+  /** key → JSON text, weighed in characters. */
+  private readonly kept: BoundedLru<string>;
   hits = 0;
   misses = 0;
 
-  constructor(
-    /** Answers kept at most. */
-    readonly entries: number,
-    /** UTF-16 code units kept at most over all answers (one or two bytes each in V8's strings). */
-    readonly maxChars: number,
-  ) {
-    if (!Number.isInteger(entries) || entries < 1) throw new Error(`entries: ${entries} is not a whole number ≥ 1`);
-    if (!Number.isInteger(maxChars) || maxChars < 1) throw new Error(`maxChars: ${maxChars} is not a whole number ≥ 1`);
+  /**
+   * @param entries answers kept at most
+   * @param maxChars UTF-16 code units kept at most over all answers (one or two bytes each in V8's
+   *   strings); no answer over an eighth of them is kept, so one never crowds out the rest
+   */
+  constructor(entries: number, maxChars: number) {
+    this.kept = new BoundedLru<string>(entries, maxChars, (text) => text.length, maxChars / 8);
   }
 
   get(key: string): string | undefined {
     const text = this.kept.get(key);
-    if (text === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
-    this.kept.delete(key);
-    this.kept.set(key, text);
+    if (text === undefined) this.misses++;
+    else this.hits++;
     return text;
   }
 
   set(key: string, text: string): void {
-    if (text.length > this.maxChars / 8) return; // one answer never crowds out the rest
-    const old = this.kept.get(key);
-    if (old !== undefined) this.bytes -= old.length;
-    this.kept.delete(key);
     this.kept.set(key, text);
-    this.bytes += text.length;
-    for (const [k, v] of this.kept) {
-      if (this.kept.size <= this.entries && this.bytes <= this.maxChars) break;
-      this.kept.delete(k);
-      this.bytes -= v.length;
-    }
   }
 
   get size(): number {

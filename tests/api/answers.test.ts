@@ -38,7 +38,7 @@ describe('AnswerCache', () => {
 
   it('refuses nonsensical bounds', () => {
     expect(() => new AnswerCache(0, 10)).toThrow(/entries/);
-    expect(() => new AnswerCache(10, 0.5)).toThrow(/maxChars/);
+    expect(() => new AnswerCache(10, 0.5)).toThrow(/weight/);
   });
 });
 

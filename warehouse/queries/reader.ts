@@ -3,6 +3,7 @@
 // time, so a request borrows a connection for the length of its query and gives it back.
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
 import type { Warehouse } from '../db.ts';
+import { BoundedLru } from '../lru.ts';
 
 export type Params = Record<string, DuckDBValue>;
 
@@ -44,19 +45,20 @@ export class ReaderPool implements Reader {
   private readonly prepared = new Map<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
   private readonly waiting: ((conn: DuckDBConnection) => void)[] = [];
   private closed = false;
-  /** sql + params → rows (Map order = recency), and the queries in flight (shared by callers). */
-  private readonly cache = new Map<string, Record<string, unknown>[]>();
+  /** sql + params → rows (none when cacheEntries is 0), and the queries in flight (shared by callers). */
+  private readonly cache: BoundedLru<Record<string, unknown>[]> | undefined;
   private readonly inflight = new Map<string, Promise<Record<string, unknown>[]>>();
-  private cachedRows = 0;
   hits = 0;
   misses = 0;
 
   private constructor(
     private readonly all: DuckDBConnection[],
-    private readonly cacheEntries: number,
-    private readonly cacheRows: number,
+    cacheEntries: number,
+    cacheRows: number,
     private readonly statements: number,
   ) {
+    // A huge result (a download) is not kept: no result over a tenth of the rows.
+    this.cache = cacheEntries > 0 ? new BoundedLru(cacheEntries, cacheRows, (rows) => rows.length, cacheRows / 10) : undefined;
     this.idle.push(...all);
     for (const c of all) this.prepared.set(c, new Map());
   }
@@ -100,13 +102,12 @@ export class ReaderPool implements Reader {
 
   async query<T extends object = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
     const bound = params && usedParams(sql, params);
-    if (this.cacheEntries === 0) return (await this.run(sql, bound)) as T[];
+    const cache = this.cache;
+    if (!cache) return (await this.run(sql, bound)) as T[];
     const key = `${sql}\u0000${JSON.stringify(bound ?? {})}`;
-    const hit = this.cache.get(key);
+    const hit = cache.get(key);
     if (hit) {
       this.hits++;
-      this.cache.delete(key);
-      this.cache.set(key, hit);
       return copyRows(hit) as T[];
     }
     this.misses++;
@@ -114,7 +115,7 @@ export class ReaderPool implements Reader {
     if (!pending) {
       pending = this.run(sql, bound).finally(() => this.inflight.delete(key));
       this.inflight.set(key, pending);
-      pending.then((rows) => this.keep(key, rows), () => {});
+      pending.then((rows) => cache.set(key, rows), () => {});
     }
     return copyRows(await pending) as T[];
   }
@@ -153,17 +154,6 @@ export class ReaderPool implements Reader {
       old.destroySync();
     }
     return fresh;
-  }
-
-  private keep(key: string, rows: Record<string, unknown>[]): void {
-    if (rows.length > this.cacheRows / 10) return; // a huge result (a download) is not kept
-    this.cache.set(key, rows);
-    this.cachedRows += rows.length;
-    for (const [k, v] of this.cache) {
-      if (this.cache.size <= this.cacheEntries && this.cachedRows <= this.cacheRows) break;
-      this.cache.delete(k);
-      this.cachedRows -= v.length;
-    }
   }
 
   /** Closes every connection; the Warehouse itself is closed by its owner. */
