@@ -42,6 +42,8 @@ export interface Bank {
   assignments?: { client_id: string; manager_id: string; valid_from: string; valid_to?: string | null }[];
   visits?: { visit_id: string; visit_date: string; manager_id: string; client_id: string | null; purpose: string }[];
   adjustments?: { year: number; period: string; manager_id: string; item: string; points: number }[];
+  /** Rows of the targets file for managers (raw_targets), e.g. a year's target: period 'Y'. */
+  targets?: { year: number; period: string; manager_id: string; metric: string; target_value: number; base_value?: number | null }[];
 }
 
 /** Months of 2025-Q4 … 2026-Q4: the quarters and the year-to-date periods at each quarter end. */
@@ -100,6 +102,11 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
       wh,
       'raw_adjustments',
       (bank.adjustments ?? []).map((a, k) => ({ ...a, line_no: k + 2, load_id: 0 })),
+    );
+    await insertRows(
+      wh,
+      'raw_targets',
+      (bank.targets ?? []).map(({ manager_id, ...t }) => ({ base_value: null, ...t, subject_type: 'manager', subject_id: manager_id, load_id: 0 })),
     );
     await wh.run(`create table int_periods (period varchar, period_type varchar, year integer, start_date date,
       end_date date, days integer, months integer, base_period varchar, base_date date)`);

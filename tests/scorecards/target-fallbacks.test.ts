@@ -21,7 +21,6 @@ beforeAll(async () => {
       ],
       metrics: [
         m('R1', 'sales_wealth_units', 45, null),
-        m('R1', 'sales_wealth_units', 45, 120, null, '2026'), // the year's target
         m('R1', 'sales_fund_amount', 242_000, null, 200_000),
         m('R1', 'npl_ratio', 0.016, null, 0.025),
         m('R1', 'net_deposit_increase', 50, 100),
@@ -30,6 +29,10 @@ beforeAll(async () => {
         m('R2', 'npl_ratio', 0.025, null, null),
         m('R2', 'net_deposit_increase', 50, 0),
       ],
+      // R1's year target, as a bank sets it in the targets file. The year is not over (the bank
+      // holds no period 2026, so mart_manager_metrics has no year row): the pro-rata fallback is
+      // for exactly these quarters, so it reads the year's target from the targets file itself.
+      targets: [{ year: 2026, period: 'Y', manager_id: 'R1', metric: 'sales_wealth_units', target_value: 120 }],
     },
     [join(fixturesDir, 'fallbacks')],
   );

@@ -4,7 +4,9 @@
 -- formula (actual, base, target are the year-to-date figures of mart_manager_metrics unless said):
 --   target: the targets file's (through mart_manager_metrics) when positive; else the scheme's
 --     target_fallback, in order: the year's target × months elapsed / 12 (annual_pro_rata,
---     按时间进度), base × (1 + from_base_growth) (lower_is_better: × (1 − it)) when the base is
+--     按时间进度; the year's target read from the targets file itself, since mart_manager_metrics
+--     has the year's row only once all twelve months are loaded and this fallback is for the
+--     quarters before), base × (1 + from_base_growth) (lower_is_better: × (1 − it)) when the base is
 --     positive, per_month × months in the period, fixed. target_source says which.
 --   ratio_to_target   achievement = actual / target (target > 0, else null: 'no_target')
 --   ratio_to_previous actual = the scoring quarter's figure, base = the previous quarter's;
@@ -19,7 +21,8 @@
 --   without the prior year-end; no_target; no_previous). Ratios are
 --   rounded to 6 decimals (div_ratio, exact) before they are multiplied, so every point can be
 --   recomputed by hand from the figures shown.
--- inputs: int_scorecard_schemes_resolved, int_scorecard_periods, cfg_scheme_indicators, mart_manager_metrics.
+-- inputs: int_scorecard_schemes_resolved, int_scorecard_periods, cfg_scheme_indicators, mart_manager_metrics,
+--   stg_extract__targets.
 with resolved as (
   select period, manager_id, scheme_id,
   from int_scorecard_schemes_resolved
@@ -39,8 +42,8 @@ indicators as (
 
 metrics as (
   -- only the metrics some scheme scores, in the periods a scoring period reads (itself, its quarter,
-  -- the quarter before, its year: about a third of the periods): the four joins below then build
-  -- hash tables of a fraction of the long mart instead of all of it
+  -- the quarter before: about a third of the periods): the three joins below then build hash
+  -- tables of a fraction of the long mart instead of all of it
   select m.period, m.manager_id, m.metric, m.actual, m.base, m.target,
   from mart_manager_metrics as m
   semi join (select distinct metric from cfg_scheme_indicators) as used on used.metric = m.metric
@@ -48,8 +51,14 @@ metrics as (
     select period from periods
     union select quarter_period from periods
     union select previous_quarter_period from periods
-    union select year_period from periods
   ) as read on read.period = m.period
+),
+
+year_targets as (
+  -- the year's target of each manager and metric, as the targets file gives it (period Y)
+  select period_key as year_period, subject_id as manager_id, metric, target_value as target,
+  from stg_extract__targets
+  where subject_type = 'manager' and period = 'Y'
 ),
 
 figures as (
@@ -85,8 +94,8 @@ figures as (
     on ytd.period = resolved.period and ytd.manager_id = resolved.manager_id and ytd.metric = indicators.metric
   left join metrics as this_quarter
     on this_quarter.period = periods.quarter_period and this_quarter.manager_id = resolved.manager_id and this_quarter.metric = indicators.metric
-  left join metrics as whole_year
-    on whole_year.period = periods.year_period and whole_year.manager_id = resolved.manager_id and whole_year.metric = indicators.metric
+  left join year_targets as whole_year
+    on whole_year.year_period = periods.year_period and whole_year.manager_id = resolved.manager_id and whole_year.metric = indicators.metric
   left join metrics as previous_quarter
     on previous_quarter.period = periods.previous_quarter_period and previous_quarter.manager_id = resolved.manager_id and previous_quarter.metric = indicators.metric
 ),
