@@ -91,7 +91,6 @@ for (const cached of [false, true]) {
       return send();
     };
 
-
     describe('access matrix', () => {
       for (const role of Object.keys(areas) as Role[]) {
         for (const ep of endpoints) {
