@@ -5,20 +5,8 @@ import { toCsv } from '../report/csv.ts';
 import { toXlsx } from '../report/xlsx.ts';
 import { kindOf, type Column, type ColumnKind, type Table } from '../report/table.ts';
 import { labelOf, type Lang } from '../report/labels.ts';
-import { MAX_EXPORT_ROWS, type ListQuery } from './params.ts';
+import { MAX_EXPORT_ROWS, type ListBody, type ListColumn, type ListQuery } from '../contract/api.ts';
 import type { Paging } from '../warehouse/queries/listing.ts';
-
-export interface ListBody<R> {
-  /** Request context echoed back: period, node, filters. */
-  meta: Record<string, unknown>;
-  columns: (Column & { label: { zh: string; en: string } })[];
-  rows: R[];
-  total: number;
-  page: number;
-  page_size: number;
-  sort: string;
-  order: 'asc' | 'desc';
-}
 
 /** The paging a query needs: a page for JSON, every row (capped) for a download. */
 export function pagingOf(q: ListQuery): Paging {
@@ -51,7 +39,7 @@ export function columnsFor(keys: string[]): Column[] {
   return keys.map((key) => ({ key, kind: kindFor(key) }));
 }
 
-type Labelled = (Column & { label: { zh: string; en: string } })[];
+type Labelled = ListColumn[];
 /** Column lists repeat on every request of an endpoint; their labels are worked out once. */
 const labelledCache = new Map<string, Labelled>();
 

@@ -1,6 +1,7 @@
 // Column labels and the labels of coded values in Chinese and English, from the one glossary
 // (config/glossary.json) that the web UI uses too.
 import glossary from '../config/glossary.json' with { type: 'json' };
+import { metricOf } from '../contract/metrics.ts';
 
 export type Lang = 'zh' | 'en';
 type Entry = { zh: string; en: string };
@@ -18,11 +19,8 @@ function lookup(key: string): Entry | undefined {
 export function labelOf(key: string, lang: Lang): string {
   const direct = lookup(key);
   if (direct) return direct[lang];
-  const sales = /^sales_(.+)_(units|amount)$/.exec(key);
-  if (sales) {
-    const cat = glossary.sales_categories[sales[1] as keyof typeof glossary.sales_categories];
-    if (cat) return lang === 'zh' ? `${cat.zh}${sales[2] === 'units' ? '销量' : '销售额'}` : `${cat.en} ${sales[2] === 'units' ? 'sold (units)' : 'sold (amount)'}`;
-  }
+  const sales = metricOf(key);
+  if (sales) return sales.label[lang];
   const measured = /^(.+)_(base|target|achievement|growth)$/.exec(key);
   if (measured) {
     const metric = lookup(measured[1]!);

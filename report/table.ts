@@ -1,8 +1,10 @@
 // A table for people: rows from the warehouse (exact strings for decimals) and typed columns.
 // CSV, XLSX and JSON writers all take this shape, so the CLI exports and the API downloads agree.
 import { CODED_COLUMNS, LONG_FORM_KEYS, labelOf, valueLabel, type Lang } from './labels.ts';
+import { kindOf, type ColumnKind } from '../contract/metrics.ts';
 
-export type ColumnKind = 'id' | 'text' | 'date' | 'money' | 'ratio' | 'count' | 'number';
+// The kinds of columns are the metric catalog's (contract/metrics.ts).
+export { kindOf, type ColumnKind };
 
 export interface Column {
   key: string;
@@ -20,18 +22,6 @@ export interface Table {
 
 export function headerOf(columns: Column[], lang: Lang): string[] {
   return columns.map((c) => c.header ?? labelOf(c.key, lang));
-}
-
-/** Infers a column kind from a metric or field name, for tables whose columns come from a mart. */
-export function kindOf(key: string): ColumnKind {
-  if (/(_id|^period)$/.test(key)) return 'id';
-  if (/_date$|_at$/.test(key)) return 'date';
-  if (/^(year|quarter)$/.test(key)) return 'text'; // labels of a period, not quantities
-  if (/ratio|achievement|share|rate|coverage|percentile|hhi|_to_|^weight$|^cap$|^floor$/.test(key)) return 'ratio';
-  if (/^units$|_units$|_count$|clients$|^managers$|_managers$|visits$|^rank|_rank$|_days$|_months$|^months$|months_on_book|_held$|_quarters$|^warnings$|loans$|_size$|^ordinal$|^visit_(ceiling|good_level)$/.test(key)) return 'count';
-  if (/balance|spread|income|contribution|increase|amount|loss|pay|growth|base$|target$|actual$|^pool_/.test(key)) return 'money';
-  if (/points|score|span|^bonus|per_month|quantity/.test(key)) return 'number';
-  return 'text';
 }
 
 export function columnsOf(keys: string[]): Column[] {

@@ -6,7 +6,7 @@ import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { exportOnly, idString, listParams, periodKey, searchParam, type ListQuery } from '../params.ts';
+import { exportOnly, idString, listParams, periodKey, searchParam, type ListQuery } from '../../contract/api.ts';
 import { keysOf, pagingOf, sendList, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
@@ -66,8 +66,8 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
       if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
-      const listed = await managerSegments(d.reader, segCols, { managerId: manager_id, period, segment: q.segment, q: q.q }, pagingOf(q as ListQuery));
-      return sendList(c, q as ListQuery, 'segments', { meta: { period, manager_id, manager_name: manager.manager_name, segment: q.segment ?? null, q: q.q ?? null }, keys: segCols, ...listed });
+      const listed = await managerSegments(d.reader, segCols, { managerId: manager_id, period, segment: q.segment, q: q.q }, pagingOf(q));
+      return sendList(c, q, 'segments', { meta: { period, manager_id, manager_name: manager.manager_name, segment: q.segment ?? null, q: q.q ?? null }, keys: segCols, ...listed });
     })
     .get('/:manager_id/clients', requireArea('clients'), v('param', managerParam), v('query', managerQuery), async (c) => {
     const { deps: d, scope } = c.var;
@@ -77,8 +77,8 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
     if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
-    const listed = await managerPortfolio(d.reader, d.catalog, { managerId: manager_id, period, q: q.q }, pagingOf(q as ListQuery));
-    return sendList(c, q as ListQuery, 'portfolio', { meta: { period, manager_id, manager_name: manager.manager_name, q: q.q ?? null }, keys: mKeys, ...listed });
+    const listed = await managerPortfolio(d.reader, d.catalog, { managerId: manager_id, period, q: q.q }, pagingOf(q));
+    return sendList(c, q, 'portfolio', { meta: { period, manager_id, manager_name: manager.manager_name, q: q.q ?? null }, keys: mKeys, ...listed });
   });
 
   const byOrg = new Hono<AppEnv>().get('/:org_id/clients', requireArea('clients'), v('param', orgParam), v('query', orgQuery), async (c) => {
@@ -87,8 +87,8 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
-    const listed = await orgPortfolio(d.reader, d.catalog, scope, { orgId: org.org_id, period, q: q.q }, pagingOf(q as ListQuery));
-    return sendList(c, q as ListQuery, 'clients', { meta: { period, org_id: org.org_id, org_name: org.org_name, q: q.q ?? null }, keys: oKeys, ...listed });
+    const listed = await orgPortfolio(d.reader, d.catalog, scope, { orgId: org.org_id, period, q: q.q }, pagingOf(q));
+    return sendList(c, q, 'clients', { meta: { period, org_id: org.org_id, org_name: org.org_name, q: q.q ?? null }, keys: oKeys, ...listed });
   });
 
   const one = new Hono<AppEnv>().get('/:client_id', requireArea('clients'), v('param', clientParam), v('query', oneQuery), async (c) => {

@@ -6,7 +6,7 @@ import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { idString, lineParam, listParams, periodKey, searchParam, type ListQuery } from '../params.ts';
+import { idString, lineParam, listParams, periodKey, searchParam, type ListQuery } from '../../contract/api.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
@@ -64,8 +64,8 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
-      const listed = await benchmark(d.reader, d.catalog, scope, { orgId: org.org_id, period }, pagingOf(q as ListQuery));
-      return sendList(c, q as ListQuery, 'benchmark', { meta: { period, org_id: org.org_id, org_name: org.org_name }, keys: bKeys, ...listed });
+      const listed = await benchmark(d.reader, d.catalog, scope, { orgId: org.org_id, period }, pagingOf(q));
+      return sendList(c, q, 'benchmark', { meta: { period, org_id: org.org_id, org_name: org.org_name }, keys: bKeys, ...listed });
     })
     .get('/:org_id/managers', requireArea('performance'), v('param', orgParam), v('query', leagueQuery), async (c) => {
       const { deps: d, scope } = c.var;
@@ -74,8 +74,8 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
       const scoreCandidates = periodsUpTo(d.periods, period); // the card that applies, as on the manager page
-      const listed = await leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q, scoreCandidates }, pagingOf(q as ListQuery));
-      return sendList(c, q as ListQuery, 'league', {
+      const listed = await leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q, scoreCandidates }, pagingOf(q));
+      return sendList(c, q, 'league', {
         meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, grade: q.grade ?? null, q: q.q ?? null },
         keys: lKeys,
         ...listed,

@@ -5,7 +5,7 @@ import type { AppEnv } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { listParams, type ListQuery } from '../params.ts';
+import { listParams, type ListQuery } from '../../contract/api.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { listLoads, listRejects, loadColumns, loadExists, rejectColumns } from '../../warehouse/queries/loads.ts';
@@ -27,14 +27,14 @@ export function loadRoutes(docs: RouteDocs) {
     .use(requireArea('loads'))
     .get('/', v('query', loadsQuery), async (c) => {
       const q = c.req.valid('query');
-      const listed = await listLoads(c.var.deps.reader, { status: q.status }, pagingOf(q as ListQuery));
-      return sendList(c, q as ListQuery, 'loads', { meta: { status: q.status ?? null }, keys: [...loadColumns], ...listed });
+      const listed = await listLoads(c.var.deps.reader, { status: q.status }, pagingOf(q));
+      return sendList(c, q, 'loads', { meta: { status: q.status ?? null }, keys: [...loadColumns], ...listed });
     })
     .get('/:load_id/rejects', v('param', rejectsParams), v('query', rejectsQuery), async (c) => {
       const { load_id } = c.req.valid('param');
       const q = c.req.valid('query');
       if (!(await loadExists(c.var.deps.reader, load_id))) throw new HttpProblem(404, `load ${load_id} not found`);
-      const listed = await listRejects(c.var.deps.reader, { loadId: load_id, file: q.file }, pagingOf(q as ListQuery));
-      return sendList(c, q as ListQuery, 'rejects', { meta: { load_id, file: q.file ?? null }, keys: [...rejectColumns], ...listed });
+      const listed = await listRejects(c.var.deps.reader, { loadId: load_id, file: q.file }, pagingOf(q));
+      return sendList(c, q, 'rejects', { meta: { load_id, file: q.file ?? null }, keys: [...rejectColumns], ...listed });
     });
 }

@@ -6,6 +6,7 @@ import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
 import { orgTree } from '../../warehouse/queries/orgs.ts';
+import type { PeriodsAnswer } from '../../contract/api.ts';
 
 const none = z.strictObject({});
 
@@ -18,7 +19,8 @@ export function orgRoutes(docs: RouteDocs) {
   const periods = new Hono<AppEnv>().get('/', requireArea('org'), v('query', none), (c) => {
     const rows = c.var.deps.periods;
     const months = rows.filter((p) => p.period_type === 'month').map((p) => p.period).sort();
-    return c.json({ latest_month: months.at(-1) ?? null, rows }, 200);
+    const answer: PeriodsAnswer = { latest_month: months.at(-1) ?? null, rows };
+    return c.json(answer, 200);
   });
   return { tree, periods };
 }

@@ -7,7 +7,7 @@ import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { idString, lineParam, listParams, periodKey, searchParam, type ListQuery } from '../params.ts';
+import { idString, lineParam, listParams, periodKey, searchParam, type ListQuery } from '../../contract/api.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
 import { HttpProblem } from '../problem.ts';
@@ -47,8 +47,8 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
-    const listed = await managerMartList(d.reader, d.catalog, scope, { table: processTable, orgId: org.org_id, period, line: q.line, q: q.q, columns: processCols }, pagingOf(q as ListQuery));
-    return sendList(c, q as ListQuery, 'process', { meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, q: q.q ?? null }, keys: [...managerIdentity, ...processCols], ...listed });
+    const listed = await managerMartList(d.reader, d.catalog, scope, { table: processTable, orgId: org.org_id, period, line: q.line, q: q.q, columns: processCols }, pagingOf(q));
+    return sendList(c, q, 'process', { meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, q: q.q ?? null }, keys: [...managerIdentity, ...processCols], ...listed });
   });
 
   // --- risk: managers ranked by turned-NPL, held now or originated ------------------------
@@ -76,9 +76,9 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
     if (![...managerIdentity, ...columns].includes(sort)) {
       throw new HttpProblem(400, `sort: '${sort}' is not a column of by=${q.by}`, { invalid_params: [{ name: 'sort', in: 'query', reason: `not a column of by=${q.by}: ${[...managerIdentity, ...columns].join(', ')}` }] });
     }
-    const paging = { ...pagingOf(q as ListQuery), sort };
+    const paging = { ...pagingOf(q), sort };
     const listed = await managerMartList(d.reader, d.catalog, scope, { table: riskTable, orgId: org.org_id, period, line: q.line, q: q.q, columns }, paging);
-    return sendList(c, { ...(q as ListQuery), sort: paging.sort }, `turned-npl-${q.by}`, { meta: { period, org_id: org.org_id, org_name: org.org_name, by: q.by, line: q.line ?? null, q: q.q ?? null }, keys: [...managerIdentity, ...columns], ...listed });
+    return sendList(c, { ...(q), sort: paging.sort }, `turned-npl-${q.by}`, { meta: { period, org_id: org.org_id, org_name: org.org_name, by: q.by, line: q.line ?? null, q: q.q ?? null }, keys: [...managerIdentity, ...columns], ...listed });
   });
 
   // --- the loans behind the turned-NPL figures ---------------------------------------------
@@ -103,9 +103,9 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
       scope,
       { table: loansTable, columns: loanCols, where: `d.period = $period and d.attribution = $attribution`, tiebreak: ['loan_id', 'as_of_date', 'manager_id'] },
       { orgId: org.org_id, period, managerId: q.manager_id, extra: { attribution: q.by } },
-      pagingOf(q as ListQuery),
+      pagingOf(q),
     );
-    return sendList(c, q as ListQuery, `turned-npl-loans-${q.by}`, { meta: { period, org_id: org.org_id, by: q.by, manager_id: q.manager_id ?? null }, keys: loanCols, ...listed });
+    return sendList(c, q, `turned-npl-loans-${q.by}`, { meta: { period, org_id: org.org_id, by: q.by, manager_id: q.manager_id ?? null }, keys: loanCols, ...listed });
   });
 
   // --- early warnings ---------------------------------------------------------------------
@@ -136,9 +136,9 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
         tiebreak: ['warning', 'as_of_date', 'client_id', 'loan_id', 'manager_id'],
       },
       { orgId: org.org_id, period, managerId: q.manager_id, extra: { warning: q.warning } },
-      pagingOf(q as ListQuery),
+      pagingOf(q),
     );
-    return sendList(c, q as ListQuery, 'warnings', { meta: { period, org_id: org.org_id, warning: q.warning ?? null, manager_id: q.manager_id ?? null }, keys: warnCols, ...listed });
+    return sendList(c, q, 'warnings', { meta: { period, org_id: org.org_id, warning: q.warning ?? null, manager_id: q.manager_id ?? null }, keys: warnCols, ...listed });
   });
 
   // --- migration matrix and vintages --------------------------------------------------------
@@ -178,8 +178,8 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
-    const listed = await migrationLoans(d.reader, scope, { orgId: org.org_id, period, fromClass: q.from_class, toClass: q.to_class }, pagingOf(q as ListQuery));
-    return sendList(c, q as ListQuery, 'migration-loans', { meta: { period, org_id: org.org_id, from_class: q.from_class ?? null, to_class: q.to_class ?? null }, keys: [...migrationLoanColumns], ...listed });
+    const listed = await migrationLoans(d.reader, scope, { orgId: org.org_id, period, fromClass: q.from_class, toClass: q.to_class }, pagingOf(q));
+    return sendList(c, q, 'migration-loans', { meta: { period, org_id: org.org_id, from_class: q.from_class ?? null, to_class: q.to_class ?? null }, keys: [...migrationLoanColumns], ...listed });
   });
 
   const vintageLoansQuery = z.strictObject({
@@ -193,8 +193,8 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
     requireMart(d, 'mart_org_risk_vintage', 'mart_loan_month');
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
-    const listed = await vintageLoans(d.reader, scope, { orgId: org.org_id, originationQuarter: q.origination_quarter, monthsOnBook: q.months_on_book }, pagingOf(q as ListQuery));
-    return sendList(c, q as ListQuery, 'vintage-loans', { meta: { org_id: org.org_id, origination_quarter: q.origination_quarter, months_on_book: q.months_on_book ?? null }, keys: [...vintageLoanColumns], ...listed });
+    const listed = await vintageLoans(d.reader, scope, { orgId: org.org_id, originationQuarter: q.origination_quarter, monthsOnBook: q.months_on_book }, pagingOf(q));
+    return sendList(c, q, 'vintage-loans', { meta: { org_id: org.org_id, origination_quarter: q.origination_quarter, months_on_book: q.months_on_book ?? null }, keys: [...vintageLoanColumns], ...listed });
   });
 
   // --- risk by institution: the children of a node ------------------------------------------
@@ -210,8 +210,8 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
-    const listed = await childOrgList(d.reader, d.catalog, scope, { table: orgRiskTable, columns: orgRiskCols, orgId: org.org_id, period }, pagingOf(q as ListQuery));
-    return sendList(c, q as ListQuery, 'risk-institutions', { meta: { period, org_id: org.org_id, org_name: org.org_name }, keys: orgRiskKeys, ...listed });
+    const listed = await childOrgList(d.reader, d.catalog, scope, { table: orgRiskTable, columns: orgRiskCols, orgId: org.org_id, period }, pagingOf(q));
+    return sendList(c, q, 'risk-institutions', { meta: { period, org_id: org.org_id, org_name: org.org_name }, keys: orgRiskKeys, ...listed });
   });
 
   return app;

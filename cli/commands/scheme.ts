@@ -5,7 +5,7 @@ import { basename, relative } from 'node:path';
 import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts';
 import { Warehouse } from '../../warehouse/db.ts';
 import { crossCheck, defaultSchemesDir, formatProblem, readSchemeFile, readSchemesDir, type LoadedScheme } from '../../warehouse/schemes/load.ts';
-import { scoringPeriodOf } from '../../warehouse/schemes/periods.ts';
+import { scoringPeriodOf } from '../../contract/periods.ts';
 import { builtSchemeIds, hasResolution, lastBuild, missingOrgs, schemeSummary, schemeUses, scoringPeriods } from '../../warehouse/schemes/queries.ts';
 
 const scheme: Command = {

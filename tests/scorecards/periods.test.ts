@@ -1,16 +1,15 @@
 // Period keys of the scheme files and of the scoring periods.
 import { describe, expect, it } from 'vitest';
-import { dateOf, monthOf } from '../../warehouse/schemes/schema.ts';
-import { scoringPeriodOf } from '../../warehouse/schemes/periods.ts';
+import { periodEndDate, periodMonths, periodStartDate, scoringPeriodOf } from '../../contract/periods.ts';
 
 describe('effective periods of a scheme', () => {
   it('reads months and quarters, a quarter as its first or last month', () => {
-    expect(dateOf('2026-07', 'from')).toBe('2026-07-01');
-    expect(dateOf('2026-02', 'to')).toBe('2026-02-28');
-    expect(dateOf('2024-02', 'to')).toBe('2024-02-29'); // leap year
-    expect(dateOf('2026-Q3', 'from')).toBe('2026-07-01');
-    expect(dateOf('2026-Q4', 'to')).toBe('2026-12-31');
-    expect(monthOf('2026-Q2', 'to') - monthOf('2026-Q2', 'from')).toBe(2);
+    expect(periodStartDate('2026-07')).toBe('2026-07-01');
+    expect(periodEndDate('2026-02')).toBe('2026-02-28');
+    expect(periodEndDate('2024-02')).toBe('2024-02-29'); // leap year
+    expect(periodStartDate('2026-Q3')).toBe('2026-07-01');
+    expect(periodEndDate('2026-Q4')).toBe('2026-12-31');
+    expect(periodMonths('2026-Q2')).toEqual(['2026-04', '2026-05', '2026-06']); // from its first to its last month
   });
 });
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtFixture, type TempWarehouse } from '../models/helpers.ts';
 import { failedChecks } from './fixture.ts';
-import { isKnownMetric } from '../../warehouse/schemes/schema.ts';
+import { isKnownMetric } from '../../contract/metrics.ts';
 
 const extra = `
 insert into raw_targets values

@@ -1,8 +1,20 @@
 // Period keys for the picker: types, labels, ordering and switching type.
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, loadedPeriodFor, periodLabel, periodType, periodsOfType, switchType } from '../../web/src/lib/periods.ts';
+import { loadedPeriodFor, periodLabel, periodsOfType, switchType } from '../../web/src/lib/periods.ts';
+import { comparePeriods, periodEndDate, periodStartDate, periodType, type PeriodType } from '../../contract/periods.ts';
+import type { PeriodRow } from '../../contract/api.ts';
 
-const available = ['2025', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-Q1', '2025-Q4', '2026-H1', '2026-04-ytd', '2026-03-ytd'];
+/** The rows GET /api/periods lists for these keys: key, type and dates (int_periods). */
+function listed(keys: string[]): PeriodRow[] {
+  return keys.map((period) => {
+    const start_date = periodStartDate(period)!;
+    const end_date = periodEndDate(period)!;
+    const days = (Date.parse(end_date) - Date.parse(start_date)) / 86_400_000 + 1;
+    return { period, period_type: periodType(period) as PeriodType, year: Number(period.slice(0, 4)), start_date, end_date, days };
+  });
+}
+
+const available = listed(['2025', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-Q1', '2025-Q4', '2026-H1', '2026-04-ytd', '2026-03-ytd']);
 
 describe('periods', () => {
   it('knows the type of each key', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Warehouse } from '../db.ts';
 import type { BuildInputResult } from './_input.ts';
 import { defaultSchemesDir, formatProblem, readSchemesDir, type LoadedScheme } from '../schemes/load.ts';
-import { dateOf } from '../schemes/schema.ts';
+import { periodEndDate, periodStartDate } from '../../contract/periods.ts';
 
 export interface SchemeInputOptions {
   /** The configuration folder; schemes are read from its schemes/ subfolder. */
@@ -136,8 +136,8 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     name_en: s.name.en,
     line: s.line,
     org_id: s.org_id,
-    effective_from: dateOf(s.effective_from, 'from'),
-    effective_to: s.effective_to === null ? null : dateOf(s.effective_to, 'to'),
+    effective_from: periodStartDate(s.effective_from),
+    effective_to: s.effective_to === null ? null : periodEndDate(s.effective_to),
     default_cap: s.defaults.cap,
     default_floor: s.defaults.floor,
     total_weight: s.total_weight,

@@ -2,8 +2,7 @@
 // and base/target/achievement columns pivoted from the long-form metrics marts.
 import type { Warehouse } from '../db.ts';
 import { ExportRequestError, type ExportRequest } from './_kind.ts';
-
-export const periodPattern = /^\d{4}(-(0[1-9]|1[0-2])(-ytd)?|-Q[1-4]|-H[12])?$/;
+import { isPeriodKey, PERIOD_KEY_EXAMPLES } from '../../contract/periods.ts';
 
 /** The measures shown beside the headline metrics in manager and org exports. */
 export const headlineMetrics = [
@@ -16,10 +15,8 @@ export const headlineMetrics = [
 export const measures = ['base', 'target', 'achievement', 'growth'] as const;
 
 export async function checkRequest(wh: Warehouse, req: ExportRequest): Promise<void> {
-  if (!periodPattern.test(req.period)) {
-    throw new ExportRequestError(
-      `bad --period '${req.period}': use a month 2026-03, quarter 2026-Q1, half 2026-H1, year 2026 or year-to-date 2026-05-ytd`,
-    );
+  if (!isPeriodKey(req.period)) {
+    throw new ExportRequestError(`bad --period '${req.period}': use ${PERIOD_KEY_EXAMPLES}`);
   }
   const built = await wh.query<{ n: string }>(
     `select count(*)::varchar as n from duckdb_tables() where table_name = 'int_periods'`,

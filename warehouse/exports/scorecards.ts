@@ -5,7 +5,7 @@
 // common pool of the manager's org node (mart_pay_pool_org). Nothing is computed here.
 import type { Warehouse } from '../db.ts';
 import type { Column, ColumnKind } from '../../report/table.ts';
-import { scoringPeriodOf } from '../schemes/periods.ts';
+import { scoringPeriodOf } from '../../contract/periods.ts';
 import { ExportRequestError, type ExportKind, type ExportRequest } from './_kind.ts';
 
 const leading: [string, ColumnKind][] = [

@@ -2,6 +2,7 @@
 import type { Catalog } from './catalog.ts';
 import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
+import type { PeriodRow } from '../../contract/api.ts';
 
 export type OrgNode = {
   org_id: string;
@@ -44,7 +45,7 @@ export async function orgInScope(reader: Reader, scope: Scope, orgId: string): P
   return rows[0];
 }
 
-export type PeriodRow = { period: string; period_type: string; year: number; start_date: string; end_date: string; days: number };
+export type { PeriodRow };
 
 /** Every period the build produced (int_periods), newest first within each type. */
 export async function listPeriods(reader: Reader, catalog: Catalog): Promise<PeriodRow[]> {

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { configDir } from '../paths.ts';
-import { schemeSchema, monthOf, type Scheme } from './schema.ts';
+import { schemeSchema, type Scheme } from './schema.ts';
+import { periodEndDate, periodStartDate } from '../../contract/periods.ts';
 
 export const defaultSchemesDir = join(configDir, 'schemes');
 
@@ -84,10 +85,11 @@ export function crossCheck(schemes: LoadedScheme[]): SchemeProblem[] {
       const a = schemes[i]!.scheme;
       const b = schemes[j]!.scheme;
       if (a.line !== b.line || a.org_id !== b.org_id) continue;
-      const aFrom = monthOf(a.effective_from, 'from');
-      const bFrom = monthOf(b.effective_from, 'from');
-      const aTo = a.effective_to === null ? Infinity : monthOf(a.effective_to, 'to');
-      const bTo = b.effective_to === null ? Infinity : monthOf(b.effective_to, 'to');
+      // Dates as YYYY-MM-DD compare as text; an open end is after every date.
+      const aFrom = periodStartDate(a.effective_from)!;
+      const bFrom = periodStartDate(b.effective_from)!;
+      const aTo = a.effective_to === null ? '9999' : periodEndDate(a.effective_to)!;
+      const bTo = b.effective_to === null ? '9999' : periodEndDate(b.effective_to)!;
       if (aFrom <= bTo && bFrom <= aTo) {
         problems.push({
           file: schemes[j]!.file,

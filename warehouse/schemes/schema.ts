@@ -4,18 +4,11 @@
 // itself happens in SQL (sql/intermediate/scorecards/, sql/marts/scorecards/); this file only says
 // what a well-formed scheme is, with messages that name the field and the reason.
 import { z } from 'zod';
-import glossary from '../../config/glossary.json' with { type: 'json' };
+import { periodEndDate, periodStartDate, periodType } from '../../contract/periods.ts';
+import { isKnownMetric } from '../../contract/metrics.ts';
 
 export const lines = ['corporate', 'retail'] as const;
 export const orgLevels = ['head_office', 'tier1_branch', 'tier2_branch', 'sub_branch', 'outlet'] as const;
-export const productCategories = Object.keys(glossary.sales_categories);
-
-/** Metric names of DOMAIN.md (the glossary's `metrics`) plus sales_<category>_units|amount. */
-export function isKnownMetric(name: string): boolean {
-  if (Object.hasOwn(glossary.metrics, name)) return true;
-  const sales = /^sales_(.+)_(units|amount)$/.exec(name);
-  return sales !== null && productCategories.includes(sales[1]!);
-}
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be lowercase letters, digits and _ (starting with a letter)' });
 const label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
@@ -24,7 +17,7 @@ const metric = z.string().refine(isKnownMetric, {
     `unknown metric '${String(iss.input)}' (use a metric name of DOMAIN.md, or sales_<category>_units|amount with a category of EXTRACTS.md)`,
 });
 /** Effective periods are months `YYYY-MM` or quarters `YYYY-Qn`; a quarter means its first (from) or last (to) month. */
-const periodKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, { error: 'must be a month "YYYY-MM" or a quarter "YYYY-Qn"' });
+const periodKey = z.string().refine((k) => ['month', 'quarter'].includes(periodType(k) ?? ''), { error: 'must be a month "YYYY-MM" or a quarter "YYYY-Qn"' });
 const ratio = z.number().finite();
 const points = z.number().finite();
 
@@ -281,7 +274,7 @@ export const schemeSchema = z
     if (s.defaults.floor > s.defaults.cap) {
       ctx.addIssue({ code: 'custom', path: ['defaults', 'floor'], message: `floor ${s.defaults.floor} is above the cap ${s.defaults.cap}` });
     }
-    if (s.effective_to !== null && monthOf(s.effective_to, 'to') < monthOf(s.effective_from, 'from')) {
+    if (s.effective_to !== null && periodEndDate(s.effective_to)! < periodStartDate(s.effective_from)!) {
       ctx.addIssue({ code: 'custom', path: ['effective_to'], message: `ends before effective_from ${s.effective_from}` });
     }
     s.grades.forEach((g, k) => {
@@ -325,21 +318,4 @@ function duplicates(values: string[]): { value: string; index: number }[] {
 
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
-}
-
-/** `YYYY-MM` or `YYYY-Qn` as a month number (year × 12 + month − 1): a quarter's first or last month. */
-export function monthOf(key: string, end: 'from' | 'to'): number {
-  const year = Number(key.slice(0, 4));
-  const rest = key.slice(5);
-  const month = rest.startsWith('Q') ? (Number(rest.slice(1)) - 1) * 3 + (end === 'from' ? 1 : 3) : Number(rest);
-  return year * 12 + month - 1;
-}
-
-/** The first day (from) or last day (to) of an effective period key, as `YYYY-MM-DD`. */
-export function dateOf(key: string, end: 'from' | 'to'): string {
-  const m = monthOf(key, end);
-  const year = Math.floor(m / 12);
-  const month = (m % 12) + 1;
-  const day = end === 'from' ? 1 : new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

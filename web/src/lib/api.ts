@@ -1,6 +1,12 @@
 // The one API client: every request the web makes goes through here, and components never build
 // URLs by hand. Sign-in is a session cookie set by POST /api/auth/login; downloads
-// (?format=csv|xlsx) are plain links, which carry the cookie too.
+// (?format=csv|xlsx) are plain links, which carry the cookie too. The shapes the API answers with
+// come from contract/api.ts, as the server's handlers use them.
+import type { ListBody, ListColumn, PeriodRow, PeriodsAnswer } from '../../../contract/api.ts';
+
+export type { ListBody, PeriodRow };
+/** A column of a list answer (key, kind, labels). */
+export type ApiColumn = ListColumn;
 
 /** An RFC 9457 problem returned by the API. */
 export class ApiError extends Error {
@@ -114,15 +120,6 @@ export const auth = {
   me: () => request<Me>('GET', 'auth/me'),
 };
 
-export interface PeriodRow {
-  period: string;
-  period_type: 'month' | 'quarter' | 'half' | 'year' | 'ytd';
-  year: number;
-  start_date: string;
-  end_date: string;
-  days: number;
-}
-
 export interface OrgNode {
   org_id: string;
   parent_id: string | null;
@@ -133,9 +130,10 @@ export interface OrgNode {
 }
 
 export const meta = {
-  async periods(): Promise<{ periods: string[]; default: string | null }> {
-    const body = await get<{ latest_month: string | null; rows: PeriodRow[] }>('periods');
-    return { periods: body.rows.map((r) => r.period), default: body.latest_month };
+  /** The built periods as the API lists them (key, type, dates), newest first, and the default one. */
+  async periods(): Promise<{ periods: PeriodRow[]; default: string | null }> {
+    const body = await get<PeriodsAnswer>('periods');
+    return { periods: body.rows, default: body.latest_month };
   },
   orgs: () => get<{ rows: OrgNode[] }>('orgs'),
 };
@@ -148,26 +146,6 @@ export interface MetricFigure {
   target: Dec;
   achievement: Dec;
   growth: Dec;
-}
-
-export type ColumnKind = 'id' | 'text' | 'date' | 'money' | 'ratio' | 'count' | 'number';
-
-export interface ApiColumn {
-  key: string;
-  kind: ColumnKind;
-  label: { zh: string; en: string };
-}
-
-/** A list endpoint's answer (api/respond.ts ListBody). */
-export interface ListBody<R> {
-  meta: Record<string, unknown>;
-  columns: ApiColumn[];
-  rows: R[];
-  total: number;
-  page: number;
-  page_size: number;
-  sort: string;
-  order: 'asc' | 'desc';
 }
 
 /** A list with the links to its CSV and Excel downloads (same filters, every row). */

@@ -1,18 +1,13 @@
 // Shaping of a metric figure (actual, base, target, achievement, growth as the API computed them)
 // for display: which unit, which sign, which tone. No arithmetic on the figures themselves.
 import type { MetricFigure } from './api.ts';
+import { lowerIsBetter } from '../../../contract/metrics.ts';
 import { kindOf } from './table.ts';
 import { formatAmount, formatCount, formatNumber, formatPercent, parseDecimal, unitForAll, withSign } from './format.ts';
 import type { Lang } from './i18n.ts';
 
 export type Tone = 'pos' | 'neg' | '';
 
-/** Metrics where less is better (a rise is bad news). */
-const LOWER_IS_BETTER = /^(npl_|turned_npl_|expected_loss)/;
-
-export function lowerIsBetter(metric: string): boolean {
-  return LOWER_IS_BETTER.test(metric);
-}
 
 /** Formats one value of a metric the way its kind asks (money with a unit shared by the tile). */
 export function formatMetricValue(metric: string, value: unknown, lang: Lang, unitFrom: unknown[] = [value]): string {

@@ -2,7 +2,7 @@
 // cell text. Values arrive as the API sent them (decimal strings, numbers, text).
 import { formatAmountIn, formatCount, formatNumber, formatPercent, parseDecimal, unitForAll, type AmountUnit } from './format.ts';
 
-import type { ColumnKind } from '../../../report/table.ts';
+import type { ColumnKind } from '../../../contract/metrics.ts';
 import { CODED_COLUMNS, valueLabel, type Lang } from '../../../report/labels.ts';
 
 /** The same kinds as the exports' columns (report/table.ts). */
@@ -125,4 +125,4 @@ export function cellDisplay(column: string, value: unknown, kind: CellKind, lang
 }
 
 /** Cell kind from a field name, the same inference as the exports (report/table.ts kindOf). */
-export { kindOf } from '../../../report/table.ts';
+export { kindOf } from '../../../contract/metrics.ts';

@@ -5,7 +5,8 @@ import type { EChartsCoreOption } from '../../lib/echarts.ts';
 import { toChartNumber, unitForAll, unitLabel, type AmountUnit } from '../../lib/format.ts';
 import { label, type Lang } from '../../lib/i18n.ts';
 import { kindOf } from '../../lib/table.ts';
-import { lowerIsBetter, formatMetricValue } from '../../lib/figures.ts';
+import { formatMetricValue } from '../../lib/figures.ts';
+import { lowerIsBetter } from '../../../../contract/metrics.ts';
 import type { Row } from '../../lib/api.ts';
 
 /** Percentile rank (0–100) of each value among the others; ties share the mean rank; null stays null. */

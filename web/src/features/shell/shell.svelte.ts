@@ -1,9 +1,9 @@
 // Shell state: the periods the warehouse holds (for the picker) and the default one, and the org
 // tree of the user's scope (breadcrumbs, names).
-import { meta, type OrgNode } from '../../lib/api.ts';
+import { meta, type OrgNode, type PeriodRow } from '../../lib/api.ts';
 
 class ShellState {
-  periods = $state.raw<string[]>([]);
+  periods = $state.raw<PeriodRow[]>([]);
   defaultPeriod = $state<string | null>(null);
   orgs = $state.raw<OrgNode[]>([]);
   /** A period asked for in the URL that is not loaded, and the one shown instead (see Header). */

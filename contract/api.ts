@@ -1,11 +1,18 @@
-// The zod schemas shared by the routes. The same schemas validate requests and generate the
-// OpenAPI document (api/openapi.ts), so the document cannot drift from what the server accepts.
+// The API's contract: the zod schemas of its requests, shared by the routes (the same schemas
+// validate requests and generate the OpenAPI document, api/openapi.ts, so the document cannot
+// drift from what the server accepts), and the shapes of its answers, which the server's handlers
+// return and the web's client (web/src/lib/api.ts) is typed with.
 import { z } from 'zod';
+import { PERIOD_KEY, PERIOD_TYPES } from './periods.ts';
+import type { ColumnKind } from './metrics.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Requests
 
 /** Period keys of DOMAIN.md: 2026-03, 2026-Q1, 2026-H1, 2026, 2026-05-ytd. */
 export const periodKey = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-ytd)?|-Q[1-4]|-H[12])?$/, 'must be a period key: 2026-03, 2026-Q1, 2026-H1, 2026 or 2026-05-ytd')
+  .regex(PERIOD_KEY, 'must be a period key: 2026-03, 2026-Q1, 2026-H1, 2026 or 2026-05-ytd')
   .meta({ description: 'Period key; default: the latest month loaded', example: '2026-03' });
 
 /** Ids are strings from the bank's systems: letters (any script), digits, _ . - ; at most 64. */
@@ -57,3 +64,41 @@ export type ListQuery = {
 
 export const lineParam = z.enum(['corporate', 'retail']).meta({ description: 'Business line filter' });
 export const searchParam = z.string().min(1).max(64, 'must be at most 64 characters').meta({ description: 'Name or id contains (case-insensitive)' });
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+/** A period the build produced (int_periods): its key, type and dates, as GET /api/periods lists it. */
+export const periodRow = z.object({
+  period: z.string(),
+  period_type: z.enum(PERIOD_TYPES),
+  year: z.number(),
+  start_date: z.string(),
+  end_date: z.string(),
+  days: z.number(),
+});
+export type PeriodRow = z.infer<typeof periodRow>;
+
+/** GET /api/periods: every built period, newest first, and the latest month (every endpoint's default period). */
+export const periodsAnswer = z.object({ latest_month: z.string().nullable(), rows: z.array(periodRow) });
+export type PeriodsAnswer = z.infer<typeof periodsAnswer>;
+
+/** A column of a list answer: its key, its kind (contract/metrics.ts) and its header in both languages. */
+export interface ListColumn {
+  key: string;
+  kind: ColumnKind;
+  label: { zh: string; en: string };
+}
+
+/** Every list endpoint's JSON answer (api/respond.ts): a page of rows, the total, and how they were asked for. */
+export interface ListBody<R> {
+  /** Request context echoed back: period, node, filters. */
+  meta: Record<string, unknown>;
+  columns: ListColumn[];
+  rows: R[];
+  total: number;
+  page: number;
+  page_size: number;
+  sort: string;
+  order: 'asc' | 'desc';
+}

@@ -1,0 +1,76 @@
+// The metric catalog, once for every layer: each metric's name (the word used in SQL, API, UI and
+// docs), its kind (how it is shown and rounded), its unit, its Chinese and English labels, and
+// whether less of it is better. The labels are config/glossary.json's (`metrics`, and
+// `sales_categories` for sales_<category>_units|amount); the figures themselves are defined in
+// sql/ only. Pure: the glossary is data, imported as JSON.
+import glossary from '../config/glossary.json' with { type: 'json' };
+
+/** How a column is shown: money at the fen, ratios as percentages, counts whole, ids and text as is. */
+export type ColumnKind = 'id' | 'text' | 'date' | 'money' | 'ratio' | 'count' | 'number';
+
+/** Infers a column kind from a metric or field name, for tables whose columns come from a mart. */
+export function kindOf(key: string): ColumnKind {
+  if (/(_id|^period)$/.test(key)) return 'id';
+  if (/_date$|_at$/.test(key)) return 'date';
+  if (/^(year|quarter)$/.test(key)) return 'text'; // labels of a period, not quantities
+  if (/ratio|achievement|share|rate|coverage|percentile|hhi|_to_|^weight$|^cap$|^floor$/.test(key)) return 'ratio';
+  if (/^units$|_units$|_count$|clients$|^managers$|_managers$|visits$|^rank|_rank$|_days$|_months$|^months$|months_on_book|_held$|_quarters$|^warnings$|loans$|_size$|^ordinal$|^visit_(ceiling|good_level)$/.test(key)) return 'count';
+  if (/balance|spread|income|contribution|increase|amount|loss|pay|growth|base$|target$|actual$|^pool_/.test(key)) return 'money';
+  if (/points|score|span|^bonus|per_month|quantity/.test(key)) return 'number';
+  return 'text';
+}
+
+/** What a metric's figures are counted in: yuan (DECIMAL(18,2)), a ratio (1 = 100 %), a count, or a plain number. */
+export type MetricUnit = 'yuan' | 'ratio' | 'count' | 'number';
+
+export interface Metric {
+  name: string;
+  kind: 'money' | 'ratio' | 'count' | 'number';
+  unit: MetricUnit;
+  label: { zh: string; en: string };
+  /** A rise is bad news (risk and loss figures): tones and percentile colours flip. */
+  lowerIsBetter: boolean;
+}
+
+/** Metrics where less is better. */
+const LOWER_IS_BETTER: ReadonlySet<string> = new Set(['expected_loss', 'npl_balance', 'npl_ratio', 'turned_npl_count', 'turned_npl_balance']);
+
+function metric(name: string, label: { zh: string; en: string }): Metric {
+  const k = kindOf(name);
+  const kind = k === 'money' || k === 'ratio' || k === 'count' ? k : 'number';
+  const unit: MetricUnit = kind === 'money' ? 'yuan' : kind;
+  return { name, kind, unit, label: { zh: label.zh, en: label.en }, lowerIsBetter: LOWER_IS_BETTER.has(name) };
+}
+
+const SALES = /^sales_(.+)_(units|amount)$/;
+type SalesCategory = keyof typeof glossary.sales_categories;
+
+/** The metrics of DOMAIN.md (the glossary's `metrics`), in the glossary's order. */
+export const METRICS: readonly Metric[] = Object.entries(glossary.metrics).map(([name, label]) => metric(name, label));
+const byName = new Map(METRICS.map((m) => [m.name, m]));
+
+/** The product categories of sales_<category>_units|amount (EXTRACTS.md). */
+export const SALES_CATEGORIES: readonly string[] = Object.keys(glossary.sales_categories);
+
+/** A metric of the catalog, or a sales metric sales_<category>_units|amount; undefined for any other name. */
+export function metricOf(name: string): Metric | undefined {
+  const known = byName.get(name);
+  if (known) return known;
+  const sales = SALES.exec(name);
+  const cat = sales ? glossary.sales_categories[sales[1] as SalesCategory] : undefined;
+  if (!sales || !cat) return undefined;
+  const units = sales[2] === 'units';
+  return metric(name, {
+    zh: `${cat.zh}${units ? '销量' : '销售额'}`,
+    en: `${cat.en} ${units ? 'sold (units)' : 'sold (amount)'}`,
+  });
+}
+
+export function isKnownMetric(name: string): boolean {
+  return metricOf(name) !== undefined;
+}
+
+/** Whether less of a metric is better (false for names that are not metrics). */
+export function lowerIsBetter(name: string): boolean {
+  return metricOf(name)?.lowerIsBetter ?? false;
+}
