@@ -10,24 +10,18 @@
 --   every column of mart_manager_period, as is;
 --   org_name     = the manager's org node's name (stg_extract__orgs);
 --   total_score, score_grade (= grade), peer_rank, percentile, score_period (= period of the card):
---                  the manager's row of mart_scorecards for the scored period that applies, null
---                  without one. The scored period that applies to a period = the latest period of
---                  the same year ending on or before its end that has any scorecard (scoring runs
---                  quarterly on year-to-date figures, so a month or a quarter shows the latest
---                  card of its year up to its end); at the same end date the types go month, ytd,
---                  quarter, half, year (the order of the API's period list);
+--                  the manager's row of mart_scorecards for the scored period that applies to the
+--                  manager for the period (int_scorecards_applied: the latest card of the
+--                  period's year up to its end), null without one;
 --   profit_contribution_base, _target, _achievement, _growth = base, target, achievement and
 --                  growth of mart_manager_metrics' row for (manager, period, profit_contribution).
--- inputs: mart_manager_period, mart_scorecards, mart_manager_metrics, int_periods, int_org_ancestors,
+-- inputs: mart_manager_period, mart_scorecards, int_scorecards_applied, mart_manager_metrics, int_org_ancestors,
 --   stg_extract__orgs.
 -- `m.*`: the league shows every column of mart_manager_period, and the API takes that list from
 -- the catalog of mart_manager_period; carrying the row whole keeps the two the same when a metric
 -- is added there (an explicit list here would have to be edited in step).
 with manager_periods as (
   select * from mart_manager_period
-),
-periods as (
-  select period, period_type, year, end_date from int_periods
 ),
 scorecards as (
   select period, manager_id, total_score, grade, peer_rank, percentile from mart_scorecards
@@ -43,19 +37,8 @@ ancestors as (
 orgs as (
   select org_id, org_name from stg_extract__orgs
 ),
-scored_periods as (
-  select distinct period from scorecards
-),
 card_applies as (
-  select p.period, c.period as scored_period
-  from periods as p
-  join periods as c on c.year = p.year and c.end_date <= p.end_date
-  join scored_periods as s on s.period = c.period
-  qualify row_number() over (
-    partition by p.period
-    order by c.end_date desc,
-      case c.period_type when 'month' then 0 when 'ytd' then 1 when 'quarter' then 2 when 'half' then 3 else 4 end
-  ) = 1
+  select period, manager_id, scored_period from int_scorecards_applied
 )
 select
   anc.ancestor_id,
@@ -73,7 +56,7 @@ select
 from manager_periods as m
 join ancestors as anc on anc.org_id = m.org_id
 left join orgs as o on o.org_id = m.org_id
-left join card_applies as a on a.period = m.period
+left join card_applies as a on a.period = m.period and a.manager_id = m.manager_id
 left join scorecards as sc on sc.manager_id = m.manager_id and sc.period = a.scored_period
 left join profit_targets as t on t.period = m.period and t.manager_id = m.manager_id
 

@@ -5,17 +5,14 @@
 -- formula: no new figure; the rows of other marts as built, each column prefixed with its part
 --   (card__total_score, pay__actual_pay, process__visits …; <part>__manager_id is null where that
 --   mart has no row for the manager; the parts' own period and identity columns left out):
---   scored_period = the period of the manager's scorecard that applies: the latest period of the
---                   same year ending on or before the period's end at which the manager has a card
---                   (scoring runs quarterly on year-to-date figures); at the same end date the
---                   types go month, ytd, quarter, half, year (the order of the API's period list);
---                   null without one
+--   scored_period = the period of the manager's scorecard that applies (int_scorecards_applied:
+--                   the latest card of the period's year up to its end); null without one
 --   card          = the manager's row of mart_scorecards at scored_period
 --   pay           = the manager's row of mart_pay at scored_period
 --   process       = the manager's row of mart_manager_process_period for the period
 --   risk          = the manager's row of mart_manager_risk_period for the period
 --   concentration = the manager's row of mart_manager_client_concentration for the period
--- inputs: mart_manager_period, int_periods, mart_scorecards, mart_pay, mart_manager_process_period,
+-- inputs: mart_manager_period, int_scorecards_applied, mart_scorecards, mart_pay, mart_manager_process_period,
 --   mart_manager_risk_period, mart_manager_client_concentration.
 -- Each part's columns are taken whole and prefixed (`columns(...) as 'card__\1'`) instead of listed:
 -- the page shows every column of those marts, and the API takes the lists from their catalogs, so a
@@ -23,8 +20,8 @@
 with manager_periods as (
   select period, manager_id from mart_manager_period
 ),
-periods as (
-  select period, period_type, year, end_date from int_periods
+card_applies as (
+  select period, manager_id, scored_period from int_scorecards_applied
 ),
 cards as (
   select columns('(.*)') as 'card__\1' from (select * exclude (manager_name, org_id, line) from mart_scorecards)
@@ -40,17 +37,6 @@ risks as (
 ),
 concentrations as (
   select columns('(.*)') as 'concentration__\1' from mart_manager_client_concentration
-),
-card_applies as (
-  select p.period, s.card__manager_id as manager_id, s.card__period as scored_period
-  from periods as p
-  join periods as c on c.year = p.year and c.end_date <= p.end_date
-  join cards as s on s.card__period = c.period
-  qualify row_number() over (
-    partition by p.period, s.card__manager_id
-    order by c.end_date desc,
-      case c.period_type when 'month' then 0 when 'ytd' then 1 when 'quarter' then 2 when 'half' then 3 else 4 end
-  ) = 1
 )
 select
   m.period,
