@@ -102,3 +102,152 @@ export interface ListBody<R> {
   sort: string;
   order: 'asc' | 'desc';
 }
+
+/** A decimal from the warehouse: an exact string (yuan with 2 decimals, ratios with 6). */
+export type Dec = string | null;
+
+/** The roles of users (api/auth/access.ts grants each its areas). */
+export const ROLES = ['head_office', 'branch_president', 'risk_officer', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** POST /api/auth/login and GET /api/auth/me: what the client may know of the signed-in user. */
+export interface Me {
+  username: string;
+  display_name: string;
+  role: Role;
+  org_id: string | null;
+  manager_id: string | null;
+  /** The root of what the user may see (head office: the bank's root). */
+  home_org_id?: string | null;
+  areas: string[];
+}
+
+/** GET /api/orgs: one node of the caller's org tree, depth-first; depth 0 is the scope's root. */
+export interface OrgNode {
+  org_id: string;
+  parent_id: string | null;
+  org_name: string;
+  level: string;
+  depth: number;
+  /** How many managers the node's subtree holds (a count: exact text). */
+  managers: string;
+}
+
+/** A metric of a subject for a period, as mart_*_metrics gives it. */
+export type MetricFigure = {
+  metric: string;
+  actual: Dec;
+  base: Dec;
+  target: Dec;
+  achievement: Dec;
+  growth: Dec;
+};
+
+/** A row of a mart as the API sends it: column → value (decimals and big integers as exact text). */
+export type Row = Record<string, unknown>;
+
+
+/** GET /api/orgs/{org_id}. */
+export interface OrgSummary {
+  org: { org_id: string; org_name: string; level: string; parent_id: string | null };
+  period: string;
+  /** The node's row of mart_org_period: every metric column. */
+  figures: Row | null;
+  /** Every metric against base and target (mart_org_metrics). */
+  metrics: MetricFigure[];
+  /** Monthly rows of the period's year up to its end. */
+  trend: Row[];
+}
+
+/** A manager's identity (stg_extract__managers, with the org's name). */
+export type ManagerInfo = {
+  manager_id: string;
+  manager_name: string;
+  org_id: string;
+  org_name: string;
+  line: string;
+  grade: string | null;
+  hire_date: string | null;
+  leave_date: string | null;
+};
+
+/** One indicator line of a scorecard (mart_scorecard_indicators). */
+export interface ScorecardIndicator {
+  indicator_id: string;
+  label_zh: string | null;
+  label_en: string | null;
+  metric: string;
+  formula: string;
+  weight: Dec;
+  actual: Dec;
+  base: Dec;
+  target: Dec;
+  achievement: Dec;
+  points: Dec;
+  note?: string | null;
+}
+
+/** One bonus or deduction line (mart_scorecard_items). */
+export interface ScorecardItem {
+  section: 'bonus' | 'deduction' | string;
+  item_id: string;
+  label_zh: string | null;
+  label_en: string | null;
+  points: Dec;
+}
+
+/** The card's totals (mart_scorecards). */
+export interface ScorecardTotals {
+  indicator_points?: Dec;
+  bonus_points: Dec;
+  deduction_points: Dec;
+  total_score: Dec;
+  grade: string | null;
+  peer_rank?: Dec | number;
+  percentile?: Dec;
+}
+
+export interface Scorecard {
+  /** The scoring period (quarter-end year-to-date) that applies to the period asked for. */
+  period: string;
+  card: ScorecardTotals | null;
+  indicators: ScorecardIndicator[];
+  items: ScorecardItem[];
+  pay: Row | null;
+}
+
+/** GET /api/managers/{manager_id}. */
+export interface ManagerPage {
+  manager: ManagerInfo;
+  period: string;
+  figures: Row | null;
+  metrics: MetricFigure[];
+  scorecard: Scorecard | null;
+  trend: Row[];
+  process: Row | null;
+  risk: Row | null;
+  /** Concentration of the portfolio and its segment mix (mart_manager_client_concentration), when built. */
+  concentration?: Row | null;
+}
+
+export interface ClientInfo {
+  client_id: string;
+  client_name: string;
+  client_type: string;
+  industry: string | null;
+  group_id?: string | null;
+  open_date: string | null;
+  /** The client's home org (booking org). */
+  home_org_id: string | null;
+}
+
+/** GET /api/clients/{client_id}. */
+export interface ClientPage {
+  client: ClientInfo;
+  /** Assignments over time: manager_id, manager_name, org_id, share, valid_from, valid_to. */
+  holders: Row[];
+  /** Monthly mart_client_period rows (period + every metric). */
+  history: Row[];
+  /** Ledger snapshots, newest first: deposits (account × month) and loans (loan × month, five_class…). */
+  ledgers: { deposits: Row[]; loans: Row[] };
+}

@@ -11,8 +11,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export const roles = ['head_office', 'branch_president', 'risk_officer', 'manager', 'admin'] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from '../contract/api.ts';
 
 export interface User {
   username: string;

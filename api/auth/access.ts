@@ -1,6 +1,7 @@
 // Who may see what. A role grants areas (groups of endpoints); within an area the scope (org
 // subtree, own manager id) is applied inside every query, on the server, as bound parameters.
-import type { Role, User } from '../../warehouse/users.ts';
+import type { User } from '../../warehouse/users.ts';
+import type { Role } from '../../contract/api.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
 
 export type Area =

@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { grants } from '../auth/access.ts';
 import type { RouteDocs } from '../openapi.ts';
 import type { User } from '../../warehouse/users.ts';
+import type { Me } from '../../contract/api.ts';
 import type { Reader } from '../../warehouse/queries/reader.ts';
 import { rootOrgId } from '../../warehouse/queries/orgs.ts';
 
@@ -22,7 +23,7 @@ export const loginBody = z.strictObject({
 });
 
 /** What the client may know of a user; home_org_id is where its views start (the tree's root for head office). */
-async function publicUser(u: User, reader: Reader) {
+async function publicUser(u: User, reader: Reader): Promise<Me> {
   return {
     username: u.username,
     display_name: u.display_name,

@@ -6,7 +6,7 @@ import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { exportOnly, idString, listParams, periodKey, searchParam, type ListQuery } from '../../contract/api.ts';
+import { exportOnly, idString, listParams, periodKey, searchParam, type ClientPage } from '../../contract/api.ts';
 import { keysOf, pagingOf, sendList, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
@@ -113,7 +113,8 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
       const rows = (q.table === 'held' ? [...latest(ledgers.deposits), ...latest(ledgers.loans)] : q.table === 'deposits' || q.table === 'loans' ? ledgers[q.table] : q.table === 'holders' ? holders : history) as Record<string, unknown>[];
       return sendTable(c, { format: q.format, lang: q.lang }, `client-${q.table}`, { client_id }, keysOf(rows), rows);
     }
-    return c.json({ client, holders, history, ledgers }, 200);
+    const answer: ClientPage = { client, holders, history, ledgers };
+    return c.json(answer, 200);
   });
 
   return { byManager, byOrg, one };

@@ -6,7 +6,7 @@ import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { idString, lineParam, listParams, periodKey, searchParam, type ListQuery } from '../../contract/api.ts';
+import { idString, lineParam, listParams, periodKey, searchParam, type OrgSummary } from '../../contract/api.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
@@ -56,7 +56,8 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
         orgMetrics(d.reader, d.catalog, org.org_id, period),
         orgTrend(d.reader, d.catalog, org.org_id, period),
       ]);
-      return c.json({ org, period, figures, metrics, trend }, 200);
+      const answer: OrgSummary = { org, period, figures, metrics, trend };
+      return c.json(answer, 200);
     })
     .get('/:org_id/benchmark', requireArea('institutions'), v('param', orgParam), v('query', benchmarkQuery), async (c) => {
       const { deps: d, scope } = c.var;

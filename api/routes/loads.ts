@@ -5,7 +5,7 @@ import type { AppEnv } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { listParams, type ListQuery } from '../../contract/api.ts';
+import { listParams } from '../../contract/api.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { listLoads, listRejects, loadColumns, loadExists, rejectColumns } from '../../warehouse/queries/loads.ts';

@@ -7,7 +7,7 @@ import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { idString, lineParam, listParams, periodKey, searchParam, type ListQuery } from '../../contract/api.ts';
+import { idString, lineParam, listParams, periodKey, searchParam } from '../../contract/api.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
 import { HttpProblem } from '../problem.ts';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts';
-import { roles, usersPathFor, UserStore, type Role } from '../../warehouse/users.ts';
+import { usersPathFor, UserStore } from '../../warehouse/users.ts';
+import { ROLES, type Role } from '../../contract/api.ts';
 import { Warehouse } from '../../warehouse/db.ts';
 import { subjectOrg } from '../../warehouse/queries/subjects.ts';
 
@@ -50,8 +51,8 @@ The password is read from stdin with --password-stdin (first line), else generat
       case 'add': {
         if (!username) throw new UsageError('add needs a username');
         const role = values.role;
-        if (typeof role !== 'string' || !(roles as readonly string[]).includes(role)) {
-          throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+        if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+          throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
         }
         let org = typeof values.org === 'string' ? values.org : null;
         const manager = typeof values.manager === 'string' ? values.manager : null;

@@ -177,9 +177,9 @@ describe('columns, breadcrumbs, navigation', () => {
   });
   it('builds the path from the scope root down to a node', () => {
     const nodes: OrgNode[] = [
-      { org_id: 'HO', parent_id: null, org_name: '总行', level: 'head_office', depth: 0, managers: 0 },
-      { org_id: 'B1', parent_id: 'HO', org_name: '分行', level: 'tier1_branch', depth: 1, managers: 0 },
-      { org_id: 'S1', parent_id: 'B1', org_name: '支行', level: 'sub_branch', depth: 2, managers: 3 },
+      { org_id: 'HO', parent_id: null, org_name: '总行', level: 'head_office', depth: 0, managers: '0' },
+      { org_id: 'B1', parent_id: 'HO', org_name: '分行', level: 'tier1_branch', depth: 1, managers: '0' },
+      { org_id: 'S1', parent_id: 'B1', org_name: '支行', level: 'sub_branch', depth: 2, managers: '3' },
     ];
     expect(orgPath(nodes, 'S1').map((n) => n.org_id)).toEqual(['HO', 'B1', 'S1']);
     expect(orgPath(nodes, 'nowhere')).toEqual([]);

@@ -5,6 +5,7 @@ import { sortAndPage, type Listed, type Paging } from './listing.ts';
 import type { Reader } from './reader.ts';
 import { nodeInScope, scopeParams, type Scope } from './scope.ts';
 import { kindOf } from '../../report/table.ts';
+import type { MetricFigure } from '../../contract/api.ts';
 
 const orgKeys = ['managers'];
 
@@ -30,9 +31,9 @@ export async function orgTrend(reader: Reader, catalog: Catalog, orgId: string, 
   );
 }
 
-export async function orgMetrics(reader: Reader, catalog: Catalog, orgId: string, period: string) {
+export async function orgMetrics(reader: Reader, catalog: Catalog, orgId: string, period: string): Promise<MetricFigure[]> {
   if (!catalog.has('mart_org_metrics')) return [];
-  return reader.query(
+  return reader.query<MetricFigure>(
     `select metric, actual, base, target, achievement, growth from mart_org_metrics where org_id = $id and period = $period order by metric`,
     { id: orgId, period },
   );

@@ -9,6 +9,7 @@ import type { Reader } from './reader.ts';
 import { inSubtree, nodeInScope, scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import type { PeriodRow } from './orgs.ts';
 import { managerMartRow } from './risk.ts';
+import type { ManagerInfo, MetricFigure } from '../../contract/api.ts';
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
 export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile', 'score_period'] as const;
@@ -125,20 +126,9 @@ export async function leagueTable(
   });
 }
 
-export type ManagerIdentity = {
-  manager_id: string;
-  manager_name: string;
-  org_id: string;
-  org_name: string;
-  line: string;
-  grade: string | null;
-  hire_date: string | null;
-  leave_date: string | null;
-};
-
 /** The manager if the caller may see them (out of scope and unknown look the same: undefined). */
-export async function managerInScope(reader: Reader, scope: Scope, managerId: string): Promise<ManagerIdentity | undefined> {
-  const rows = await reader.query<ManagerIdentity>(
+export async function managerInScope(reader: Reader, scope: Scope, managerId: string): Promise<ManagerInfo | undefined> {
+  const rows = await reader.query<ManagerInfo>(
     `with ${scopeOrgsCte}
      select mg.manager_id, mg.manager_name, mg.org_id, o.org_name, mg.line, mg.grade,
        mg.hire_date::varchar as hire_date, mg.leave_date::varchar as leave_date
@@ -189,12 +179,10 @@ export async function managerTrend(reader: Reader, catalog: Catalog, managerId: 
   );
 }
 
-export type MetricRow = { metric: string; actual: string | null; base: string | null; target: string | null; achievement: string | null; growth: string | null };
-
 /** Actual, base, target, achievement and growth of every metric (mart_manager_metrics). */
-export async function managerMetrics(reader: Reader, catalog: Catalog, managerId: string, period: string): Promise<MetricRow[]> {
+export async function managerMetrics(reader: Reader, catalog: Catalog, managerId: string, period: string): Promise<MetricFigure[]> {
   if (!catalog.has('mart_manager_metrics')) return [];
-  return reader.query<MetricRow>(
+  return reader.query<MetricFigure>(
     `select metric, actual, base, target, achievement, growth from mart_manager_metrics
      where manager_id = $id and period = $period order by metric`,
     { id: managerId, period },

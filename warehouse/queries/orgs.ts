@@ -2,16 +2,9 @@
 import type { Catalog } from './catalog.ts';
 import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
-import type { PeriodRow } from '../../contract/api.ts';
+import type { OrgNode, PeriodRow } from '../../contract/api.ts';
 
-export type OrgNode = {
-  org_id: string;
-  parent_id: string | null;
-  org_name: string;
-  level: string;
-  depth: number;
-  managers: string;
-};
+export type { OrgNode };
 
 /** The caller's subtree, depth-first in name order; `depth` counts from the scope's root (0). */
 export async function orgTree(reader: Reader, scope: Scope): Promise<OrgNode[]> {

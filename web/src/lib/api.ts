@@ -2,11 +2,20 @@
 // URLs by hand. Sign-in is a session cookie set by POST /api/auth/login; downloads
 // (?format=csv|xlsx) are plain links, which carry the cookie too. The shapes the API answers with
 // come from contract/api.ts, as the server's handlers use them.
-import type { ListBody, ListColumn, PeriodRow, PeriodsAnswer } from '../../../contract/api.ts';
+import type {
+  ClientPage,
+  ListBody,
+  ManagerPage,
+  Me,
+  OrgNode,
+  OrgSummary,
+  PeriodRow,
+  PeriodsAnswer,
+  Row,
+} from '../../../contract/api.ts';
 
-export type { ListBody, PeriodRow };
-/** A column of a list answer (key, kind, labels). */
-export type ApiColumn = ListColumn;
+// The answers' shapes, for the views that show them.
+export type * from '../../../contract/api.ts';
 
 /** An RFC 9457 problem returned by the API. */
 export class ApiError extends Error {
@@ -92,22 +101,6 @@ export function exportHrefs(path: string, query: Query, lang: string): { csv: st
 // ---------------------------------------------------------------------------------------------
 // Endpoints (api/README.md). Decimals arrive as exact strings; the web never recomputes them.
 
-/** A decimal from the warehouse: an exact string (yuan with 2 decimals, ratios with 6). */
-export type Dec = string | null;
-
-export type Role = 'head_office' | 'branch_president' | 'risk_officer' | 'manager' | 'admin';
-
-export interface Me {
-  username: string;
-  display_name: string;
-  role: Role;
-  org_id: string | null;
-  manager_id: string | null;
-  /** The root of what the user may see (head office: the bank's root). */
-  home_org_id?: string | null;
-  areas: string[];
-}
-
 export const auth = {
   login: (username: string, password: string) => {
     clearCache();
@@ -120,15 +113,6 @@ export const auth = {
   me: () => request<Me>('GET', 'auth/me'),
 };
 
-export interface OrgNode {
-  org_id: string;
-  parent_id: string | null;
-  org_name: string;
-  level: string;
-  depth: number;
-  managers: number | string;
-}
-
 export const meta = {
   /** The built periods as the API lists them (key, type, dates), newest first, and the default one. */
   async periods(): Promise<{ periods: PeriodRow[]; default: string | null }> {
@@ -138,22 +122,10 @@ export const meta = {
   orgs: () => get<{ rows: OrgNode[] }>('orgs'),
 };
 
-/** A metric of a subject for a period, as mart_*_metrics gives it. */
-export interface MetricFigure {
-  metric: string;
-  actual: Dec;
-  base: Dec;
-  target: Dec;
-  achievement: Dec;
-  growth: Dec;
-}
-
 /** A list with the links to its CSV and Excel downloads (same filters, every row). */
 export interface Listed<R> extends ListBody<R> {
   exports: { csv: string; xlsx: string };
 }
-
-export type Row = Record<string, unknown>;
 
 /** The view every figure depends on. */
 export interface View {
@@ -172,17 +144,6 @@ function viewQuery(v: View): Query {
   return { period: v.period, line: v.line };
 }
 
-export interface OrgSummary {
-  org: { org_id: string; org_name: string; level: string; parent_id: string | null };
-  period: string;
-  /** The node's row of mart_org_period: every metric column. */
-  figures: Row | null;
-  /** Every metric against base and target (mart_org_metrics). */
-  metrics: MetricFigure[];
-  /** Monthly rows of the period's year up to its end. */
-  trend: Row[];
-}
-
 export const institutions = {
   summary: (orgId: string, v: View) => get<OrgSummary>(`orgs/${encodeURIComponent(orgId)}`, { period: v.period }),
   /** The node's children side by side, with per-manager averages and percentiles among siblings. */
@@ -195,99 +156,9 @@ export const managers = {
     list(`orgs/${encodeURIComponent(orgId)}/managers`, { ...viewQuery(v), grade }, v.lang),
 };
 
-export interface ManagerInfo {
-  manager_id: string;
-  manager_name: string;
-  org_id: string;
-  org_name: string;
-  line: string;
-  grade: string | null;
-  hire_date: string | null;
-  leave_date: string | null;
-}
-
-/** One indicator line of a scorecard (mart_scorecard_indicators). */
-export interface ScorecardIndicator {
-  indicator_id: string;
-  label_zh: string | null;
-  label_en: string | null;
-  metric: string;
-  formula: string;
-  weight: Dec;
-  actual: Dec;
-  base: Dec;
-  target: Dec;
-  achievement: Dec;
-  points: Dec;
-  note?: string | null;
-}
-
-/** One bonus or deduction line (mart_scorecard_items). */
-export interface ScorecardItem {
-  section: 'bonus' | 'deduction' | string;
-  item_id: string;
-  label_zh: string | null;
-  label_en: string | null;
-  points: Dec;
-}
-
-/** The card's totals (mart_scorecards). */
-export interface ScorecardTotals {
-  indicator_points?: Dec;
-  bonus_points: Dec;
-  deduction_points: Dec;
-  total_score: Dec;
-  grade: string | null;
-  peer_rank?: Dec | number;
-  percentile?: Dec;
-}
-
-export interface Scorecard {
-  /** The scoring period (quarter-end year-to-date) that applies to the period asked for. */
-  period: string;
-  card: ScorecardTotals | null;
-  indicators: ScorecardIndicator[];
-  items: ScorecardItem[];
-  pay: Row | null;
-}
-
-export interface ManagerPage {
-  manager: ManagerInfo;
-  period: string;
-  figures: Row | null;
-  metrics: MetricFigure[];
-  scorecard: Scorecard | null;
-  trend: Row[];
-  process: Row | null;
-  risk: Row | null;
-  /** Concentration of the portfolio and its segment mix (mart_manager_client_concentration), when built. */
-  concentration?: Row | null;
-}
-
 export const manager = {
   page: (id: string, v: View) => get<ManagerPage>(`managers/${encodeURIComponent(id)}`, { period: v.period }),
 };
-
-export interface ClientInfo {
-  client_id: string;
-  client_name: string;
-  client_type: string;
-  industry: string | null;
-  group_id?: string | null;
-  open_date: string | null;
-  /** The client's home org (booking org). */
-  home_org_id: string | null;
-}
-
-export interface ClientPage {
-  client: ClientInfo;
-  /** Assignments over time: manager_id, manager_name, org_id, share, valid_from, valid_to. */
-  holders: Row[];
-  /** Monthly mart_client_period rows (period + every metric). */
-  history: Row[];
-  /** Ledger snapshots, newest first: deposits (account × month) and loans (loan × month, five_class…). */
-  ledgers: { deposits: Row[]; loans: Row[] };
-}
 
 export const client = {
   page: (id: string) => get<ClientPage>(`clients/${encodeURIComponent(id)}`),

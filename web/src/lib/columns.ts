@@ -1,6 +1,6 @@
 // Table columns from an API list: its declared columns (key and kind, as the exports use), name
 // columns first, money columns with bars; id columns hidden when a name column stands for them.
-import type { ApiColumn, Row } from './api.ts';
+import type { ListColumn, Row } from './api.ts';
 import { kindOf, type ColumnDef } from './table.ts';
 
 /**
@@ -14,7 +14,7 @@ function kindFor(c: { key: string; kind: ColumnDef['kind'] }): ColumnDef['kind']
   return c.kind;
 }
 
-export function columnsFrom(rows: Row[], declared?: ApiColumn[], opts: { bars?: string[]; hide?: string[]; only?: readonly string[] } = {}): ColumnDef[] {
+export function columnsFrom(rows: Row[], declared?: ListColumn[], opts: { bars?: string[]; hide?: string[]; only?: readonly string[] } = {}): ColumnDef[] {
   const cols: { key: string; kind: ColumnDef['kind'] }[] = declared ?? Object.keys(rows[0] ?? {}).map((key) => ({ key, kind: kindOf(key) }));
   const keys = new Set(cols.map((c) => c.key));
   const hidden = new Set(opts.hide ?? []);
