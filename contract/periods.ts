@@ -8,6 +8,14 @@ export type PeriodType = (typeof PERIOD_TYPES)[number];
 
 /** Every period key, and nothing else. */
 export const PERIOD_KEY = /^\d{4}(-(0[1-9]|1[0-2])(-ytd)?|-Q[1-4]|-H[12])?$/;
+/** The keys of one type (each a part of PERIOD_KEY), for parameters that take only that type. */
+export const PERIOD_KEY_OF: Readonly<Record<PeriodType, RegExp>> = {
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+  quarter: /^\d{4}-Q[1-4]$/,
+  half: /^\d{4}-H[12]$/,
+  year: /^\d{4}$/,
+  ytd: /^\d{4}-(0[1-9]|1[0-2])-ytd$/,
+};
 /** What a period key looks like, for messages. */
 export const PERIOD_KEY_EXAMPLES = 'a month 2026-03, quarter 2026-Q1, half 2026-H1, year 2026 or year-to-date 2026-05-ytd';
 

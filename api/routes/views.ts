@@ -8,6 +8,7 @@ import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
 import { idString, lineParam, listParams, periodKey, searchParam } from '../../contract/api.ts';
+import { PERIOD_KEY_OF } from '../../contract/periods.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
 import { HttpProblem } from '../problem.ts';
@@ -183,7 +184,7 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   });
 
   const vintageLoansQuery = z.strictObject({
-    origination_quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'must be an origination quarter like 2025-Q3'),
+    origination_quarter: z.string().regex(PERIOD_KEY_OF.quarter, 'must be an origination quarter like 2025-Q3'),
     months_on_book: z.coerce.number().int().min(0).max(600).optional(),
     ...listParams(tuple([...vintageLoanColumns]), 'balance'),
   });

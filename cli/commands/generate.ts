@@ -1,6 +1,7 @@
 import { UsageError, type Command } from '../command.ts';
 import { generateBank } from '../../generator/index.ts';
 import { formatBytes, formatCount, formatDuration, formatTable, Progress, type ProgressBar } from '../progress.ts';
+import { periodType } from '../../contract/periods.ts';
 
 const generate: Command = {
   name: 'generate',
@@ -42,7 +43,7 @@ non-empty folder is refused.`,
     if (headers !== 'en' && headers !== 'zh') throw new UsageError('--headers is en or zh');
     for (const k of ['from', 'to'] as const) {
       const v = values[k];
-      if (v !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(String(v))) throw new UsageError(`--${k} must be a month YYYY-MM, not '${v}'`);
+      if (v !== undefined && periodType(String(v)) !== 'month') throw new UsageError(`--${k} must be a month YYYY-MM, not '${v}'`);
     }
     const format = (values.format as string | undefined) ?? 'csv';
     if (format !== 'csv' && format !== 'parquet') throw new UsageError('--format is csv or parquet');

@@ -8,6 +8,9 @@ import { Warehouse } from '../../warehouse/db.ts';
 import { sqlDir } from '../../warehouse/paths.ts';
 import {
   comparePeriods,
+  PERIOD_KEY,
+  PERIOD_KEY_OF,
+  PERIOD_TYPES,
   isScoringPeriod,
   parsePeriod,
   periodCovers,
@@ -122,5 +125,17 @@ describe('the grammar agrees with the build (int_period_months, int_periods, int
   it('takes as scoring periods the ytd periods ending at a quarter end', () => {
     expect(scoring).toEqual(built.map((b) => b.period).filter(isScoringPeriod));
     expect(scoring).toEqual(['2024-03-ytd', '2024-06-ytd', '2025-03-ytd', '2025-06-ytd', '2025-09-ytd', '2025-12-ytd', '2026-03-ytd']);
+  });
+});
+
+describe('the keys of one type', () => {
+  it('are the keys the grammar parses as that type, and together every key', () => {
+    const keys = [...keysOfYear(2026), '2026-13', '2026-00', '2026-Q5', '2026-H3', '2026-13-ytd', '2026-Q1-ytd', 'x'];
+    for (const k of keys) {
+      const type = periodType(k);
+      const matching = PERIOD_TYPES.filter((t) => PERIOD_KEY_OF[t].test(k));
+      expect(matching, k).toEqual(type ? [type] : []);
+      expect(PERIOD_KEY.test(k), k).toBe(type !== null);
+    }
   });
 });

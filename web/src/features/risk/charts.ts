@@ -5,6 +5,7 @@ import { label, type Lang } from '../../lib/i18n.ts';
 import type { Row } from '../../lib/api.ts';
 import { FIVE_CLASSES } from '../client/history.ts';
 import type { CellDrill } from './drill.ts';
+import { periodType } from '../../../../contract/periods.ts';
 
 export interface MatrixCell {
   from: string;
@@ -88,6 +89,6 @@ export function migrationPick(data: unknown): CellDrill | null {
 
 /** The vintage point a click picked: the series is the origination quarter, the category the age. */
 export function vintagePick(p: { name: string; seriesName?: string }): CellDrill | null {
-  if (!p.seriesName || !/^\d{4}-Q[1-4]$/.test(p.seriesName) || !/^\d+$/.test(p.name)) return null;
+  if (!p.seriesName || periodType(p.seriesName) !== 'quarter' || !/^\d+$/.test(p.name)) return null;
   return { kind: 'vintage', origination_quarter: p.seriesName, months_on_book: Number(p.name) };
 }

@@ -3,6 +3,7 @@
 // basis), `all` (every turned-NPL loan of the node in the period), `migration:<from>:<to>` (the
 // loans of a migration-matrix cell) or `vintage:<quarter>:<months on book>` (a vintage point).
 import type { LoanDrill, RiskBasis } from '../../lib/api.ts';
+import { periodType } from '../../../../contract/periods.ts';
 
 export type CellDrill =
   | { kind: 'migration'; from_class: string; to_class: string }
@@ -21,8 +22,8 @@ export function parseDrill(param: string | undefined, basis: RiskBasis): LoanDri
 export function parseCellDrill(param: string | undefined): CellDrill | null {
   const mig = new RegExp(`^migration:${cls}:${cls}$`).exec(param ?? '');
   if (mig) return { kind: 'migration', from_class: mig[1]!, to_class: mig[2]! };
-  const vin = /^vintage:(\d{4}-Q[1-4]):(\d{1,3})$/.exec(param ?? '');
-  if (vin) return { kind: 'vintage', origination_quarter: vin[1]!, months_on_book: Number(vin[2]) };
+  const vin = /^vintage:([^:]+):(\d{1,3})$/.exec(param ?? '');
+  if (vin && periodType(vin[1]!) === 'quarter') return { kind: 'vintage', origination_quarter: vin[1]!, months_on_book: Number(vin[2]) };
   return null;
 }
 
