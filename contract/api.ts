@@ -3,8 +3,9 @@
 // drift from what the server accepts), and the shapes of its answers, which the server's handlers
 // return and the web's client (web/src/lib/api.ts) is typed with.
 import { z } from 'zod';
-import { PERIOD_KEY, PERIOD_TYPES } from './periods.ts';
+import { PERIOD_KEY, PERIOD_KEY_OF, PERIOD_TYPES } from './periods.ts';
 import type { ColumnKind } from './metrics.ts';
+import { CLIENT_SEGMENTS, LINES, LOAN_CLASSES, MIGRATION_TO, RISK_BASES, WARNING_KINDS } from './codes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -62,8 +63,49 @@ export type ListQuery = {
   lang: 'zh' | 'en';
 };
 
-export const lineParam = z.enum(['corporate', 'retail']).meta({ description: 'Business line filter' });
+export const lineParam = z.enum(LINES).meta({ description: 'Business line filter' });
 export const searchParam = z.string().min(1).max(64, 'must be at most 64 characters').meta({ description: 'Name or id contains (case-insensitive)' });
+
+/**
+ * The filters of each endpoint the web calls (everything but sort, order, paging and download
+ * options, which listParams adds with the endpoint's own sort allow-list). The routes validate
+ * with them; the web's client takes its query objects typed from them (`Filters<typeof …>`).
+ */
+export const periodFilter = { period: periodKey.optional() };
+export const riskBasisParam = z.enum(RISK_BASES);
+
+export const leagueFilters = {
+  ...periodFilter,
+  line: lineParam.optional(),
+  grade: z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'must be a grade code like A, B, C').optional(),
+  q: searchParam.optional(),
+};
+export const clientFilters = { ...periodFilter, q: searchParam.optional() };
+export const segmentFilters = { ...periodFilter, segment: z.enum(CLIENT_SEGMENTS).optional(), q: searchParam.optional() };
+export const turnedNplFilters = {
+  ...periodFilter,
+  by: riskBasisParam.default('current').meta({ description: 'current: loans held by the manager (by share) when they turned; originating: loans the manager booked, in full' }),
+  line: lineParam.optional(),
+  q: searchParam.optional(),
+};
+export const riskLoanFilters = {
+  ...periodFilter,
+  by: riskBasisParam.default('current'),
+  manager_id: idString.optional().meta({ description: 'Only the loans charged to this manager' }),
+};
+export const warningFilters = { ...periodFilter, warning: z.enum(WARNING_KINDS).optional(), manager_id: idString.optional() };
+export const migrationLoanFilters = {
+  ...periodFilter,
+  from_class: z.enum([...LOAN_CLASSES, 'new']).optional().meta({ description: 'Class at the period start (new = booked within the period)' }),
+  to_class: z.enum(MIGRATION_TO).optional().meta({ description: 'Class at the period end (closed = repaid, sold or written off)' }),
+};
+export const vintageLoanFilters = {
+  origination_quarter: z.string().regex(PERIOD_KEY_OF.quarter, 'must be an origination quarter like 2025-Q3'),
+  months_on_book: z.coerce.number().int().min(0).max(600).optional(),
+};
+
+/** A query object for an endpoint with these filters, as a client writes it: each optional, null = not given. */
+export type Filters<S extends z.ZodRawShape> = { [K in keyof z.input<z.ZodObject<S>>]?: z.input<z.ZodObject<S>>[K] | null };
 
 // ---------------------------------------------------------------------------------------------
 // Answers

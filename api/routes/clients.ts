@@ -6,7 +6,7 @@ import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { exportOnly, idString, listParams, periodKey, searchParam, type ClientPage } from '../../contract/api.ts';
+import { clientFilters, exportOnly, idString, listParams, segmentFilters, type ClientPage } from '../../contract/api.ts';
 import { keysOf, pagingOf, sendList, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
@@ -32,8 +32,8 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
   const mKeys = built ? portfolioColumns(deps.catalog, 'manager') : ['client_id'];
   const oKeys = built ? portfolioColumns(deps.catalog, 'org') : ['client_id'];
   const sortDefault = (keys: string[]) => (keys.includes('profit_contribution') ? 'profit_contribution' : keys[0]!);
-  const managerQuery = z.strictObject({ period: periodKey.optional(), q: searchParam.optional(), ...listParams(tuple(mKeys), sortDefault(mKeys)) });
-  const orgQuery = z.strictObject({ period: periodKey.optional(), q: searchParam.optional(), ...listParams(tuple(oKeys), sortDefault(oKeys)) });
+  const managerQuery = z.strictObject({ ...clientFilters, ...listParams(tuple(mKeys), sortDefault(mKeys)) });
+  const orgQuery = z.strictObject({ ...clientFilters, ...listParams(tuple(oKeys), sortDefault(oKeys)) });
   // format=csv|xlsx downloads one sub-table (`table`) of the client page.
   const oneQuery = z.strictObject({
     table: z.enum(['holders', 'history', 'deposits', 'loans', 'held']).optional().meta({ description: 'With format=csv|xlsx: the sub-table to download (held = the latest month of each ledger)' }),
@@ -48,11 +48,7 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
   const segTable = 'mart_client_portfolio_period';
   const segCols = deps.catalog.columns(segTable).map((x) => x.name).filter((n) => n !== 'period' && n !== 'manager_id' && /^[a-z][a-z0-9_]*$/.test(n));
   const segQuery = z.strictObject({
-    period: periodKey.optional(),
-    segment: z
-      .enum(['new', 'dormant', 'high_value_falling', 'high_value_growing', 'high_value_stable', 'low_value_growing', 'low_value_falling', 'low_value_stable'])
-      .optional(),
-    q: searchParam.optional(),
+    ...segmentFilters,
     ...listParams(tuple(segCols.length ? segCols : ['client_id']), segCols.includes('contribution_rank') ? 'contribution_rank' : 'client_id', 'asc'),
   });
   docs.add({ method: 'get', path: '/api/managers/{manager_id}/portfolio', summary: 'A manager’s portfolio ranked by contribution (× share), with loyalty and segment (quarters, halves, years and the latest month)', area: 'clients', params: managerParam, query: segQuery, list: true, response: `list of { ${segCols.join(', ')} }` });

@@ -6,7 +6,7 @@ import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { idString, lineParam, listParams, periodKey, searchParam, type OrgSummary } from '../../contract/api.ts';
+import { idString, leagueFilters, listParams, periodKey, type OrgSummary } from '../../contract/api.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
@@ -34,10 +34,7 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
   });
   const lKeys = deps.catalog.has('mart_manager_period') ? leagueColumns(deps.catalog) : ['manager_id'];
   const leagueQuery = z.strictObject({
-    period: periodKey.optional(),
-    line: lineParam.optional(),
-    grade: z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'must be a grade code like A, B, C').optional(),
-    q: searchParam.optional(),
+    ...leagueFilters,
     ...listParams(asTuple(lKeys), lKeys.includes('profit_contribution') ? 'profit_contribution' : lKeys[0]!),
   });
 

@@ -7,8 +7,17 @@ import type { AppEnv, Deps } from '../env.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { idString, lineParam, listParams, periodKey, searchParam } from '../../contract/api.ts';
-import { PERIOD_KEY_OF } from '../../contract/periods.ts';
+import {
+  lineParam,
+  listParams,
+  migrationLoanFilters,
+  periodKey,
+  riskLoanFilters,
+  searchParam,
+  turnedNplFilters,
+  vintageLoanFilters,
+  warningFilters,
+} from '../../contract/api.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
 import { HttpProblem } from '../problem.ts';
@@ -58,10 +67,7 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   const riskOrig = originatedRisk.filter((x) => cat.hasColumn(riskTable, x));
   const riskAll = [...riskHeld, ...riskOrig];
   const turnedQuery = z.strictObject({
-    period: periodKey.optional(),
-    by: z.enum(['current', 'originating']).default('current').meta({ description: 'current: loans held by the manager (by share) when they turned; originating: loans the manager booked, in full' }),
-    line: lineParam.optional(),
-    q: searchParam.optional(),
+    ...turnedNplFilters,
     ...listParams(tuple([...managerIdentity, ...riskAll]), 'turned_npl_balance'),
   });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/turned-npl', summary: 'Managers ranked by loans that turned non-performing in the period, charged to the holder (by=current) or the originator (by=originating)', area: 'risk', params: orgParam, query: turnedQuery, list: true, response: `list of { ${managerIdentity.join(', ')}, ${riskHeld.join(', ')} } (by=current) or { …, ${riskOrig.join(', ')} } (by=originating)` });
@@ -86,9 +92,7 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   const loansTable = 'mart_turned_npl_loans';
   const loanCols = martColumns(cat, loansTable);
   const loansQuery = z.strictObject({
-    period: periodKey.optional(),
-    by: z.enum(['current', 'originating']).default('current'),
-    manager_id: idString.optional().meta({ description: 'Only the loans charged to this manager' }),
+    ...riskLoanFilters,
     ...listParams(tuple(loanCols), loanCols.includes('turned_npl_balance') ? 'turned_npl_balance' : loanCols[0] ?? 'loan_id'),
   });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/loans', summary: 'The loans behind the turned-NPL figures: loan, client, classes before and after, overdue days, charged manager and share', area: 'risk', params: orgParam, query: loansQuery, list: true, response: `list of { ${loanCols.join(', ')} }` });
@@ -113,9 +117,7 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   const warnTable = 'mart_risk_warnings';
   const warnCols = martColumns(cat, warnTable);
   const warnQuery = z.strictObject({
-    period: periodKey.optional(),
-    warning: z.enum(['special_mention', 'overdue_rising', 'deposit_outflow', 'client_gone']).optional(),
-    manager_id: idString.optional(),
+    ...warningFilters,
     ...listParams(tuple(warnCols), warnCols.includes('balance') ? 'balance' : warnCols[0] ?? 'loan_id'),
   });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/warnings', summary: 'Early warnings dated within the period: special-mention loans, rising overdue days, deposit outflows, lost clients', area: 'risk', params: orgParam, query: warnQuery, list: true, response: `list of { ${warnCols.join(', ')} }` });
@@ -165,11 +167,8 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   });
 
   // --- the loans behind a migration cell and a vintage point --------------------------------
-  const classes = ['normal', 'special_mention', 'substandard', 'doubtful', 'loss'] as const;
   const migrationLoansQuery = z.strictObject({
-    period: periodKey.optional(),
-    from_class: z.enum([...classes, 'new']).optional().meta({ description: 'Class at the period start (new = booked within the period)' }),
-    to_class: z.enum([...classes, 'closed']).optional().meta({ description: 'Class at the period end (closed = repaid, sold or written off)' }),
+    ...migrationLoanFilters,
     ...listParams(tuple([...migrationLoanColumns]), 'opening_balance'),
   });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/migration/loans', summary: 'The loans behind a migration-matrix cell: each loan with its holder, share and balances at the period’s start and end', area: 'risk', params: orgParam, query: migrationLoansQuery, list: true, response: `list of { ${migrationLoanColumns.join(', ')} }` });
@@ -184,8 +183,7 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   });
 
   const vintageLoansQuery = z.strictObject({
-    origination_quarter: z.string().regex(PERIOD_KEY_OF.quarter, 'must be an origination quarter like 2025-Q3'),
-    months_on_book: z.coerce.number().int().min(0).max(600).optional(),
+    ...vintageLoanFilters,
     ...listParams(tuple([...vintageLoanColumns]), 'balance'),
   });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/vintage/loans', summary: 'The loans behind a vintage point: the snapshots of one origination quarter (at one age when months_on_book is given)', area: 'risk', params: orgParam, query: vintageLoansQuery, list: true, response: `list of { ${vintageLoanColumns.join(', ')} }` });

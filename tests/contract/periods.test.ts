@@ -6,21 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../warehouse/db.ts';
 import { sqlDir } from '../../warehouse/paths.ts';
-import {
-  comparePeriods,
-  PERIOD_KEY,
-  PERIOD_KEY_OF,
-  PERIOD_TYPES,
-  isScoringPeriod,
-  parsePeriod,
-  periodCovers,
-  periodEndDate,
-  periodEndMonth,
-  periodMonths,
-  periodStartDate,
-  periodType,
-  scoringPeriodOf,
-} from '../../contract/periods.ts';
+import { comparePeriods, PERIOD_KEY, PERIOD_KEY_OF, PERIOD_TYPES, isScoringPeriod, parsePeriod, periodCovers, periodEndDate, periodEndMonth, periodMonths, periodStartDate, periodType, scoringPeriodOf } from '../../contract/periods.ts';
 
 describe('the period grammar', () => {
   it('parses the five kinds of key, and nothing else', () => {

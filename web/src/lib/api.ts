@@ -3,7 +3,17 @@
 // (?format=csv|xlsx) are plain links, which carry the cookie too. The shapes the API answers with
 // come from contract/api.ts, as the server's handlers use them.
 import type {
+  clientFilters,
   ClientPage,
+  Filters,
+  leagueFilters,
+  migrationLoanFilters,
+  periodFilter,
+  riskLoanFilters,
+  segmentFilters,
+  turnedNplFilters,
+  vintageLoanFilters,
+  warningFilters,
   ListBody,
   ManagerPage,
   Me,
@@ -14,8 +24,11 @@ import type {
   Row,
 } from '../../../contract/api.ts';
 
-// The answers' shapes, for the views that show them.
+import { CLIENT_SEGMENTS, isCode, type Line, type MigrationFrom, type MigrationTo, type RiskBasis, type WarningKind } from '../../../contract/codes.ts';
+
+// The answers' shapes and the parameters' codes, for the views that show them.
 export type * from '../../../contract/api.ts';
+export type * from '../../../contract/codes.ts';
 
 /** An RFC 9457 problem returned by the API. */
 export class ApiError extends Error {
@@ -130,7 +143,7 @@ export interface Listed<R> extends ListBody<R> {
 /** The view every figure depends on. */
 export interface View {
   period: string | null;
-  line: string | null;
+  line: Line | null;
   lang: 'zh' | 'en';
 }
 
@@ -140,24 +153,21 @@ async function list<R = Row>(path: string, query: Query, lang: string): Promise<
   return { ...body, exports: exportHrefs(path, query, lang) };
 }
 
-function viewQuery(v: View): Query {
-  return { period: v.period, line: v.line };
-}
 
 export const institutions = {
-  summary: (orgId: string, v: View) => get<OrgSummary>(`orgs/${encodeURIComponent(orgId)}`, { period: v.period }),
+  summary: (orgId: string, v: View) => get<OrgSummary>(`orgs/${encodeURIComponent(orgId)}`, { period: v.period } satisfies Filters<typeof periodFilter>),
   /** The node's children side by side, with per-manager averages and percentiles among siblings. */
-  benchmark: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/benchmark`, { period: v.period }, v.lang),
+  benchmark: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/benchmark`, { period: v.period } satisfies Filters<typeof periodFilter>, v.lang),
 };
 
 export const managers = {
   /** League table of the managers in a node's subtree; `grade` is the managers' own grade (A/B/C…). */
   league: (orgId: string, v: View, grade: string | null) =>
-    list(`orgs/${encodeURIComponent(orgId)}/managers`, { ...viewQuery(v), grade }, v.lang),
+    list(`orgs/${encodeURIComponent(orgId)}/managers`, { period: v.period, line: v.line, grade } satisfies Filters<typeof leagueFilters>, v.lang),
 };
 
 export const manager = {
-  page: (id: string, v: View) => get<ManagerPage>(`managers/${encodeURIComponent(id)}`, { period: v.period }),
+  page: (id: string, v: View) => get<ManagerPage>(`managers/${encodeURIComponent(id)}`, { period: v.period } satisfies Filters<typeof periodFilter>),
 };
 
 export const client = {
@@ -171,20 +181,21 @@ export const portfolio = {
    * the manager's clients and their figures.
    */
   async clients(managerId: string, v: View, segment: string | null = null): Promise<Listed<Row>> {
-    try {
-      const ranked = await list(`managers/${encodeURIComponent(managerId)}/portfolio`, { period: v.period, segment }, v.lang);
-      if (ranked.rows.length > 0 || segment) return ranked;
-    } catch (e) {
-      if (!(e instanceof ApiError) || ![400, 404, 503].includes(e.status)) throw e;
+    // A segment that is not one (a hand-edited link) is refused as the API would refuse it.
+    if (segment === null || isCode(CLIENT_SEGMENTS, segment)) {
+      try {
+        const ranked = await list(`managers/${encodeURIComponent(managerId)}/portfolio`, { period: v.period, segment } satisfies Filters<typeof segmentFilters>, v.lang);
+        if (ranked.rows.length > 0 || segment) return ranked;
+      } catch (e) {
+        if (!(e instanceof ApiError) || ![400, 404, 503].includes(e.status)) throw e;
+      }
     }
-    return list(`managers/${encodeURIComponent(managerId)}/clients`, { period: v.period, sort: 'profit_contribution' }, v.lang);
+    return list(`managers/${encodeURIComponent(managerId)}/clients`, { ...({ period: v.period } satisfies Filters<typeof clientFilters>), sort: 'profit_contribution' }, v.lang);
   },
   /** Early warnings on a manager's clients (special mention, rising overdue days, outflows, lost clients). */
   warnings: (managerId: string, orgId: string, v: View) =>
-    list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, { period: v.period, manager_id: managerId }, v.lang),
+    list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, { period: v.period, manager_id: managerId } satisfies Filters<typeof warningFilters>, v.lang),
 };
-
-export type RiskBasis = 'current' | 'originating';
 
 /** What a risk figure drills into: the loans behind it (mart_turned_npl_loans). */
 export interface LoanDrill {
@@ -192,20 +203,18 @@ export interface LoanDrill {
   manager_id?: string;
 }
 
-export type WarningKind = 'special_mention' | 'overdue_rising' | 'deposit_outflow' | 'client_gone';
-
 export const risk = {
   /** Managers ranked by turned-NPL loans: as holder then (`current`) or as the one who booked them (`originating`). */
-  turnedNpl: (orgId: string, v: View, by: RiskBasis) => list(`orgs/${encodeURIComponent(orgId)}/risk/turned-npl`, { period: v.period, by }, v.lang),
-  migration: (orgId: string, v: View) => get<{ period: string; org_id: string; rows: Row[] }>(`orgs/${encodeURIComponent(orgId)}/risk/migration`, { period: v.period }),
+  turnedNpl: (orgId: string, v: View, by: RiskBasis) => list(`orgs/${encodeURIComponent(orgId)}/risk/turned-npl`, { period: v.period, by } satisfies Filters<typeof turnedNplFilters>, v.lang),
+  migration: (orgId: string, v: View) => get<{ period: string; org_id: string; rows: Row[] }>(`orgs/${encodeURIComponent(orgId)}/risk/migration`, { period: v.period } satisfies Filters<typeof periodFilter>),
   vintage: (orgId: string) => get<{ org_id: string; rows: Row[] }>(`orgs/${encodeURIComponent(orgId)}/risk/vintage`),
-  loans: (orgId: string, v: View, drill: LoanDrill) => list(`orgs/${encodeURIComponent(orgId)}/risk/loans`, { period: v.period, ...drill }, v.lang),
+  loans: (orgId: string, v: View, drill: LoanDrill) => list(`orgs/${encodeURIComponent(orgId)}/risk/loans`, { period: v.period, ...drill } satisfies Filters<typeof riskLoanFilters>, v.lang),
   /** The loans of one migration-matrix cell (class at the period start → class at its end). */
-  migrationLoans: (orgId: string, v: View, from: string, to: string) =>
-    list(`orgs/${encodeURIComponent(orgId)}/risk/migration/loans`, { period: v.period, from_class: from, to_class: to }, v.lang),
+  migrationLoans: (orgId: string, v: View, from: MigrationFrom, to: MigrationTo) =>
+    list(`orgs/${encodeURIComponent(orgId)}/risk/migration/loans`, { period: v.period, from_class: from, to_class: to } satisfies Filters<typeof migrationLoanFilters>, v.lang),
   /** The loan snapshots of one vintage point (origination quarter × months on book). */
   vintageLoans: (orgId: string, v: View, quarter: string, monthsOnBook: number) =>
-    list(`orgs/${encodeURIComponent(orgId)}/risk/vintage/loans`, { origination_quarter: quarter, months_on_book: String(monthsOnBook) }, v.lang),
+    list(`orgs/${encodeURIComponent(orgId)}/risk/vintage/loans`, { origination_quarter: quarter, months_on_book: String(monthsOnBook) } satisfies Filters<typeof vintageLoanFilters>, v.lang),
   warnings: (orgId: string, v: View, managerId: string | null = null, warning: WarningKind | null = null) =>
-    list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, { period: v.period, manager_id: managerId, warning }, v.lang),
+    list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, { period: v.period, manager_id: managerId, warning } satisfies Filters<typeof warningFilters>, v.lang),
 };

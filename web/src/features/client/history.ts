@@ -5,8 +5,6 @@ import { toChartNumber, unitForAll, unitLabel } from '../../lib/format.ts';
 import { label, type Lang } from '../../lib/i18n.ts';
 import type { Row } from '../../lib/api.ts';
 
-export const FIVE_CLASSES = ['normal', 'special_mention', 'substandard', 'doubtful', 'loss'] as const;
-
 export interface ClassGrid {
   months: string[];
   loans: { loan_id: string; cells: (string | null)[] }[];

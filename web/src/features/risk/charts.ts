@@ -3,8 +3,8 @@ import type { EChartsCoreOption } from '../../lib/echarts.ts';
 import { formatAmountIn, toChartNumber, unitForAll, unitLabel } from '../../lib/format.ts';
 import { label, type Lang } from '../../lib/i18n.ts';
 import type { Row } from '../../lib/api.ts';
-import { FIVE_CLASSES } from '../client/history.ts';
 import type { CellDrill } from './drill.ts';
+import { MIGRATION_FROM, MIGRATION_TO } from '../../../../contract/codes.ts';
 import { periodType } from '../../../../contract/periods.ts';
 
 export interface MatrixCell {
@@ -16,21 +16,17 @@ export interface MatrixCell {
   text: string;
 }
 
-/** Rows: the class at the period start (or a loan new in the period); columns: the class at its end (or closed). */
-export const FROM_CLASSES = ['new', ...FIVE_CLASSES] as const;
-export const TO_CLASSES = [...FIVE_CLASSES, 'closed'] as const;
-
 /** The balance that moved: at the start for loans that existed then, at the end for new ones. */
 function movedBalance(r: Row): unknown {
   return r.from_class === 'new' ? r.closing_balance : r.opening_balance;
 }
 
-/** from × to cells of the migration matrix; absent pairs are empty. */
+/** from × to cells of the migration matrix (rows: MIGRATION_FROM, a loan new in the period then the classes; columns: MIGRATION_TO); absent pairs are empty. */
 export function migrationCells(rows: Row[]): { cells: MatrixCell[]; unit: ReturnType<typeof unitForAll> } {
   const unit = unitForAll(rows.map(movedBalance));
   const cells: MatrixCell[] = [];
-  FROM_CLASSES.forEach((from, y) =>
-    TO_CLASSES.forEach((to, x) => {
+  MIGRATION_FROM.forEach((from, y) =>
+    MIGRATION_TO.forEach((to, x) => {
       const r = rows.find((row) => row.from_class === from && row.to_class === to);
       const v = r ? movedBalance(r) : null;
       cells.push({ from, to, x, y, value: r ? toChartNumber(v, unit) : null, text: r ? formatAmountIn(v, unit) : '' });
@@ -43,8 +39,8 @@ export function migrationOption(rows: Row[], lang: Lang): EChartsCoreOption {
   const { cells, unit } = migrationCells(rows);
   // Off-diagonal cells (the moves) set the colour scale; the large diagonal (stayed put) would drown them.
   const max = Math.max(1, ...cells.filter((c) => c.from !== c.to).map((c) => c.value ?? 0));
-  const ys = FROM_CLASSES.map((c) => label(c, lang));
-  const xs = TO_CLASSES.map((c) => label(c, lang));
+  const ys = MIGRATION_FROM.map((c) => label(c, lang));
+  const xs = MIGRATION_TO.map((c) => label(c, lang));
   return {
     tooltip: { formatter: (p: { data: [number, number, number | null, string] }) => `${ys[p.data[1]]} → ${xs[p.data[0]]}: ${p.data[3]} ${unitLabel(unit, lang)}` },
     grid: { left: 8, right: 8, top: 24, bottom: 48, containLabel: true },
@@ -82,8 +78,8 @@ export function vintageOption(rows: Row[], lang: Lang, ratioKey = 'npl_ratio', r
 /** The migration cell a click on the heat map picked: its data is [x, y, value, text]. */
 export function migrationPick(data: unknown): CellDrill | null {
   if (!Array.isArray(data)) return null;
-  const from = FROM_CLASSES[data[1] as number];
-  const to = TO_CLASSES[data[0] as number];
+  const from = MIGRATION_FROM[data[1] as number];
+  const to = MIGRATION_TO[data[0] as number];
   return from && to ? { kind: 'migration', from_class: from, to_class: to } : null;
 }
 

@@ -4,12 +4,11 @@
 // loans of a migration-matrix cell) or `vintage:<quarter>:<months on book>` (a vintage point).
 import type { LoanDrill, RiskBasis } from '../../lib/api.ts';
 import { periodType } from '../../../../contract/periods.ts';
+import { isCode, MIGRATION_FROM, MIGRATION_TO, type MigrationFrom, type MigrationTo } from '../../../../contract/codes.ts';
 
 export type CellDrill =
-  | { kind: 'migration'; from_class: string; to_class: string }
+  | { kind: 'migration'; from_class: MigrationFrom; to_class: MigrationTo }
   | { kind: 'vintage'; origination_quarter: string; months_on_book: number };
-
-const cls = '(new|closed|normal|special_mention|substandard|doubtful|loss)';
 
 export function parseDrill(param: string | undefined, basis: RiskBasis): LoanDrill | null {
   if (!param) return null;
@@ -20,8 +19,8 @@ export function parseDrill(param: string | undefined, basis: RiskBasis): LoanDri
 
 /** A chart cell's drill (migration cell or vintage point), or null for any other `drill`. */
 export function parseCellDrill(param: string | undefined): CellDrill | null {
-  const mig = new RegExp(`^migration:${cls}:${cls}$`).exec(param ?? '');
-  if (mig) return { kind: 'migration', from_class: mig[1]!, to_class: mig[2]! };
+  const mig = /^migration:([a-z_]+):([a-z_]+)$/.exec(param ?? '');
+  if (mig && isCode(MIGRATION_FROM, mig[1]) && isCode(MIGRATION_TO, mig[2])) return { kind: 'migration', from_class: mig[1], to_class: mig[2] };
   const vin = /^vintage:([^:]+):(\d{1,3})$/.exec(param ?? '');
   if (vin && periodType(vin[1]!) === 'quarter') return { kind: 'vintage', origination_quarter: vin[1]!, months_on_book: Number(vin[2]) };
   return null;
