@@ -74,3 +74,18 @@ export function isKnownMetric(name: string): boolean {
 export function lowerIsBetter(name: string): boolean {
   return metricOf(name)?.lowerIsBetter ?? false;
 }
+
+/**
+ * What a metric's figure is compared with (mart_*_metrics, beside `actual`): its base (the same
+ * period a year earlier), its target, achievement (against target) and growth over base.
+ */
+export const MEASURES = ['base', 'target', 'achievement', 'growth'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+const MEASURED = new RegExp(`^(.+)_(${MEASURES.join('|')})$`);
+
+/** A `<metric>_<measure>` column's parts (`profit_contribution_target`), or null for any other key. */
+export function measuredColumn(key: string): { metric: string; measure: Measure } | null {
+  const m = MEASURED.exec(key);
+  return m ? { metric: m[1]!, measure: m[2] as Measure } : null;
+}

@@ -1,7 +1,7 @@
 // Column labels and the labels of coded values in Chinese and English, from the one glossary
 // (config/glossary.json) that the web UI uses too.
 import glossary from '../config/glossary.json' with { type: 'json' };
-import { metricOf } from '../contract/metrics.ts';
+import { measuredColumn, metricOf } from '../contract/metrics.ts';
 
 export type Lang = 'zh' | 'en';
 type Entry = { zh: string; en: string };
@@ -21,10 +21,10 @@ export function labelOf(key: string, lang: Lang): string {
   if (direct) return direct[lang];
   const sales = metricOf(key);
   if (sales) return sales.label[lang];
-  const measured = /^(.+)_(base|target|achievement|growth)$/.exec(key);
+  const measured = measuredColumn(key);
   if (measured) {
-    const metric = lookup(measured[1]!);
-    const measure = lookup(measured[2]!);
+    const metric = lookup(measured.metric);
+    const measure = lookup(measured.measure);
     if (metric && measure) return lang === 'zh' ? `${metric.zh}${measure.zh}` : `${metric.en} ${measure.en.toLowerCase()}`;
   }
   return key;

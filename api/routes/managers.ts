@@ -8,6 +8,7 @@ import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
 import { exportOnly, idString, periodKey } from '../../contract/api.ts';
+import { MEASURES } from '../../contract/metrics.ts';
 import { keysOf, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { requireMart, resolvePeriod } from '../periods.ts';
@@ -40,7 +41,7 @@ export function managerRoutes(docs: RouteDocs) {
       const format = q.format;
       if (q.table === 'metrics') {
         const rows = await managerMetrics(d.reader, d.catalog, manager_id, period);
-        return sendTable(c, { format, lang: q.lang }, 'metrics', { manager_id, period }, ['metric', 'actual', 'base', 'target', 'achievement', 'growth'], rows);
+        return sendTable(c, { format, lang: q.lang }, 'metrics', { manager_id, period }, ['metric', 'actual', ...MEASURES], rows);
       }
       const card = await managerScorecard(d.reader, d.catalog, manager_id, period, d.periods);
       const rows = ((q.table === 'scorecard' ? card?.indicators : card?.items) ?? []) as Record<string, unknown>[];

@@ -3,8 +3,9 @@
 import type { Warehouse } from '../db.ts';
 import { ExportRequestError, type ExportRequest } from './_kind.ts';
 import { isPeriodKey, PERIOD_KEY_EXAMPLES } from '../../contract/periods.ts';
+import { MEASURES } from '../../contract/metrics.ts';
 
-/** The measures shown beside the headline metrics in manager and org exports. */
+/** The metrics shown with their measures (contract/metrics.ts MEASURES) in manager and org exports. */
 export const headlineMetrics = [
   'profit_contribution',
   'deposit_avg_balance',
@@ -12,7 +13,6 @@ export const headlineMetrics = [
   'fee_income',
   'net_deposit_increase',
 ] as const;
-export const measures = ['base', 'target', 'achievement', 'growth'] as const;
 
 export async function checkRequest(wh: Warehouse, req: ExportRequest): Promise<void> {
   if (!isPeriodKey(req.period)) {
@@ -49,7 +49,7 @@ export async function columnsOf(wh: Warehouse, table: string, except: string[]):
 
 /** `<metric>_<measure>` column names for the headline metrics. */
 export function measureColumns(): string[] {
-  return headlineMetrics.flatMap((m) => measures.map((x) => `${m}_${x}`));
+  return headlineMetrics.flatMap((m) => MEASURES.map((x) => `${m}_${x}`));
 }
 
 /**
@@ -59,7 +59,7 @@ export function measureColumns(): string[] {
 export function measurePivot(): string {
   return headlineMetrics
     .flatMap((m) =>
-      measures.map((x) => {
+      MEASURES.map((x) => {
         const picked = `max(x.${x}) filter (where x.metric = '${m}')`;
         return x === 'achievement' ? `${picked} as ${m}_${x}` : `cast(round(${picked}, 2) as decimal(18,2)) as ${m}_${x}`;
       }),
@@ -96,7 +96,7 @@ export function readingColumns(metrics: string[], withMeasures: boolean): string
   const out: string[] = [];
   for (const m of [...first, ...rest]) {
     out.push(m);
-    if (withMeasures && (headlineMetrics as readonly string[]).includes(m)) out.push(...measures.map((x) => `${m}_${x}`));
+    if (withMeasures && (headlineMetrics as readonly string[]).includes(m)) out.push(...MEASURES.map((x) => `${m}_${x}`));
   }
   return out;
 }
