@@ -12,7 +12,10 @@ export interface Deps {
   reader: Reader;
   /** Recent answers kept as sent (a read-only warehouse only); absent = every request answered afresh. */
   answers?: AnswerCache;
+  /** The tables and columns this code's build makes (warehouse/schema-version.ts), not the file's. */
   catalog: Catalog;
+  /** Why the warehouse cannot be read (not built by this version: 503 "run jixiao build"); null when it can. */
+  stale: string | null;
   /** The periods the build produced, read at start (the server never writes the warehouse). */
   periods: PeriodRow[];
   /** Request log lines go here (stderr in `serve`; silent in tests). */

@@ -13,9 +13,3 @@ export function resolvePeriod(deps: Deps, period: string | undefined): string {
   if (!latest) throw new HttpProblem(503, 'the warehouse has no built periods yet: run `jixiao build`');
   return latest;
 }
-
-/** 503 when a mart the endpoint reads has not been built. */
-export function requireMart(deps: Deps, ...tables: string[]): void {
-  const missing = tables.filter((t) => !deps.catalog.has(t));
-  if (missing.length) throw new HttpProblem(503, `not built yet: ${missing.join(', ')} (run \`jixiao build\`)`);
-}

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Warehouse } from '../warehouse/db.ts';
 import { ReaderPool } from '../warehouse/queries/reader.ts';
-import { Catalog } from '../warehouse/queries/catalog.ts';
+import { builtSchemaVersion, codeSchema, staleReason } from '../warehouse/schema-version.ts';
 import { listPeriods } from '../warehouse/queries/orgs.ts';
 import { UserStore, usersPathFor } from '../warehouse/users.ts';
 import { SessionStore } from './auth/sessions.ts';
@@ -63,13 +63,16 @@ export async function openDeps(dbPath: string, opts: DepsOptions = {}): Promise<
   let pool: ReaderPool | undefined;
   try {
     pool = await ReaderPool.open(wh, { size: opts.poolSize ?? 4, cacheEntries: opts.cacheEntries ?? 0, threads: opts.threads });
-    const catalog = await Catalog.read(pool);
-    const periods = await listPeriods(pool, catalog);
+    // The tables and columns the routes offer are this code's; a warehouse built otherwise is refused.
+    const code = await codeSchema();
+    const stale = staleReason(await builtSchemaVersion(pool), code.version);
+    const periods = stale ? [] : await listPeriods(pool);
     const now = opts.now ?? Date.now;
     const deps: Deps = {
       reader: pool,
       ...(opts.cacheEntries ? { answers: new AnswerCache(opts.cacheEntries, answerChars) } : {}),
-      catalog,
+      catalog: code.catalog,
+      stale,
       periods,
       users: new UserStore(opts.usersPath ?? usersPathFor(dbPath)),
       sessions: new SessionStore(now),

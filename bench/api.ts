@@ -18,11 +18,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Warehouse } from '../warehouse/db.ts';
 import { ReaderPool } from '../warehouse/queries/reader.ts';
-import { Catalog } from '../warehouse/queries/catalog.ts';
+import { codeSchema } from '../warehouse/schema-version.ts';
 import { projectRoot } from '../warehouse/paths.ts';
 import { UserStore } from '../warehouse/users.ts';
 import { wholeBank } from '../warehouse/queries/scope.ts';
-import { leagueTable, managerInScope, managerMetrics, managerPageParts, managerTrend, periodsUpTo } from '../warehouse/queries/managers.ts';
+import { leagueTable, managerInScope, managerMetrics, managerPageParts, managerTrend } from '../warehouse/queries/managers.ts';
 import { benchmark } from '../warehouse/queries/institutions.ts';
 import { listPeriods, orgInScope } from '../warehouse/queries/orgs.ts';
 import { main as cli } from '../cli/main.ts';
@@ -241,13 +241,13 @@ async function directRun(db: string, s: Sample, p: { endpoint: Endpoint; id: str
   // As the server runs by default: one DuckDB thread, the pool's connections side by side.
   const pool = await ReaderPool.open(wh, { size: poolSize, threads: 1 });
   try {
-    const catalog = await Catalog.read(pool);
-    const periods = await listPeriods(pool, catalog);
+    const { catalog } = await codeSchema();
+    const periods = await listPeriods(pool);
     const paging = { sort: 'profit_contribution', order: 'desc' as const, page: 1, limit: 50 };
     const one = async (endpoint: Endpoint, id: string) => {
       if (endpoint === 'league') {
         if (!(await orgInScope(pool, wholeBank, id))) return false;
-        await leagueTable(pool, catalog, wholeBank, { orgId: id, period: s.period, scoreCandidates: periodsUpTo(periods, s.period) }, paging);
+        await leagueTable(pool, catalog, wholeBank, { orgId: id, period: s.period }, paging);
       } else if (endpoint === 'benchmark') {
         if (!(await orgInScope(pool, wholeBank, id))) return false;
         await benchmark(pool, catalog, wholeBank, { orgId: id, period: s.period }, paging);
@@ -257,7 +257,7 @@ async function directRun(db: string, s: Sample, p: { endpoint: Endpoint; id: str
         await Promise.all([
           managerMetrics(pool, catalog, id, s.period),
           managerTrend(pool, catalog, id, s.period, periods),
-          managerPageParts(pool, catalog, id, s.period, periods),
+          managerPageParts(pool, catalog, id, s.period),
         ]);
       }
       return true;

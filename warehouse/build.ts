@@ -10,14 +10,13 @@
 // after the build: they are built in an in-memory database attached for the build (writing them
 // to the file was up to half their cost) and dropped with it. Independent models and the checks
 // run on several connections at once, so one model's single-threaded phases do not idle a core.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Warehouse } from './db.ts';
 import { configDir as defaultConfigDir, sqlDir } from './paths.ts';
 import { buildOrder, discoverChecks, discoverModels, identifiers, renameModels, type Check, type Model } from './models.ts';
-import type { BuildInput, BuildInputResult } from './build-inputs/_input.ts';
+import type { BuildInputResult } from './build-inputs/_input.ts';
+import { loadBuildInputs } from './build-inputs/_inputs.ts';
+import { columnsOf, keptModels, schemaVersionOf } from './schema-version.ts';
 
 export interface BuildProgress {
   phase: 'input' | 'model' | 'check';
@@ -74,21 +73,6 @@ export class CheckFailure extends Error {
           .join('\n'),
     );
   }
-}
-
-const inputsDir = join(fileURLToPath(new URL('.', import.meta.url)), 'build-inputs');
-
-async function discoverInputs(): Promise<{ name: string; input: BuildInput }[]> {
-  const files = readdirSync(inputsDir)
-    .filter((f) => f.endsWith('.ts') && !f.startsWith('_') && !f.endsWith('.test.ts'))
-    .sort();
-  const inputs = [];
-  for (const f of files) {
-    const mod = (await import(pathToFileURL(join(inputsDir, f)).href)) as Partial<BuildInput>;
-    if (typeof mod.load !== 'function') throw new Error(`warehouse/build-inputs/${f}: no exported load(wh, opts)`);
-    inputs.push({ name: f.slice(0, -3), input: mod as BuildInput });
-  }
-  return inputs;
 }
 
 async function existingKinds(wh: Warehouse): Promise<Map<string, 'view' | 'table'>> {
@@ -279,7 +263,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
   const configDir = opts.configDir ?? defaultConfigDir;
   const models = buildOrder(discoverModels(root)).map((m) => (opts.keepIntermediates ? { ...m, buildOnly: false } : m));
   const checks = discoverChecks(root);
-  const inputs = await discoverInputs();
+  const inputs = await loadBuildInputs();
   const total = inputs.length + models.length + checks.length;
   const started = Date.now();
   const idRow = await wh.query<{ id: number }>(`select nextval('build_id_seq')::integer as id`);
@@ -380,6 +364,10 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
         await wh.run(`create or replace view ${model.name} as\n${model.sql}`);
         await wh.run(`drop view ${staged(model.name)}`);
       }
+      // The schema this build leaves (warehouse/schema-version.ts): readers refuse any other.
+      const kept = keptModels(models);
+      const version = schemaVersionOf(await columnsOf(wh, kept), kept);
+      await wh.run(`create or replace table build_schema as select $version::varchar as schema_version, $id::integer as build_id`, { version, id: buildId });
       await wh.run(
         `insert into build_log (build_id, started_at, finished_at, status, models, checks)
          values ($id, make_timestamp($t0::bigint * 1000), current_timestamp::timestamp, 'built', $models, $checks)`,

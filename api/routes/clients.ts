@@ -9,7 +9,7 @@ import { v } from '../validate.ts';
 import { clientFilters, exportOnly, idString, listParams, segmentFilters, type ClientPage } from '../../contract/api.ts';
 import { keysOf, pagingOf, sendList, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
-import { requireMart, resolvePeriod } from '../periods.ts';
+import { resolvePeriod } from '../periods.ts';
 import { orgParam, scopedOrg } from './institutions.ts';
 import { managerParam } from './managers.ts';
 import { managerInScope } from '../../warehouse/queries/managers.ts';
@@ -28,9 +28,8 @@ const clientParam = z.strictObject({ client_id: idString });
 const tuple = (k: string[]) => k as [string, ...string[]];
 
 export function clientRoutes(docs: RouteDocs, deps: Deps) {
-  const built = deps.catalog.has('mart_client_period');
-  const mKeys = built ? portfolioColumns(deps.catalog, 'manager') : ['client_id'];
-  const oKeys = built ? portfolioColumns(deps.catalog, 'org') : ['client_id'];
+  const mKeys = portfolioColumns(deps.catalog, 'manager');
+  const oKeys = portfolioColumns(deps.catalog, 'org');
   const sortDefault = (keys: string[]) => (keys.includes('profit_contribution') ? 'profit_contribution' : keys[0]!);
   const managerQuery = z.strictObject({ ...clientFilters, ...listParams(tuple(mKeys), sortDefault(mKeys)) });
   const orgQuery = z.strictObject({ ...clientFilters, ...listParams(tuple(oKeys), sortDefault(oKeys)) });
@@ -56,7 +55,6 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
   const byManager = new Hono<AppEnv>()
     .get('/:manager_id/portfolio', requireArea('clients'), v('param', managerParam), v('query', segQuery), async (c) => {
       const { deps: d, scope } = c.var;
-      requireMart(d, segTable);
       const { manager_id } = c.req.valid('param');
       const manager = await managerInScope(d.reader, scope, manager_id);
       if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
@@ -67,7 +65,6 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
     })
     .get('/:manager_id/clients', requireArea('clients'), v('param', managerParam), v('query', managerQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_client_period', 'mart_client_sales_period', 'int_portfolio_months');
     const { manager_id } = c.req.valid('param');
     const manager = await managerInScope(d.reader, scope, manager_id);
     if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
@@ -79,7 +76,6 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
 
   const byOrg = new Hono<AppEnv>().get('/:org_id/clients', requireArea('clients'), v('param', orgParam), v('query', orgQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_client_period', 'mart_client_sales_period', 'int_portfolio_months');
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
@@ -89,7 +85,6 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
 
   const one = new Hono<AppEnv>().get('/:client_id', requireArea('clients'), v('param', clientParam), v('query', oneQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_client_period', 'mart_client_sales_period');
     const { client_id } = c.req.valid('param');
     const client = await clientInScope(d.reader, scope, client_id);
     if (!client) throw new HttpProblem(404, `client ${client_id} not found`);

@@ -9,10 +9,10 @@ import { v } from '../validate.ts';
 import { idString, leagueFilters, listParams, periodKey, type OrgSummary } from '../../contract/api.ts';
 import { pagingOf, sendList } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
-import { requireMart, resolvePeriod } from '../periods.ts';
+import { resolvePeriod } from '../periods.ts';
 import { orgInScope } from '../../warehouse/queries/orgs.ts';
 import { benchmark, benchmarkColumns, orgFigures, orgMetrics, orgTrend } from '../../warehouse/queries/institutions.ts';
-import { leagueColumns, leagueTable, periodsUpTo } from '../../warehouse/queries/managers.ts';
+import { leagueColumns, leagueTable } from '../../warehouse/queries/managers.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
 
 export const orgParam = z.strictObject({ org_id: idString });
@@ -27,12 +27,12 @@ const asTuple = (keys: string[]): [string, ...string[]] => (keys.length ? (keys 
 
 export function institutionRoutes(docs: RouteDocs, deps: Deps) {
   const summaryQuery = z.strictObject({ period: periodKey.optional() });
-  const bKeys = deps.catalog.has('mart_org_period') ? benchmarkColumns(deps.catalog).keys : ['org_id'];
+  const bKeys = benchmarkColumns(deps.catalog).keys;
   const benchmarkQuery = z.strictObject({
     period: periodKey.optional(),
     ...listParams(asTuple(bKeys), bKeys.includes('profit_contribution') ? 'profit_contribution' : bKeys[0]!),
   });
-  const lKeys = deps.catalog.has('mart_manager_period') ? leagueColumns(deps.catalog) : ['manager_id'];
+  const lKeys = leagueColumns(deps.catalog);
   const leagueQuery = z.strictObject({
     ...leagueFilters,
     ...listParams(asTuple(lKeys), lKeys.includes('profit_contribution') ? 'profit_contribution' : lKeys[0]!),
@@ -45,7 +45,6 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
   return new Hono<AppEnv>()
     .get('/:org_id', requireArea('institutions'), v('param', orgParam), v('query', summaryQuery), async (c) => {
       const { deps: d, scope } = c.var;
-      requireMart(d, 'mart_org_period');
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const period = resolvePeriod(d, c.req.valid('query').period);
       const [figures, metrics, trend] = await Promise.all([
@@ -58,7 +57,6 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
     })
     .get('/:org_id/benchmark', requireArea('institutions'), v('param', orgParam), v('query', benchmarkQuery), async (c) => {
       const { deps: d, scope } = c.var;
-      requireMart(d, 'mart_org_period', 'mart_org_metrics');
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
@@ -67,12 +65,10 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
     })
     .get('/:org_id/managers', requireArea('performance'), v('param', orgParam), v('query', leagueQuery), async (c) => {
       const { deps: d, scope } = c.var;
-      requireMart(d, 'mart_manager_period');
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
-      const scoreCandidates = periodsUpTo(d.periods, period); // the card that applies, as on the manager page
-      const listed = await leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q, scoreCandidates }, pagingOf(q));
+      const listed = await leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q }, pagingOf(q));
       return sendList(c, q, 'league', {
         meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, grade: q.grade ?? null, q: q.q ?? null },
         keys: lKeys,

@@ -11,7 +11,7 @@ import { exportOnly, idString, periodKey } from '../../contract/api.ts';
 import { MEASURES } from '../../contract/metrics.ts';
 import { keysOf, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
-import { requireMart, resolvePeriod } from '../periods.ts';
+import { resolvePeriod } from '../periods.ts';
 import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend } from '../../warehouse/queries/managers.ts';
 
 export const managerParam = z.strictObject({ manager_id: idString });
@@ -30,7 +30,6 @@ export function managerRoutes(docs: RouteDocs) {
 
   return new Hono<AppEnv>().get('/:manager_id', requireArea('performance'), v('param', managerParam), v('query', query), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_manager_period');
     const { manager_id } = c.req.valid('param');
     const manager = await managerInScope(d.reader, scope, manager_id);
     if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
@@ -54,7 +53,7 @@ export function managerRoutes(docs: RouteDocs) {
       isMonth ? null : managerFigures(d.reader, d.catalog, manager_id, period),
       managerMetrics(d.reader, d.catalog, manager_id, period),
       managerTrend(d.reader, d.catalog, manager_id, period, d.periods),
-      managerPageParts(d.reader, d.catalog, manager_id, period, d.periods),
+      managerPageParts(d.reader, d.catalog, manager_id, period),
     ]);
     const monthRow = isMonth ? trend.find((r) => (r as { period?: unknown }).period === period) : undefined;
     const figures = isMonth ? (monthRow ? Object.fromEntries(Object.entries(monthRow).filter(([k]) => k !== 'period')) : null) : periodFigures;

@@ -1,6 +1,5 @@
 // Process and risk views under an org node: managers ranked on one concern, the loans and
-// warnings behind the figures, class migration and vintages. Each reads its mart in sql/marts/risk
-// (process figures fall back to mart_manager_period's visit columns while that mart is absent).
+// warnings behind the figures, class migration and vintages. Each reads its mart in sql/marts/risk.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Deps } from '../env.ts';
@@ -19,12 +18,11 @@ import {
   warningFilters,
 } from '../../contract/api.ts';
 import { pagingOf, sendList } from '../respond.ts';
-import { requireMart, resolvePeriod } from '../periods.ts';
+import { resolvePeriod } from '../periods.ts';
 import { HttpProblem } from '../problem.ts';
 import { orgParam, scopedOrg } from './institutions.ts';
 import { managerIdentity } from '../../warehouse/queries/managers.ts';
 import { childOrgList, detailList, managerMartList, martColumns, nodeOrOwnRows } from '../../warehouse/queries/risk.ts';
-import { metricColumns } from '../../warehouse/queries/columns.ts';
 import { migrationLoanColumns, migrationLoans, vintageLoanColumns, vintageLoans } from '../../warehouse/queries/cells.ts';
 
 const tuple = (k: string[]) => (k.length ? k : ['manager_id']) as [string, ...string[]];
@@ -39,11 +37,8 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   const app = new Hono<AppEnv>();
 
   // --- process: visits per manager -------------------------------------------------------
-  const processTable = cat.has('mart_manager_process_period') ? 'mart_manager_process_period' : 'mart_manager_period';
-  const processCols =
-    processTable === 'mart_manager_process_period'
-      ? martColumns(cat, processTable, identity)
-      : metricColumns(cat, 'mart_manager_period').filter((m) => /visits|clients|coverage/.test(m));
+  const processTable = 'mart_manager_process_period';
+  const processCols = martColumns(cat, processTable, identity);
   const processQuery = z.strictObject({
     period: periodKey.optional(),
     line: lineParam.optional(),
@@ -53,7 +48,6 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/process', summary: 'Process figures per manager in a node’s subtree: visits, their quality, premium-client upkeep', area: 'process', params: orgParam, query: processQuery, list: true, response: `list of { ${[...managerIdentity, ...processCols].join(', ')} }` });
   app.get('/:org_id/process', requireArea('process'), v('param', orgParam), v('query', processQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, processTable);
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
@@ -63,8 +57,8 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
 
   // --- risk: managers ranked by turned-NPL, held now or originated ------------------------
   const riskTable = 'mart_manager_risk_period';
-  const riskHeld = heldRisk.filter((x) => cat.hasColumn(riskTable, x));
-  const riskOrig = originatedRisk.filter((x) => cat.hasColumn(riskTable, x));
+  const riskHeld = heldRisk;
+  const riskOrig = originatedRisk;
   const riskAll = [...riskHeld, ...riskOrig];
   const turnedQuery = z.strictObject({
     ...turnedNplFilters,
@@ -73,7 +67,6 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/turned-npl', summary: 'Managers ranked by loans that turned non-performing in the period, charged to the holder (by=current) or the originator (by=originating)', area: 'risk', params: orgParam, query: turnedQuery, list: true, response: `list of { ${managerIdentity.join(', ')}, ${riskHeld.join(', ')} } (by=current) or { …, ${riskOrig.join(', ')} } (by=originating)` });
   app.get('/:org_id/risk/turned-npl', requireArea('risk'), v('param', orgParam), v('query', turnedQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, riskTable);
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
@@ -98,7 +91,6 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/loans', summary: 'The loans behind the turned-NPL figures: loan, client, classes before and after, overdue days, charged manager and share', area: 'risk', params: orgParam, query: loansQuery, list: true, response: `list of { ${loanCols.join(', ')} }` });
   app.get('/:org_id/risk/loans', requireArea('risk'), v('param', orgParam), v('query', loansQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, loansTable);
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
@@ -123,7 +115,6 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/warnings', summary: 'Early warnings dated within the period: special-mention loans, rising overdue days, deposit outflows, lost clients', area: 'risk', params: orgParam, query: warnQuery, list: true, response: `list of { ${warnCols.join(', ')} }` });
   app.get('/:org_id/risk/warnings', requireArea('risk'), v('param', orgParam), v('query', warnQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, warnTable);
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
@@ -149,7 +140,6 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/migration', summary: 'Migration matrix: loans and balances moving from each class at the period start to each class at its end (a manager user: their own)', area: 'risk', params: orgParam, query: periodOnly, response: '{ period, org_id, columns, rows: [{ from_class, to_class, loans, opening_balance, closing_balance, … }] }' });
   app.get('/:org_id/risk/migration', requireArea('risk'), v('param', orgParam), v('query', periodOnly), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_org_risk_migration', 'mart_risk_migration');
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const period = resolvePeriod(d, c.req.valid('query').period);
     const out = await nodeOrOwnRows(d.reader, d.catalog, scope, { orgTable: 'mart_org_risk_migration', managerTable: 'mart_risk_migration', managerKey: 'manager_id', where: 'd.period = $period', order: 'd.from_class, d.to_class' }, { orgId: org.org_id, period });
@@ -160,7 +150,6 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/vintage', summary: 'Vintages: loans by origination quarter × months on book, with NPL balance and ratio (a manager user: the loans they booked)', area: 'risk', params: orgParam, query: vintageQuery, response: '{ org_id, columns, rows: [{ origination_quarter, months_on_book, loans, balance, npl_loans, npl_balance, npl_ratio, … }] }' });
   app.get('/:org_id/risk/vintage', requireArea('risk'), v('param', orgParam), v('query', vintageQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_org_risk_vintage', 'mart_risk_vintage');
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const out = await nodeOrOwnRows(d.reader, d.catalog, scope, { orgTable: 'mart_org_risk_vintage', managerTable: 'mart_risk_vintage', managerKey: 'originating_manager_id', where: 'true', order: 'd.origination_quarter, d.months_on_book' }, { orgId: org.org_id });
     return c.json({ org_id: org.org_id, ...out }, 200);
@@ -174,7 +163,6 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/migration/loans', summary: 'The loans behind a migration-matrix cell: each loan with its holder, share and balances at the period’s start and end', area: 'risk', params: orgParam, query: migrationLoansQuery, list: true, response: `list of { ${migrationLoanColumns.join(', ')} }` });
   app.get('/:org_id/risk/migration/loans', requireArea('risk'), v('param', orgParam), v('query', migrationLoansQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_org_risk_migration', 'mart_loan_month');
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
@@ -189,7 +177,6 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/vintage/loans', summary: 'The loans behind a vintage point: the snapshots of one origination quarter (at one age when months_on_book is given)', area: 'risk', params: orgParam, query: vintageLoansQuery, list: true, response: `list of { ${vintageLoanColumns.join(', ')} }` });
   app.get('/:org_id/risk/vintage/loans', requireArea('risk'), v('param', orgParam), v('query', vintageLoansQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, 'mart_org_risk_vintage', 'mart_loan_month');
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const listed = await vintageLoans(d.reader, scope, { orgId: org.org_id, originationQuarter: q.origination_quarter, monthsOnBook: q.months_on_book }, pagingOf(q));
@@ -204,7 +191,6 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/institutions', summary: 'Asset quality of the children of a node: NPL balance and ratio, special mention, turned-NPL held and originated', area: 'risk', params: orgParam, query: orgRiskQuery, list: true, response: `list of { ${orgRiskKeys.join(', ')} }` });
   app.get('/:org_id/risk/institutions', requireArea('risk'), v('param', orgParam), v('query', orgRiskQuery), async (c) => {
     const { deps: d, scope } = c.var;
-    requireMart(d, orgRiskTable);
     if (scope.managerId) throw new HttpProblem(403, 'a manager sees their own risk figures, not institutions’');
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');

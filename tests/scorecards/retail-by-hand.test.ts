@@ -194,16 +194,12 @@ it('passes the scorecard checks (keys, card and pay identities, pool tree)', asy
 });
 
 it('jixiao export scorecards writes the card, its points per indicator and the pay (JSON, exact decimals)', async () => {
-  const { Writable } = await import('node:stream');
-  const { main } = await import('../../cli/main.ts');
-  let out = '';
-  let err = '';
-  const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) });
-  bank.release(); // the command opens the file itself
-  const code = await main(['export', 'scorecards', '--period', '2026-Q2', '--format', 'json', '--db', bank.path], sink((s) => (out += s)) as never, sink((s) => (err += s)) as never);
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  const rows = JSON.parse(out) as Record<string, unknown>[];
+  // The export kind on this bank's scorecard models, written by the command's JSON writer: the
+  // command itself reads only a warehouse a whole build of this version made (below).
+  const { loadExportKinds } = await import('../../warehouse/exports/_discover.ts');
+  const { toJson } = await import('../../report/json.ts');
+  const kind = (await loadExportKinds()).find((k) => k.kind === 'scorecards')!;
+  const rows = JSON.parse(toJson(await kind.table(bank.wh, { period: '2026-Q2' }))) as Record<string, unknown>[];
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({
     period: '2026-06-ytd', manager_id: 'R1', scheme_id: 'retail_default',
@@ -212,8 +208,14 @@ it('jixiao export scorecards writes the card, its points per indicator and the p
     earned_efficiency_pay: 14946.4, actual_pay: 86946.4, pool_contribution: 747.32, paid_pay: 86199.08, org_pool_total: 747.32,
   });
   // a period that is not a scoring period is refused with the ones that are
-  err = '';
-  const refused = await main(['export', 'scorecards', '--period', '2026-05-ytd', '--db', bank.path], sink(() => {}) as never, sink((s) => (err += s)) as never);
-  expect(refused).not.toBe(0);
-  expect(err).toContain('no scorecards for 2026-05-ytd');
+  await expect(kind.table(bank.wh, { period: '2026-05-ytd' })).rejects.toThrow('no scorecards for 2026-05-ytd');
+  // `jixiao export` on this partly built file: refused, saying what to run
+  const { Writable } = await import('node:stream');
+  const { main } = await import('../../cli/main.ts');
+  let err = '';
+  const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) });
+  bank.release(); // the command opens the file itself
+  const refused = await main(['export', 'scorecards', '--period', '2026-Q2', '--db', bank.path], sink(() => {}) as never, sink((s) => (err += s)) as never);
+  expect(refused).toBe(2);
+  expect(err).toContain('run `jixiao build`');
 });

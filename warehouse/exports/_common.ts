@@ -4,6 +4,7 @@ import type { Warehouse } from '../db.ts';
 import { ExportRequestError, type ExportRequest } from './_kind.ts';
 import { isPeriodKey, PERIOD_KEY_EXAMPLES } from '../../contract/periods.ts';
 import { MEASURES } from '../../contract/metrics.ts';
+import { builtSchemaVersion, codeSchema, staleReason } from '../schema-version.ts';
 
 /** The metrics shown with their measures (contract/metrics.ts MEASURES) in manager and org exports. */
 export const headlineMetrics = [
@@ -18,10 +19,9 @@ export async function checkRequest(wh: Warehouse, req: ExportRequest): Promise<v
   if (!isPeriodKey(req.period)) {
     throw new ExportRequestError(`bad --period '${req.period}': use ${PERIOD_KEY_EXAMPLES}`);
   }
-  const built = await wh.query<{ n: string }>(
-    `select count(*)::varchar as n from duckdb_tables() where table_name = 'int_periods'`,
-  );
-  if (built[0]?.n === '0') throw new ExportRequestError('the warehouse has no models yet: run `jixiao build` first');
+  // Only a warehouse this version built: the kinds read its marts as they are made now.
+  const stale = staleReason(await builtSchemaVersion(wh), (await codeSchema()).version);
+  if (stale) throw new ExportRequestError(stale);
   const found = await wh.query('select period from int_periods where period = $p', { p: req.period });
   if (found.length === 0) {
     const avail = await wh.query<{ period: string }>(

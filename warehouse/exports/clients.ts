@@ -3,7 +3,7 @@
 // --org keeps the clients whose home org lies in the subtree.
 import type { Warehouse } from '../db.ts';
 import { ident, readingColumns } from './_common.ts';
-import { Catalog } from '../queries/catalog.ts';
+import { codeSchema } from '../schema-version.ts';
 import { clientFiguresSelect, clientMetricColumns, clientSalesCte } from '../queries/client-sales.ts';
 import type { ExportKind, ExportRequest } from './_kind.ts';
 import { columnsOf } from '../../report/table.ts';
@@ -16,7 +16,7 @@ const clients: ExportKind = {
   idColumn: 'client_id',
   sheet: 'clients',
   async table(wh: Warehouse, req: ExportRequest) {
-    const catalog = await Catalog.read({ query: <T extends object>(sql: string) => wh.query(sql) as Promise<T[]> });
+    const { catalog } = await codeSchema();
     const metrics = clientMetricColumns(catalog).filter((m) => !leading.includes(m)).map(ident);
     const rows = await wh.query(
       `with subtree as (

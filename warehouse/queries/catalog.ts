@@ -1,7 +1,7 @@
-// What the warehouse holds: tables and their columns, read once when the API starts. The routes
-// build their column lists and sort allow-lists from it, so a metric column added to a mart shows
-// up without editing the API, and a mart not yet built gives a clear 503 instead of a SQL error.
-import type { Reader } from './reader.ts';
+// Tables and their columns: the ones this code's build makes (warehouse/schema-version.ts), read
+// once per process. The routes build their column lists and sort allow-lists from it, so a metric
+// column added to a mart shows up without editing the API; the server reads only a warehouse built
+// with the same schema, so every table and column listed here is there.
 
 export interface ColumnInfo {
   name: string;
@@ -11,30 +11,10 @@ export interface ColumnInfo {
 export class Catalog {
   constructor(private readonly tables: Map<string, ColumnInfo[]>) {}
 
-  static async read(reader: Reader): Promise<Catalog> {
-    const rows = await reader.query<{ table_name: string; column_name: string; data_type: string }>(
-      `select table_name, column_name, data_type from information_schema.columns
-       where table_schema = 'main' order by table_name, ordinal_position`,
-    );
-    const tables = new Map<string, ColumnInfo[]>();
-    for (const r of rows) {
-      const cols = tables.get(r.table_name) ?? [];
-      cols.push({ name: r.column_name, type: r.data_type });
-      tables.set(r.table_name, cols);
-    }
-    return new Catalog(tables);
-  }
-
-  has(table: string): boolean {
-    return this.tables.has(table);
-  }
-
   columns(table: string): ColumnInfo[] {
-    return this.tables.get(table) ?? [];
-  }
-
-  hasColumn(table: string, column: string): boolean {
-    return this.columns(table).some((c) => c.name === column);
+    const cols = this.tables.get(table);
+    if (!cols) throw new Error(`no table ${table} in the schema this code builds`);
+    return cols;
   }
 
   /** Numeric columns of a table other than the listed keys: its metrics. */

@@ -32,7 +32,6 @@ export async function orgTrend(reader: Reader, catalog: Catalog, orgId: string, 
 }
 
 export async function orgMetrics(reader: Reader, catalog: Catalog, orgId: string, period: string): Promise<MetricFigure[]> {
-  if (!catalog.has('mart_org_metrics')) return [];
   return reader.query<MetricFigure>(
     `select metric, actual, base, target, achievement, growth from mart_org_metrics where org_id = $id and period = $period order by metric`,
     { id: orgId, period },
@@ -85,30 +84,14 @@ export async function benchmark(
   );
   if (wide.length === 0) return { rows: [], total: 0 };
   // Per-manager averages and percentiles as built (sql/marts/mart_org_benchmark.sql), a node's
-  // children together in key order: about a fifth of the CPU of working them out here (below, for
-  // a warehouse built before that mart). Both roundings for every metric: the one that applies is
+  // children together in key order. Both roundings for every metric: the one that applies is
   // picked below.
-  const long = catalog.has('mart_org_benchmark')
-    ? await reader.query<BenchmarkRow>(
-        `select x.org_id, x.metric, x.per_manager_fen as per_manager_money, x.per_manager_ratio as per_manager_count, x.percentile
-         from mart_org_benchmark x
-         where x.period = $period and x.parent_id = $org_id and ${nodeInScope}`,
-        params,
-      )
-    : // No metric lists in the SQL, which DuckDB would test row by row. Money by div_fen_n,
-      // div_fen's rounding for a whole-number divisor with fewer 128-bit operations; nullif keeps
-      // div_fen's null for a node without managers.
-      await reader.query<BenchmarkRow>(
-        `select x.org_id, x.metric,
-           div_fen_n(x.actual, nullif(h.managers, 0)) as per_manager_money,
-           div_ratio(x.actual, h.managers) as per_manager_count,
-           case when x.actual is not null
-             then cast(cume_dist() over (partition by x.metric, x.actual is null order by x.actual) as decimal(18,6)) end as percentile
-         from mart_org_metrics x
-         join mart_org_period h on h.org_id = x.org_id and h.period = x.period
-         where x.period = $period and h.parent_id = $org_id and ${nodeInScope}`,
-        params,
-      );
+  const long = await reader.query<BenchmarkRow>(
+    `select x.org_id, x.metric, x.per_manager_fen as per_manager_money, x.per_manager_ratio as per_manager_count, x.percentile
+     from mart_org_benchmark x
+     where x.period = $period and x.parent_id = $org_id and ${nodeInScope}`,
+    params,
+  );
   const byOrg = new Map(wide.map((r) => [r.org_id as string, r]));
   for (const l of long) {
     const row = byOrg.get(l.org_id);

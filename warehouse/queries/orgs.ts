@@ -1,5 +1,4 @@
 // The org tree a caller may see, and the periods the warehouse holds.
-import type { Catalog } from './catalog.ts';
 import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import type { OrgNode, PeriodRow } from '../../contract/api.ts';
@@ -41,8 +40,7 @@ export async function orgInScope(reader: Reader, scope: Scope, orgId: string): P
 export type { PeriodRow };
 
 /** Every period the build produced (int_periods), newest first within each type. */
-export async function listPeriods(reader: Reader, catalog: Catalog): Promise<PeriodRow[]> {
-  if (!catalog.has('int_periods')) return [];
+export async function listPeriods(reader: Reader): Promise<PeriodRow[]> {
   return reader.query<PeriodRow>(
     `select period, period_type, year, start_date::varchar as start_date, end_date::varchar as end_date, days
      from int_periods

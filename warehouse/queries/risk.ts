@@ -61,14 +61,6 @@ export async function managerMartList(
   });
 }
 
-/** One manager's row of a manager × period mart (figures only). */
-export async function managerMartRow(reader: Reader, catalog: Catalog, table: string, managerId: string, period: string) {
-  if (!catalog.has(table)) return null;
-  const cols = martColumns(catalog, table, ['period', 'manager_id', 'manager_name', 'org_id', 'line', 'grade']);
-  const rows = await reader.query(`select ${selectList(catalog, table, 'm', cols)} from "${table}" m where m.manager_id = $id and m.period = $period`, { id: managerId, period });
-  return rows[0] ?? null;
-}
-
 export interface RowsFilter {
   orgId: string;
   period: string;
