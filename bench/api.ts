@@ -81,14 +81,14 @@ async function warehouseFile(): Promise<{ db: string; bank: string }> {
 async function sampleIds(db: string): Promise<Sample> {
   const wh = await Warehouse.open(db, { readOnly: true });
   try {
-    const [p] = await wh.query<{ period: string }>(`select max(period) as period from int_periods where period_type = 'month'`);
+    const [p] = await wh.query<{ period: string }>(`select max(period) as period from mart_periods where period_type = 'month'`);
     const branches = await wh.query<{ org_id: string }>(
-      `select org_id from raw_managers group by org_id order by count(*) desc, org_id limit 50`,
+      `select org_id from stg_extract__managers group by org_id order by count(*) desc, org_id limit 50`,
     );
     const parents = await wh.query<{ org_id: string }>(
-      `select parent_id as org_id from raw_orgs where parent_id is not null group by parent_id having count(*) >= 2 order by count(*) desc, parent_id limit 50`,
+      `select parent_id as org_id from stg_extract__orgs where parent_id is not null group by parent_id having count(*) >= 2 order by count(*) desc, parent_id limit 50`,
     );
-    const managers = await wh.query<{ manager_id: string }>(`select manager_id from raw_managers order by hash(manager_id) limit 500`);
+    const managers = await wh.query<{ manager_id: string }>(`select manager_id from stg_extract__managers order by hash(manager_id) limit 500`);
     return {
       period: p!.period,
       branches: branches.map((r) => r.org_id),

@@ -11,8 +11,7 @@ import { keysOf, pagingOf, sendList, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { resolvePeriod } from '../periods.ts';
 import { orgParam, scopedOrg } from './institutions.ts';
-import { managerParam } from './managers.ts';
-import { managerInScope } from '../../warehouse/queries/managers.ts';
+import { managerParam, scopedManager } from './managers.ts';
 import {
   clientHistory,
   clientHolders,
@@ -56,8 +55,7 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
     .get('/:manager_id/portfolio', requireArea('clients'), v('param', managerParam), v('query', segQuery), async (c) => {
       const { deps: d, scope } = c.var;
       const { manager_id } = c.req.valid('param');
-      const manager = await managerInScope(d.reader, scope, manager_id);
-      if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
+      const manager = await scopedManager(d, scope, manager_id);
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
       const listed = await managerSegments(d.reader, segCols, { managerId: manager_id, period, segment: q.segment, q: q.q }, pagingOf(q));
@@ -66,8 +64,7 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
     .get('/:manager_id/clients', requireArea('clients'), v('param', managerParam), v('query', managerQuery), async (c) => {
     const { deps: d, scope } = c.var;
     const { manager_id } = c.req.valid('param');
-    const manager = await managerInScope(d.reader, scope, manager_id);
-    if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
+    const manager = await scopedManager(d, scope, manager_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
     const listed = await managerPortfolio(d.reader, d.catalog, { managerId: manager_id, period, q: q.q }, pagingOf(q));

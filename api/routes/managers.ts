@@ -3,7 +3,8 @@
 // other manager for a `manager` user) is a 404.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv, Deps } from '../env.ts';
+import type { Scope } from '../../warehouse/queries/scope.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
@@ -15,6 +16,13 @@ import { resolvePeriod } from '../periods.ts';
 import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend } from '../../warehouse/queries/managers.ts';
 
 export const managerParam = z.strictObject({ manager_id: idString });
+
+/** The manager if the caller may see them; else a 404 (out of scope and unknown look the same). */
+export async function scopedManager(deps: Deps, scope: Scope, managerId: string) {
+  const manager = await managerInScope(deps.reader, scope, managerId);
+  if (!manager) throw new HttpProblem(404, `manager ${managerId} not found`);
+  return manager;
+}
 
 const processKeys = /^(visits|development_visits|maintenance_coverage|new_clients|clients)$/;
 const riskKeys = /^(npl_balance|npl_ratio|turned_npl_count|turned_npl_balance|expected_loss|risk_adjusted_contribution|loan_end_balance)$/;
@@ -31,8 +39,7 @@ export function managerRoutes(docs: RouteDocs) {
   return new Hono<AppEnv>().get('/:manager_id', requireArea('performance'), v('param', managerParam), v('query', query), async (c) => {
     const { deps: d, scope } = c.var;
     const { manager_id } = c.req.valid('param');
-    const manager = await managerInScope(d.reader, scope, manager_id);
-    if (!manager) throw new HttpProblem(404, `manager ${manager_id} not found`);
+    const manager = await scopedManager(d, scope, manager_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
     if (q.format !== 'json') {

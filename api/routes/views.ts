@@ -22,7 +22,8 @@ import { resolvePeriod } from '../periods.ts';
 import { HttpProblem } from '../problem.ts';
 import { orgParam, scopedOrg } from './institutions.ts';
 import { managerIdentity } from '../../warehouse/queries/managers.ts';
-import { childOrgList, detailList, managerMartList, martColumns, nodeOrOwnRows } from '../../warehouse/queries/risk.ts';
+import { childOrgList, detailList, managerMartList, martColumns, nodeOrOwnRows, warningRows } from '../../warehouse/queries/risk.ts';
+import { martList } from '../../warehouse/queries/mart-rows.ts';
 import { migrationLoanColumns, migrationLoans, vintageLoanColumns, vintageLoans } from '../../warehouse/queries/cells.ts';
 
 const tuple = (k: string[]) => (k.length ? k : ['manager_id']) as [string, ...string[]];
@@ -98,7 +99,7 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
       d.reader,
       d.catalog,
       scope,
-      { table: loansTable, columns: loanCols, where: `d.period = $period and d.attribution = $attribution`, tiebreak: ['loan_id', 'as_of_date', 'manager_id'] },
+      { table: loansTable, columns: loanCols, where: `m.period = $period and m.attribution = $attribution`, tiebreak: ['loan_id', 'as_of_date', 'manager_id'] },
       { orgId: org.org_id, period, managerId: q.manager_id, extra: { attribution: q.by } },
       pagingOf(q),
     );
@@ -118,20 +119,10 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
-    const listed = await detailList(
-      d.reader,
-      d.catalog,
-      scope,
-      {
-        table: warnTable,
-        columns: warnCols,
-        where: `d.as_of_date between (select start_date from period_span) and (select end_date from period_span)
-          and ($warning::varchar is null or d.warning = $warning::varchar)`,
-        tiebreak: ['warning', 'as_of_date', 'client_id', 'loan_id', 'manager_id'],
-      },
-      { orgId: org.org_id, period, managerId: q.manager_id, extra: { warning: q.warning } },
-      pagingOf(q),
-    );
+    const listed = await martList(d.reader, d.catalog, warningRows(warnCols, { managerId: q.manager_id, warning: q.warning }), { scope, orgId: org.org_id, period }, pagingOf(q), {
+      sortable: warnCols,
+      tiebreak: ['warning', 'as_of_date', 'client_id', 'loan_id', 'manager_id'],
+    });
     return sendList(c, q, 'warnings', { meta: { period, org_id: org.org_id, warning: q.warning ?? null, manager_id: q.manager_id ?? null }, keys: warnCols, ...listed });
   });
 

@@ -126,7 +126,7 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
     const handMade = new Set(['int_periods', 'mart_manager_metrics', 'mart_client_period']);
     const all = discoverModels();
     const wanted = all.filter(
-      (m) => !handMade.has(m.name) && (m.layer === 'staging' || m.name === 'int_org_ancestors' || /(^|\/)scorecards\//.test(m.path)),
+      (m) => !handMade.has(m.name) && (m.layer === 'staging' || m.name === 'int_org_ancestors' || m.name === 'mart_org_ancestors' || /(^|\/)scorecards\//.test(m.path)),
     );
     const names = new Set(wanted.map((m) => m.name));
     for (const m of buildOrder(wanted.map((m) => ({ ...m, dependsOn: m.dependsOn.filter((d) => names.has(d)) })))) {

@@ -5,6 +5,12 @@ import { ExportRequestError, type ExportRequest } from './_kind.ts';
 import { isPeriodKey, PERIOD_KEY_EXAMPLES } from '../../contract/periods.ts';
 import { MEASURES } from '../../contract/metrics.ts';
 import { builtSchemaVersion, codeSchema, staleReason } from '../schema-version.ts';
+import { usedParams, type Reader } from '../queries/reader.ts';
+
+/** The warehouse as the queries' Reader: binds only the parameters a statement names, as the API's pool does. */
+export function readerOf(wh: Warehouse): Reader {
+  return { query: <T extends object>(sql: string, params?: Parameters<Reader['query']>[1]) => wh.query(sql, params && usedParams(sql, params)) as Promise<T[]> };
+}
 
 /** The metrics shown with their measures (contract/metrics.ts MEASURES) in manager and org exports. */
 export const headlineMetrics = [
@@ -22,10 +28,10 @@ export async function checkRequest(wh: Warehouse, req: ExportRequest): Promise<v
   // Only a warehouse this version built: the kinds read its marts as they are made now.
   const stale = staleReason(await builtSchemaVersion(wh), (await codeSchema()).version);
   if (stale) throw new ExportRequestError(stale);
-  const found = await wh.query('select period from int_periods where period = $p', { p: req.period });
+  const found = await wh.query('select period from mart_periods where period = $p', { p: req.period });
   if (found.length === 0) {
     const avail = await wh.query<{ period: string }>(
-      `select period from int_periods order by end_date desc, days limit 8`,
+      `select period from mart_periods order by end_date desc, days limit 8`,
     );
     throw new ExportRequestError(
       `period ${req.period} is not covered by the loaded months` +

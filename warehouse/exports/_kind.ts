@@ -4,7 +4,7 @@ import type { Warehouse } from '../db.ts';
 import type { Table } from '../../report/table.ts';
 
 export interface ExportRequest {
-  /** A period key that exists in int_periods (checked before `table` is called). */
+  /** A period key that exists in mart_periods (checked before `table` is called). */
   period: string;
   /** Restrict to this org node's subtree (checked to exist). */
   org?: string;

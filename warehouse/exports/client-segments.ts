@@ -20,13 +20,13 @@ const clientSegments: ExportKind = {
   idColumn: 'client_id',
   sheet: 'segments',
   async table(wh: Warehouse, req: ExportRequest) {
-    const built = await wh.query(`select 1 from int_client_loyalty_measured where period = $period limit 1`, { period: req.period });
+    const built = await wh.query(`select 1 from mart_client_portfolio_period where period = $period limit 1`, { period: req.period });
     if (built.length === 0) {
       throw new ExportRequestError(`client segments are built for quarters, halves, years and the latest month, not ${req.period}`);
     }
     const rows = await wh.query(
       `with subtree as (
-         select org_id from int_org_ancestors where ancestor_id = $org
+         select org_id from mart_org_ancestors where ancestor_id = $org
        )
        select ${keys.map((k) => (k === 'org_id' ? 'm.org_id' : k === 'manager_name' ? 'm.manager_name' : `c.${k}`)).join(', ')}
        from mart_client_portfolio_period as c

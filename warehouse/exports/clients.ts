@@ -20,17 +20,16 @@ const clients: ExportKind = {
     const metrics = clientMetricColumns(catalog).filter((m) => !leading.includes(m)).map(ident);
     const rows = await wh.query(
       `with subtree as (
-         select org_id from int_org_ancestors where ancestor_id = $org
+         select org_id from mart_org_ancestors where ancestor_id = $org
        ),
        ${clientSalesCte(catalog, 'sales', 's.period = $period')}
-       select c.period, h.home_org_id as org_id, o.org_name, c.client_id, k.client_name, k.client_type,
+       select c.period, k.home_org_id as org_id, o.org_name, c.client_id, k.client_name, k.client_type,
          ${clientFiguresSelect(catalog, 'c', 'x')}
        from mart_client_period as c
-       join stg_extract__clients as k on k.client_id = c.client_id
-       join int_client_home_orgs as h on h.client_id = c.client_id
-       left join stg_extract__orgs as o on o.org_id = h.home_org_id
+       join mart_clients as k on k.client_id = c.client_id and k.home_org_id is not null
+       left join stg_extract__orgs as o on o.org_id = k.home_org_id
        left join sales as x on x.client_id = c.client_id
-       where c.period = $period and ($org::varchar is null or h.home_org_id in (select org_id from subtree))
+       where c.period = $period and ($org::varchar is null or k.home_org_id in (select org_id from subtree))
        order by c.profit_contribution desc, c.client_id`,
       { period: req.period, org: req.org ?? null },
     );

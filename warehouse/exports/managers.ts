@@ -17,7 +17,7 @@ const managers: ExportKind = {
     const metrics = (await tableColumns(wh, 'mart_manager_period', leading)).map(ident);
     const rows = await wh.query(
       `with subtree as (
-         select org_id from int_org_ancestors where ancestor_id = $org
+         select org_id from mart_org_ancestors where ancestor_id = $org
        ),
        measured as (
          select x.manager_id,

@@ -24,7 +24,7 @@ const orgs: ExportKind = {
          where length(p.path) < 4000
        ),
        subtree as (
-         select org_id from int_org_ancestors where ancestor_id = $org
+         select org_id from mart_org_ancestors where ancestor_id = $org
        ),
        measured as (
          select x.org_id,

@@ -1,9 +1,9 @@
 // `jixiao export process`: process management per manager (mart_manager_process_period) — visits
 // against the ceiling (44 a month) and good level (15 a month), audience, development against
 // maintenance, conversion within 30 days, premium-client coverage. Ordered by visits per month.
-import type { Warehouse } from '../db.ts';
-import type { ExportKind, ExportRequest } from './_kind.ts';
 import { columnsOf, type Column } from '../../report/table.ts';
+import { martExport } from './_mart.ts';
+import { managerMartRows } from '../queries/risk.ts';
 
 const keys = [
   'period', 'org_id', 'org_name', 'manager_id', 'manager_name', 'line', 'grade', 'months',
@@ -19,24 +19,13 @@ const overrides: Record<string, Column['kind']> = {
 };
 const columns: Column[] = columnsOf(keys).map((c) => ({ ...c, kind: overrides[c.key] ?? c.kind }));
 
-const processKind: ExportKind = {
+export default martExport({
   kind: 'process',
   summary: 'visits per manager against the 44/15 a month levels, audience, development, conversion, coverage',
   idColumn: 'manager_id',
   sheet: 'process',
-  async table(wh: Warehouse, req: ExportRequest) {
-    const rows = await wh.query(
-      `with subtree as (
-         select org_id from int_org_ancestors where ancestor_id = $org
-       )
-       select ${keys.map((k) => (k === 'org_name' ? 'o.org_name' : `x.${k}`)).join(', ')}
-       from mart_manager_process_period as x
-       left join stg_extract__orgs as o on o.org_id = x.org_id
-       where x.period = $period and ($org::varchar is null or x.org_id in (select org_id from subtree))
-       order by x.visits_per_month desc, x.manager_id`,
-      { period: req.period, org: req.org ?? null },
-    );
-    return { columns, rows };
-  },
-};
-export default processKind;
+  columns,
+  // The API's process view (GET /api/orgs/{org_id}/process), every row.
+  rows: managerMartRows('mart_manager_process_period', keys),
+  order: 'visits_per_month desc, manager_id',
+});

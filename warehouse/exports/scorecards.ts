@@ -69,7 +69,7 @@ const scorecards: ExportKind = {
     const indicatorParams = Object.fromEntries(indicators.map((r, k) => [`i${k}`, r.indicator_id]));
     const rows = await wh.query(
       `with subtree as (
-         select org_id from int_org_ancestors where ancestor_id = $org
+         select org_id from mart_org_ancestors where ancestor_id = $org
        ),
        points as (
          select i.manager_id${pivot.length ? ', ' + pivot.join(', ') : ''}

@@ -1,8 +1,9 @@
 // The loans behind one cell of the risk page's charts: a migration-matrix cell (loans that moved
 // from one class at the period's start to another at its end, charged to their holders as in
-// int_loans_migrated / mart_org_risk_migration) and a vintage point (loans of one origination
+// mart_risk_migration_loans, the rows of mart_org_risk_migration) and a vintage point (loans of one origination
 // quarter at one age, as in mart_risk_vintage / mart_org_risk_vintage). Rows as built; filters
 // are bound parameters, the columns fixed here.
+import { qualified } from './columns.ts';
 import { runList, type Listed, type Paging } from './listing.ts';
 import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
@@ -19,20 +20,12 @@ export interface MigrationCell {
 
 /** Loans of a migration cell under a node (a `manager` user: the loans they held). */
 export async function migrationLoans(reader: Reader, scope: Scope, f: MigrationCell, paging: Paging): Promise<Listed<Record<string, unknown>>> {
-  // Loans = Σ share and balances rounded to the fen, as the matrix (mart_org_risk_migration) does.
+  // Rows of mart_risk_migration_loans: shares and balances rounded to the fen as the matrix's are.
   return runList(reader, {
-    ctes: `${scopeOrgsCte}, ${subtreeOrgsCte},
-      loan_clients as (select loan_id, any_value(client_id) as client_id from mart_loan_month group by loan_id)`,
+    ctes: `${scopeOrgsCte}, ${subtreeOrgsCte}`,
     select: `
-      select m.loan_id, lc.client_id, c.client_name, m.manager_id, mg.manager_name, m.holder_org_id,
-        m.from_class, m.to_class,
-        cast(m.share as decimal(18,6)) as share,
-        cast(round(m.opening_balance, 2) as decimal(18,2)) as opening_balance,
-        cast(round(m.closing_balance, 2) as decimal(18,2)) as closing_balance
-      from int_loans_migrated m
-      left join loan_clients lc on lc.loan_id = m.loan_id
-      left join raw_clients c on c.client_id = lc.client_id
-      left join raw_managers mg on mg.manager_id = m.manager_id
+      select ${qualified('m', migrationLoanColumns)}
+      from mart_risk_migration_loans m
       where m.period = $period
         and m.holder_org_id in (select org_id from subtree_orgs)
         and ($scope_manager::varchar is null or m.manager_id = $scope_manager::varchar)
@@ -60,8 +53,8 @@ export async function vintageLoans(reader: Reader, scope: Scope, f: VintagePoint
         l.origination_date::varchar as origination_date, l.origination_quarter, l.months_on_book,
         l.as_of_date::varchar as as_of_date, l.five_class, l.is_npl, l.balance
       from mart_loan_month l
-      left join raw_clients c on c.client_id = l.client_id
-      left join raw_managers mg on mg.manager_id = l.originating_manager_id
+      left join mart_clients c on c.client_id = l.client_id
+      left join stg_extract__managers mg on mg.manager_id = l.originating_manager_id
       where l.origination_quarter = $quarter
         and ($mob::integer is null or l.months_on_book = $mob::integer)
         and l.originating_org_id in (select org_id from subtree_orgs)

@@ -1,12 +1,12 @@
 // Clients: a manager's or an org node's portfolio at a period's end, and one client's ledger
 // history. The portfolio is who held the client at the period's last month-end
-// (int_portfolio_months); the figures are the client's own (mart_client_period), shown beside the
+// (mart_portfolio_month); the figures are the client's own (mart_client_period), shown beside the
 // holder's share.
 import type { Catalog } from './catalog.ts';
 import { clientFiguresSelect, clientMetricColumns, clientSalesCte } from './client-sales.ts';
 import { qualified } from './columns.ts';
 import { runList, type Listed, type Paging } from './listing.ts';
-import type { Reader } from './reader.ts';
+import type { Params, Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
 
 export const clientIdentity = ['client_id', 'client_name', 'client_type', 'industry', 'home_org_id'] as const;
@@ -15,68 +15,63 @@ export function portfolioColumns(catalog: Catalog, of: 'manager' | 'org'): strin
   return [...clientIdentity, ...(of === 'manager' ? ['share'] : ['holders']), ...clientMetricColumns(catalog)];
 }
 
-const periodEnd = `period_end as (select end_date from int_periods where period = $period)`;
+const periodEnd = `period_end as (select end_date from mart_periods where period = $period)`;
+
+/**
+ * The clients of `held` (a CTE of client_id and the `of` column, share or holders) with their
+ * identity and period figures, searched by name or id: a portfolio at the period's end.
+ */
+function portfolioList(reader: Reader, catalog: Catalog, of: 'manager' | 'org', held: { ctes: string; params: Params }, f: { period: string; q?: string }, paging: Paging) {
+  return runList<Record<string, unknown>>(reader, {
+    ctes: `${held.ctes},
+      ${clientSalesCte(catalog, 'sales', 's.period = $period and s.client_id in (select client_id from held)')}`,
+    select: `
+      select c.client_id, c.client_name, c.client_type, c.industry, c.org_id as home_org_id, h.${of === 'manager' ? 'share' : 'holders'},
+        ${clientFiguresSelect(catalog, 'm', 'x')}
+      from held h
+      join mart_clients c on c.client_id = h.client_id
+      left join mart_client_period m on m.client_id = h.client_id and m.period = $period
+      left join sales x on x.client_id = h.client_id
+      where ($q::varchar is null or contains(lower(c.client_name), lower($q::varchar)) or contains(lower(c.client_id), lower($q::varchar)))`,
+    params: { ...held.params, period: f.period, q: f.q ?? null },
+    paging,
+    sortable: portfolioColumns(catalog, of),
+    tiebreak: ['client_id'],
+  });
+}
 
 /** Clients held by one manager at the period's end, with their share and figures. */
-export async function managerPortfolio(
+export function managerPortfolio(
   reader: Reader,
   catalog: Catalog,
   f: { managerId: string; period: string; q?: string },
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  return runList(reader, {
-    ctes: `${periodEnd},
+  const held = `${periodEnd},
       held as (
-        select pm.client_id, pm.share from int_portfolio_months pm
+        select pm.client_id, pm.share from mart_portfolio_month pm
         where pm.manager_id = $manager_id and pm.month_end = (select end_date from period_end)
-      ),
-      ${clientSalesCte(catalog, 'sales', 's.period = $period and s.client_id in (select client_id from held)')}`,
-    select: `
-      select c.client_id, c.client_name, c.client_type, c.industry, c.org_id as home_org_id, h.share,
-        ${clientFiguresSelect(catalog, 'm', 'x')}
-      from held h
-      join raw_clients c on c.client_id = h.client_id
-      left join mart_client_period m on m.client_id = h.client_id and m.period = $period
-      left join sales x on x.client_id = h.client_id
-      where ($q::varchar is null or contains(lower(c.client_name), lower($q::varchar)) or contains(lower(c.client_id), lower($q::varchar)))`,
-    params: { manager_id: f.managerId, period: f.period, q: f.q ?? null },
-    paging,
-    sortable: portfolioColumns(catalog, 'manager'),
-    tiebreak: ['client_id'],
-  });
+      )`;
+  return portfolioList(reader, catalog, 'manager', { ctes: held, params: { manager_id: f.managerId } }, f, paging);
 }
 
 /** Clients held in an org node's subtree at the period's end (by its managers or unassigned there). */
-export async function orgPortfolio(
+export function orgPortfolio(
   reader: Reader,
   catalog: Catalog,
   scope: Scope,
   f: { orgId: string; period: string; q?: string },
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  return runList(reader, {
-    ctes: `${scopeOrgsCte}, ${subtreeOrgsCte}, ${periodEnd},
+  const held = `${scopeOrgsCte}, ${subtreeOrgsCte}, ${periodEnd},
       held as (
-        select pm.client_id, count(pm.manager_id) as holders from int_portfolio_months pm
+        select pm.client_id, count(pm.manager_id) as holders from mart_portfolio_month pm
         where pm.month_end = (select end_date from period_end)
           and pm.holder_org_id in (select org_id from subtree_orgs)
           and ($scope_manager::varchar is null or pm.manager_id = $scope_manager::varchar)
         group by pm.client_id
-      ),
-      ${clientSalesCte(catalog, 'sales', 's.period = $period and s.client_id in (select client_id from held)')}`,
-    select: `
-      select c.client_id, c.client_name, c.client_type, c.industry, c.org_id as home_org_id, h.holders,
-        ${clientFiguresSelect(catalog, 'm', 'x')}
-      from held h
-      join raw_clients c on c.client_id = h.client_id
-      left join mart_client_period m on m.client_id = h.client_id and m.period = $period
-      left join sales x on x.client_id = h.client_id
-      where ($q::varchar is null or contains(lower(c.client_name), lower($q::varchar)) or contains(lower(c.client_id), lower($q::varchar)))`,
-    params: { ...scopeParams(scope), org_id: f.orgId, period: f.period, q: f.q ?? null },
-    paging,
-    sortable: portfolioColumns(catalog, 'org'),
-    tiebreak: ['client_id'],
-  });
+      )`;
+  return portfolioList(reader, catalog, 'org', { ctes: held, params: { ...scopeParams(scope), org_id: f.orgId } }, f, paging);
 }
 
 export type ClientIdentity = {
@@ -97,13 +92,13 @@ export async function clientInScope(reader: Reader, scope: Scope, clientId: stri
   const rows = await reader.query<ClientIdentity>(
     `with ${scopeOrgsCte}
      select c.client_id, c.client_name, c.client_type, c.industry, c.group_id, c.open_date::varchar as open_date, c.org_id as home_org_id
-     from raw_clients c
+     from mart_clients c
      where c.client_id = $client_id
        and (
          exists (
-           select 1 from raw_assignments a join raw_managers mg on mg.manager_id = a.manager_id
+           select 1 from mart_client_holders a
            where a.client_id = c.client_id
-             and mg.org_id in (select org_id from scope_orgs)
+             and a.org_id in (select org_id from scope_orgs)
              and ($scope_manager::varchar is null or a.manager_id = $scope_manager::varchar))
          or ($scope_manager::varchar is null and c.org_id in (select org_id from scope_orgs))
        )`,
@@ -115,8 +110,8 @@ export async function clientInScope(reader: Reader, scope: Scope, clientId: stri
 /** Who held the client, when, and at what share (the assignment history). */
 export async function clientHolders(reader: Reader, clientId: string) {
   return reader.query(
-    `select a.manager_id, mg.manager_name, mg.org_id, a.share, a.valid_from::varchar as valid_from, a.valid_to::varchar as valid_to
-     from raw_assignments a left join raw_managers mg on mg.manager_id = a.manager_id
+    `select a.manager_id, a.manager_name, a.org_id, a.share, a.valid_from::varchar as valid_from, a.valid_to::varchar as valid_to
+     from mart_client_holders a
      where a.client_id = $id order by a.valid_from, a.manager_id`,
     { id: clientId },
   );
@@ -127,7 +122,7 @@ export async function clientHistory(reader: Reader, catalog: Catalog, clientId: 
   return reader.query(
     `with ${clientSalesCte(catalog, 'sales', 's.client_id = $id')}
      select m.period, ${clientFiguresSelect(catalog, 'm', 'x')}
-     from mart_client_period m join int_periods p on p.period = m.period and p.period_type = 'month'
+     from mart_client_period m join mart_periods p on p.period = m.period and p.period_type = 'month'
      left join sales x on x.period = m.period and x.client_id = m.client_id
      where m.client_id = $id order by m.period`,
     { id: clientId },
@@ -138,17 +133,17 @@ export async function clientHistory(reader: Reader, catalog: Catalog, clientId: 
 export async function clientLedgers(reader: Reader, clientId: string) {
   const p = { id: clientId };
   const deposits = await reader.query(
-    `with months as (select distinct as_of_date from raw_deposits where client_id = $id order by as_of_date desc limit 24)
+    `with months as (select distinct as_of_date from mart_client_deposits where client_id = $id order by as_of_date desc limit 24)
      select as_of_date::varchar as as_of_date, account_id, product_id, currency, balance, avg_balance, rate
-     from raw_deposits where client_id = $id and as_of_date in (select as_of_date from months)
+     from mart_client_deposits where client_id = $id and as_of_date in (select as_of_date from months)
      order by as_of_date desc, account_id`,
     p,
   );
   const loans = await reader.query(
-    `with months as (select distinct as_of_date from raw_loans where client_id = $id order by as_of_date desc limit 24)
+    `with months as (select distinct as_of_date from mart_client_loans where client_id = $id order by as_of_date desc limit 24)
      select as_of_date::varchar as as_of_date, loan_id, product_id, currency, origination_date::varchar as origination_date,
        maturity_date::varchar as maturity_date, principal, balance, avg_balance, rate, five_class, overdue_days, originating_manager_id
-     from raw_loans where client_id = $id and as_of_date in (select as_of_date from months)
+     from mart_client_loans where client_id = $id and as_of_date in (select as_of_date from months)
      order by as_of_date desc, loan_id`,
     p,
   );

@@ -20,3 +20,15 @@ const notMetrics = ['year', 'month', 'months', 'days', 'quarter', 'depth', 'ordi
 export function metricColumns(catalog: Catalog, table: string): string[] {
   return catalog.metrics(table, notMetrics);
 }
+
+/** `alias."c", …` for columns of a table, dates and timestamps as ISO text. */
+export function textDates(catalog: Catalog, table: string, alias: string, names: readonly string[]): string {
+  const cols = catalog.columns(table);
+  return names
+    .map((name) => {
+      const col = cols.find((c) => c.name === name);
+      if (!col) throw new Error(`${table} has no column ${name}`);
+      return /DATE|TIMESTAMP/.test(col.type) ? `${qualified(alias, [name])}::varchar as "${name}"` : qualified(alias, [name]);
+    })
+    .join(', ');
+}

@@ -20,10 +20,10 @@ export async function orgFigures(reader: Reader, catalog: Catalog, orgId: string
 export async function orgTrend(reader: Reader, catalog: Catalog, orgId: string, period: string) {
   const metrics = metricColumns(catalog, 'mart_org_period');
   return reader.query(
-    `with target as (select year, end_date from int_periods where period = $period)
+    `with target as (select year, end_date from mart_periods where period = $period)
      select m.period, ${qualified('m', metrics)}
      from mart_org_period m
-     join int_periods p on p.period = m.period and p.period_type = 'month'
+     join mart_periods p on p.period = m.period and p.period_type = 'month'
      join target t on p.year = t.year and p.end_date <= t.end_date
      where m.org_id = $id
      order by m.period`,

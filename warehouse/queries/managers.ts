@@ -79,7 +79,7 @@ export async function managerInScope(reader: Reader, scope: Scope, managerId: st
     `with ${scopeOrgsCte}
      select mg.manager_id, mg.manager_name, mg.org_id, o.org_name, mg.line, mg.grade,
        mg.hire_date::varchar as hire_date, mg.leave_date::varchar as leave_date
-     from raw_managers mg join raw_orgs o on o.org_id = mg.org_id
+     from stg_extract__managers mg join stg_extract__orgs o on o.org_id = mg.org_id
      where mg.manager_id = $manager_id
        and mg.org_id in (select org_id from scope_orgs)
        and ($scope_manager::varchar is null or mg.manager_id = $scope_manager::varchar)`,
@@ -100,8 +100,8 @@ export async function managerFigures(reader: Reader, catalog: Catalog, managerId
 
 /**
  * The periods of `period`'s year that end on or before it (of one type, when given), latest first:
- * picked from int_periods as read at start (`periods`), so the queries below take them as a bound
- * list instead of joining int_periods twice (−1.4 ms CPU for the trend on the demo bank).
+ * picked from mart_periods as read at start (`periods`), so the queries below take them as a bound
+ * list instead of joining mart_periods twice (−1.4 ms CPU for the trend on the demo bank).
  */
 export function periodsUpTo(periods: readonly PeriodRow[], period: string, type?: string): string[] {
   const target = periods.find((p) => p.period === period);

@@ -2,10 +2,11 @@
 // the loans behind those figures, early warnings, migration between classes, and vintages. All
 // from sql/marts/risk; the caller's scope cuts rows by the holder's org (and their own manager id).
 import type { Catalog } from './catalog.ts';
-import { qualified } from './columns.ts';
+import { textDates } from './columns.ts';
 import { runList, type Listed, type Paging } from './listing.ts';
+import { martList, type MartRows } from './mart-rows.ts';
 import type { Reader } from './reader.ts';
-import { inSubtree, nodeInScope, scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
+import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import { managerIdentity } from './managers.ts';
 
 /** Columns of a mart other than the listed ones, in the mart's order (identifiers only). */
@@ -14,14 +15,6 @@ export function martColumns(catalog: Catalog, table: string, drop: readonly stri
     .columns(table)
     .map((c) => c.name)
     .filter((n) => !drop.includes(n) && /^[a-z][a-z0-9_]*$/.test(n));
-}
-
-const dateish = (catalog: Catalog, table: string, col: string) =>
-  /DATE|TIMESTAMP/.test(catalog.columns(table).find((c) => c.name === col)?.type ?? '');
-
-/** `alias."c"`, with dates as ISO text. */
-function selectList(catalog: Catalog, table: string, alias: string, cols: string[]): string {
-  return cols.map((c) => (dateish(catalog, table, c) ? `${alias}."${c}"::varchar as "${c}"` : qualified(alias, [c]))).join(', ');
 }
 
 export interface ManagerMartFilter {
@@ -34,28 +27,31 @@ export interface ManagerMartFilter {
 }
 
 
+/**
+ * The rows of a manager × period mart (process, risk) for a period: the manager's identity (the
+ * marts carry name, org, line and grade; org_name from the org file), then `columns` (identity
+ * columns among them are not repeated), and the line and name-or-id search filters when given.
+ */
+export function managerMartRows(table: string, columns: readonly string[], f: { line?: string; q?: string } = {}): MartRows {
+  return {
+    table,
+    columns: [...managerIdentity, ...columns.filter((c) => !(managerIdentity as readonly string[]).includes(c))],
+    where: `m.period = $period
+        and ($line::varchar is null or m.line = $line::varchar)
+        and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
+    params: { line: f.line ?? null, q: f.q ?? null },
+  };
+}
+
 /** A manager × period mart, listed for the managers in a node's subtree (process, risk). */
-export async function managerMartList(
+export function managerMartList(
   reader: Reader,
   catalog: Catalog,
   scope: Scope,
   f: ManagerMartFilter,
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  // The manager × period marts carry the manager's name, org, line and grade themselves.
-  return runList(reader, {
-    select: `
-      select m.manager_id, m.manager_name, m.org_id, o.org_name, m.line, m.grade, ${selectList(catalog, f.table, 'm', f.columns)}
-      from "${f.table}" m
-      ${inSubtree('m')}
-      join raw_orgs o on o.org_id = m.org_id
-      where m.period = $period
-        and ${nodeInScope}
-        and ($scope_manager::varchar is null or m.manager_id = $scope_manager::varchar)
-        and ($line::varchar is null or m.line = $line::varchar)
-        and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
-    params: { ...scopeParams(scope), org_id: f.orgId, period: f.period, line: f.line ?? null, q: f.q ?? null },
-    paging,
+  return martList(reader, catalog, managerMartRows(f.table, f.columns, f), { scope, orgId: f.orgId, period: f.period }, paging, {
     sortable: [...managerIdentity, ...f.columns],
     tiebreak: ['manager_id'],
   });
@@ -69,10 +65,34 @@ export interface RowsFilter {
 }
 
 /**
- * Detail rows (loans turned NPL, warnings) whose holder org is in the node's subtree; for a
- * `manager` user only rows charged to them. `where` holds conditions on bound parameters only.
+ * Detail rows (loans turned NPL, warnings) of a period whose holder org is in a subtree; for a
+ * `manager` user only rows charged to them. `where` holds conditions on `m` over bound parameters.
  */
-export async function detailList(
+export function detailRows(spec: { table: string; columns: readonly string[]; where: string }, f: { managerId?: string; extra?: Record<string, string | undefined> }): MartRows {
+  const extra = Object.fromEntries(Object.entries(f.extra ?? {}).map(([k, v]) => [k, v ?? null]));
+  return {
+    table: spec.table,
+    columns: spec.columns,
+    orgColumn: 'holder_org_id',
+    where: `($manager_id::varchar is null or m.manager_id = $manager_id::varchar) and ${spec.where}`,
+    params: { manager_id: f.managerId ?? null, ...extra },
+  };
+}
+
+/** Early warnings dated within the period (of one kind when given), as detailRows. */
+export function warningRows(columns: readonly string[], f: { managerId?: string; warning?: string } = {}): MartRows {
+  return detailRows(
+    {
+      table: 'mart_risk_warnings',
+      columns,
+      where: `m.as_of_date between (select start_date from period_span) and (select end_date from period_span)
+          and ($warning::varchar is null or m.warning = $warning::varchar)`,
+    },
+    { managerId: f.managerId, extra: { warning: f.warning } },
+  );
+}
+
+export function detailList(
   reader: Reader,
   catalog: Catalog,
   scope: Scope,
@@ -80,22 +100,7 @@ export async function detailList(
   f: RowsFilter,
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  const extra = Object.fromEntries(Object.entries(f.extra ?? {}).map(([k, v]) => [k, v ?? null]));
-  return runList(reader, {
-    ctes: `${scopeOrgsCte}, ${subtreeOrgsCte},
-      period_span as (select start_date, end_date from int_periods where period = $period)`,
-    select: `
-      select ${selectList(catalog, spec.table, 'd', spec.columns)}
-      from "${spec.table}" d
-      where d.holder_org_id in (select org_id from subtree_orgs)
-        and ($scope_manager::varchar is null or d.manager_id = $scope_manager::varchar)
-        and ($manager_id::varchar is null or d.manager_id = $manager_id::varchar)
-        and ${spec.where}`,
-    params: { ...scopeParams(scope), org_id: f.orgId, period: f.period, manager_id: f.managerId ?? null, ...extra },
-    paging,
-    sortable: spec.columns,
-    tiebreak: spec.tiebreak,
-  });
+  return martList(reader, catalog, detailRows(spec, f), { scope, orgId: f.orgId, period: f.period }, paging, { sortable: spec.columns, tiebreak: spec.tiebreak });
 }
 
 /**
@@ -116,7 +121,7 @@ export async function nodeOrOwnRows(
   return {
     columns: cols,
     rows: await reader.query(
-      `select ${selectList(catalog, table, 'd', cols)} from "${table}" d where ${key} and ${spec.where} order by ${spec.order}`,
+      `select ${textDates(catalog, table, 'd', cols)} from "${table}" d where ${key} and ${spec.where} order by ${spec.order}`,
       { ...scopeParams(scope), org_id: f.orgId, period: f.period ?? null },
     ),
   };
@@ -133,8 +138,8 @@ export async function childOrgList(
   return runList(reader, {
     ctes: scopeOrgsCte,
     select: `
-      select o.org_id, o.org_name, o.level, ${selectList(catalog, f.table, 'm', f.columns)}
-      from raw_orgs o join "${f.table}" m on m.org_id = o.org_id and m.period = $period
+      select o.org_id, o.org_name, o.level, ${textDates(catalog, f.table, 'm', f.columns)}
+      from stg_extract__orgs o join "${f.table}" m on m.org_id = o.org_id and m.period = $period
       where o.parent_id = $org_id and o.org_id in (select org_id from scope_orgs)`,
     params: { ...scopeParams(scope), org_id: f.orgId, period: f.period },
     paging,

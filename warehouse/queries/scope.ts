@@ -19,13 +19,13 @@ export function scopeParams(scope: Scope): Params {
 
 /**
  * CTE `scope_orgs(org_id)`: the org ids in the caller's subtree (every org for the whole bank).
- * Read from int_org_ancestors (the tree flattened by the build: one row per node × ancestor, itself
+ * Read from mart_org_ancestors (the tree flattened by the build: one row per node × ancestor, itself
  * included), so no recursion runs per request.
  */
 export const scopeOrgsCte = `scope_orgs(org_id) as (
-    select org_id from raw_orgs where $scope_org::varchar is null
+    select org_id from stg_extract__orgs where $scope_org::varchar is null
     union all
-    select org_id from int_org_ancestors where ancestor_id = $scope_org::varchar
+    select org_id from mart_org_ancestors where ancestor_id = $scope_org::varchar
   )`;
 
 /**
@@ -33,7 +33,7 @@ export const scopeOrgsCte = `scope_orgs(org_id) as (
  * is outside the caller's scope (the routes turn that into a 404 before asking).
  */
 export const subtreeOrgsCte = `subtree_orgs(org_id) as (
-    select org_id from int_org_ancestors
+    select org_id from mart_org_ancestors
     where ancestor_id = $org_id::varchar and $org_id::varchar in (select org_id from scope_orgs)
   )`;
 
@@ -48,11 +48,11 @@ export function managerInScope(alias: string): string {
  * evaluates it once; cheaper than carrying a scope CTE through the joins of a wide query.
  */
 export const nodeInScope = `exists (
-    select 1 from int_org_ancestors s
+    select 1 from mart_org_ancestors s
     where s.org_id = $org_id::varchar and ($scope_org::varchar is null or s.ancestor_id = $scope_org::varchar)
   )`;
 
 /** Join restricting `alias.org_id` to the subtree of the requested node ($org_id). */
 export function inSubtree(alias: string): string {
-  return `join int_org_ancestors sub on sub.org_id = ${alias}.org_id and sub.ancestor_id = $org_id::varchar`;
+  return `join mart_org_ancestors sub on sub.org_id = ${alias}.org_id and sub.ancestor_id = $org_id::varchar`;
 }

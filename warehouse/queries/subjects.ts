@@ -9,13 +9,13 @@ export async function subjectOrg(
 ): Promise<{ org_id: string; name: string } | undefined> {
   if (s.managerId) {
     const rows = await wh.query<{ org_id: string; name: string }>(
-      `select org_id, manager_name as name from raw_managers where manager_id = $id limit 1`,
+      `select org_id, manager_name as name from stg_extract__managers where manager_id = $id limit 1`,
       { id: s.managerId },
     );
     return rows[0];
   }
   const rows = await wh.query<{ org_id: string; name: string }>(
-    `select org_id, org_name as name from raw_orgs where org_id = $id limit 1`,
+    `select org_id, org_name as name from stg_extract__orgs where org_id = $id limit 1`,
     { id: s.orgId },
   );
   return rows[0];
@@ -44,7 +44,7 @@ export async function demoSubjects(wh: Warehouse, preferred: PreferredSubjects =
   if (picked) return picked;
   const branches = await wh.query<{ org_id: string; org_name: string; parent_id: string | null; managers: string }>(
     `select o.org_id, o.org_name, o.parent_id, count(m.manager_id) as managers
-     from raw_orgs o join raw_managers m on m.org_id = o.org_id
+     from stg_extract__orgs o join stg_extract__managers m on m.org_id = o.org_id
      where o.level = 'sub_branch'
      group by o.org_id, o.org_name, o.parent_id
      order by count(m.manager_id) desc, o.org_id
@@ -56,9 +56,9 @@ export async function demoSubjects(wh: Warehouse, preferred: PreferredSubjects =
   const region = (
     await wh.query<{ org_id: string; org_name: string }>(
       `with recursive up(org_id, parent_id, org_name, level, n) as (
-         select org_id, parent_id, org_name, level, 0 from raw_orgs where org_id = $id
+         select org_id, parent_id, org_name, level, 0 from stg_extract__orgs where org_id = $id
          union all
-         select o.org_id, o.parent_id, o.org_name, o.level, up.n + 1 from raw_orgs o join up on o.org_id = up.parent_id where up.n < 64
+         select o.org_id, o.parent_id, o.org_name, o.level, up.n + 1 from stg_extract__orgs o join up on o.org_id = up.parent_id where up.n < 64
        )
        select org_id, org_name from up where level = 'tier1_branch' or n = 1 order by (level = 'tier1_branch') desc, n limit 1`,
       { id: branch.org_id },
@@ -67,7 +67,7 @@ export async function demoSubjects(wh: Warehouse, preferred: PreferredSubjects =
   const manager = (
     await wh.query<{ manager_id: string; manager_name: string; org_id: string }>(
       `select m.manager_id, m.manager_name, m.org_id
-       from raw_managers m join raw_assignments a using (manager_id)
+       from stg_extract__managers m join stg_extract__assignments a using (manager_id)
        where m.org_id = $id and m.leave_date is null
        group by m.manager_id, m.manager_name, m.org_id
        order by count(distinct a.client_id) desc, m.manager_id limit 1`,
@@ -87,19 +87,19 @@ export async function demoSubjects(wh: Warehouse, preferred: PreferredSubjects =
 async function preferredSubjects(wh: Warehouse, p: PreferredSubjects): Promise<DemoSubjects | undefined> {
   if (!p.sub_branch_id || !p.tier1_branch_id || !p.manager_id) return undefined;
   const org = async (id: string) =>
-    (await wh.query<{ org_id: string; org_name: string }>(`select org_id, org_name from raw_orgs where org_id = $id`, { id }))[0];
+    (await wh.query<{ org_id: string; org_name: string }>(`select org_id, org_name from stg_extract__orgs where org_id = $id`, { id }))[0];
   const branch = await org(p.sub_branch_id);
   const region = await org(p.tier1_branch_id);
   const manager = (
     await wh.query<{ manager_id: string; manager_name: string; org_id: string }>(
-      `select manager_id, manager_name, org_id from raw_managers where manager_id = $id`,
+      `select manager_id, manager_name, org_id from stg_extract__managers where manager_id = $id`,
       { id: p.manager_id },
     )
   )[0];
   if (!branch || !region || !manager) return undefined;
   const other = (
     await wh.query<{ org_id: string; org_name: string }>(
-      `select org_id, org_name from raw_orgs where level = 'sub_branch' and org_id <> $id order by org_id limit 1`,
+      `select org_id, org_name from stg_extract__orgs where level = 'sub_branch' and org_id <> $id order by org_id limit 1`,
       { id: branch.org_id },
     )
   )[0];

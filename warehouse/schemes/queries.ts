@@ -1,4 +1,4 @@
-// Typed reads of the scheme resolution the last build made (int_scorecard_schemes_resolved), for
+// Typed reads of the scheme resolution the last build made (mart_scorecard_schemes), for
 // `jixiao scheme list`. Nothing is resolved here: the SQL model is the one definition.
 import type { Warehouse } from '../db.ts';
 
@@ -14,7 +14,7 @@ export interface SchemeUse {
 /** True when the warehouse holds a built scheme resolution. */
 export async function hasResolution(wh: Warehouse): Promise<boolean> {
   const rows = await wh.query<{ n: string }>(
-    `select count(*)::varchar as n from duckdb_tables() where table_name = 'int_scorecard_schemes_resolved'`,
+    `select count(*)::varchar as n from duckdb_tables() where table_name = 'mart_scorecard_schemes'`,
   );
   return rows[0]?.n === '1';
 }
@@ -22,7 +22,7 @@ export async function hasResolution(wh: Warehouse): Promise<boolean> {
 /** Scoring periods of the last build, latest first. */
 export async function scoringPeriods(wh: Warehouse): Promise<string[]> {
   const rows = await wh.query<{ period: string }>(
-    `select distinct period from int_scorecard_schemes_resolved order by period desc`,
+    `select distinct period from mart_scorecard_schemes order by period desc`,
   );
   return rows.map((r) => r.period);
 }
@@ -31,7 +31,7 @@ export async function scoringPeriods(wh: Warehouse): Promise<string[]> {
 export async function schemeUses(wh: Warehouse, period: string): Promise<SchemeUse[]> {
   const rows = await wh.query<Omit<SchemeUse, 'managers'> & { managers: string }>(
     `select scheme_id, org_id, org_level, line, count(*)::varchar as managers, any_value(reason) as reason
-     from int_scorecard_schemes_resolved
+     from mart_scorecard_schemes
      where period = $period
      group by scheme_id, org_id, org_level, line
      order by scheme_id nulls last, line, org_id`,
@@ -56,7 +56,7 @@ export async function schemeSummary(wh: Warehouse, period: string): Promise<Sche
     `select r.scheme_id, r.line, r.scheme_org_id, o.level as scheme_org_level,
        count(*)::varchar as managers, count(distinct r.org_id)::varchar as orgs,
        string_agg(distinct r.overridden, '; ') as overridden
-     from int_scorecard_schemes_resolved as r
+     from mart_scorecard_schemes as r
      left join stg_extract__orgs as o on o.org_id = r.scheme_org_id
      where r.period = $period
      group by r.scheme_id, r.line, r.scheme_org_id, o.level
@@ -76,7 +76,7 @@ export async function builtSchemeIds(wh: Warehouse): Promise<string[]> {
 export async function missingOrgs(wh: Warehouse, orgIds: string[]): Promise<string[]> {
   if (orgIds.length === 0) return [];
   const rows = await wh.query<{ org_id: string }>(
-    `select unnest($ids::varchar[]) as org_id except select org_id from raw_orgs order by org_id`,
+    `select unnest($ids::varchar[]) as org_id except select org_id from stg_extract__orgs order by org_id`,
     { ids: `[${orgIds.join(',')}]` },
   );
   return rows.map((r) => r.org_id);

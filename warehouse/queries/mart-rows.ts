@@ -1,0 +1,80 @@
+// One read function for lists of mart rows, used by the API's lists (sorted, paged, within a node
+// the caller may see) and by the export kinds (every row, the whole bank or an org's subtree, in
+// the kind's order): the same columns, filters and scope either way. Column names come from the
+// code (never from request text); every value is a bound parameter.
+import type { Catalog } from './catalog.ts';
+import { textDates } from './columns.ts';
+import { runList, type Listed, type Paging } from './listing.ts';
+import type { Params, Reader } from './reader.ts';
+import { scopeOrgsCte, scopeParams, subtreeOrgsCte, wholeBank, type Scope } from './scope.ts';
+
+export interface MartRows {
+  /** The mart, read under alias `m`. */
+  table: string;
+  /** Output columns in order: the mart's (dates as ISO text); `org_name` from the org file when the mart has none. */
+  columns: readonly string[];
+  /** The mart's column naming the org a row belongs to (default org_id). */
+  orgColumn?: string;
+  /** The mart's column naming a row's manager, kept to a `manager` user's own (default manager_id). */
+  managerColumn?: string;
+  /**
+   * Further conditions on `m` over bound parameters only ($period; `period_span` holds the
+   * period's start_date and end_date).
+   */
+  where: string;
+  params: Params;
+}
+
+export interface Within {
+  /** Whose rows may be seen (exports: the whole bank). */
+  scope: Scope;
+  /** Rows of this node's subtree; null = every row (the whole bank, exports only). */
+  orgId: string | null;
+  period: string;
+}
+
+/** The select list: the mart's columns (dates as text), org_name from the org file when the mart lacks it. */
+function selectList(catalog: Catalog, spec: MartRows): { select: string; orgJoin: boolean } {
+  const orgJoin = spec.columns.includes('org_name') && !catalog.columns(spec.table).some((c) => c.name === 'org_name');
+  const select = spec.columns.map((name) => (name === 'org_name' && orgJoin ? 'o.org_name' : textDates(catalog, spec.table, 'm', [name]))).join(', ');
+  return { select, orgJoin };
+}
+
+function listSpec(catalog: Catalog, spec: MartRows, within: Within) {
+  if (within.orgId === null && (within.scope.orgId !== null || within.scope.managerId !== null)) {
+    throw new Error('every row of a mart is for the whole bank only');
+  }
+  const org = spec.orgColumn ?? 'org_id';
+  const { select, orgJoin } = selectList(catalog, spec);
+  const period = /\bperiod_span\b/.test(spec.where) ? [`period_span as (select start_date, end_date from mart_periods where period = $period)`] : [];
+  const node = within.orgId === null ? [] : [scopeOrgsCte, subtreeOrgsCte];
+  return {
+    ctes: [...node, ...period].join(', ') || undefined,
+    select: `
+      select ${select}
+      from "${spec.table}" m
+      ${orgJoin ? `left join stg_extract__orgs o on o.org_id = m."${org}"` : ''}
+      where ${within.orgId === null ? 'true' : `m."${org}" in (select org_id from subtree_orgs)`}
+        and ($scope_manager::varchar is null or m."${spec.managerColumn ?? 'manager_id'}" = $scope_manager::varchar)
+        and ${spec.where}`,
+    params: { ...scopeParams(within.scope), org_id: within.orgId, period: within.period, ...spec.params },
+  };
+}
+
+/** A page of a mart's rows, sorted by an allowed column (the API's lists). */
+export function martList(
+  reader: Reader,
+  catalog: Catalog,
+  spec: MartRows,
+  within: Within,
+  paging: Paging,
+  list: { sortable: readonly string[]; tiebreak: readonly string[] },
+): Promise<Listed<Record<string, unknown>>> {
+  return runList(reader, { ...listSpec(catalog, spec, within), paging, ...list });
+}
+
+/** Every row of a mart for the whole bank or an org's subtree, in a fixed order of the code's (the exports). */
+export async function martRows(reader: Reader, catalog: Catalog, spec: MartRows, f: { orgId: string | null; period: string }, order: string): Promise<Record<string, unknown>[]> {
+  const q = listSpec(catalog, spec, { scope: wholeBank, ...f });
+  return reader.query(`${q.ctes ? `with ${q.ctes} ` : ''}select * from (${q.select}) listed order by ${order}`, q.params);
+}
