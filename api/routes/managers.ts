@@ -24,8 +24,6 @@ export async function scopedManager(deps: Deps, scope: Scope, managerId: string)
   return manager;
 }
 
-const processKeys = /^(visits|development_visits|maintenance_coverage|new_clients|clients)$/;
-const riskKeys = /^(npl_balance|npl_ratio|turned_npl_count|turned_npl_balance|expected_loss|risk_adjusted_contribution|loan_end_balance)$/;
 
 export function managerRoutes(docs: RouteDocs) {
   // format=csv|xlsx downloads one sub-table (`table`): the scorecard's indicators or its items.
@@ -64,8 +62,6 @@ export function managerRoutes(docs: RouteDocs) {
     ]);
     const monthRow = isMonth ? trend.find((r) => (r as { period?: unknown }).period === period) : undefined;
     const figures = isMonth ? (monthRow ? Object.fromEntries(Object.entries(monthRow).filter(([k]) => k !== 'period')) : null) : periodFigures;
-    // Before the process and risk marts are built, their columns of mart_manager_period stand in.
-    const pick = (re: RegExp) => (figures ? Object.fromEntries(Object.entries(figures).filter(([k]) => re.test(k))) : null);
-    return c.json({ manager, period, figures, metrics, scorecard, trend, process: process ?? pick(processKeys), risk: risk ?? pick(riskKeys), concentration }, 200);
+    return c.json({ manager, period, figures, metrics, scorecard, trend, process, risk, concentration }, 200);
   });
 }
