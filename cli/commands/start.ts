@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dbOption, resolveDbPath, UsageError, type Command, type CommandContext } from '../command.ts';
 import { Warehouse } from '../../warehouse/db.ts';
+import { builtSchemaVersion, codeSchema, staleReason } from '../../warehouse/schema-version.ts';
 import { buildWeb, isWebStale } from '../../web/build.ts';
 import generate from './generate.ts';
 import ingest from './ingest.ts';
@@ -41,12 +42,12 @@ interface DemoUser {
   sees: string;
 }
 
-async function warehouseState(db: string): Promise<{ loads: number; builds: number }> {
+/** Loads recorded, and whether the last build is of this version (else the API would answer 503). */
+async function warehouseState(db: string): Promise<{ loads: number; built: boolean }> {
   const wh = await Warehouse.open(db);
   try {
     const [l] = await wh.query<{ n: number }>(`select count(*)::integer as n from load_log where status = 'loaded'`);
-    const [b] = await wh.query<{ n: number }>(`select count(*)::integer as n from build_log where status = 'built'`);
-    return { loads: l?.n ?? 0, builds: b?.n ?? 0 };
+    return { loads: l?.n ?? 0, built: staleReason(await builtSchemaVersion(wh), (await codeSchema()).version) === null };
   } finally {
     wh.close();
   }
@@ -89,7 +90,7 @@ const start: Command = {
   usage: '[--db FILE] [--port 8080] [--host 127.0.0.1] [--seed N]',
   description: `With no warehouse at --db, generates the demo bank beside it (demo-bank/), loads and
 builds it; with a warehouse already there, serves it as it is (building first if it was never
-built). Adds one demo user per role when the users file is empty, builds the web dashboard when
+built by this version). Adds one demo user per role when the users file is empty, builds the web dashboard when
 web/dist is missing or older than its sources, then serves until Ctrl-C.`,
   options: {
     db: dbOption,
@@ -118,7 +119,7 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
   if (!/^\d{1,10}$/.test(seedArg)) throw new UsageError(`--seed: '${seedArg}' is not a whole number`);
   const step = (msg: string) => err.write(`» ${msg}\n`);
 
-  let state = existsSync(db) ? await warehouseState(db) : { loads: 0, builds: 0 };
+  let state = existsSync(db) ? await warehouseState(db) : { loads: 0, built: false };
   if (state.loads === 0) {
     const bank = join(dirname(db), 'demo-bank');
     if (!existsSync(join(bank, 'truth.json'))) {
@@ -130,7 +131,7 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
     state = await warehouseState(db);
     if (state.loads === 0) throw new Error(`loading ${bank} recorded no successful load; see \`jixiao status --db ${db}\``);
   }
-  if (state.builds === 0) {
+  if (!state.built) {
     step('building the marts');
     await runCommand(buildCommand, { db }, [], err);
   }
