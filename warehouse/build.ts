@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Warehouse } from './db.ts';
 import { configDir as defaultConfigDir, sqlDir } from './paths.ts';
+import { createMacros } from './macros.ts';
 import { buildOrder, discoverChecks, discoverModels, identifiers, renameModels, type Check, type Model } from './models.ts';
 import type { BuildInput, BuildInputResult } from './build-inputs/_input.ts';
 
@@ -315,6 +316,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
   await wh.run(`detach database if exists ${SCRATCH}`);
   const inputsBefore = await snapshotInputs(wh);
   try {
+    await createMacros(wh, root);
     for (const { name, input } of inputs) {
       const t0 = Date.now();
       const res = await step('input', name, () => input.load(wh, { configDir }), (r) => rowsOfInput(r));
