@@ -6,9 +6,8 @@
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
 --   share (turned_npl_count) keep 6 decimals. Definitions: see int_client_periods. Products sold per
 --   category are in long form in mart_client_sales_period (one row per category sold, not 22 mostly
---   zero columns on every row here: they were half of this table's build time). The client's name,
---   type and home org are not repeated on every period row (a fifth of this table's build time):
---   stg_extract__clients and int_client_home_orgs hold them once.
+--   zero columns on every row here). The client's name, type and home org are not repeated on every
+--   period row: stg_extract__clients and int_client_home_orgs hold them once.
 -- inputs: int_client_periods, int_periods, int_deposit_months, stg_extract__clients, int_client_home_orgs.
 with periods as (
   select

@@ -13,15 +13,13 @@
 --   achievement = actual / target (6 decimals; null without a target or when it is 0)
 --   growth      = actual − base
 -- inputs: mart_manager_period, int_holder_bases, int_periods, int_deposit_months, stg_extract__targets.
--- order: clustered by the key (period, manager_id, metric) without sorting the 26.6 M long rows of
---   the large bank: the wide rows (one per period × manager) are sorted and unpivoted in the metrics'
---   alphabetical order (the build does not promise insertion order, so chunks written side by side
---   may interleave; nothing reads the rows in table order). The API's point lookups rely on the
---   zone maps this gives (large bank: 4.8 ms a lookup, 93 ms on the same rows unordered); the
---   long-form sort ran out of memory under 2.5 GB.
+-- order: clustered by the key (period, manager_id, metric) without sorting the long rows: the wide
+--   rows (one per period × manager) are sorted and unpivoted in the metrics' alphabetical order (the
+--   build does not promise insertion order, so chunks written side by side may interleave; nothing
+--   reads the rows in table order). The API's point lookups rely on the zone maps this gives; the
+--   long-form sort ran out of memory on the large bank (BENCHMARKS.md).
 --   Period first, unlike the wide manager marts: a period's rows are shared by every manager's page,
---   so they stay in DuckDB's buffers; in manager order each new manager read cold blocks (large bank,
---   30 managers each read once: 5.3 ms a lookup in period order, 14.3 ms in manager order).
+--   so they stay in DuckDB's buffers; in manager order each new manager read cold blocks.
 with bases as (
   -- the computed base (int_holder_bases), money rounded to the fen, wide: one row per period × manager
   select
