@@ -27,23 +27,13 @@ figures as (
 select
   f.period,
   f.client_id,
-  cast(round(cast(coalesce(f.deposit_avg_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as deposit_avg_balance,
-  cast(round(cast(coalesce(f.deposit_end_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as deposit_end_balance,
-  case when p.base_date_known then cast(round(cast(coalesce(f.net_deposit_increase, 0) as decimal(18,8)), 2) as decimal(18,2)) end as net_deposit_increase,
-  cast(round(cast(coalesce(f.deposit_spread, 0) as decimal(18,8)), 2) as decimal(18,2)) as deposit_spread,
-  cast(round(cast(coalesce(f.loan_avg_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as loan_avg_balance,
-  cast(round(cast(coalesce(f.loan_end_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as loan_end_balance,
-  cast(round(cast(coalesce(f.loan_spread, 0) as decimal(18,8)), 2) as decimal(18,2)) as loan_spread,
-  cast(round(cast(coalesce(f.fee_income, 0) as decimal(18,8)), 2) as decimal(18,2)) as fee_income,
-  cast(round(cast(coalesce(f.profit_contribution, 0) as decimal(18,8)), 2) as decimal(18,2)) as profit_contribution,
-  cast(round(cast(coalesce(f.expected_loss, 0) as decimal(18,8)), 2) as decimal(18,2)) as expected_loss,
-  cast(round(cast(coalesce(f.risk_adjusted_contribution, 0) as decimal(18,8)), 2) as decimal(18,2)) as risk_adjusted_contribution,
-  cast(round(cast(coalesce(f.npl_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as npl_balance,
-  case when coalesce(f.npl_balance, 0) = 0 then cast(0 as decimal(18,6)) else div_ratio(f.npl_balance, f.loan_end_balance) end as npl_ratio,
-  mart_units(f.turned_npl_count) as turned_npl_count,
-  cast(round(cast(coalesce(f.turned_npl_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as turned_npl_balance,
-  cast(coalesce(f.visits, 0) as bigint) as visits,
-  cast(coalesce(f.development_visits, 0) as bigint) as development_visits,
+  {% for metric in client %}
+  money: cast(round(cast(coalesce(f.{metric}, 0) as decimal(18,8)), 2) as decimal(18,2)) as {metric},
+  units: mart_units(f.{metric}) as {metric},
+  count: cast(coalesce(f.{metric}, 0) as bigint) as {metric},
+  net_deposit_increase: case when p.base_date_known then cast(round(cast(coalesce(f.{metric}, 0) as decimal(18,8)), 2) as decimal(18,2)) end as {metric},
+  npl_ratio: case when coalesce(f.npl_balance, 0) = 0 then cast(0 as decimal(18,6)) else div_ratio(f.npl_balance, f.loan_end_balance) end as {metric},
+  {% end %}
 from figures as f
 join periods as p on p.period = f.period
 semi join clients as c on c.client_id = f.client_id
