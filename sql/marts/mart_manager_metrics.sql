@@ -12,7 +12,7 @@
 --                 target of the period with the same months: 03-ytd ← Q1, 06-ytd ← H1, 12-ytd ← Y
 --   achievement = actual / target (6 decimals; null without a target or when it is 0)
 --   growth      = actual − base
--- inputs: mart_manager_period, int_holder_bases, int_periods, int_deposit_months, stg_extract__targets.
+-- inputs: mart_manager_period, int_holder_bases, int_periods_base_loaded, int_period_targets.
 -- order: clustered by the key (period, manager_id, metric) without sorting the long rows: the wide
 --   rows (one per period × manager) are sorted and unpivoted in the metrics' alphabetical order (the
 --   build does not promise insertion order, so chunks written side by side may interleave; nothing
@@ -34,24 +34,12 @@ with bases as (
   where manager_id is not null
 ),
 base_loaded as (
-  -- is the base period loaded, and has it a deposit snapshot at its own base date (for net deposit increase)?
-  select
-    p.period,
-    b.period is not null as loaded,
-    exists (select 1 from int_deposit_months as d where d.month_end = b.base_date) as ndi_known,
-  from int_periods as p
-  left join int_periods as b on b.period = p.base_period
+  select period, loaded, ndi_known, from int_periods_base_loaded
 ),
 targets as (
-  select period_key as period, subject_id as manager_id, metric, base_value, target_value,
-  from stg_extract__targets
+  select period, subject_id as manager_id, metric, base_value, target_value,
+  from int_period_targets
   where subject_type = 'manager'
-  union all
-  select
-    cast(year as varchar) || case period when 'Q1' then '-03-ytd' when 'H1' then '-06-ytd' else '-12-ytd' end,
-    subject_id, metric, base_value, target_value,
-  from stg_extract__targets
-  where subject_type = 'manager' and period in ('Q1', 'H1', 'Y')
 ),
 targets_wide as (
   -- the targets file's base and target of every metric, side by side: one row per period × manager

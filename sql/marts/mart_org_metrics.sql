@@ -12,7 +12,7 @@
 --                 target of the period with the same months: 03-ytd ← Q1, 06-ytd ← H1, 12-ytd ← Y
 --   achievement = actual / target (6 decimals; null without a target or when it is 0)
 --   growth      = actual − base
--- inputs: mart_org_period, int_holder_bases, int_periods, int_deposit_months, stg_extract__targets, int_org_ancestors.
+-- inputs: mart_org_period, int_holder_bases, int_org_ancestors, int_periods_base_loaded, int_period_targets.
 with actuals_wide as (
   select
     period,
@@ -65,24 +65,12 @@ bases as (
   ))
 ),
 base_loaded as (
-  -- is the base period loaded, and has it a deposit snapshot at its own base date (for net deposit increase)?
-  select
-    p.period,
-    b.period is not null as loaded,
-    exists (select 1 from int_deposit_months as d where d.month_end = b.base_date) as ndi_known,
-  from int_periods as p
-  left join int_periods as b on b.period = p.base_period
+  select period, loaded, ndi_known, from int_periods_base_loaded
 ),
 targets as (
-  select period_key as period, subject_id as org_id, metric, base_value, target_value,
-  from stg_extract__targets
+  select period, subject_id as org_id, metric, base_value, target_value,
+  from int_period_targets
   where subject_type = 'org'
-  union all
-  select
-    cast(year as varchar) || case period when 'Q1' then '-03-ytd' when 'H1' then '-06-ytd' else '-12-ytd' end,
-    subject_id, metric, base_value, target_value,
-  from stg_extract__targets
-  where subject_type = 'org' and period in ('Q1', 'H1', 'Y')
 ),
 combined as (
   select
