@@ -12,9 +12,13 @@
 // block's order: those labelled `all`, those labelled with its own name, and — unless a line bears
 // its name — those labelled with its kind (money, units, count, ratio) or with `based` / `unbased`
 // (whether it has a computed base); {num} and {den} are a ratio's two inputs. A line with a label
-// and no SQL says that those metrics have nothing here. `with base`: only the metrics that have a computed base
+// and no SQL says that those metrics have nothing here. `include: <name>` stands for the lines of
+// sql/metric-blocks/<name>.sql, for the blocks several models share. `with base`: only the metrics that have a computed base
 // (money and units; a ratio whose inputs both have one). A metric no line fits is an error.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import glossary from '../config/glossary.json' with { type: 'json' };
+import { sqlDir } from './paths.ts';
 
 export type MetricKind = 'money' | 'units' | 'count' | 'ratio';
 export type Subject = 'client' | 'manager' | 'unassigned' | 'org';
@@ -86,13 +90,29 @@ export function hasBase(m: CatalogMetric, catalog: CatalogMetric[]): boolean {
   });
 }
 
+/** The label lines of sql/metric-blocks/<name>.sql (comments left out), indented like the include. */
+function included(root: string, name: string, where: string, indent: string): string {
+  let text: string;
+  try {
+    text = readFileSync(join(root, 'metric-blocks', `${name}.sql`), 'utf8');
+  } catch {
+    throw new Error(`${where}: metric block includes '${name}', but there is no sql/metric-blocks/${name}.sql`);
+  }
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.trim().startsWith('--'))
+    .map((l) => indent + l.trim())
+    .join('\n');
+}
+
 const blockRe = /^[ \t]*\{%\s*for metric in (\w+)((?:\s+with base|\s+sorted)*)\s*%\}[ \t]*\n([\s\S]*?)^[ \t]*\{%\s*end\s*%\}[ \t]*\n?/gm;
 
 /** The model's SQL with every metric block expanded (`where` names the file in errors). */
-export function expandMetricLists(sql: string, where: string, catalog = metricCatalog()): string {
+export function expandMetricLists(sql: string, where: string, catalog = metricCatalog(), root = sqlDir): string {
   return sql.replace(blockRe, (_all, subject: string, flags: string, body: string) => {
     if (!subjects.includes(subject as Subject)) throw new Error(`${where}: metric block for '${subject}', not one of ${subjects.join(', ')}`);
     const lines = body
+      .replace(/^([ \t]*)include:\s*([a-z0-9_]+)[ \t]*$/gm, (_l, indent: string, name: string) => included(root, name, where, indent))
       .split('\n')
       .filter((l) => l.trim() !== '')
       .map((l) => {

@@ -76,7 +76,7 @@ export function discoverModels(root = sqlDir): Model[] {
   const found: Omit<Model, 'dependsOn'>[] = [];
   for (const layer of layers) {
     for (const file of sqlFilesUnder(join(root, layer))) {
-      const sql = expandMetricLists(readFileSync(file, 'utf8'), relative(root, file));
+      const sql = expandMetricLists(readFileSync(file, 'utf8'), relative(root, file), undefined, root);
       if (body(stripComments(sql)).length === 0) throw new Error(`${relative(root, file)}: empty model`);
       found.push({
         name: basename(file, '.sql'),
@@ -128,7 +128,7 @@ export function discoverChecks(root = sqlDir): Check[] {
   return sqlFilesUnder(join(root, 'checks')).map((file) => ({
     name: basename(file, '.sql'),
     path: relative(root, file),
-    sql: body(expandMetricLists(readFileSync(file, 'utf8'), relative(root, file))),
+    sql: body(expandMetricLists(readFileSync(file, 'utf8'), relative(root, file), undefined, root)),
   }));
 }
 

@@ -30,11 +30,7 @@ select
   m.line,
   m.grade,
   {% for metric in manager %}
-  money: mart_fen(f.{metric}) as {metric},
-  units: mart_units(f.{metric}) as {metric},
-  count: cast(coalesce(f.{metric}, 0) as bigint) as {metric},
-  ratio: {metric}(f.{num}, f.{den}) as {metric},
-  net_deposit_increase: case when p.base_date_known then mart_fen(f.{metric}) end as {metric},
+  include: holder_period_figures
   {% end %}
 from managers as m
 cross join periods as p

@@ -32,11 +32,7 @@ select
   o.parent_id,
   o.level,
   {% for metric in org %}
-  money: mart_fen(f.{metric}) as {metric},
-  units: mart_units(f.{metric}) as {metric},
-  count: cast(coalesce(f.{metric}, 0) as bigint) as {metric},
-  ratio: {metric}(f.{num}, f.{den}) as {metric},
-  net_deposit_increase: case when p.base_date_known then mart_fen(f.{metric}) end as {metric},
+  include: holder_period_figures
   {% end %}
 from figures as f
 join periods as p on p.period = f.period

@@ -26,11 +26,7 @@ select
   f.holder_org_id as org_id,
   o.org_name,
   {% for metric in unassigned %}
-  money: mart_fen(f.{metric}) as {metric},
-  units: mart_units(f.{metric}) as {metric},
-  count: cast(coalesce(f.{metric}, 0) as bigint) as {metric},
-  ratio: {metric}(f.{num}, f.{den}) as {metric},
-  net_deposit_increase: case when p.base_date_known then mart_fen(f.{metric}) end as {metric},
+  include: holder_period_figures
   {% end %}
 from figures as f
 join periods as p on p.period = f.period

@@ -1,4 +1,7 @@
 // The metric blocks of the SQL models, expanded from the metric catalog (config/glossary.json).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandMetricLists, hasBase, metricCatalog } from '../../warehouse/metric-lists.ts';
 
@@ -69,6 +72,21 @@ describe('metric blocks', () => {
     );
     const based = '{% for metric in org %}\nall: a.{metric},\nbased: b.{metric},\nunbased: null,\n{% end %}\n';
     expect(expandMetricLists(based, 'x.sql', catalog)).toBe('a.fee_income,\nb.fee_income,\na.visits,\nnull,\n');
+  });
+
+  it('takes the lines of sql/metric-blocks/<name>.sql for `include: <name>`, and names a missing one', () => {
+    const root = mkdtempSync(join(tmpdir(), 'jixiao-blocks-'));
+    try {
+      mkdirSync(join(root, 'metric-blocks'));
+      writeFileSync(join(root, 'metric-blocks', 'shared.sql'), '-- a shared block\nall: x.{metric},\ncount:\n');
+      const sql = 'select\n  {% for metric in org %}\n  include: shared\n  {% end %}\nfrom x';
+      expect(expandMetricLists(sql, 'x.sql', catalog, root)).toBe('select\n  x.fee_income,\n  x.visits,\nfrom x');
+      expect(() => expandMetricLists(sql.replace('shared', 'other'), 'marts/y.sql', catalog, root)).toThrow(
+        "marts/y.sql: metric block includes 'other', but there is no sql/metric-blocks/other.sql",
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('names the file and the metric when no line fits it', () => {
