@@ -8,13 +8,9 @@
 --   category are in long form in mart_client_sales_period (one row per category sold, not 22 mostly
 --   zero columns on every row here). The client's name, type and home org are not repeated on every
 --   period row: stg_extract__clients and int_client_home_orgs hold them once.
--- inputs: int_client_periods, int_periods, int_deposit_months, stg_extract__clients, int_client_home_orgs.
+-- inputs: int_client_periods, int_period_bases, stg_extract__clients, int_client_home_orgs.
 with periods as (
-  select
-    p.period,
-    p.end_date,
-    exists (select 1 from int_deposit_months as d where d.month_end = p.base_date) as base_date_known,
-  from int_periods as p
+  select period, base_date_known, from int_period_bases
 ),
 clients as (
   select c.client_id,

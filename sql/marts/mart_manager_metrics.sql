@@ -12,7 +12,7 @@
 --                 target of the period with the same months: 03-ytd ← Q1, 06-ytd ← H1, 12-ytd ← Y
 --   achievement = actual / target (6 decimals; null without a target or when it is 0)
 --   growth      = actual − base
--- inputs: mart_manager_period, int_holder_bases, int_periods_base_loaded, int_period_targets.
+-- inputs: mart_manager_period, int_holder_bases, int_period_bases, int_period_targets.
 -- order: clustered by the key (period, manager_id, metric) without sorting the long rows: the wide
 --   rows (one per period × manager) are sorted and unpivoted in the metrics' alphabetical order (the
 --   build does not promise insertion order, so chunks written side by side may interleave; nothing
@@ -34,7 +34,7 @@ with bases as (
   where manager_id is not null
 ),
 base_loaded as (
-  select period, loaded, ndi_known, from int_periods_base_loaded
+  select period, base_period_loaded as loaded, base_period_base_date_known as ndi_known, from int_period_bases
 ),
 targets as (
   select period, subject_id as manager_id, metric, base_value, target_value,

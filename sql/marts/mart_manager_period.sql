@@ -8,13 +8,9 @@
 --   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_holder_periods.
 --   clients = open clients in the portfolio at the period's end; new_clients = clients first
 --   assigned within the period, to this manager.
--- inputs: int_holder_periods, int_periods, int_deposit_months, stg_extract__managers.
+-- inputs: int_holder_periods, int_period_bases, stg_extract__managers.
 with periods as (
-  select
-    p.period,
-    p.end_date,
-    exists (select 1 from int_deposit_months as d where d.month_end = p.base_date) as base_date_known,
-  from int_periods as p
+  select period, base_date_known, from int_period_bases
 ),
 managers as (
   select manager_id, manager_name, org_id, line, grade from stg_extract__managers

@@ -12,7 +12,7 @@
 --                 target of the period with the same months: 03-ytd ← Q1, 06-ytd ← H1, 12-ytd ← Y
 --   achievement = actual / target (6 decimals; null without a target or when it is 0)
 --   growth      = actual − base
--- inputs: mart_org_period, int_holder_bases, int_org_ancestors, int_periods_base_loaded, int_period_targets.
+-- inputs: mart_org_period, int_holder_bases, int_org_ancestors, int_period_bases, int_period_targets.
 with actuals_wide as (
   select
     period,
@@ -65,7 +65,7 @@ bases as (
   ))
 ),
 base_loaded as (
-  select period, loaded, ndi_known, from int_periods_base_loaded
+  select period, base_period_loaded as loaded, base_period_base_date_known as ndi_known, from int_period_bases
 ),
 targets as (
   select period, subject_id as org_id, metric, base_value, target_value,

@@ -11,13 +11,9 @@
 --   clients, new_clients: distinct clients of the subtree's managers (a client shared by two
 --   sub-branches counts once at their parent); managers: employed at the period's end;
 --   span_of_management = clients / managers (6 decimals; null without managers).
--- inputs: int_org_periods, int_periods, int_deposit_months, stg_extract__orgs.
+-- inputs: int_org_periods, int_period_bases, stg_extract__orgs.
 with periods as (
-  select
-    p.period,
-    p.end_date,
-    exists (select 1 from int_deposit_months as d where d.month_end = p.base_date) as base_date_known,
-  from int_periods as p
+  select period, base_date_known, from int_period_bases
 ),
 orgs as (
   select org_id, parent_id, org_name, level from stg_extract__orgs

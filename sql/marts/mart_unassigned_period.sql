@@ -7,13 +7,9 @@
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
 --   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_holder_periods.
 --   clients = open clients without any assignment at the period's end, by home org.
--- inputs: int_holder_periods, int_periods, int_deposit_months, stg_extract__orgs.
+-- inputs: int_holder_periods, int_period_bases, stg_extract__orgs.
 with periods as (
-  select
-    p.period,
-    p.end_date,
-    exists (select 1 from int_deposit_months as d where d.month_end = p.base_date) as base_date_known,
-  from int_periods as p
+  select period, base_date_known, from int_period_bases
 ),
 orgs as (
   select org_id, org_name from stg_extract__orgs
