@@ -45,8 +45,14 @@ function metric(name: string, label: { zh: string; en: string }): Metric {
 const SALES = /^sales_(.+)_(units|amount)$/;
 type SalesCategory = keyof typeof glossary.sales_categories;
 
-/** The metrics of DOMAIN.md (the glossary's `metrics`), in the glossary's order. */
-export const METRICS: readonly Metric[] = Object.entries(glossary.metrics).map(([name, label]) => metric(name, label));
+/**
+ * The metrics of DOMAIN.md (the glossary's `metrics`), in the glossary's order. The entries named
+ * `sales_{category}_…` give the sales family's place and kind to the SQL metric lists
+ * (warehouse/metric-lists.ts); its metrics are found by metricOf.
+ */
+export const METRICS: readonly Metric[] = Object.entries(glossary.metrics)
+  .filter(([name]) => !name.includes('{'))
+  .map(([name, label]) => metric(name, label as { zh: string; en: string }));
 const byName = new Map(METRICS.map((m) => [m.name, m]));
 
 /** The product categories of sales_<category>_units|amount (EXTRACTS.md). */

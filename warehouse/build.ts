@@ -13,6 +13,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Warehouse } from './db.ts';
 import { configDir as defaultConfigDir, sqlDir } from './paths.ts';
+import { createMacros } from './macros.ts';
 import { buildOrder, discoverChecks, discoverModels, identifiers, renameModels, type Check, type Model } from './models.ts';
 import type { BuildInputResult } from './build-inputs/_input.ts';
 import { loadBuildInputs } from './build-inputs/_inputs.ts';
@@ -299,6 +300,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
   await wh.run(`detach database if exists ${SCRATCH}`);
   const inputsBefore = await snapshotInputs(wh);
   try {
+    await createMacros(wh, root);
     for (const { name, input } of inputs) {
       const t0 = Date.now();
       const res = await step('input', name, () => input.load(wh, { configDir }), (r) => rowsOfInput(r));

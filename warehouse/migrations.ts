@@ -11,8 +11,15 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * Numbers that held the SQL macros before they moved to sql/macros/ (created by every build).
+ * Warehouses migrated earlier have them recorded as applied, so a new migration under one of these
+ * numbers would never run there: new migrations take a number above them.
+ */
+export const retiredVersions = new Set([11, 12, 13, 14, 15, 16, 17, 18]);
+
 export function listMigrations(dir = join(sqlDir, 'schema')): Migration[] {
-  return readdirSync(dir)
+  const migrations = readdirSync(dir)
     .filter((f) => /^\d{3}_.+\.sql$/.test(f))
     .sort()
     .map((f) => ({
@@ -20,6 +27,13 @@ export function listMigrations(dir = join(sqlDir, 'schema')): Migration[] {
       name: f.slice(4, -4),
       sql: readFileSync(join(dir, f), 'utf8'),
     }));
+  const retired = migrations.find((m) => retiredVersions.has(m.version));
+  if (retired) {
+    throw new Error(
+      `sql/schema: migration ${String(retired.version).padStart(3, '0')}_${retired.name} uses a retired number (011–018 held the macros, recorded as applied in older warehouses): number it 019 or above`,
+    );
+  }
+  return migrations;
 }
 
 export async function schemaVersion(wh: Warehouse): Promise<number> {

@@ -2,9 +2,12 @@
 // A model is one .sql file; its name is the file name without .sql, and it is materialised under
 // that name. Dependencies are found from the model names a file mentions (outside comments), so
 // dropping a new file anywhere under sql/staging, sql/intermediate or sql/marts needs no registry.
+// A file's metric blocks ({% for metric in … %}) are expanded from the metric catalog as it is read
+// (warehouse/metric-lists.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
 import { sqlDir } from './paths.ts';
+import { expandMetricLists } from './metric-lists.ts';
 
 export type Layer = 'staging' | 'intermediate' | 'marts';
 export const layers: Layer[] = ['staging', 'intermediate', 'marts'];
@@ -73,7 +76,7 @@ export function discoverModels(root = sqlDir): Model[] {
   const found: Omit<Model, 'dependsOn'>[] = [];
   for (const layer of layers) {
     for (const file of sqlFilesUnder(join(root, layer))) {
-      const sql = readFileSync(file, 'utf8');
+      const sql = expandMetricLists(readFileSync(file, 'utf8'), relative(root, file), undefined, root);
       if (body(stripComments(sql)).length === 0) throw new Error(`${relative(root, file)}: empty model`);
       found.push({
         name: basename(file, '.sql'),
@@ -125,7 +128,7 @@ export function discoverChecks(root = sqlDir): Check[] {
   return sqlFilesUnder(join(root, 'checks')).map((file) => ({
     name: basename(file, '.sql'),
     path: relative(root, file),
-    sql: body(readFileSync(file, 'utf8')),
+    sql: body(expandMetricLists(readFileSync(file, 'utf8'), relative(root, file), undefined, root)),
   }));
 }
 

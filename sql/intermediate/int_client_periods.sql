@@ -15,8 +15,8 @@
 --   Rounding happens in marts only; inside, money keeps 8 decimals or more (spreads and expected
 --   loss of each row are exact to 10^-8 yuan, then summed exactly).
 --   Every money column is at scale 8: mart_client_period narrows it to the 64-bit DECIMAL(18,8)
---   before rounding, which is ~30× cheaper on this, the largest period table. The columns no risk
---   model reads are written as DECIMAL(18,8) (counts (18,6)) already here: exact, ~20 % less CPU to
+--   before rounding, 64-bit instead of 128-bit on this, the largest period table. The columns no risk
+--   model reads are written as DECIMAL(18,8) (counts (18,6)) already here: exact, cheaper to
 --   write; a client's figure beyond 10^10 yuan fails the build loudly, as it did in the mart.
 --   deposit_avg_balance, deposit/loan_end_balance, npl_balance and profit_contribution stay
 --   DECIMAL(38,8): risk models multiply them and their own types follow.

@@ -2,7 +2,7 @@
 -- grain: one row per account × month-end snapshot. keys: as_of_date, account_id.
 -- formula: deposit_spread = avg_balance × (ftp_rate_pct − rate_pct) / 100 × days_in_month / 365
 --   (exact, rounded half away from zero at 10^-8 yuan: DECIMAL(18,8), in 64-bit arithmetic: macro
---   spread_e8, migration 013); booking_org_id = the row's org_id when it is a node of the
+--   spread_e8, sql/macros/money_e8.sql); booking_org_id = the row's org_id when it is a node of the
 --   tree, else the client's home org (int_client_home_orgs). ftp_rate_pct is null only when the
 --   warehouse holds no FTP curve at all (a build check then fails).
 -- inputs: stg_extract__deposits, int_ftp_rates_matched, int_client_home_orgs, stg_extract__orgs.

@@ -14,9 +14,7 @@
 --   the summed spreads, fee income and expected loss (the same exact sums, two fewer columns to join).
 -- method: the client rows are joined to the portfolio of the end date of the period they are the base
 --   of (one copy per end date, not per period), once per distinct span of base months; a client held
---   whole (share 1) adds its figure without the 128-bit product (held_share, migration 018).
---   100,000 clients, alternated: 5.2–8.3 → 2.5–2.7 s CPU; build-only inputs in memory as in the
---   build: 5.8–6.8 → 2.5–2.8 s.
+--   whole (share 1) adds its figure without the 128-bit product (held_share, sql/macros/held_share.sql).
 -- inputs: int_periods, int_portfolio_months, int_client_periods, int_sales_periods, int_holder_periods,
 --   int_deposit_months.
 -- materialised: build only (in memory during the build; nothing reads it afterwards)

@@ -24,8 +24,7 @@
 -- method: periods sharing an end date share its portfolio, so the base-date balances held and the
 --   clients are counted once per end date; whole-held clients (share 1) are counted without a
 --   distinct; the averages are divided in 64-bit integers where the sums allow, with div_full_n's
---   rounding (100,000 clients, alternated: 4.6–6.4 → 2.4–2.6 s CPU; build-only inputs in memory as
---   in the build: 4.2–5.3 → 1.8–2.2 s).
+--   rounding.
 -- inputs: int_holder_months, int_sales_attributed, int_period_months, int_periods, int_portfolio_months,
 --   int_clients_first_assigned, int_deposit_months.
 with periods as (
@@ -36,7 +35,7 @@ period_months as (
 ),
 holder_months as (
   -- each holder's month first (Σ over its clients), then the periods: the same exact sums with
-  -- ~70× fewer rows fanned out to the periods
+  -- far fewer rows fanned out to the periods
   select
     month_end, manager_id, holder_org_id,
     sum(deposit_avg_balance) as deposit_avg_balance,
@@ -100,7 +99,7 @@ aggregated_e8 as (
 aggregated as (
   -- average = sum / days rounded half away from zero to 10^-12, as div_full_n: with the sum v in
   -- 10^-8 units, v = q·days + r gives q·10^4 + round(r·10^4 / days) in 10^-12 units, all in 64-bit
-  -- integers (~10× cheaper than div_full_n's 128-bit division, measured); larger sums take div_full_n
+  -- integers (cheaper than div_full_n's 128-bit division); larger sums take div_full_n
   select
     * exclude (days, deposit_avg_days, loan_avg_days, deposit_avg_e8, loan_avg_e8),
     case
@@ -185,8 +184,7 @@ month_portfolio_counts as (
   -- once per month-end (periods sharing an end date share the count). A client held whole
   -- (share 1) has no other holder that day (ingest refuses shares of a client on a day that do
   -- not sum to 1, each 0 < share <= 1), so those rows are counted as they are; only shared
-  -- clients go through the distinct (on 100,000 clients the distinct over every row was a third
-  -- of this model's time)
+  -- clients go through the distinct
   select month_end, manager_id, holder_org_id, sum(clients) as clients,
   from (
     select month_end, manager_id, holder_org_id, count(*) as clients,

@@ -4,7 +4,7 @@
 --   loan_spread   = avg_balance × (rate_pct − ftp_rate_pct) / 100 × days_in_month / 365 (DECIMAL(18,8), at 10^-8 yuan)
 --   expected_loss = avg_balance × pd × lgd × days_in_month / 365, pd and lgd annual, per five-category
 --                   class from cfg_expected_loss (config/expected_loss.json); a flow, like the spread;
---                   DECIMAL(18,8), rounded once at 10^-8 yuan (expected_loss_e8, migration 015)
+--                   DECIMAL(18,8), rounded once at 10^-8 yuan (expected_loss_e8, sql/macros/money_e8.sql)
 --   is_npl        = five_class in (substandard, doubtful, loss)
 --   previous_five_class = the class at this loan's previous snapshot in the warehouse (null for its first)
 --   turned_npl    = performing at the previous snapshot and non-performing at this one (a loan's

@@ -110,8 +110,7 @@ month_client_counts as (
   -- once per month-end (periods sharing an end date share the count): distinct clients per node.
   -- A client held whole (share 1) has no other holder that day (ingest refuses shares of a client
   -- on a day that do not sum to 1), so those are counted per holder org and carried up the tree;
-  -- only shared clients go through the distinct per node × client (on the large bank the distinct
-  -- over every node × client was most of this model's time).
+  -- only shared clients go through the distinct per node × client.
   select month_end, org_id, sum(clients) as clients
   from (
     select w.month_end, a.ancestor_id as org_id, w.clients

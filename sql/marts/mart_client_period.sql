@@ -6,16 +6,11 @@
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
 --   share (turned_npl_count) keep 6 decimals. Definitions: see int_client_periods. Products sold per
 --   category are in long form in mart_client_sales_period (one row per category sold, not 22 mostly
---   zero columns on every row here: they were half of this table's build time). The client's name,
---   type and home org are not repeated on every period row (a fifth of this table's build time):
---   stg_extract__clients and int_client_home_orgs hold them once.
--- inputs: int_client_periods, int_periods, int_deposit_months, stg_extract__clients, int_client_home_orgs.
+--   zero columns on every row here). The client's name, type and home org are not repeated on every
+--   period row: stg_extract__clients and int_client_home_orgs hold them once.
+-- inputs: int_client_periods, int_period_bases, stg_extract__clients, int_client_home_orgs.
 with periods as (
-  select
-    p.period,
-    p.end_date,
-    exists (select 1 from int_deposit_months as d where d.month_end = p.base_date) as base_date_known,
-  from int_periods as p
+  select period, base_date_known, from int_period_bases
 ),
 clients as (
   select c.client_id,
@@ -28,23 +23,13 @@ figures as (
 select
   f.period,
   f.client_id,
-  cast(round(cast(coalesce(f.deposit_avg_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as deposit_avg_balance,
-  cast(round(cast(coalesce(f.deposit_end_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as deposit_end_balance,
-  case when p.base_date_known then cast(round(cast(coalesce(f.net_deposit_increase, 0) as decimal(18,8)), 2) as decimal(18,2)) end as net_deposit_increase,
-  cast(round(cast(coalesce(f.deposit_spread, 0) as decimal(18,8)), 2) as decimal(18,2)) as deposit_spread,
-  cast(round(cast(coalesce(f.loan_avg_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as loan_avg_balance,
-  cast(round(cast(coalesce(f.loan_end_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as loan_end_balance,
-  cast(round(cast(coalesce(f.loan_spread, 0) as decimal(18,8)), 2) as decimal(18,2)) as loan_spread,
-  cast(round(cast(coalesce(f.fee_income, 0) as decimal(18,8)), 2) as decimal(18,2)) as fee_income,
-  cast(round(cast(coalesce(f.profit_contribution, 0) as decimal(18,8)), 2) as decimal(18,2)) as profit_contribution,
-  cast(round(cast(coalesce(f.expected_loss, 0) as decimal(18,8)), 2) as decimal(18,2)) as expected_loss,
-  cast(round(cast(coalesce(f.risk_adjusted_contribution, 0) as decimal(18,8)), 2) as decimal(18,2)) as risk_adjusted_contribution,
-  cast(round(cast(coalesce(f.npl_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as npl_balance,
-  case when coalesce(f.npl_balance, 0) = 0 then cast(0 as decimal(18,6)) else div_ratio(f.npl_balance, f.loan_end_balance) end as npl_ratio,
-  mart_units(f.turned_npl_count) as turned_npl_count,
-  cast(round(cast(coalesce(f.turned_npl_balance, 0) as decimal(18,8)), 2) as decimal(18,2)) as turned_npl_balance,
-  cast(coalesce(f.visits, 0) as bigint) as visits,
-  cast(coalesce(f.development_visits, 0) as bigint) as development_visits,
+  {% for metric in client %}
+  money: cast(round(cast(coalesce(f.{metric}, 0) as decimal(18,8)), 2) as decimal(18,2)) as {metric},
+  units: mart_units(f.{metric}) as {metric},
+  count: cast(coalesce(f.{metric}, 0) as bigint) as {metric},
+  net_deposit_increase: case when p.base_date_known then cast(round(cast(coalesce(f.{metric}, 0) as decimal(18,8)), 2) as decimal(18,2)) end as {metric},
+  npl_ratio: case when coalesce(f.npl_balance, 0) = 0 then cast(0 as decimal(18,6)) else div_ratio(f.npl_balance, f.loan_end_balance) end as {metric},
+  {% end %}
 from figures as f
 join periods as p on p.period = f.period
 semi join clients as c on c.client_id = f.client_id

@@ -1,8 +1,7 @@
 -- mart_client_sales_period: products sold to each client per period and category, whoever sold them.
 -- grain: one row per period × client × category with any sale in the period; a category without a
 --   sale has no row (most clients buy nothing in most periods: on the demo bank this long form holds
---   a fifth of the values that 22 columns on every mart_client_period row did, and cost a tenth of
---   their build time); keys: period, client_id, category.
+--   a fifth of the values that 22 columns on every mart_client_period row did); keys: period, client_id, category.
 -- formula: units and amount of int_sales_periods (each sale row × its holders' shares, summed over
 --   the holders, so a sale counts once in full), rounded here, once: units to 6 decimals, amount to
 --   the fen (half away from zero; a sale without an amount counts 0). The API and the clients export

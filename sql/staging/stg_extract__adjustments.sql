@@ -1,6 +1,6 @@
 -- stg_extract__adjustments: manual bonus and deduction entries.
 -- grain: one row per entry. keys: year, period, manager_id, item, line_no.
--- formula: period_key as in stg_extract__targets. source: raw_adjustments.
+-- formula: period_key as in stg_extract__targets. inputs: raw_adjustments.
 select
   year,
   period,

@@ -2,7 +2,7 @@
 -- grain: one row per assignment interval. keys: client_id, manager_id, valid_from.
 -- formula: valid_to null (still valid) becomes 9999-12-31 so that "in force on d" is
 --   valid_from <= d and d <= valid_to (both ends included, as the contract says).
--- source: raw_assignments.
+-- inputs: raw_assignments.
 select
   client_id,
   manager_id,

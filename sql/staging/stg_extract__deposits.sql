@@ -1,7 +1,7 @@
 -- stg_extract__deposits: deposit account snapshots.
 -- grain: one row per account × month-end. keys: as_of_date, account_id.
 -- formula: month_end = last_day(as_of_date) (the month the snapshot belongs to); rate_pct is annual
---   percent. source: raw_deposits.
+--   percent. inputs: raw_deposits.
 select
   as_of_date,
   last_day(as_of_date) as month_end,

@@ -2,7 +2,7 @@
 -- grain: one row per loan × month-end. keys: as_of_date, loan_id.
 -- formula: month_end = last_day(as_of_date); five_class in English (the Chinese labels of the
 --   contract are mapped here, in case a delivery kept them); rate_pct is annual percent.
--- source: raw_loans.
+-- inputs: raw_loans.
 select
   as_of_date,
   last_day(as_of_date) as month_end,

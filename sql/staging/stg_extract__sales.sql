@@ -1,7 +1,7 @@
 -- stg_extract__sales: products sold.
 -- grain: one row per sale. keys: sale_id.
 -- formula: month_end = last_day(sale_date); amount null means a unit-only sale (counts 0 yuan).
--- source: raw_sales.
+-- inputs: raw_sales.
 select
   sale_date,
   last_day(sale_date) as month_end,

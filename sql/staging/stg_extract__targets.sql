@@ -1,7 +1,7 @@
 -- stg_extract__targets: targets and given base figures.
 -- grain: one row per year × period × subject × metric. keys: year, period, subject_type, subject_id, metric.
 -- formula: period_key turns (2026, 'Q1') into the warehouse's period key '2026-Q1' ('Y' -> '2026').
--- source: raw_targets.
+-- inputs: raw_targets.
 select
   year,
   period,

@@ -1,6 +1,6 @@
 -- stg_extract__visits: visit log.
 -- grain: one row per visit. keys: visit_id. client_id null for a prospect.
--- formula: month_end = last_day(visit_date). source: raw_visits.
+-- formula: month_end = last_day(visit_date). inputs: raw_visits.
 select
   visit_date,
   last_day(visit_date) as month_end,

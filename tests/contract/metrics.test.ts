@@ -6,7 +6,8 @@ import { isKnownMetric, lowerIsBetter, measuredColumn, metricOf, METRICS } from 
 
 describe('the metric catalog', () => {
   it('holds every metric of the glossary, in its order, with its labels', () => {
-    expect(METRICS.map((m) => m.name)).toEqual(Object.keys(glossary.metrics));
+    // the sales family's entries (sales_{category}_…) stand for the sales metrics: see below
+    expect(METRICS.map((m) => m.name)).toEqual(Object.keys(glossary.metrics).filter((k) => !k.includes('{')));
     expect(metricOf('profit_contribution')).toEqual({ name: 'profit_contribution', kind: 'money', unit: 'yuan', label: { zh: '模拟利润', en: 'Profit contribution' }, lowerIsBetter: false });
     expect(metricOf('npl_ratio')).toMatchObject({ kind: 'ratio', unit: 'ratio', lowerIsBetter: true });
     expect(metricOf('turned_npl_count')).toMatchObject({ kind: 'count', unit: 'count', lowerIsBetter: true });

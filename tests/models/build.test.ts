@@ -10,6 +10,7 @@ import { sqlDir } from '../../warehouse/paths.ts';
 import { builtFixture, rowOf, tempWarehouse, type TempWarehouse } from './helpers.ts';
 import { main } from '../../cli/main.ts';
 import { insertFixtureBank } from '../fixtures/models/bank.ts';
+import { Warehouse } from '../../warehouse/db.ts';
 
 const model = (name: string, dependsOn: string[], layer: Model['layer'] = 'intermediate'): Model => ({
   name, layer, path: `${layer}/${name}.sql`, sql: 'select 1', dependsOn, kind: layer === 'staging' ? 'view' : 'table',
@@ -244,6 +245,31 @@ describe('jixiao build on the command line', () => {
       expect(lines.map((l) => Number(/build  (\d+)\//.exec(l)![1]))).toEqual(Array.from({ length: total }, (_, i) => i + 1));
       expect(r.err).toMatch(/model mart_manager_period  24 rows  \d+ ms/); // 3 managers × 8 periods
       expect(r.out).toMatch(/BUILT/);
+    } finally {
+      rmSync(t.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the SQL macros (sql/macros/)', () => {
+  it('are created by the build, not by migrations, and a warehouse opened read-only has them', async () => {
+    const t = await tempWarehouse();
+    const db = join(t.dir, 'jixiao.duckdb');
+    try {
+      const macros = async (wh: Warehouse) =>
+        (await wh.query<{ n: string }>(`select function_name as n from duckdb_functions() where function_type = 'macro' and not internal and function_name in ('div_ratio', 'mart_fen') order by 1`)).map((r) => r.n);
+      expect(await macros(t.wh)).toEqual([]); // migrations hold tables only
+      await insertFixtureBank(t.wh);
+      await build(t.wh, { configDir: t.configDir });
+      expect(await macros(t.wh)).toEqual(['div_ratio', 'mart_fen']);
+      t.wh.close();
+      const ro = await Warehouse.open(db, { readOnly: true });
+      try {
+        // 2 / 3 = 0.666666… → 0.666667; 1.005 → 1.01 (half away from zero)
+        expect(await rowOf(ro, `select div_ratio(2, 3)::varchar as r, mart_fen(1.005)::varchar as f`, {})).toEqual({ r: '0.666667', f: '1.01' });
+      } finally {
+        ro.close();
+      }
     } finally {
       rmSync(t.dir, { recursive: true, force: true });
     }

@@ -1,13 +1,15 @@
-// The exact division macros of migrations 011–013 and 015, the 64-bit rounding of 016, div_ratio's
-// proven DOUBLE estimate (017) and held_share (018) (DuckDB's DECIMAL / DECIMAL would be a DOUBLE):
+// The macros of sql/macros/ — exact division, the 64-bit money arithmetic, the marts' rounding,
+// div_ratio's proven DOUBLE estimate and held_share (DuckDB's DECIMAL / DECIMAL would be a DOUBLE):
 // hand cases for rounding half away from zero, and the fast 64-bit forms against the general
 // 128-bit one on random values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../warehouse/db.ts';
+import { createMacros } from '../../warehouse/macros.ts';
 
 let wh: Warehouse;
 beforeAll(async () => {
   wh = await Warehouse.open(':memory:');
+  await createMacros(wh); // as every build does
 });
 afterAll(() => wh?.close());
 
@@ -146,7 +148,7 @@ describe('exact division macros', () => {
   });
 });
 
-describe("held_share (018): a holder's part of a client figure, exact at 14 places", () => {
+describe("held_share: a holder's part of a client figure, exact at 14 places", () => {
   it('takes the figure whole for share 1 and the exact product otherwise', async () => {
     expect(await one('held_share(1.000000::decimal(9,6), 1234.56789012::decimal(18,8))')).toBe('1234.56789012000000');
     // 0.333333 × 1,234.56789012 = 411.52221851736996 exactly (6 + 8 places: nothing lost)

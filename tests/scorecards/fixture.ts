@@ -10,6 +10,7 @@ import { Warehouse } from '../../warehouse/db.ts';
 import { buildOrder, discoverModels } from '../../warehouse/models.ts';
 import { load as loadSchemes } from '../../warehouse/build-inputs/schemes.ts';
 import { projectRoot } from '../../warehouse/paths.ts';
+import { createMacros } from '../../warehouse/macros.ts';
 
 export const fixturesDir = join(projectRoot, 'tests', 'fixtures', 'scorecards');
 export const defaultSchemes = join(projectRoot, 'config', 'schemes');
@@ -123,6 +124,7 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
     await insertRows(wh, 'mart_client_period', bank.clientDeposits ?? []);
 
     await loadSchemes(wh, { schemesDir });
+    await createMacros(wh); // as every build does
     const handMade = new Set(['int_periods', 'mart_manager_metrics', 'mart_client_period']);
     const all = discoverModels();
     const wanted = all.filter(

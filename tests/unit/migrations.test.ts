@@ -47,4 +47,11 @@ describe('warehouse migrations', () => {
       wh.close();
     }
   });
+
+  it('refuses a new migration under a number that held the macros (recorded as applied in older warehouses)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-mig-'));
+    writeFileSync(join(dir, '001_tables.sql'), 'create table t (x integer);');
+    writeFileSync(join(dir, '014_new_table.sql'), 'create table u (x integer);');
+    expect(() => listMigrations(dir)).toThrow(/migration 014_new_table uses a retired number .*number it 019 or above/);
+  });
 });

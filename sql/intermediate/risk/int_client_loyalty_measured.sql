@@ -81,8 +81,8 @@ rows as (
   -- its products, and whether it is measured at all (a figure in the period, or an open holding
   -- at the period's end). Each figure has one row a (period, client) (int_client_periods is unique
   -- per period and client), so max() takes it; balances are narrowed to 64 bits here (a client
-  -- beyond 10^10 yuan fails the cast, as it did before rounding). 100,000 clients: 30–40 % less CPU
-  -- than sums of DECIMAL(38,8) with the portfolio as rows of their own
+  -- beyond 10^10 yuan fails the cast, as it did before rounding): cheaper than sums of DECIMAL(38,8)
+  -- with the portfolio as rows of their own (BENCHMARKS.md)
   select r.period, c.client_id,
     case when r.is_closing then cast(c.deposit_end_balance + c.loan_end_balance as decimal(18,8)) end as closing,
     case when not r.is_closing then cast(c.deposit_end_balance + c.loan_end_balance as decimal(18,8)) end as opening,
@@ -106,8 +106,8 @@ joined as (
     c.client_id,
     case when coalesce(c.open_date, f.first_assigned_date) is not null then cast(datesub('month', coalesce(c.open_date, f.first_assigned_date), p.end_date) as integer) end as tenure_months,
     cast(coalesce(k.products_held, 0) as integer) as products_held,
-    -- balances are fen amounts carried at scale 8, already DECIMAL(18,8) (a 128-bit round costs ~1 µs a
-    -- value here; a client beyond 10^10 yuan fails the cast in rows, as in mart_client_period)
+    -- balances are fen amounts carried at scale 8, already DECIMAL(18,8) (rounded in 64 bits, not 128;
+    -- a client beyond 10^10 yuan fails the cast in rows, as in mart_client_period)
     cast(round(cast(coalesce(k.closing, 0) as decimal(18,8)), 2) as decimal(18,2)) as closing_balance,
     case when om.period is not null then cast(round(cast(coalesce(k.opening, 0) as decimal(18,8)), 2) as decimal(18,2)) end as opening_balance,
   from per_client as k
@@ -128,7 +128,7 @@ select
   closing_balance,
   opening_balance,
   -- exact (change / opening) to 6 places, half away from zero, in BIGINT arithmetic: the shared
-  -- div_ratio works in HUGEINT and costs ~80× more per row; it remains the path for balances beyond
+  -- div_ratio works in HUGEINT, far dearer per row; it remains the path for balances beyond
   -- 4 × 10^10 yuan, where 2 × fen × 10^6 would overflow a BIGINT
   case
     when opening_fen is null or opening_fen = 0 then null

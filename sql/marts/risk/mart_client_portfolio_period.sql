@@ -31,7 +31,7 @@
 -- periods is read from int_periods (one row a period) filtered by the loyalty periods, not from a join
 -- of the loyalty rows: its row estimate is then a few dozen, and the joins below build their hash
 -- tables on these few periods (with the estimate of a million, the portfolio months were the build
--- side: ~0.8 s of 1.7 M rows hashed at 100k clients).
+-- side).
 with periods as (
   select p.period, p.end_date,
   from int_periods as p
@@ -61,8 +61,8 @@ attributed as (
     f.manager_id,
     f.client_id,
     f.share,
-    -- a client held whole (share 1, most of them) is rounded in 64 bits (a 128-bit product and round
-    -- cost ~1 µs a value here); the same figure, exactly, as the product path
+    -- a client held whole (share 1, most of them) is rounded in 64 bits (no 128-bit product and
+    -- round); the same figure, exactly, as the product path
     case when f.share = 1 then mart_fen(cast(coalesce(x.profit_contribution, 0) as decimal(18,8)))
       else cast(round(coalesce(x.profit_contribution, 0) * f.share, 2) as decimal(18,2)) end as profit_contribution,
     case when f.share = 1 then mart_fen(cast(coalesce(x.deposit_avg_balance, 0) as decimal(18,8)))
@@ -111,10 +111,10 @@ select
   t.loan_end_balance,
   cast(t.contribution_rank as bigint) as contribution_rank,
   cast(t.portfolio_clients as bigint) as portfolio_clients,
-  -- exact to 6 places, half away from zero, in BIGINT fen arithmetic (div_ratio's HUGEINT path is ~80×
-  -- slower per row; it remains the path beyond 4 × 10^10 yuan). The window's sum is DECIMAL(38,2): it
+  -- exact to 6 places, half away from zero, in BIGINT fen arithmetic (div_ratio's HUGEINT path is far
+  -- dearer per row; it remains the path beyond 4 × 10^10 yuan). The window's sum is DECIMAL(38,2): it
   -- is narrowed to DECIMAL(18,2) (exact below 4 × 10^10) before × 100, as a 128-bit × 100 and cast to
-  -- BIGINT cost ~0.2 µs a row, most of this column's time.
+  -- BIGINT was most of this column's time.
   case
     when t.portfolio_positive_contribution = 0 then null
     when abs(t.profit_contribution) < 40000000000 and t.portfolio_positive_contribution < 40000000000

@@ -11,7 +11,7 @@
 --     the log), 'good' when visits ≥ visit_good_level, 'below_good' otherwise;
 --   new_or_prospect_visits = visits to prospects or to clients won within the last 365 days
 --     (int_visits_classified.audience); new_or_prospect_share = that / visits;
---   development_share = development_visits / visits; development_to_maintenance = development /
+--   development_share (sql/macros/metrics.sql) = development_visits / visits; development_to_maintenance = development /
 --     maintenance visits (null without maintenance visits);
 --   convertible_visits = development visits to known clients; converted_visits = those followed by a
 --     product sale to the client within 30 days; conversion_rate = converted / convertible;
@@ -103,7 +103,7 @@ select
   end as visit_level,
   cast(new_or_prospect_visits as bigint) as new_or_prospect_visits,
   div_ratio(new_or_prospect_visits, visits) as new_or_prospect_share,
-  div_ratio(development_visits, visits) as development_share,
+  development_share(development_visits, visits) as development_share,
   div_ratio(development_visits, maintenance_visits) as development_to_maintenance,
   cast(convertible_visits as bigint) as convertible_visits,
   cast(converted_visits as bigint) as converted_visits,

@@ -135,5 +135,5 @@ select
 from earned
 
 -- written in key order: the API reads it by period and subject, and DuckDB skips the row groups
--- whose zone maps exclude them (measured: point lookups on the long marts about half the CPU)
+-- whose zone maps exclude them (sql/README.md, "Row order")
 order by period, manager_id
