@@ -186,3 +186,43 @@ export function readCsvHeader(path: string): string[] {
     closeSync(fd);
   }
 }
+
+/**
+ * For a file that is not valid UTF-8 as a whole: the first line that is not UTF-8 when the file
+ * also holds UTF-8 text, else undefined (a GBK file). A GBK line can be valid UTF-8 by chance
+ * (a short name whose bytes happen to form UTF-8 sequences), so "UTF-8 text" means a share of the
+ * lines with non-ASCII bytes that chance does not give: at least one in five.
+ */
+export async function mixedEncodingLine(path: string): Promise<number | undefined> {
+  const s = await lineEncodings(path);
+  return s.utf8 > 0 && s.utf8 * 4 >= s.other ? s.firstOther : undefined;
+}
+
+/** Lines with bytes >= 0x80: how many are valid UTF-8, how many not, and the first that is not. */
+export async function lineEncodings(path: string): Promise<{ utf8: number; other: number; firstOther: number | undefined }> {
+  let utf8 = 0;
+  let other = 0;
+  let firstOther: number | undefined;
+  let line = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  const look = (piece: Buffer) => {
+    line++;
+    if (isAscii(piece)) return;
+    if (isUtf8(piece)) utf8++;
+    else {
+      other++;
+      firstOther ??= line;
+    }
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
+    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    let pos = 0;
+    for (let nl = buf.indexOf(0x0a, pos); nl >= 0; nl = buf.indexOf(0x0a, pos)) {
+      look(buf.subarray(pos, nl));
+      pos = nl + 1;
+    }
+    carry = Buffer.from(buf.subarray(pos));
+  }
+  if (carry.length) look(carry);
+  return { utf8, other, firstOther };
+}
