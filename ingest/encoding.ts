@@ -226,3 +226,40 @@ export async function lineEncodings(path: string): Promise<{ utf8: number; other
   if (carry.length) look(carry);
   return { utf8, other, firstOther };
 }
+
+/**
+ * The longest field of one physical line of a CSV file (1-based line): its position and size in
+ * bytes. Used to say which column holds a field too long to read (DuckDB names only the line).
+ */
+export async function longestField(path: string, line: number): Promise<{ position: number; bytes: number } | undefined> {
+  let current = 1;
+  let quoted = false;
+  let position = 0;
+  let size = 0;
+  let best: { position: number; bytes: number } | undefined;
+  const close = () => {
+    if (!best || size > best.bytes) best = { position, bytes: size };
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (current < line) {
+        if (b === 0x0a) current++;
+        continue;
+      }
+      if (b === 0x22) quoted = !quoted;
+      else if (!quoted && b === 0x2c) {
+        close();
+        position++;
+        size = 0;
+        continue;
+      } else if (!quoted && b === 0x0a) {
+        close();
+        return best;
+      }
+      size++;
+    }
+  }
+  if (current === line) close();
+  return best;
+}

@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Params, Warehouse } from '../warehouse/db.ts';
-import { blankLineRecords, chooseEncoding, mixedEncodingLine, readCsvHeader, scanFile, transcodeToUtf8, type EncodingChoice } from './encoding.ts';
+import { blankLineRecords, chooseEncoding, longestField, mixedEncodingLine, readCsvHeader, scanFile, transcodeToUtf8, type EncodingChoice } from './encoding.ts';
 import { kinds, type KindSpec, type RefKind } from './kinds.ts';
 import {
   lastAppliedFingerprint, listLoadFiles, nextLoadId, recordLoad, recordRejects, type IngestResult,
@@ -68,6 +68,8 @@ interface DeliveryFile {
 }
 
 const refKinds: RefKind[] = ['orgs', 'products', 'managers', 'clients'];
+/** How many extra (non-contract) columns of a file have their values kept in load_extra_values. */
+export const keptExtraColumns = 20;
 
 /** Loads a delivery folder, or each sub-folder of a folder of deliveries (stopping at the first refused). */
 export async function ingestPath(wh: Warehouse, path: string, opts: IngestOptions = {}): Promise<IngestResult[]> {
@@ -252,14 +254,23 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         for (const v of c.values ?? []) if (!m.has(v.toLowerCase())) m.set(v.toLowerCase(), v);
         return [c.name, m] as const;
       }));
-      const extra = mapping.extra.map((x) => x.position);
+      // Columns outside the contract cost nothing: all are named in load_files, the values of the
+      // first keptExtraColumns are kept aside (a file may carry thousands of unused columns).
+      const extra = mapping.extra.slice(0, keptExtraColumns).map((x) => x.position);
       const { sql, params } = stageSql(f.spec, { format: f.format, width: header.length, positions, extra, aliases }, fileNo);
       const base = fr.encoding === 'gb18030' ? f.size * 0.5 : 0;
       try {
         await runWithProgress(wh, sql, { ...params, path: readPath }, task && ((x) => task.update(base + x * (f.size - base))));
         staged.set(f.spec, [...(staged.get(f.spec) ?? []), fileNo]);
       } catch (e) {
-        await fileProblem(fileNo, csvErrorLine((e as Error).message), null, `cannot read the file: ${firstLine(e)}`);
+        const line = csvErrorLine((e as Error).message);
+        const tooLong = /Maximum line size of (\d+) bytes exceeded/.exec((e as Error).message);
+        const field = tooLong && line > 0 ? await longestField(readPath, line) : undefined;
+        if (field) {
+          await fileProblem(fileNo, line, header[field.position] ?? `#${field.position + 1}`,
+            `a field of ${field.bytes.toLocaleString('en-US')} bytes, longer than a line may be (${Number(tooLong![1]).toLocaleString('en-US')} bytes); ` +
+            'check the extract (an unclosed quote, a broken export)');
+        } else await fileProblem(fileNo, line, null, `cannot read the file: ${firstLine(e)}`);
         task?.done();
         continue;
       }
@@ -275,7 +286,7 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
       fr.rowsRead = Number(rows[0]!.n);
       figures.push({ fileName: f.fileName, rows: fr.rowsRead, money: money ? { column: money, total: rows[0]!.total } : undefined });
       task?.done(fr.rowsRead);
-      if (extra.length > 0) await keepExtraColumns(wh, f.spec, fileNo, fr.extraColumns);
+      if (extra.length > 0) await keepExtraColumns(wh, f.spec, fileNo, fr.extraColumns.slice(0, keptExtraColumns));
       if (readPath !== f.path) rmSync(readPath, { force: true });
     }
 
