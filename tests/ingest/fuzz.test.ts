@@ -11,15 +11,7 @@ import { generateBank } from '../../generator/index.ts';
 import { ingestPath } from '../../ingest/index.ts';
 import { kinds, type KindSpec } from '../../ingest/kinds.ts';
 import { Warehouse } from '../../warehouse/db.ts';
-
-/** Seeded 0..1 (a small LCG): the same cases on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { rng } from './helpers.ts';
 
 type Files = Record<string, Buffer>;
 type Mutation = { name: string; month: 'reference' | '2025-01' | '2025-02'; apply(files: Files): void };

@@ -11,18 +11,9 @@ import { ingestPath } from '../../ingest/index.ts';
 import { Warehouse } from '../../warehouse/db.ts';
 import { build } from '../../warehouse/build.ts';
 import { configDir } from '../../warehouse/paths.ts';
-import { warehouseState } from './helpers.ts';
+import { rng, warehouseState } from './helpers.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-
-/** Seeded 0..1: the same moments on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** Runs `jixiao <args>` and kills it with SIGKILL after `ms` (if still running); how long it ran. */
 function runAndKill(args: string[], ms: number): Promise<{ killed: boolean; ran: number }> {
