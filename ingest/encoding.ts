@@ -17,9 +17,15 @@ export interface ScannedFile {
   blankLines: boolean;
   /** What the bytes are: a BOM says utf8-bom; bytes that are not valid UTF-8 say gb18030. */
   detected: Encoding;
+  /** A control byte other than a line ending (CR LF, LF): a text field may hold it. */
+  controls: boolean;
+  /** A double quote: a quoted field may hold a line break. */
+  quotes: boolean;
 }
 
 const chunkSize = 1 << 20;
+/** Control bytes other than the line endings CR and LF (tab included). */
+const controlBytes = [...Array.from({ length: 0x20 }, (_, b) => b).filter((b) => b !== 0x0a && b !== 0x0d), 0x7f];
 
 /** Length of a trailing UTF-8 sequence cut by the chunk end (0 when the chunk ends on a boundary). */
 function cutSequence(buf: Buffer): number {
@@ -43,8 +49,20 @@ export async function scanFile(path: string, onBytes?: (done: number) => void): 
   let bom = false;
   let blankLines = false;
   let tail: Buffer = Buffer.alloc(0); // last two bytes of the previous chunk, for \n\n across chunks
+  let controls = false;
+  let quotes = false;
+  let cr = false; // the previous chunk ended with a CR
   for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    // Control bytes are never part of a UTF-8 or GB18030 multi-byte character, so the bytes
+    // tell (native searches; a CR counts unless it ends a line).
+    if (!controls) controls = controlBytes.some((b) => chunk.indexOf(b) >= 0) || (cr && chunk[0] !== 0x0a);
+    cr = false;
+    for (let i = chunk.indexOf(0x0d); i >= 0 && !controls; i = chunk.indexOf(0x0d, i + 1)) {
+      if (i + 1 === chunk.length) cr = true;
+      else if (chunk[i + 1] !== 0x0a) controls = true;
+    }
+    quotes ||= chunk.indexOf(0x22) >= 0;
     if (!blankLines) {
       const edge = tail.length ? Buffer.concat([tail, chunk.subarray(0, 2)]) : Buffer.alloc(0);
       blankLines = [chunk, edge].some((b) => b.indexOf('\n\n') >= 0 || b.indexOf('\n\r\n') >= 0);
@@ -61,7 +79,7 @@ export async function scanFile(path: string, onBytes?: (done: number) => void): 
     onBytes?.(bytes);
   }
   if (carry.length) validUtf8 = false;
-  return { bytes, sha256: hash.digest('hex'), blankLines, detected: bom ? 'utf8-bom' : validUtf8 ? 'utf8' : 'gb18030' };
+  return { bytes, sha256: hash.digest('hex'), blankLines, detected: bom ? 'utf8-bom' : validUtf8 ? 'utf8' : 'gb18030', controls, quotes };
 }
 
 /** The encoding to read a file with: the forced one, else what the scan detected. */

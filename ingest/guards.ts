@@ -39,16 +39,21 @@ export async function deliveryGuards(wh: Warehouse, specs: KindSpec[], opts: Gua
     const t = stageTable(spec);
     if (spec.replace === 'snapshot') {
       const col = spec.replaceBy![0]!;
+      // Rows are compared (a hash of each row, summed) only for months loaded with as many rows:
+      // a new month, or one whose count differs, needs no hashing.
       const rows = await wh.query<{ month: string; after: string; before: string; same: boolean; file_name: string; line: string }>(
         `with d as (
-           select ${col}, count(*) as n, sum(hash(${cols})::hugeint) as h, min(file_no::bigint * ${fileKey} + src_line) as first
+           select ${col}, count(*) as n, min(file_no::bigint * ${fileKey} + src_line) as first
            from ${t} where ${col} is not null group by ${col}),
          w as (
-           select ${col}, count(*) as n, sum(hash(${cols})::hugeint) as h
-           from ${spec.table} where ${col} in (select ${col} from d) group by ${col})
+           select ${col}, count(*) as n from ${spec.table} where ${col} in (select ${col} from d) group by ${col}),
+         candidates as (select ${col} from d join w using (${col}) where d.n = w.n),
+         dh as (select ${col}, sum(hash(${cols})::hugeint) as h from ${t} where ${col} in (select ${col} from candidates) group by ${col}),
+         wh as (select ${col}, sum(hash(${cols})::hugeint) as h from ${spec.table} where ${col} in (select ${col} from candidates) group by ${col})
          select strftime(d.${col}, '%Y-%m') as month, d.n::varchar as after, coalesce(w.n, 0)::varchar as before,
-           coalesce(w.n = d.n and w.h = d.h, false) as same, f.file_name, (d.first % ${fileKey})::varchar as line
-         from d left join w using (${col}) join ing_files f on f.file_no = d.first // ${fileKey}
+           coalesce(dh.h = wh.h, false) as same, f.file_name, (d.first % ${fileKey})::varchar as line
+         from d left join w using (${col}) left join dh using (${col}) left join wh using (${col})
+         join ing_files f on f.file_no = d.first // ${fileKey}
          order by d.${col}`,
       );
       const loaded = new Map(

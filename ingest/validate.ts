@@ -158,19 +158,21 @@ export function dateLiteral(day: string): string {
  * Row-level checks of one kind: required values, casts, plausibility (dates, signs, rates, control
  * characters), references, duplicate keys. `today` (YYYY-MM-DD) is the day of the load.
  */
-export function rejectChecksSql(spec: KindSpec, refsAvailable: (k: RefKind) => boolean, today: string): string[] {
+export function rejectChecksSql(spec: KindSpec, refsAvailable: (k: RefKind) => boolean, today: string, controlFiles: number[]): string[] {
   const t = stageTable(spec);
   const k = lit(spec.kind);
   const out: string[] = [];
   const day = dateLiteral(today);
   const texts = spec.columns.filter((c) => (c.type === 'id' || c.type === 'text') && !c.values);
-  if (texts.length > 0) {
-    // One pass: only the rows with a control character anywhere are looked at column by column.
+  if (texts.length > 0 && controlFiles.length > 0) {
+    // Only files whose bytes hold a control character (the scan says which); in those, only the
+    // rows with one anywhere are looked at column by column.
     const pairs = texts.map((c) => `{'name': ${lit(c.name)}, 'value': ${c.name}}`).join(', ');
     out.push(
       `insert into ing_rejects (${rejectCols}) select ${k}, file_no, src_line, c.name, regexp_replace(c.value, ${controlChars}, '\uFFFD', 'g'), ` +
         `'control character in a text field' from (select file_no, src_line, unnest([${pairs}]) as c from ${t} ` +
-        `where regexp_matches(concat(${texts.map((c) => c.name).join(', ')}), ${controlChars})) where regexp_matches(c.value, ${controlChars})`,
+        `where file_no in (${controlFiles.join(', ')}) and regexp_matches(concat(${texts.map((c) => c.name).join(', ')}), ${controlChars})) ` +
+        `where regexp_matches(c.value, ${controlChars})`,
     );
   }
   for (const c of spec.columns) {
