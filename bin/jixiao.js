@@ -4,5 +4,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`jixiao ingest … | head`) closes stdout: what is left to print is
+// dropped, and the exit status stays that of the work done (a committed load is still 0).
+process.stdout.on('error', (e) => {
+  if (e.code !== 'EPIPE') throw e;
+});
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { basename, join } from 'node:path';
 import { openingBook } from './book.ts';
 import { fmtDate } from './calendar.ts';
-import type { FileEncoding } from './csv.ts';
+import { manifestText, type FileEncoding } from './csv.ts';
 import { chineseLayout, englishLayout, type FileKind } from './layout.ts';
 import { ParquetWriter } from './parquet.ts';
 import { writeMonth, type MonthContext, type MonthStats } from './month.ts';
@@ -87,12 +87,15 @@ export async function generateBank(opts: GenerateOptions): Promise<GenerateSumma
     product: w.cat.products.map((p) => p.id),
   };
   const deliveries: GeneratedDelivery[] = [];
-  const record = (name: string, files: FileResult[]) =>
+  // Every delivery gets its manifest.csv (rows and control totals of its data files).
+  const record = (name: string, dir: string, files: FileResult[]) => {
     deliveries.push({ name, files: files.map((f) => ({ file: f.path.replace(/^.*[\\/]/, ''), rows: f.rows, bytes: f.bytes })) });
+    writeFileSync(join(dir, 'manifest.csv'), manifestText(files, encoding));
+  };
 
   const refDir = join(opts.out, referenceFolder);
   mkdirSync(refDir, { recursive: true });
-  record(referenceFolder, await writeReference(w, loans, refDir, layout, encoding, ids));
+  record(referenceFolder, refDir, await writeReference(w, loans, refDir, layout, encoding, ids));
   progress('bank', 3, 3);
 
   const ctx: MonthContext = { w, acc, loans, defaults, layout, encoding, ids, premium: null, premiumIds: [], stats: [] };
@@ -108,11 +111,11 @@ export async function generateBank(opts: GenerateOptions): Promise<GenerateSumma
         for (const f of files) {
           const target = f.path.replace(/\.csv$/, '.parquet');
           const kind = basename(f.path, '.csv') as FileKind;
-          converted.push({ path: target, rows: f.rows, bytes: await parquet.convert(kind, f.path, target) });
+          converted.push({ path: target, rows: f.rows, bytes: await parquet.convert(kind, f.path, target), fen: f.fen });
         }
         files = converted;
       }
-      record(w.months[i]!.key, files);
+      record(w.months[i]!.key, dir, files);
     }
   } finally {
     parquet?.close();

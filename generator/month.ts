@@ -41,7 +41,7 @@ export interface MonthStats {
 const acctId = (a: number) => `D${String(a + 1).padStart(11, '0')}`;
 const loanId = (l: number) => `L${String(l + 1).padStart(10, '0')}`;
 
-export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Promise<{ files: { path: string; rows: number; bytes: number }[] }> {
+export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Promise<{ files: { path: string; rows: number; bytes: number; fen?: number }[] }> {
   const { w, acc, loans, layout } = ctx;
   const m = w.months[mi]!;
   const { cli, mgr, asg, cat } = w;
@@ -50,7 +50,8 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
   const E = layout.date(m.end);
   const cny = layout.value('deposits', 'currency', 'CNY');
   const afterChange = m.end >= w.ftpChange;
-  const open = (kind: Parameters<Layout['header']>[0]) => new CsvFile(join(dir, layout.fileName(kind, tag)), layout.header(kind), ctx.encoding);
+  const open = (kind: Parameters<Layout['header']>[0]) =>
+    new CsvFile(join(dir, layout.fileName(kind, tag)), layout.header(kind), ctx.encoding, ['deposits', 'loans', 'fees', 'sales'].includes(kind));
   const fDeposits = open('deposits');
   const fLoans = open('loans');
   const fFees = open('fees');
@@ -60,7 +61,7 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
   let saleSeq = 0;
   const sale = async (day: number, c: number, product: number, manager: number, amount: number | null, units: number, channel: string) => {
     const line = `${layout.date(day)},S${tag}${String(++saleSeq).padStart(7, '0')},${ids.client[c]},${ids.product[product]},${manager >= 0 ? ids.manager[manager] : ''},${amount === null ? '' : yuan(amount)},${units},${channel}\n`;
-    if (fSales.push(line)) await fSales.flush();
+    if (fSales.push(line, amount ?? 0)) await fSales.flush();
   };
   const lagging = (c: number) => cli.sub[c] === w.lagging;
 
@@ -139,7 +140,7 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
     stats.depositAvg += avg;
     if (clientAvg) clientAvg[c]! += avg;
     const line = `${E},${acctId(a)},${ids.client[c]},${ids.product[acc.product[a]!]},${cny},${yuan(bal)},${yuan(avg)},${pct(rate)},${ids.org[cli.org[c]!]}\n`;
-    if (fDeposits.push(line)) await fDeposits.flush();
+    if (fDeposits.push(line, bal)) await fDeposits.flush();
   }
   if (clientAvg) setPremium(ctx, clientAvg);
 
@@ -170,7 +171,7 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
     stats.loanBalance += loans.bal;
     if (cls >= 2) stats.nplBalance += loans.bal;
     const line = `${E},${loanId(l)},${ids.client[c]},${ids.product[loans.product[l]!]},${cny},${layout.date(loans.orig[l]!)},${layout.date(loans.maturity[l]!)},${yuan(loans.principal[l]!)},${yuan(loans.bal)},${yuan(loans.avg)},${pct(loans.rate[l]!)},${layout.value('loans', 'five_class', fiveClassCodes[cls]!)},${od},${ids.manager[loans.origManager[l]!]},${ids.org[cli.org[c]!]}\n`;
-    if (fLoans.push(line)) await fLoans.flush();
+    if (fLoans.push(line, loans.bal)) await fLoans.flush();
   }
 
   // Fee income, client by client.
@@ -196,7 +197,7 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
       const amount = Math.max(100, Math.round(rf.lognormal(feeMedian(corporate, cli.size[c]!), corporate ? feeSigma.corporate : feeSigma.individual)));
       const manager = rf.chance(0.9) ? asg.primaryAt(c, day) : -1;
       const line = `${layout.date(day)},F${tag}${String(++feeSeq).padStart(7, '0')},${ids.client[c]},${ids.product[product]},${yuan(amount)},${manager >= 0 ? ids.manager[manager] : ''},${ids.org[cli.org[c]!]}\n`;
-      if (fFees.push(line)) await fFees.flush();
+      if (fFees.push(line, amount)) await fFees.flush();
     }
   }
 

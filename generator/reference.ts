@@ -15,6 +15,8 @@ export interface FileResult {
   path: string;
   rows: number;
   bytes: number;
+  /** Sum of the money column in fen (deposits, loans: balance; fees, sales: amount). */
+  fen?: number;
 }
 
 export async function writeReference(w: World, loans: Loans, dir: string, layout: Layout, encoding: FileEncoding, ids: { client: string[]; manager: string[]; org: string[]; product: string[] }): Promise<FileResult[]> {

@@ -17,9 +17,15 @@ export interface ScannedFile {
   blankLines: boolean;
   /** What the bytes are: a BOM says utf8-bom; bytes that are not valid UTF-8 say gb18030. */
   detected: Encoding;
+  /** A control byte other than a line ending (CR LF, LF): a text field may hold it. */
+  controls: boolean;
+  /** A double quote: a quoted field may hold a line break. */
+  quotes: boolean;
 }
 
 const chunkSize = 1 << 20;
+/** Control bytes other than the line endings CR and LF (tab included). */
+const controlBytes = [...Array.from({ length: 0x20 }, (_, b) => b).filter((b) => b !== 0x0a && b !== 0x0d), 0x7f];
 
 /** Length of a trailing UTF-8 sequence cut by the chunk end (0 when the chunk ends on a boundary). */
 function cutSequence(buf: Buffer): number {
@@ -43,8 +49,20 @@ export async function scanFile(path: string, onBytes?: (done: number) => void): 
   let bom = false;
   let blankLines = false;
   let tail: Buffer = Buffer.alloc(0); // last two bytes of the previous chunk, for \n\n across chunks
+  let controls = false;
+  let quotes = false;
+  let cr = false; // the previous chunk ended with a CR
   for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    // Control bytes are never part of a UTF-8 or GB18030 multi-byte character, so the bytes
+    // tell (native searches; a CR counts unless it ends a line).
+    if (!controls) controls = controlBytes.some((b) => chunk.indexOf(b) >= 0) || (cr && chunk[0] !== 0x0a);
+    cr = false;
+    for (let i = chunk.indexOf(0x0d); i >= 0 && !controls; i = chunk.indexOf(0x0d, i + 1)) {
+      if (i + 1 === chunk.length) cr = true;
+      else if (chunk[i + 1] !== 0x0a) controls = true;
+    }
+    quotes ||= chunk.indexOf(0x22) >= 0;
     if (!blankLines) {
       const edge = tail.length ? Buffer.concat([tail, chunk.subarray(0, 2)]) : Buffer.alloc(0);
       blankLines = [chunk, edge].some((b) => b.indexOf('\n\n') >= 0 || b.indexOf('\n\r\n') >= 0);
@@ -61,7 +79,7 @@ export async function scanFile(path: string, onBytes?: (done: number) => void): 
     onBytes?.(bytes);
   }
   if (carry.length) validUtf8 = false;
-  return { bytes, sha256: hash.digest('hex'), blankLines, detected: bom ? 'utf8-bom' : validUtf8 ? 'utf8' : 'gb18030' };
+  return { bytes, sha256: hash.digest('hex'), blankLines, detected: bom ? 'utf8-bom' : validUtf8 ? 'utf8' : 'gb18030', controls, quotes };
 }
 
 /** The encoding to read a file with: the forced one, else what the scan detected. */
@@ -185,4 +203,81 @@ export function readCsvHeader(path: string): string[] {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * For a file that is not valid UTF-8 as a whole: the first line that is not UTF-8 when the file
+ * also holds UTF-8 text, else undefined (a GBK file). A GBK line can be valid UTF-8 by chance
+ * (a short name whose bytes happen to form UTF-8 sequences), so "UTF-8 text" means a share of the
+ * lines with non-ASCII bytes that chance does not give: at least one in five.
+ */
+export async function mixedEncodingLine(path: string): Promise<number | undefined> {
+  const s = await lineEncodings(path);
+  return s.utf8 > 0 && s.utf8 * 4 >= s.other ? s.firstOther : undefined;
+}
+
+/** Lines with bytes >= 0x80: how many are valid UTF-8, how many not, and the first that is not. */
+export async function lineEncodings(path: string): Promise<{ utf8: number; other: number; firstOther: number | undefined }> {
+  let utf8 = 0;
+  let other = 0;
+  let firstOther: number | undefined;
+  let line = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  const look = (piece: Buffer) => {
+    line++;
+    if (isAscii(piece)) return;
+    if (isUtf8(piece)) utf8++;
+    else {
+      other++;
+      firstOther ??= line;
+    }
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
+    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    let pos = 0;
+    for (let nl = buf.indexOf(0x0a, pos); nl >= 0; nl = buf.indexOf(0x0a, pos)) {
+      look(buf.subarray(pos, nl));
+      pos = nl + 1;
+    }
+    carry = Buffer.from(buf.subarray(pos));
+  }
+  if (carry.length) look(carry);
+  return { utf8, other, firstOther };
+}
+
+/**
+ * The longest field of one physical line of a CSV file (1-based line): its position and size in
+ * bytes. Used to say which column holds a field too long to read (DuckDB names only the line).
+ */
+export async function longestField(path: string, line: number): Promise<{ position: number; bytes: number } | undefined> {
+  let current = 1;
+  let quoted = false;
+  let position = 0;
+  let size = 0;
+  let best: { position: number; bytes: number } | undefined;
+  const close = () => {
+    if (!best || size > best.bytes) best = { position, bytes: size };
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (current < line) {
+        if (b === 0x0a) current++;
+        continue;
+      }
+      if (b === 0x22) quoted = !quoted;
+      else if (!quoted && b === 0x2c) {
+        close();
+        position++;
+        size = 0;
+        continue;
+      } else if (!quoted && b === 0x0a) {
+        close();
+        return best;
+      }
+      size++;
+    }
+  }
+  if (current === line) close();
+  return best;
 }

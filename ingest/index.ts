@@ -12,14 +12,16 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Params, Warehouse } from '../warehouse/db.ts';
-import { blankLineRecords, chooseEncoding, readCsvHeader, scanFile, transcodeToUtf8, type EncodingChoice } from './encoding.ts';
+import { blankLineRecords, chooseEncoding, longestField, mixedEncodingLine, readCsvHeader, scanFile, transcodeToUtf8, type EncodingChoice } from './encoding.ts';
 import { kinds, type KindSpec, type RefKind } from './kinds.ts';
 import {
   lastAppliedFingerprint, listLoadFiles, nextLoadId, recordLoad, recordRejects, type IngestResult,
 } from './log.ts';
+import { checkManifest, manifestName, readManifest, type FileFigures } from './manifest.ts';
+import { deliveryGuards, futureSnapshots } from './guards.ts';
 import { kindOfFile, loadProfile, mapHeader, valueAliases, type Profile } from './profile.ts';
 import {
-  applySql, assignmentSharesSql, fileTable, fileView, fileViewSql, kindViewSql, orgTreeSql, pruneSql, refKeysSql, rejectChecksSql, stageSql, stageTable,
+  applySql, assignmentSharesSql, dateLiteral, fileTable, fileView, fileViewSql, kindViewSql, orgTreeSql, pruneSql, refKeysSql, rejectChecksSql, stageSql, stageTable,
 } from './validate.ts';
 
 export type { FileResult, IngestResult } from './log.ts';
@@ -43,6 +45,18 @@ export interface IngestOptions {
   rejectThreshold?: number;
   encoding?: EncodingChoice;
   progress?: IngestProgress;
+  /** Months (YYYY-MM) this delivery restates: their snapshots may replace different loaded rows. */
+  restate?: string[];
+  /** Let a snapshot month hold fewer than half the rows of the month before. */
+  allowShrink?: boolean;
+  /** The day of the load (YYYY-MM-DD; default: today, local time): no ledger date may lie after it. */
+  today?: string;
+}
+
+/** Today as YYYY-MM-DD, local time. */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 interface DeliveryFile {
@@ -54,6 +68,8 @@ interface DeliveryFile {
 }
 
 const refKinds: RefKind[] = ['orgs', 'products', 'managers', 'clients'];
+/** How many extra (non-contract) columns of a file have their values kept in load_extra_values. */
+export const keptExtraColumns = 20;
 
 /** Loads a delivery folder, or each sub-folder of a folder of deliveries (stopping at the first refused). */
 export async function ingestPath(wh: Warehouse, path: string, opts: IngestOptions = {}): Promise<IngestResult[]> {
@@ -77,7 +93,7 @@ function listDelivery(dir: string, profile: Profile): { files: DeliveryFile[]; s
   const files: DeliveryFile[] = [];
   const skipped: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.name.startsWith('.') || !e.isFile()) continue;
+    if (e.name.startsWith('.') || !e.isFile() || e.name === manifestName) continue;
     const kind = kindOfFile(e.name, profile);
     if (!kind) {
       skipped.push(e.name);
@@ -114,7 +130,10 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
   const t0 = Date.now();
   const startedAt = new Date();
   const threshold = opts.rejectThreshold ?? 0.01;
+  const today = opts.today ?? localToday();
+  dateLiteral(today); // a bad --today stops here, before anything is read
   const progress = opts.progress;
+  const manifest = readManifest(dir);
   const { files, skipped } = listDelivery(dir, profile);
   const loadId = await nextLoadId(wh);
   progress?.note(`delivery ${dir} (load ${loadId}): ${files.length} file(s)${skipped.length ? `, not extract files: ${skipped.join(', ')}` : ''}`);
@@ -125,13 +144,19 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
 
   // 1. Checksums and encodings of every file: one bar over the delivery's bytes.
   const fingerprint = createHash('sha256').update(JSON.stringify({ profile, encoding: opts.encoding ?? 'auto' }));
+  if (manifest) fingerprint.update(`${manifestName}\0${JSON.stringify([...manifest.entries])}\0`);
   const totalBytes = sum(files.map((f) => f.size));
   const scanTask = files.length > 0 ? progress?.task('checksums', Math.max(1, totalBytes)) : undefined;
   let scannedBytes = 0;
   const blankLines: boolean[] = [];
+  const mixed: (number | undefined)[] = [];
+  const scans: { controls: boolean; quotes: boolean }[] = [];
   for (const f of files) {
     const scanned = await scanFile(f.path, scanTask && ((done) => scanTask.update(scannedBytes + done)));
     blankLines.push(scanned.blankLines);
+    scans.push(scanned);
+    // UTF-8 text with lines that are not UTF-8: no single encoding reads it right.
+    mixed.push(f.format === 'csv' && (opts.encoding ?? 'auto') === 'auto' && scanned.detected === 'gb18030' ? await mixedEncodingLine(f.path) : undefined);
     scannedBytes += f.size;
     fingerprint.update(`${f.fileName}\0${scanned.sha256}\0`);
     result.files.push({
@@ -168,6 +193,7 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
   }
 
   const tmp = mkdtempSync(join(tmpdir(), 'jixiao-ingest-'));
+  let failed = false;
   try {
     await wh.run(`create or replace temp table ing_files (file_no integer, file_name varchar)`);
     await wh.run(`create or replace temp table ing_rejects (kind varchar, file_no integer, line bigint, column_name varchar, value varchar, reason varchar)`);
@@ -184,9 +210,16 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
 
     // 2. Stage every file into the typed temp table of its kind.
     const staged = new Map<KindSpec, number[]>();
+    const figures: FileFigures[] = [];
     for (const [fileNo, f] of files.entries()) {
       await wh.run(`insert into ing_files values ($no, $name)`, { no: fileNo, name: f.fileName });
       const fr = result.files[fileNo]!;
+      if (mixed[fileNo] !== undefined) {
+        await fileProblem(fileNo, mixed[fileNo]!, null,
+          'mixed encoding: the file holds UTF-8 text and, from this line, bytes that are not UTF-8; ' +
+          're-export it in one encoding, or force one with --encoding utf8|gbk');
+        continue;
+      }
       // The bar of a file runs over its bytes: a GBK transcode takes the first half, DuckDB's
       // parse (its own query progress) the rest.
       const task = progress?.task(f.fileName, Math.max(1, f.size));
@@ -195,7 +228,7 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
       if (f.format === 'csv') {
         if (fr.encoding === 'gb18030') {
           readPath = join(tmp, `${fileNo}.csv`);
-          await transcodeToUtf8(f.path, readPath, task && ((done) => task.update(done * 0.5)));
+          await whatFailed(`writing the UTF-8 copy of ${f.fileName} (${readPath})`, () => transcodeToUtf8(f.path, readPath, task && ((done) => task.update(done * 0.5))));
         }
         header = readCsvHeader(readPath);
       } else {
@@ -223,14 +256,23 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         for (const v of c.values ?? []) if (!m.has(v.toLowerCase())) m.set(v.toLowerCase(), v);
         return [c.name, m] as const;
       }));
-      const extra = mapping.extra.map((x) => x.position);
+      // Columns outside the contract cost nothing: all are named in load_files, the values of the
+      // first keptExtraColumns are kept aside (a file may carry thousands of unused columns).
+      const extra = mapping.extra.slice(0, keptExtraColumns).map((x) => x.position);
       const { sql, params } = stageSql(f.spec, { format: f.format, width: header.length, positions, extra, aliases }, fileNo);
       const base = fr.encoding === 'gb18030' ? f.size * 0.5 : 0;
       try {
         await runWithProgress(wh, sql, { ...params, path: readPath }, task && ((x) => task.update(base + x * (f.size - base))));
         staged.set(f.spec, [...(staged.get(f.spec) ?? []), fileNo]);
       } catch (e) {
-        await fileProblem(fileNo, csvErrorLine((e as Error).message), null, `cannot read the file: ${firstLine(e)}`);
+        const line = csvErrorLine((e as Error).message);
+        const tooLong = /Maximum line size of (\d+) bytes exceeded/.exec((e as Error).message);
+        const field = tooLong && line > 0 ? await longestField(readPath, line) : undefined;
+        if (field) {
+          await fileProblem(fileNo, line, header[field.position] ?? `#${field.position + 1}`,
+            `a field of ${field.bytes.toLocaleString('en-US')} bytes, longer than a line may be (${Number(tooLong![1]).toLocaleString('en-US')} bytes); ` +
+            'check the extract (an unclosed quote, a broken export)');
+        } else await fileProblem(fileNo, line, null, `cannot read the file: ${firstLine(e)}`);
         task?.done();
         continue;
       }
@@ -239,14 +281,23 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         await wh.run(`insert into ing_blanks select $no, unnest(string_split($records, ',')::bigint[])`, { no: fileNo, records: records.join(',') });
       }
       await wh.run(fileViewSql(f.spec, fileNo, blankLines[fileNo] === true && f.format === 'csv'));
-      const rows = await wh.query<{ n: string }>(`select count(*) as n from ${fileTable(f.spec, fileNo)}`);
+      const money = f.spec.controlTotal;
+      const rows = await wh.query<{ n: string; total: string }>(
+        `select count(*) as n, ${money ? `coalesce(sum(${money}), 0)::decimal(38,2)::varchar` : `''`} as total from ${fileTable(f.spec, fileNo)}`,
+      );
       fr.rowsRead = Number(rows[0]!.n);
+      figures.push({ fileName: f.fileName, rows: fr.rowsRead, money: money ? { column: money, total: rows[0]!.total } : undefined });
       task?.done(fr.rowsRead);
-      if (extra.length > 0) await keepExtraColumns(wh, f.spec, fileNo, fr.extraColumns);
+      if (extra.length > 0) await keepExtraColumns(wh, f.spec, fileNo, fr.extraColumns.slice(0, keptExtraColumns));
       if (readPath !== f.path) rmSync(readPath, { force: true });
     }
 
     for (const [spec, fileNos] of staged) await wh.run(kindViewSql(spec, fileNos));
+
+    // The manifest, when there is one, must describe exactly the files that could be read.
+    if (manifest && result.reasons.length === 0) result.reasons.push(...checkManifest(manifest, figures));
+    // A snapshot of a month-end still to come refuses the delivery (a mis-dated extract).
+    for (const spec of staged.keys()) result.reasons.push(...(await futureSnapshots(wh, spec, today)));
 
     // 3. Checks, in contract order so references see the good rows of the kinds before them.
     const refsBuilt = new Set<RefKind>();
@@ -259,7 +310,10 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         await wh.run(refKeysSql(rk, staged.has(refSpec)));
         refsBuilt.add(rk);
       }
-      for (const sql of rejectChecksSql(spec, (rk) => refsBuilt.has(rk))) await wh.run(sql);
+      // Files that may hold a control character in a field: a control byte, a quote (a quoted
+      // field may hold a line break), or Parquet (not scanned byte by byte).
+      const controlFiles = staged.get(spec)!.filter((n) => files[n]!.format === 'parquet' || scans[n]!.controls || scans[n]!.quotes);
+      for (const sql of rejectChecksSql(spec, (rk) => refsBuilt.has(rk), today, controlFiles)) await wh.run(sql);
       await prune(wh, spec, staged.get(spec)!);
       const whole = spec.kind === 'orgs' ? orgTreeSql() : spec.kind === 'assignments' ? assignmentSharesSql() : undefined;
       if (whole) {
@@ -278,6 +332,11 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
       }
     }
 
+    // Restated and shrinking months: what the good rows would do to each month already loaded.
+    const guards = await deliveryGuards(wh, [...staged.keys()], { restate: opts.restate ?? [], allowShrink: opts.allowShrink ?? false });
+    result.months = guards.months;
+    result.reasons.push(...guards.reasons);
+
     // 4. Refuse (record why, change nothing else), or apply everything in one transaction.
     if (result.reasons.length > 0) {
       result.status = 'refused';
@@ -291,7 +350,7 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
     }
     progress?.note(`writing ${sum(result.files.map((f) => f.rowsLoaded)).toLocaleString('en-US')} rows`);
     finish();
-    await wh.transaction(async () => {
+    await whatFailed(`writing the delivery into ${wh.path}`, () => wh.transaction(async () => {
       for (const spec of kinds) {
         if (!staged.has(spec)) continue;
         const [del, insert] = applySql(spec);
@@ -304,16 +363,40 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
         `insert into load_extra_values select $id, f.file_name, x.line, x.column_name, x.value from ing_extra x join ing_files f using (file_no)`,
         { id: loadId },
       );
-    });
+    }));
     return result;
+  } catch (e) {
+    failed = true;
+    throw e;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
-    for (const spec of kinds) {
-      await wh.run(`drop view if exists ${stageTable(spec)}`);
-      for (const n of files.keys()) await wh.run(`drop view if exists ${fileView(spec, n)}; drop table if exists ${fileTable(spec, n)}`);
+    // Dropping the temp tables can fail too (a full disk): never instead of the first error.
+    try {
+      for (const spec of kinds) {
+        await wh.run(`drop view if exists ${stageTable(spec)}`);
+        for (const n of files.keys()) await wh.run(`drop view if exists ${fileView(spec, n)}; drop table if exists ${fileTable(spec, n)}`);
+      }
+      for (const rk of refKinds) await wh.run(`drop table if exists ing_keys_${rk}`);
+      await wh.run(`drop table if exists ing_extra; drop table if exists ing_rejects; drop table if exists ing_files; drop table if exists ing_blanks`);
+    } catch (e) {
+      if (!failed) throw e;
     }
-    for (const rk of refKinds) await wh.run(`drop table if exists ing_keys_${rk}`);
-    await wh.run(`drop table if exists ing_extra; drop table if exists ing_rejects; drop table if exists ing_files; drop table if exists ing_blanks`);
+  }
+}
+
+/**
+ * Runs fn; a full disk is reported as such, with what was being written (DuckDB's message names
+ * the file), instead of whatever failed after it.
+ */
+async function whatFailed<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const message = (e as Error).message;
+    if (/no space left on device|ENOSPC/i.test(message)) {
+      throw new Error(`no space left on device while ${what}: ${message.split('\n')[0]} — nothing was loaded; free some space and load the delivery again`, { cause: e });
+    }
+    throw e;
   }
 }
 

@@ -1,4 +1,4 @@
-// The extract contract (../shared/EXTRACTS.md, version 1) as data: which files exist, their
+// The extract contract (../shared/EXTRACTS.md, version 2) as data: which files exist, their
 // columns, types, required columns, references, keys and how a delivery replaces what the
 // warehouse holds. Everything the ingest generates in SQL comes from here, never from file content.
 
@@ -28,6 +28,13 @@ export interface ColumnSpec {
   ref?: RefKind;
   /** The reference kind depends on another column's value (targets.subject_id). */
   refBy?: { column: string; kinds: Record<string, RefKind> };
+  /**
+   * Dates: 'ledger' = from 1990-01-01 to the day of the load (a snapshot's date after it refuses
+   * the delivery); 'past' = not after the day of the load. Unset: any real date.
+   */
+  dated?: 'ledger' | 'past';
+  /** Numbers: below this the value is implausible (a negative balance), a rejected row. */
+  min?: number;
 }
 
 /**
@@ -46,6 +53,8 @@ export interface KindSpec {
   replace: ReplaceRule;
   /** Columns whose values name what a delivery replaces (snapshot: as_of_date; periods: year, period). */
   replaceBy?: readonly string[];
+  /** The money column a delivery's manifest sums as the file's control total. */
+  controlTotal?: string;
 }
 
 const orgLevels = ['head_office', 'tier1_branch', 'tier2_branch', 'sub_branch', 'outlet'] as const;
@@ -83,7 +92,7 @@ export const kinds: readonly KindSpec[] = [
       { name: 'org_id', type: 'id', required: true, ref: 'orgs' },
       { name: 'line', type: 'text', required: true, values: ['corporate', 'retail'] },
       { name: 'grade', type: 'text' },
-      { name: 'hire_date', type: 'date' },
+      { name: 'hire_date', type: 'date', dated: 'past' },
       { name: 'leave_date', type: 'date' },
     ],
   },
@@ -95,7 +104,7 @@ export const kinds: readonly KindSpec[] = [
       { name: 'client_type', type: 'text', required: true, values: ['corporate', 'individual'] },
       { name: 'industry', type: 'text' },
       { name: 'group_id', type: 'id' },
-      { name: 'open_date', type: 'date' },
+      { name: 'open_date', type: 'date', dated: 'past' },
       { name: 'org_id', type: 'id', ref: 'orgs' },
     ],
   },
@@ -105,7 +114,7 @@ export const kinds: readonly KindSpec[] = [
       { name: 'client_id', type: 'id', required: true, ref: 'clients' },
       { name: 'manager_id', type: 'id', required: true, ref: 'managers' },
       { name: 'share', type: 'share', required: true },
-      { name: 'valid_from', type: 'date', required: true },
+      { name: 'valid_from', type: 'date', required: true, dated: 'past' },
       { name: 'valid_to', type: 'date' },
     ],
   },
@@ -142,43 +151,43 @@ export const kinds: readonly KindSpec[] = [
     ],
   },
   {
-    kind: 'deposits', table: 'raw_deposits', key: ['as_of_date', 'account_id'], replace: 'snapshot', replaceBy: ['as_of_date'],
+    kind: 'deposits', table: 'raw_deposits', controlTotal: 'balance', key: ['as_of_date', 'account_id'], replace: 'snapshot', replaceBy: ['as_of_date'],
     columns: [
-      { name: 'as_of_date', type: 'date', required: true },
+      { name: 'as_of_date', type: 'date', required: true, dated: 'ledger' },
       { name: 'account_id', type: 'id', required: true },
       { name: 'client_id', type: 'id', required: true, ref: 'clients' },
       { name: 'product_id', type: 'id', required: true, ref: 'products' },
       { name: 'currency', type: 'text', default: 'CNY' },
-      { name: 'balance', type: 'amount', required: true },
-      { name: 'avg_balance', type: 'amount', required: true },
+      { name: 'balance', type: 'amount', required: true, min: 0 },
+      { name: 'avg_balance', type: 'amount', required: true, min: 0 },
       { name: 'rate', type: 'rate', required: true },
       { name: 'org_id', type: 'id', ref: 'orgs' },
     ],
   },
   {
-    kind: 'loans', table: 'raw_loans', key: ['as_of_date', 'loan_id'], replace: 'snapshot', replaceBy: ['as_of_date'],
+    kind: 'loans', table: 'raw_loans', controlTotal: 'balance', key: ['as_of_date', 'loan_id'], replace: 'snapshot', replaceBy: ['as_of_date'],
     columns: [
-      { name: 'as_of_date', type: 'date', required: true },
+      { name: 'as_of_date', type: 'date', required: true, dated: 'ledger' },
       { name: 'loan_id', type: 'id', required: true },
       { name: 'client_id', type: 'id', required: true, ref: 'clients' },
       { name: 'product_id', type: 'id', required: true, ref: 'products' },
       { name: 'currency', type: 'text', default: 'CNY' },
-      { name: 'origination_date', type: 'date' },
+      { name: 'origination_date', type: 'date', dated: 'past' },
       { name: 'maturity_date', type: 'date' },
       { name: 'principal', type: 'amount' },
-      { name: 'balance', type: 'amount', required: true },
-      { name: 'avg_balance', type: 'amount', required: true },
+      { name: 'balance', type: 'amount', required: true, min: 0 },
+      { name: 'avg_balance', type: 'amount', required: true, min: 0 },
       { name: 'rate', type: 'rate', required: true },
       { name: 'five_class', type: 'text', required: true, values: fiveClasses },
-      { name: 'overdue_days', type: 'integer' },
+      { name: 'overdue_days', type: 'integer', min: 0 },
       { name: 'originating_manager_id', type: 'id', ref: 'managers' },
       { name: 'org_id', type: 'id', ref: 'orgs' },
     ],
   },
   {
-    kind: 'fees', table: 'raw_fees', key: ['txn_id'], replace: 'upsert',
+    kind: 'fees', table: 'raw_fees', controlTotal: 'amount', key: ['txn_id'], replace: 'upsert',
     columns: [
-      { name: 'txn_date', type: 'date', required: true },
+      { name: 'txn_date', type: 'date', required: true, dated: 'ledger' },
       { name: 'txn_id', type: 'id', required: true },
       { name: 'client_id', type: 'id', required: true, ref: 'clients' },
       { name: 'product_id', type: 'id', required: true, ref: 'products' },
@@ -188,9 +197,9 @@ export const kinds: readonly KindSpec[] = [
     ],
   },
   {
-    kind: 'sales', table: 'raw_sales', key: ['sale_id'], replace: 'upsert',
+    kind: 'sales', table: 'raw_sales', controlTotal: 'amount', key: ['sale_id'], replace: 'upsert',
     columns: [
-      { name: 'sale_date', type: 'date', required: true },
+      { name: 'sale_date', type: 'date', required: true, dated: 'ledger' },
       { name: 'sale_id', type: 'id', required: true },
       { name: 'client_id', type: 'id', required: true, ref: 'clients' },
       { name: 'product_id', type: 'id', required: true, ref: 'products' },
@@ -203,7 +212,7 @@ export const kinds: readonly KindSpec[] = [
   {
     kind: 'visits', table: 'raw_visits', key: ['visit_id'], replace: 'upsert',
     columns: [
-      { name: 'visit_date', type: 'date', required: true },
+      { name: 'visit_date', type: 'date', required: true, dated: 'ledger' },
       { name: 'visit_id', type: 'id', required: true },
       { name: 'manager_id', type: 'id', required: true, ref: 'managers' },
       { name: 'client_id', type: 'id', ref: 'clients' },

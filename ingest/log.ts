@@ -33,6 +33,22 @@ export interface IngestResult {
   sameAs?: number;
   /** Wall time of the load in milliseconds. */
   ms: number;
+  /** Per ledger and month: what the delivery does to it (snapshots: rows before → after; events: rows added, changed). */
+  months?: MonthChange[];
+}
+
+export interface MonthChange {
+  kind: string;
+  /** YYYY-MM */
+  month: string;
+  /** Snapshots: 'new' month, 'same' rows as loaded, 'restated' (different rows; needs --restate). Events: 'events'. */
+  change: 'new' | 'same' | 'restated' | 'events';
+  /** Snapshots: rows of the month in the warehouse before the load, and after it. */
+  before?: number;
+  after?: number;
+  /** Events: rows with a new id, and rows replacing a loaded id with other values. */
+  added?: number;
+  changed?: number;
 }
 
 export async function nextLoadId(wh: Warehouse): Promise<number> {

@@ -91,10 +91,9 @@ export function stageSql(spec: KindSpec, src: StageSource, fileNo: number): { sq
   let a = 0;
   const raw = spec.columns.map((c) => {
     const p = src.positions.get(c.name);
-    // Text is trimmed (padded exports); numbers and dates cast with surrounding spaces already.
+    // Every value is trimmed before it is parsed (padded exports: ' 1200.50 ' is an amount).
     // DuckDB reads an empty field as null.
-    const trimmed = c.type === 'id' || c.type === 'text' || c.values ? `nullif(trim(${pos(p ?? 0)}), '')` : `nullif(${pos(p ?? 0)}, '')`;
-    let r = p === undefined ? 'null::varchar' : trimmed;
+    let r = p === undefined ? 'null::varchar' : `nullif(trim(${pos(p)}), '')`;
     const aliases = src.aliases.get(c.name);
     if (aliases && aliases.size > 0) {
       const whens = [...aliases].map(([alias, value]) => {
@@ -143,13 +142,50 @@ export function kindViewSql(spec: KindSpec, fileNos: number[]): string {
 
 const rejectCols = 'kind, file_no, line, column_name, value, reason';
 
-/** Row-level checks of one kind: required values, casts, ranges, references, duplicate keys. */
-export function rejectChecksSql(spec: KindSpec, refsAvailable: (k: RefKind) => boolean): string[] {
+/** The earliest plausible ledger date. */
+export const firstLedgerDate = '1990-01-01';
+/** Plausible rates, in percent a year. */
+export const rateRange = [-5, 50] as const;
+const controlChars = `'[\\x00-\\x1F\\x7F]'`;
+
+/** A YYYY-MM-DD day as a SQL date literal (checked: it comes from the code or the command line). */
+export function dateLiteral(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new Error(`not a date: '${day}' (expected YYYY-MM-DD)`);
+  return `date '${day}'`;
+}
+
+/**
+ * Row-level checks of one kind: required values, casts, plausibility (dates, signs, rates, control
+ * characters), references, duplicate keys. `today` (YYYY-MM-DD) is the day of the load.
+ */
+export function rejectChecksSql(spec: KindSpec, refsAvailable: (k: RefKind) => boolean, today: string, controlFiles: number[]): string[] {
   const t = stageTable(spec);
   const k = lit(spec.kind);
   const out: string[] = [];
+  const day = dateLiteral(today);
+  const texts = spec.columns.filter((c) => (c.type === 'id' || c.type === 'text') && !c.values);
+  if (texts.length > 0 && controlFiles.length > 0) {
+    // Only files whose bytes hold a control character (the scan says which); in those, only the
+    // rows with one anywhere are looked at column by column.
+    const pairs = texts.map((c) => `{'name': ${lit(c.name)}, 'value': ${c.name}}`).join(', ');
+    out.push(
+      `insert into ing_rejects (${rejectCols}) select ${k}, file_no, src_line, c.name, regexp_replace(c.value, ${controlChars}, '\uFFFD', 'g'), ` +
+        `'control character in a text field' from (select file_no, src_line, unnest([${pairs}]) as c from ${t} ` +
+        `where file_no in (${controlFiles.join(', ')}) and regexp_matches(concat(${texts.map((c) => c.name).join(', ')}), ${controlChars})) ` +
+        `where regexp_matches(c.value, ${controlChars})`,
+    );
+  }
   for (const c of spec.columns) {
     const col = lit(c.name);
+    const reject = (where: string, reason: string) =>
+      out.push(`insert into ing_rejects (${rejectCols}) select ${k}, file_no, src_line, ${col}, ${c.name}::varchar, ${lit(reason)} from ${t} where ${where}`);
+    if (c.dated === 'ledger') reject(`${c.name} < ${dateLiteral(firstLedgerDate)}`, `date before ${firstLedgerDate}`);
+    // A snapshot dated after the day of the load refuses the whole delivery (index.ts), not a row.
+    const snapshotDate = spec.replace === 'snapshot' && spec.replaceBy?.includes(c.name);
+    if (c.dated && !snapshotDate) reject(`${c.name} > ${day}`, `date after the day of the load (${today})`);
+    if (snapshotDate) reject(`${c.name} <> last_day(${c.name})`, 'not a month-end (a snapshot is dated on the last day of a month)');
+    if (c.min !== undefined) reject(`${c.name} < ${c.min}`, c.min === 0 ? `negative ${c.name.replace(/_/g, ' ')}` : `${c.name} below ${c.min}`);
+    if (c.type === 'rate') reject(`${c.name} not between ${rateRange[0]} and ${rateRange[1]}`, `rate outside ${rateRange[0]} to ${rateRange[1]} percent`);
     if (c.required) {
       const missing = canFail(c) ? `${c.name} is null and ${badColumn(c)} is null` : `${c.name} is null`;
       out.push(`insert into ing_rejects (${rejectCols}) select ${k}, file_no, src_line, ${col}, null, 'missing required value' from ${t} where ${missing}`);

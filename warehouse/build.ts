@@ -2,8 +2,9 @@
 // dependency order (staging -> views, the rest -> tables), then every check — all or nothing: each
 // model is built under a staged name (`<name>__next`, reading the other staged models), the checks
 // run on the staged models, and only when everything passed are the staged names swapped in, in one
-// short transaction. On any failure the staged objects are dropped and the cfg_* tables restored,
-// so the previous results stay in place. (Building inside one long transaction was simpler but
+// short transaction. The build inputs write their cfg_* tables into an in-memory database attached
+// for the build (the models read them there); the swap copies them in with the models, so a failed
+// or killed build leaves the previous cfg_* and results in place. (Building inside one long transaction was simpler but
 // ~3× slower to read back the tables it had just written.) Each model's rows and time go to
 // build_models; the build itself to build_log (also when it fails).
 // Models whose header says `-- materialised: build only` are large intermediates nothing reads
@@ -92,6 +93,8 @@ export const staged = (name: string) => `${name}__next`;
 
 /** Name of the in-memory database the `build only` models live in during a build. */
 const SCRATCH = 'jixiao_build_scratch';
+/** Name of the in-memory database the build inputs write their cfg_* tables into until the swap. */
+const CONFIG = 'jixiao_build_config';
 
 async function materialise(conn: DuckDBConnection, model: Model, target: string, sql: string): Promise<number | null> {
   try {
@@ -149,30 +152,30 @@ async function runConcurrently<T extends { name: string; dependsOn: string[] }>(
   if (pending.length > 0) throw new Error(`build order stuck before ${pending.map((t) => t.name).join(', ')}`);
 }
 
-/** Drops every staged object (a failed or interrupted build's leftovers). */
+/** Drops every staged object (a failed or interrupted build's leftovers, cfg_*__prev of older builds too). */
 async function dropStaged(wh: Warehouse): Promise<void> {
   const kinds = await existingKinds(wh);
   for (const [name, kind] of kinds) {
-    if (name.endsWith('__next')) await wh.run(`drop ${kind} if exists ${name}`);
+    if (name.endsWith('__next') || (/^cfg_/.test(name) && name.endsWith('__prev'))) await wh.run(`drop ${kind} if exists ${name}`);
   }
 }
 
-/** Copies every cfg_* table aside (cfg_x__prev) so that a failed build can put them back. */
-async function snapshotInputs(wh: Warehouse): Promise<string[]> {
-  const kinds = await existingKinds(wh);
-  const cfg = [...kinds].filter(([n, k]) => k === 'table' && /^cfg_/.test(n) && !n.endsWith('__prev')).map(([n]) => n);
-  for (const name of cfg) await wh.run(`create or replace table ${name}__prev as select * from ${name}`);
-  return cfg;
-}
-
-async function restoreInputs(wh: Warehouse, before: string[]): Promise<void> {
-  const kinds = await existingKinds(wh);
-  for (const [name, kind] of kinds) {
-    if (kind !== 'table' || !/^cfg_/.test(name) || name.endsWith('__prev')) continue;
-    if (before.includes(name)) await wh.run(`create or replace table ${name} as select * from ${name}__prev`);
-    else await wh.run(`drop table ${name}`); // written by this build only
+/**
+ * Runs the build inputs with the config database as the default one, so the cfg_* tables they
+ * create land there; returns the tables written, with their DDL.
+ */
+async function loadInputs(wh: Warehouse, run: () => Promise<void>): Promise<{ name: string; ddl: string }[]> {
+  const home = (await wh.query<{ db: string }>(`select current_database() as db`))[0]!.db;
+  await wh.run(`attach ':memory:' as ${CONFIG}`);
+  await wh.run(`use ${CONFIG}`);
+  try {
+    await run();
+  } finally {
+    await wh.run(`use "${home.replace(/"/g, '""')}"`);
   }
-  for (const name of before) await wh.run(`drop table if exists ${name}__prev`);
+  return wh.query<{ name: string; ddl: string }>(
+    `select table_name as name, sql as ddl from duckdb_tables() where database_name = '${CONFIG}' and schema_name = 'main' order by table_name`,
+  );
 }
 
 async function runCheck(conn: DuckDBConnection, check: Check): Promise<{ rows: number; sample: unknown[] }> {
@@ -293,27 +296,33 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
   const buildOnly = new Set(models.filter((m) => m.buildOnly).map((m) => m.name));
   // Where a model is written during the build: the scratch database, or its staged name.
   const target = (name: string) => (buildOnly.has(name) ? `${SCRATCH}.main.${name}` : staged(name));
-  const toStaged = (sql: string) => renameModels(sql, names, target);
+  let toStaged = (sql: string) => renameModels(sql, names, target);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 2));
   const conns: DuckDBConnection[] = [wh.conn];
   await dropStaged(wh);
   await wh.run(`detach database if exists ${SCRATCH}`);
-  const inputsBefore = await snapshotInputs(wh);
+  await wh.run(`detach database if exists ${CONFIG}`);
   try {
     await createMacros(wh, root);
-    for (const { name, input } of inputs) {
-      const t0 = Date.now();
-      const res = await step('input', name, () => input.load(wh, { configDir }), (r) => rowsOfInput(r));
-      const list: BuildInputResult[] = Array.isArray(res) ? res : res ? [res] : [];
-      steps.push({
-        name,
-        layer: 'input',
-        path: `warehouse/build-inputs/${name}.ts` + (list.length ? ` -> ${list.map((r) => r.table).join(', ')}` : ''),
-        kind: 'input',
-        rows: rowsOfInput(res),
-        ms: Date.now() - t0,
-      });
-    }
+    const configTables = await loadInputs(wh, async () => {
+      for (const { name, input } of inputs) {
+        const t0 = Date.now();
+        const res = await step('input', name, () => input.load(wh, { configDir }), (r) => rowsOfInput(r));
+        const list: BuildInputResult[] = Array.isArray(res) ? res : res ? [res] : [];
+        steps.push({
+          name,
+          layer: 'input',
+          path: `warehouse/build-inputs/${name}.ts` + (list.length ? ` -> ${list.map((r) => r.table).join(', ')}` : ''),
+          kind: 'input',
+          rows: rowsOfInput(res),
+          ms: Date.now() - t0,
+        });
+      }
+    });
+    // The models and checks read this build's cfg_* where the inputs wrote them.
+    const configNames = new Set(configTables.map((t) => t.name));
+    const renamed = new Set([...names, ...configNames]);
+    toStaged = (sql: string) => renameModels(sql, renamed, (n) => (configNames.has(n) ? `${CONFIG}.main.${n}` : target(n)));
     if (buildOnly.size > 0) await wh.run(`attach ':memory:' as ${SCRATCH}`);
     while (conns.length < concurrency) conns.push(await wh.connect());
     const readers = opts.keepIntermediates ? new Map<string, Set<string>>() : buildOnlyReaders(models, checks);
@@ -350,6 +359,12 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
     // Everything passed: swap the staged models in, all at once.
     await wh.transaction(async () => {
       const existing = await existingKinds(wh);
+      for (const t of configTables) {
+        const had = existing.get(t.name);
+        if (had) await wh.run(`drop ${had} ${t.name}`);
+        await wh.run(t.ddl);
+        await wh.run(`insert into ${t.name} select * from ${CONFIG}.main.${t.name}`);
+      }
       for (const model of models.filter((m) => m.buildOnly)) {
         const had = existing.get(model.name); // kept by an earlier build: it would go stale
         if (had) await wh.run(`drop ${had} ${model.name}`);
@@ -382,10 +397,8 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
         );
       }
     });
-    for (const name of inputsBefore) await wh.run(`drop table if exists ${name}__prev`);
   } catch (e) {
     await dropStaged(wh);
-    await restoreInputs(wh, inputsBefore);
     await wh.run(
       `insert into build_log (build_id, started_at, finished_at, status, models, checks, message)
        values ($id, make_timestamp($t0::bigint * 1000), current_timestamp::timestamp, 'failed', 0, 0, $message)`,
@@ -395,6 +408,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
   } finally {
     for (const conn of conns.slice(1)) conn.closeSync();
     await wh.run(`detach database if exists ${SCRATCH}`);
+    await wh.run(`detach database if exists ${CONFIG}`);
   }
   return { buildId, steps, models: models.length, checks: checks.length, ms: Date.now() - started };
 }

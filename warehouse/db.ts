@@ -55,7 +55,13 @@ export class Warehouse {
       await this.conn.run('commit');
       return result;
     } catch (e) {
-      await this.conn.run('rollback');
+      // DuckDB has often rolled back already (a failed commit, e.g. a full disk): the rollback's
+      // own error ("no transaction is active") must never hide the first one.
+      try {
+        await this.conn.run('rollback');
+      } catch {
+        // the first error is the one that says what happened
+      }
       throw e;
     }
   }

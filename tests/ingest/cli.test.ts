@@ -54,6 +54,29 @@ describe('jixiao ingest / loads / rejects', () => {
     });
   });
 
+  it('--restate, --allow-shrink and --today: a restated month is refused with rows before → after, then loads when named', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'cli.duckdb');
+      expect((await jixiao('ingest', join(fixtures, 'refs'), '--db', db)).code).toBe(0);
+      const header = 'as_of_date,account_id,client_id,product_id,currency,balance,avg_balance,rate,org_id';
+      const jan = delivery(dir, 'jan', [], { 'deposits.csv': `${header}\n2024-01-31,A1,0001,D01,CNY,10.00,10.00,0.35,S01\n2024-01-31,A2,0002,D01,CNY,20.00,20.00,0.35,S02\n` });
+      const loaded = await jixiao('ingest', jan, '--db', db, '--today', '2024-02-10');
+      expect(loaded.code).toBe(0);
+      expect(loaded.out).toMatch(/months:\n {2}deposits 2024-01: 0 → 2 rows \(new month\)\n/);
+      const fix = delivery(dir, 'fix', [], { 'deposits.csv': `${header}\n2024-01-31,A1,0001,D01,CNY,11.00,10.00,0.35,S01\n2024-01-31,A2,0002,D01,CNY,20.00,20.00,0.35,S02\n` });
+      const refused = await jixiao('ingest', fix, '--db', db, '--today', '2024-02-10');
+      expect(refused.code).toBe(1);
+      expect(refused.out).toMatch(/months \(had it loaded\):\n {2}deposits 2024-01: 2 → 2 rows \(restated\)\n/);
+      expect(refused.out).toContain('  - deposits.csv line 2: deposits 2024-01 is already loaded with other rows (2 → 2 rows); if this delivery restates that month, load it again with --restate 2024-01\n');
+      const restated = await jixiao('ingest', fix, '--db', db, '--today', '2024-02-10', '--restate', '2024-01', '--restate', '2023-12');
+      expect(restated.code).toBe(0);
+      expect(restated.out).toMatch(/deposits 2024-01: 2 → 2 rows \(restated\)/);
+      expect((await jixiao('ingest', fix, '--db', db, '--restate', '2024-1')).code).toBe(2);
+      expect((await jixiao('ingest', fix, '--db', db, '--today', '10.02.2024')).code).toBe(2);
+      expect((await jixiao('ingest', fix, '--db', db, '--allow-shrink', 'yes')).code).toBe(2);
+    });
+  });
+
   it('exit 2 on bad usage', async () => {
     await withTempDir(async (dir) => {
       const db = join(dir, 'cli.duckdb');

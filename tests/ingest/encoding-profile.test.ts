@@ -32,8 +32,24 @@ describe('encoding', () => {
 
   it('checksums the bytes as delivered', async () => {
     const s = await scanFile(file('f.csv', 'abc'));
-    expect(s).toEqual({ bytes: 3, sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', blankLines: false, detected: 'utf8' });
+    expect(s).toEqual({ bytes: 3, sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', blankLines: false, detected: 'utf8', controls: false, quotes: false });
     expect((await scanFile(file('f2.csv', 'a\r\n\r\nb\r\n'))).blankLines).toBe(true);
+  });
+
+  it('tells whether a file may hold control characters in a field: control bytes, a CR not ending a line, quotes', async () => {
+    const scan = async (text: string) => {
+      const s = await scanFile(file('c.csv', text));
+      return [s.controls, s.quotes];
+    };
+    expect(await scan('a,b\r\nc,d\r\n')).toEqual([false, false]); // CR LF line ends
+    expect(await scan('a,b\nc\td\n')).toEqual([true, false]); // a tab
+    expect(await scan('a,b\nc\0d\n')).toEqual([true, false]); // a NUL
+    expect(await scan('a,b\nc\rd\n')).toEqual([true, false]); // a CR inside a line
+    expect(await scan('a,b\n"c\nd",e\n')).toEqual([false, true]); // a quoted line break: the SQL check looks
+    // A CR LF cut by the chunk end is a line end; a CR at a chunk end followed by text is not.
+    const long = 'x'.repeat((1 << 20) - 1);
+    expect(await scan(`${long}\r\ny\n`)).toEqual([false, false]);
+    expect(await scan(`${long}\ry\n`)).toEqual([true, false]);
   });
 
   it('finds the empty lines DuckDB skips, also across chunk ends, as records before each', async () => {

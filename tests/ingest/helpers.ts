@@ -64,3 +64,12 @@ export class Capture extends Writable {
     cb();
   }
 }
+
+/** Seeded numbers in 0..1 (a small LCG): the same cases and moments on every run. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}

@@ -34,11 +34,21 @@ describe('loading deliveries', () => {
         'deposits.csv': `${depositsHeader}\n2023-12-31,A1,0001,D01,CNY,10.00,10.00,0.35,S01\n2023-12-31,A2,0002,D01,CNY,20.00,20.00,0.35,S02\n`,
       }));
       await ingestPath(wh, delivery(dir, 'jan', ['ledgers']));
-      // The correction of January drops account 6222000003 and changes 6222000001.
-      const [fix] = await ingestPath(wh, delivery(dir, 'jan-fix', [], {
+      // The correction of January drops account 6222000003 and changes 6222000001: a restatement,
+      // refused until the load names the month.
+      const fixDir = delivery(dir, 'jan-fix', [], {
         'deposits_202401_v2.csv': `${depositsHeader}\n2024-01-31,6222000001,0001,D01,CNY,1000.00,900.00,0.35,S01\n2024-01-31,6222000002,0002,D12,CNY,50000.00,49000.50,1.75,S02\n`,
-      }));
+      });
+      const before = await warehouseState(wh);
+      const [unnamed] = await ingestPath(wh, fixDir);
+      expect(unnamed!.status).toBe('refused');
+      expect(unnamed!.reasons).toEqual([
+        'deposits_202401_v2.csv line 2: deposits 2024-01 is already loaded with other rows (3 → 2 rows); if this delivery restates that month, load it again with --restate 2024-01',
+      ]);
+      expect(await warehouseState(wh)).toEqual(before);
+      const [fix] = await ingestPath(wh, fixDir, { restate: ['2024-01'] });
       expect(fix!.status).toBe('loaded');
+      expect(fix!.months).toEqual([{ kind: 'deposits', month: '2024-01', change: 'restated', before: 3, after: 2 }]);
       // January: 1,000.00 + 50,000.00 = 51,000.00 over 2 accounts; December untouched: 10 + 20 = 30.00
       expect(await wh.query(`select as_of_date::varchar as d, count(*) as n, sum(balance)::varchar as b from raw_deposits group by 1 order by 1`)).toEqual([
         { d: '2023-12-31', n: '2', b: '30.00' },

@@ -1,7 +1,8 @@
 // The shape of a build input: every other module in this folder exports `load`, which creates a
-// cfg_* table from a configuration file before the models run (inside the build's transaction, so
-// a bad file fails the build and leaves the previous results in place). Files starting with `_`
-// are helpers, not inputs.
+// cfg_* table from a configuration file before the models run. The build runs the inputs with an
+// in-memory database as the default one and copies their tables in with the models, all at once:
+// a bad file fails the build, a killed build leaves the previous cfg_* in place. Files starting
+// with `_` are helpers, not inputs.
 import type { Warehouse } from '../db.ts';
 
 export interface BuildInputOptions {
