@@ -18,6 +18,7 @@ import type { Warehouse } from './db.ts';
 import { configDir as defaultConfigDir, sqlDir } from './paths.ts';
 import { buildOrder, discoverChecks, discoverModels, identifiers, renameModels, type Check, type Model } from './models.ts';
 import type { BuildInput, BuildInputResult } from './build-inputs/_input.ts';
+import { isOverflow, wideForm } from './wide.ts';
 
 export interface BuildProgress {
   phase: 'input' | 'model' | 'check';
@@ -46,6 +47,11 @@ export interface BuildOptions {
   keepIntermediates?: boolean;
   /** Models and checks run at once (default 2; 1 = one after the other). */
   concurrency?: number;
+  /**
+   * Build in the wide form (128-bit decimals, warehouse/wide.ts) from the start. Without it the
+   * build runs in the ordinary form and only a value overflowing it makes it run again wide.
+   */
+  wide?: boolean;
 }
 
 export interface StepResult {
@@ -63,6 +69,8 @@ export interface BuildResult {
   models: number;
   checks: number;
   ms: number;
+  /** Built in the wide form (an amount too large for the ordinary one, or asked for). */
+  wide: boolean;
 }
 
 export class CheckFailure extends Error {
@@ -216,7 +224,17 @@ export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<Bui
     allocator_background_threads: 'true',
     allocator_flush_threshold: '32MB',
   };
-  return withSettings(wh, settings, () => buildAll(wh, opts));
+  return withSettings(wh, settings, async () => {
+    if (opts.wide) return buildAll(wh, opts, true);
+    try {
+      return await buildAll(wh, opts, false);
+    } catch (e) {
+      // An amount beyond the 64-bit intermediates: DuckDB raised it (it never wraps), the failed
+      // attempt left the previous results in place; the same models run again with 128-bit decimals.
+      if (e instanceof CheckFailure || !isOverflow(e)) throw e;
+      return buildAll(wh, opts, true);
+    }
+  });
 }
 
 /**
@@ -274,8 +292,10 @@ export function buildOnlyReaders(models: Model[], checks: Check[]): Map<string, 
   return new Map([...readers].filter(([name]) => buildOnly.get(name)!.kind === 'table'));
 }
 
-async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult> {
+async function buildAll(wh: Warehouse, opts: BuildOptions, wide: boolean): Promise<BuildResult> {
   const root = opts.sqlRoot ?? sqlDir;
+  const form = wide ? wideForm(root) : undefined;
+  const sqlOf = (sql: string) => (form ? form.widen(sql) : sql);
   const configDir = opts.configDir ?? defaultConfigDir;
   const models = buildOrder(discoverModels(root)).map((m) => (opts.keepIntermediates ? { ...m, buildOnly: false } : m));
   const checks = discoverChecks(root);
@@ -308,7 +328,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
   const buildOnly = new Set(models.filter((m) => m.buildOnly).map((m) => m.name));
   // Where a model is written during the build: the scratch database, or its staged name.
   const target = (name: string) => (buildOnly.has(name) ? `${SCRATCH}.main.${name}` : staged(name));
-  const toStaged = (sql: string) => renameModels(sql, names, target);
+  const toStaged = (sql: string) => renameModels(sqlOf(sql), names, target);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 2));
   const conns: DuckDBConnection[] = [wh.conn];
   await dropStaged(wh);
@@ -328,6 +348,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
         ms: Date.now() - t0,
       });
     }
+    for (const sql of form?.macros ?? []) await wh.run(sql);
     if (buildOnly.size > 0) await wh.run(`attach ':memory:' as ${SCRATCH}`);
     while (conns.length < concurrency) conns.push(await wh.connect());
     const readers = opts.keepIntermediates ? new Map<string, Set<string>>() : buildOnlyReaders(models, checks);
@@ -377,7 +398,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
       for (const model of models.filter((m) => m.kind === 'view' && !m.buildOnly)) {
         const had = existing.get(model.name);
         if (had === 'table') await wh.run(`drop table ${model.name}`);
-        await wh.run(`create or replace view ${model.name} as\n${model.sql}`);
+        await wh.run(`create or replace view ${model.name} as\n${sqlOf(model.sql)}`);
         await wh.run(`drop view ${staged(model.name)}`);
       }
       await wh.run(
@@ -406,7 +427,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
     for (const conn of conns.slice(1)) conn.closeSync();
     await wh.run(`detach database if exists ${SCRATCH}`);
   }
-  return { buildId, steps, models: models.length, checks: checks.length, ms: Date.now() - started };
+  return { buildId, steps, models: models.length, checks: checks.length, ms: Date.now() - started, wide };
 }
 
 function rowsOfInput(r: BuildInputResult | BuildInputResult[] | void): number | null {
