@@ -107,6 +107,9 @@ describe('foreign currency', () => {
     //   = 11,962.50 + 2,480 + 2,240 + 2,356 = 19,038.50; end balance 4,015,000 + 693,500 = 4,708,500
     expect(await rowOf(wh, `select deposit_spread::varchar as s, deposit_end_balance::varchar as e from mart_client_period where period = '2026-Q1' and client_id = 'C1'`, {}))
       .toEqual({ s: '19038.50', e: '4708500.00' });
+    // what the client page shows beside each other: the delivered dollars and their yuan
+    expect(await rowOf(wh, `select currency, currency_balance::varchar as usd, balance::varchar as cny from mart_foreign_currency_rows where row_id = 'A9' and as_of_date = '2026-03-31'`, {}))
+      .toEqual({ currency: 'USD', usd: '100000.00', cny: '693500.00' });
   });
 
   it('refuses the build when a month has no rate, naming the currency, the month and the rows', async () => {
