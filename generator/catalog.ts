@@ -19,6 +19,14 @@ export const curveTerms = [0, 3, 6, 12, 24, 36, 60] as const;
 export const ftpBefore = [160, 185, 200, 220, 245, 265, 295] as const;
 export const ftpCut = [10, 15, 15, 20, 20, 20, 20] as const;
 
+/** The USD curve (term months, hundredths of a percent) and the USD demand deposit rate. */
+export const usdCurve: readonly (readonly [number, number])[] = [[0, 400], [3, 430], [6, 450], [12, 460]];
+export const usdDemandRate = 30;
+/** Yuan per US dollar at a month-end (ten-thousandths): 7.1500 drifting by a few pips a month. */
+export function usdRateAt(monthIndex: number): number {
+  return 71500 + ((monthIndex * 37) % 120) - 60;
+}
+
 export function ftpAt(term: number, afterChange: boolean): number {
   const i = curveTerms.indexOf(term as (typeof curveTerms)[number]);
   if (i < 0) throw new Error(`no FTP point for term ${term}`);

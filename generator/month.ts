@@ -3,7 +3,7 @@
 // by (seed, stream, month), so a month's files depend only on the book it starts from.
 import { join } from 'node:path';
 import { addMonths, dayOf, weekday, type Month } from './calendar.ts';
-import { depositRate, type Category } from './catalog.ts';
+import { depositRate, usdDemandRate, usdRateAt, type Category } from './catalog.ts';
 import { CsvFile, field, pct, yuan, type FileEncoding } from './csv.ts';
 import type { Layout } from './layout.ts';
 import { Rng, streamSeed } from './random.ts';
@@ -143,6 +143,23 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
     if (fDeposits.push(line, bal)) await fDeposits.flush();
   }
   if (clientAvg) setPremium(ctx, clientAvg);
+
+  // US-dollar current accounts of some corporate clients (本外币), priced on the USD curve and
+  // converted at the month-end rate written beside them (fx_rates). Their own streams, so the yuan
+  // ledgers are the same with or without them.
+  const usd = layout.value('deposits', 'currency', 'USD');
+  const pick = Rng.of(w.seed, 'usd-clients');
+  const ru = Rng.of(w.seed, 'usd-deposits', m.key);
+  for (let c = 0; c < cli.n; c++) {
+    if (cli.type[c] !== CORPORATE || !pick.chance(0.04) || cli.open[c]! > m.end - 1) continue;
+    const base = Math.max(1_000_000, Math.round((cli.size[c]! * 0.08) / 7.15 / 100) * 100); // US cents
+    const bal = Math.round(base * ru.range(0.8, 1.2));
+    const avg = Math.round(base * ru.range(0.85, 1.15));
+    const line = `${E},DU${String(c + 1).padStart(10, '0')},${ids.client[c]},${ids.product[cat.demand[1]]},${usd},${yuan(bal)},${yuan(avg)},${pct(usdDemandRate)},${ids.org[cli.org[c]!]}\n`;
+    if (fDeposits.push(line)) await fDeposits.flush();
+  }
+  const fFx = open('fx_rates');
+  fFx.push(`${E},${usd},${(usdRateAt(mi) / 10000).toFixed(4)}\n`);
 
   // New loans, each one a loan sale by the originating manager.
   const rl = Rng.of(w.seed, 'new-loans', m.key);
@@ -293,9 +310,9 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
     }
   }
 
-  const files = [await fDeposits.close(), await fLoans.close(), await fFees.close(), await fSales.close(), await fVisits.close()];
+  const files = [await fDeposits.close(), await fLoans.close(), await fFees.close(), await fSales.close(), await fVisits.close(), await fFx.close()];
   if (m.quarterEnd) files.push(await writeAdjustments(ctx, m, dir));
-  const kindsWritten = ['deposits', 'loans', 'fees', 'sales', 'visits', 'adjustments'];
+  const kindsWritten = ['deposits', 'loans', 'fees', 'sales', 'visits', 'fx_rates', 'adjustments'];
   files.forEach((f, i) => (stats.rows[kindsWritten[i]!] = f.rows));
   ctx.stats.push(stats);
   return { files };

@@ -2,7 +2,7 @@
 // curve and targets, written once; every id the monthly ledgers use is defined here.
 import { join } from 'node:path';
 import { NEVER } from './calendar.ts';
-import { curveTerms, ftpAt } from './catalog.ts';
+import { curveTerms, ftpAt, usdCurve } from './catalog.ts';
 import { CsvFile, field, pct, yuan, type FileEncoding } from './csv.ts';
 import type { FileKind, Layout } from './layout.ts';
 import { companyName, industries, personName } from './names.ts';
@@ -61,9 +61,12 @@ export async function writeReference(w: World, loans: Loans, dir: string, layout
   out.push(await assignments.close());
 
   const ftp = open('ftp_curve');
+  const cnyCode = v('ftp_curve', 'currency', 'CNY');
   for (const [day, after] of [[w.ftpStart, false], [w.ftpChange, true]] as const) {
-    for (const t of curveTerms) ftp.push(`${d(day)},${t},${pct(ftpAt(t, after))}\n`);
+    for (const t of curveTerms) ftp.push(`${d(day)},${t},${pct(ftpAt(t, after))},${cnyCode}\n`);
   }
+  // the USD curve the foreign-currency accounts are priced on (one curve, unchanged in the period)
+  for (const [t, rate] of usdCurve) ftp.push(`${d(w.ftpStart)},${t},${pct(rate)},${v('ftp_curve', 'currency', 'USD')}\n`);
   out.push(await ftp.close());
 
   const targets = open('targets');

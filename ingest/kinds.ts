@@ -119,11 +119,20 @@ export const kinds: readonly KindSpec[] = [
     ],
   },
   {
-    kind: 'ftp_curve', table: 'raw_ftp_curve', key: ['effective_date', 'term_months'], replace: 'upsert',
+    kind: 'ftp_curve', table: 'raw_ftp_curve', key: ['currency', 'effective_date', 'term_months'], replace: 'upsert',
     columns: [
       { name: 'effective_date', type: 'date', required: true },
       { name: 'term_months', type: 'integer', required: true },
       { name: 'rate', type: 'rate', required: true },
+      { name: 'currency', type: 'text', default: 'CNY' },
+    ],
+  },
+  {
+    kind: 'fx_rates', table: 'raw_fx_rates', key: ['as_of_date', 'currency'], replace: 'upsert',
+    columns: [
+      { name: 'as_of_date', type: 'date', required: true },
+      { name: 'currency', type: 'text', required: true },
+      { name: 'cny_per_unit', type: 'value', required: true },
     ],
   },
   {

@@ -19,6 +19,7 @@ import { buildOrder, discoverChecks, discoverModels, identifiers, renameModels, 
 import type { BuildInputResult } from './build-inputs/_input.ts';
 import { loadBuildInputs } from './build-inputs/_inputs.ts';
 import { columnsOf, keptModels, schemaVersionOf } from './schema-version.ts';
+import { isOverflow, wideForm } from './wide.ts';
 
 export interface BuildProgress {
   phase: 'input' | 'model' | 'check';
@@ -47,6 +48,11 @@ export interface BuildOptions {
   keepIntermediates?: boolean;
   /** Models and checks run at once (default 2; 1 = one after the other). */
   concurrency?: number;
+  /**
+   * Build in the wide form (128-bit decimals, warehouse/wide.ts) from the start. Without it the
+   * build runs in the ordinary form and only a value overflowing it makes it run again wide.
+   */
+  wide?: boolean;
 }
 
 export interface StepResult {
@@ -64,6 +70,8 @@ export interface BuildResult {
   models: number;
   checks: number;
   ms: number;
+  /** Built in the wide form (an amount too large for the ordinary one, or asked for). */
+  wide: boolean;
 }
 
 export class CheckFailure extends Error {
@@ -204,7 +212,17 @@ export async function build(wh: Warehouse, opts: BuildOptions = {}): Promise<Bui
     allocator_background_threads: 'true',
     allocator_flush_threshold: '32MB',
   };
-  return withSettings(wh, settings, () => buildAll(wh, opts));
+  return withSettings(wh, settings, async () => {
+    if (opts.wide) return buildAll(wh, opts, true);
+    try {
+      return await buildAll(wh, opts, false);
+    } catch (e) {
+      // An amount beyond the 64-bit intermediates: DuckDB raised it (it never wraps), the failed
+      // attempt left the previous results in place; the same models run again with 128-bit decimals.
+      if (e instanceof CheckFailure || !isOverflow(e)) throw e;
+      return buildAll(wh, opts, true);
+    }
+  });
 }
 
 /**
@@ -262,8 +280,10 @@ export function buildOnlyReaders(models: Model[], checks: Check[]): Map<string, 
   return new Map([...readers].filter(([name]) => buildOnly.get(name)!.kind === 'table'));
 }
 
-async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult> {
+async function buildAll(wh: Warehouse, opts: BuildOptions, wide: boolean): Promise<BuildResult> {
   const root = opts.sqlRoot ?? sqlDir;
+  const form = wide ? wideForm(root) : undefined;
+  const sqlOf = (sql: string) => (form ? form.widen(sql) : sql);
   const configDir = opts.configDir ?? defaultConfigDir;
   const models = buildOrder(discoverModels(root)).map((m) => (opts.keepIntermediates ? { ...m, buildOnly: false } : m));
   const checks = discoverChecks(root);
@@ -296,7 +316,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
   const buildOnly = new Set(models.filter((m) => m.buildOnly).map((m) => m.name));
   // Where a model is written during the build: the scratch database, or its staged name.
   const target = (name: string) => (buildOnly.has(name) ? `${SCRATCH}.main.${name}` : staged(name));
-  let toStaged = (sql: string) => renameModels(sql, names, target);
+  let toStaged = (sql: string) => renameModels(sqlOf(sql), names, target);
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 2));
   const conns: DuckDBConnection[] = [wh.conn];
   await dropStaged(wh);
@@ -322,7 +342,8 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
     // The models and checks read this build's cfg_* where the inputs wrote them.
     const configNames = new Set(configTables.map((t) => t.name));
     const renamed = new Set([...names, ...configNames]);
-    toStaged = (sql: string) => renameModels(sql, renamed, (n) => (configNames.has(n) ? `${CONFIG}.main.${n}` : target(n)));
+    toStaged = (sql: string) => renameModels(sqlOf(sql), renamed, (n) => (configNames.has(n) ? `${CONFIG}.main.${n}` : target(n)));
+    for (const sql of form?.macros ?? []) await wh.run(sql);
     if (buildOnly.size > 0) await wh.run(`attach ':memory:' as ${SCRATCH}`);
     while (conns.length < concurrency) conns.push(await wh.connect());
     const readers = opts.keepIntermediates ? new Map<string, Set<string>>() : buildOnlyReaders(models, checks);
@@ -378,7 +399,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
       for (const model of models.filter((m) => m.kind === 'view' && !m.buildOnly)) {
         const had = existing.get(model.name);
         if (had === 'table') await wh.run(`drop table ${model.name}`);
-        await wh.run(`create or replace view ${model.name} as\n${model.sql}`);
+        await wh.run(`create or replace view ${model.name} as\n${sqlOf(model.sql)}`);
         await wh.run(`drop view ${staged(model.name)}`);
       }
       // The schema this build leaves (warehouse/schema-version.ts): readers refuse any other.
@@ -410,7 +431,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
     await wh.run(`detach database if exists ${SCRATCH}`);
     await wh.run(`detach database if exists ${CONFIG}`);
   }
-  return { buildId, steps, models: models.length, checks: checks.length, ms: Date.now() - started };
+  return { buildId, steps, models: models.length, checks: checks.length, ms: Date.now() - started, wide };
 }
 
 function rowsOfInput(r: BuildInputResult | BuildInputResult[] | void): number | null {

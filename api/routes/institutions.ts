@@ -13,6 +13,8 @@ import { resolvePeriod } from '../periods.ts';
 import { orgInScope } from '../../warehouse/queries/orgs.ts';
 import { benchmark, benchmarkColumns, orgFigures, orgMetrics, orgTrend } from '../../warehouse/queries/institutions.ts';
 import { leagueColumns, leagueTable } from '../../warehouse/queries/managers.ts';
+import { orgUnassigned, unassignedLeading } from '../../warehouse/queries/unassigned.ts';
+import { sortAndPage } from '../../warehouse/queries/listing.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
 
 export const orgParam = z.strictObject({ org_id: idString });
@@ -38,8 +40,15 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
     ...listParams(asTuple(lKeys), lKeys.includes('profit_contribution') ? 'profit_contribution' : lKeys[0]!),
   });
 
+  const uKeys = [...unassignedLeading.filter((k) => k !== 'period'), ...deps.catalog.metrics('mart_org_unassigned_period')];
+  const unassignedQuery = z.strictObject({
+    period: periodKey.optional(),
+    ...listParams(asTuple(uKeys), uKeys.includes('profit_contribution') ? 'profit_contribution' : uKeys[0]!),
+  });
+
   docs.add({ method: 'get', path: '/api/orgs/{org_id}', summary: 'One org node: its figures, metrics against base and target, monthly trend', area: 'institutions', params: orgParam, query: summaryQuery, response: '{ org, period, figures, metrics, trend }' });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/benchmark', summary: 'The children of a node side by side: every metric, per-manager averages, percentiles among siblings', area: 'institutions', params: orgParam, query: benchmarkQuery, list: true, response: `list of { ${bKeys.slice(0, 6).join(', ')}, … }` });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/unassigned', summary: 'The unassigned bucket (未分配): each node of the subtree with business no manager held, that business summed over the node’s own subtree; the node’s row plus its managers add up to the node', area: 'institutions', params: orgParam, query: unassignedQuery, list: true, response: `list of { ${uKeys.slice(0, 8).join(', ')}, … }` });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/managers', summary: 'League table of the managers in a node’s subtree', area: 'performance', params: orgParam, query: leagueQuery, list: true, response: `list of { ${lKeys.slice(0, 10).join(', ')}, … }` });
 
   return new Hono<AppEnv>()
@@ -62,6 +71,15 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const period = resolvePeriod(d, q.period);
       const listed = await benchmark(d.reader, d.catalog, scope, { orgId: org.org_id, period }, pagingOf(q));
       return sendList(c, q, 'benchmark', { meta: { period, org_id: org.org_id, org_name: org.org_name }, keys: bKeys, ...listed });
+    })
+    .get('/:org_id/unassigned', requireArea('institutions'), v('param', orgParam), v('query', unassignedQuery), async (c) => {
+      const { deps: d, scope } = c.var;
+      const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
+      const q = c.req.valid('query');
+      const period = resolvePeriod(d, q.period);
+      const rows = await orgUnassigned(d.reader, scope, { orgId: org.org_id, period });
+      const listed = sortAndPage(rows.map((r) => Object.fromEntries(uKeys.map((k) => [k, r[k] ?? null]))), pagingOf(q), uKeys, 'org_id');
+      return sendList(c, q, 'unassigned', { meta: { period, org_id: org.org_id, org_name: org.org_name }, keys: uKeys, ...listed });
     })
     .get('/:org_id/managers', requireArea('performance'), v('param', orgParam), v('query', leagueQuery), async (c) => {
       const { deps: d, scope } = c.var;

@@ -5,6 +5,7 @@ import { formatCount, formatDuration, formatTable, Progress } from '../progress.
 
 function printSummary(r: BuildResult, out: NodeJS.WritableStream, all: boolean): void {
   out.write(`\nbuild ${r.buildId}  BUILT  ${r.models} models, ${r.checks} checks passed  (${formatDuration(r.ms)}, ${r.ms} ms)\n`);
+  if (r.wide) out.write('amounts beyond the 64-bit intermediates: built again with 128-bit decimals (wide form, slower; sql/README.md)\n');
   const layers = ['input', 'staging', 'intermediate', 'marts', 'check'];
   const byLayer = layers.map((layer) => {
     const steps = r.steps.filter((s) => s.layer === layer);
@@ -57,6 +58,8 @@ Independent models and checks run two at a time; --concurrency 1 runs one at a t
 each the whole --memory-limit (a bank that spills to disk). A bank of a million clients builds
 within --memory-limit 2.5GB (peak 2.9–3.1 GiB of memory, 12–14 minutes on two cores: BENCHMARKS.md). Off a
 terminal, --verbose writes a line per finished step as it goes (for logs of long builds).
+Any amount that fits DECIMAL(18,2) builds: when sums outgrow the 64-bit intermediates (a client
+figure beyond ~10^10 yuan), the build says so and runs again with 128-bit decimals (slower).
 Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
   options: {
     db: dbOption,

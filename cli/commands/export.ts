@@ -19,6 +19,9 @@ const exportCommand: Command = {
   usage: '<kind> --period P [--org ID] [--format csv|json|xlsx] [--out FILE] [--lang zh|en] [--db FILE]',
   description: `
 <kind> is one of the files in warehouse/exports/ (run with an unknown kind to list them).
+'unassigned' lists the unassigned bucket (未分配): one row per org node whose subtree booked
+business no manager held, every metric; a node's row plus its managers ('managers --org ID')
+make the node ('orgs').
 Periods: month 2026-03, quarter 2026-Q1, half 2026-H1, year 2026, year-to-date 2026-05-ytd.
 CSV (UTF-8 with BOM, for Excel) and XLSX have Chinese headers by default (--lang en for English);
 JSON keys are the metric names, one object per row, the subject's id in every row, exact decimals.

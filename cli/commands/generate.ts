@@ -8,8 +8,9 @@ const generate: Command = {
   summary: 'Write a synthetic bank as extract deliveries: reference files once, then one folder per month',
   usage: '--out DIR [--scale tiny|demo|large|<clients>] [--seed N] [--from YYYY-MM --to YYYY-MM] [--encoding utf8|gbk] [--headers en|zh] [--format csv|parquet] [--bad-risk-multiplier X]',
   description: `
-Writes DIR/00-reference/ (orgs, managers, clients, assignments, products, FTP curve, targets) and
-DIR/2025-01/, DIR/2025-02/, … (deposits, loans, fees, sales, visits; adjustments at quarter ends),
+Writes DIR/00-reference/ (orgs, managers, clients, assignments, products, FTP curves in CNY and
+USD, targets) and DIR/2025-01/, DIR/2025-02/, … (deposits — some corporate clients in USD —, loans,
+fees, sales, visits, the month-end USD rate in fx_rates; adjustments at quarter ends),
 so that \`jixiao ingest DIR\` loads them in order, month by month. DIR/truth.json records what was
 planted: bad-risk managers, top sellers, the lagging sub-branch, premium clients, demo ids.
 The same seed gives byte-identical files. --headers zh writes the Chinese export layout of the

@@ -3,6 +3,8 @@
 -- formula: month_end = last_day(as_of_date); five_class in English (the Chinese labels of the
 --   contract are mapped here, in case a delivery kept them); rate_pct is annual percent.
 -- inputs: raw_loans.
+-- money: cast to its stored type, DECIMAL(18,2), which the wide build reads as DECIMAL(38,2)
+--   (sql/README.md, "Amounts of any size").
 select
   as_of_date,
   last_day(as_of_date) as month_end,
@@ -12,9 +14,9 @@ select
   currency,
   origination_date,
   maturity_date,
-  principal,
-  balance,
-  avg_balance,
+  cast(principal as decimal(18,2)) as principal,
+  cast(balance as decimal(18,2)) as balance,
+  cast(avg_balance as decimal(18,2)) as avg_balance,
   rate as rate_pct,
   case five_class
     when '正常' then 'normal'

@@ -47,7 +47,7 @@ insert into raw_products values
   ('LN12', '一年期贷款', 'loan', 12, 1),
   ('FEE1', '结算手续费', 'fee', null, 1),
   ('WM1', '理财产品', 'wealth', null, 1);
-insert into raw_ftp_curve values
+insert into raw_ftp_curve (effective_date, term_months, rate, load_id) values
   ('2025-01-01', 0, 2.000000, 1),
   ('2025-01-01', 12, 2.500000, 1);
 insert into raw_deposits values

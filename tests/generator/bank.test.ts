@@ -204,7 +204,7 @@ describe('demo bank: loans', () => {
     expect([Number(t.lo), Number(t.hi)]).toEqual([6, 60]);
     const belowFtp = await num(`
       with l as (select l.*, p.term_months from b_loans l join b_products p using (product_id))
-      select count(*) from l asof join b_ftp_curve f on l.term_months = f.term_months and l.as_of_date >= f.effective_date where l.rate <= f.rate`);
+      select count(*) from l asof join (select * from b_ftp_curve where currency = 'CNY') f on l.term_months = f.term_months and l.as_of_date >= f.effective_date where l.rate <= f.rate`);
     expect(belowFtp).toBe(0);
     expect(await num(`select count(*) from b_loans where balance > principal or balance < 0 or avg_balance > principal or maturity_date <= origination_date or origination_date > as_of_date`)).toBe(0);
     // Balances never rise from one month-end to the next (equal-principal amortisation or arrears).
@@ -343,7 +343,7 @@ describe('demo bank: visits and adjustments', () => {
     const premium = truth.cohorts.premium_clients.client_ids;
     // The rule, recomputed from the files: top 2% of clients by summed avg_balance in the first month.
     const top = (await wh.query<{ client_id: string }>(`
-      select client_id from b_deposits where as_of_date = date '2025-01-31' group by 1 order by sum(avg_balance) desc, client_id limit 400`)).map((r) => r.client_id);
+      select client_id from b_deposits where as_of_date = date '2025-01-31' and currency = 'CNY' group by 1 order by sum(avg_balance) desc, client_id limit 400`)).map((r) => r.client_id);
     expect(premium).toEqual(top);
     await wh.run(`create or replace table b_premium as select unnest([${premium.map((i) => `'${i}'`).join(',')}]::varchar[]) client_id`);
     const coverage = await num(`

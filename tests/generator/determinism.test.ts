@@ -40,8 +40,8 @@ describe('generator determinism', () => {
 
   it('writes byte-identical files for the same seed (2,000 clients, 4 months, Chinese GBK layout)', async () => {
     const [a, b] = await twice('small', { scale: 2000, seed: 11, from: '2025-11', to: '2026-02', headers: 'zh', encoding: 'gbk' });
-    // reference, 4 months, adjustments in 2025-12, a manifest.csv in each of the 5 deliveries, truth.json
-    expect(Object.keys(a).length).toBe(7 + 4 * 5 + 1 + 5 + 1);
+    // reference, 4 months (5 ledgers + fx_rates), adjustments in 2025-12, a manifest.csv in each of the 5 deliveries, truth.json
+    expect(Object.keys(a).length).toBe(7 + 4 * 6 + 1 + 5 + 1);
     expect(b).toEqual(a);
   });
 

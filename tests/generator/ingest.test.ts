@@ -41,7 +41,7 @@ describe('generated deliveries through the ingest', () => {
         expect(r.rowsRead, r.delivery).toBeGreaterThan(0);
       }
       expect(results[0]!.files.map((f) => f.kind).sort()).toEqual(['assignments', 'clients', 'ftp_curve', 'managers', 'orgs', 'products', 'targets']);
-      expect(results[3]!.files.map((f) => f.kind).sort()).toEqual(['adjustments', 'deposits', 'fees', 'loans', 'sales', 'visits']);
+      expect(results[3]!.files.map((f) => f.kind).sort()).toEqual(['adjustments', 'deposits', 'fees', 'fx_rates', 'loans', 'sales', 'visits']);
       if (name === 'zh') expect(results[1]!.files.every((f) => f.encoding === 'gb18030')).toBe(true);
       if (name === 'parquet') expect(results[1]!.files.every((f) => f.format === 'parquet')).toBe(true);
       expect((await wh.query(`select count(*)::integer n from load_rejects`))[0]!.n).toBe(0);

@@ -35,7 +35,7 @@ describe('fixture bank: periods and FTP pricing', () => {
 
   it('prices each product at its term on the curve in effect, demand deposits at the shortest point', async () => {
     const rate = async (date: string, product: string) =>
-      (await rowOf(t.wh, `select ftp_term_months, ftp_rate_pct::varchar as r from int_ftp_rates_matched where as_of_date = $d::date and product_id = $p`, { d: date, p: product }));
+      (await rowOf(t.wh, `select ftp_term_months, ftp_rate_pct::varchar as r from int_ftp_rates_matched where pricing_date = $d::date and currency = 'CNY' and product_id = $p`, { d: date, p: product }));
     expect(await rate('2026-01-31', 'DDEM')).toEqual({ ftp_term_months: 3, r: '1.500000' }); // no term → shortest point
     expect(await rate('2026-03-31', 'DDEM')).toEqual({ ftp_term_months: 3, r: '1.800000' }); // curve of 2026-03-01
     expect(await rate('2026-02-28', 'DT12')).toEqual({ ftp_term_months: 12, r: '2.500000' });

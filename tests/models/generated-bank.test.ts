@@ -74,8 +74,12 @@ describe('generated bank: invariants', () => {
     const ledger = await wh.query<Num>(
       `select p.period,
          (select sum(amount) from raw_fees f where last_day(f.txn_date) in (select month_end from int_period_months pm where pm.period = p.period))::varchar as fee_income,
-         (select sum(balance) from raw_deposits d where d.as_of_date = p.end_date)::varchar as deposit_end_balance,
-         (select sum(balance) from raw_loans l where l.as_of_date = p.end_date)::varchar as loan_end_balance,
+         (select sum(case when d.currency = 'CNY' then d.balance else round(d.balance * x.cny_per_unit, 2) end)
+            from raw_deposits d left join raw_fx_rates x on x.currency = d.currency and last_day(x.as_of_date) = last_day(d.as_of_date)
+            where d.as_of_date = p.end_date)::varchar as deposit_end_balance,
+         (select sum(case when l.currency = 'CNY' then l.balance else round(l.balance * x.cny_per_unit, 2) end)
+            from raw_loans l left join raw_fx_rates x on x.currency = l.currency and last_day(x.as_of_date) = last_day(l.as_of_date)
+            where l.as_of_date = p.end_date)::varchar as loan_end_balance,
          (select count(*) from raw_visits v where last_day(v.visit_date) in (select month_end from int_period_months pm where pm.period = p.period))::varchar as visits
        from int_periods p`,
     );
@@ -168,10 +172,15 @@ describe('generated bank: contribution recomputed independently with arquero', (
   it('agrees with mart_manager_period on spreads, fees and profit for every manager and quarter', async () => {
     const num = (rows: Record<string, unknown>[], cols: string[]) =>
       rows.map((r) => ({ ...r, ...Object.fromEntries(cols.map((c) => [c, r[c] === null ? null : Number(r[c])])) }));
-    const deposits = aq.from(num(await wh.query(`select as_of_date::varchar as d, client_id, product_id, avg_balance, rate from raw_deposits`), ['avg_balance', 'rate']));
-    const loans = aq.from(num(await wh.query(`select as_of_date::varchar as d, client_id, product_id, avg_balance, rate from raw_loans`), ['avg_balance', 'rate']));
+    // averages in yuan: a foreign row at its month-end rate, to the fen
+    const inYuan = (table: string) =>
+      `select t.as_of_date::varchar as d, t.client_id, t.product_id, t.currency,
+         case when t.currency = 'CNY' then t.avg_balance else round(t.avg_balance * x.cny_per_unit, 2) end as avg_balance, t.rate
+       from ${table} t left join raw_fx_rates x on x.currency = t.currency and last_day(x.as_of_date) = last_day(t.as_of_date)`;
+    const deposits = aq.from(num(await wh.query(inYuan('raw_deposits')), ['avg_balance', 'rate']));
+    const loans = aq.from(num(await wh.query(inYuan('raw_loans')), ['avg_balance', 'rate']));
     const fees = aq.from(num(await wh.query(`select txn_date::varchar as d, client_id, amount, manager_id from raw_fees`), ['amount']));
-    const curve = num(await wh.query(`select effective_date::varchar as e, term_months, rate from raw_ftp_curve`), ['rate']) as { e: string; term_months: number; rate: number }[];
+    const curve = num(await wh.query(`select effective_date::varchar as e, term_months, rate, currency from raw_ftp_curve`), ['rate']) as { e: string; term_months: number; rate: number; currency: string }[];
     const terms = new Map((await wh.query<{ product_id: string; term_months: number | null }>(`select product_id, term_months from raw_products`)).map((p) => [p.product_id, p.term_months]));
     const managers = new Set((await wh.query<{ manager_id: string }>(`select manager_id from raw_managers`)).map((m) => m.manager_id));
     const assignments = (await wh.query<{ client_id: string; manager_id: string; share: string; f: string; t: string | null }>(
@@ -180,12 +189,16 @@ describe('generated bank: contribution recomputed independently with arquero', (
     const byClient = new Map<string, typeof assignments>();
     for (const a of assignments) byClient.set(a.client_id, [...(byClient.get(a.client_id) ?? []), a]);
 
-    // The rules, restated: curve in effect = latest effective date on or before the date (else the
-    // first); point = shortest term >= the product's (demand: 0), else the longest.
-    const dates = [...new Set(curve.map((c) => c.e))].sort();
-    const ftp = (date: string, product: string) => {
-      const eff = [...dates].reverse().find((e) => e <= date) ?? dates[0]!;
-      const points = curve.filter((c) => c.e === eff).sort((a, b) => a.term_months - b.term_months);
+    // The rules, restated: on the curve of the row's currency, each term's latest point on or before
+    // the date (before every point: the first date's points); point = shortest term >= the
+    // product's (demand: 0), else the longest.
+    const ftp = (date: string, product: string, currency: string) => {
+      const own = curve.filter((c) => c.currency === currency);
+      const inForce = new Map<number, { e: string; rate: number }>();
+      for (const c of own) if (c.e <= date && (inForce.get(c.term_months)?.e ?? '') < c.e) inForce.set(c.term_months, c);
+      const first = own.map((c) => c.e).sort()[0];
+      const points = (inForce.size ? [...inForce].map(([term_months, c]) => ({ term_months, rate: c.rate })) : own.filter((c) => c.e === first))
+        .sort((a, b) => a.term_months - b.term_months);
       const term = terms.get(product) ?? 0;
       return (points.find((p) => p.term_months >= term) ?? points[points.length - 1]!).rate;
     };
@@ -197,7 +210,7 @@ describe('generated bank: contribution recomputed independently with arquero', (
     const quarter = (date: string) => `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 
     const depositSpread = deposits
-      .derive({ amount: aq.escape((r: { d: string; product_id: string; avg_balance: number; rate: number }) => (r.avg_balance * (ftp(r.d, r.product_id) - r.rate) * days(r.d)) / 36500) })
+      .derive({ amount: aq.escape((r: { d: string; product_id: string; currency: string; avg_balance: number; rate: number }) => (r.avg_balance * (ftp(r.d, r.product_id, r.currency) - r.rate) * days(r.d)) / 36500) })
       .derive({ h: aq.escape((r: { client_id: string; d: string }) => holders(r.client_id, r.d)), period: aq.escape((r: { d: string }) => quarter(r.d)) })
       .unroll('h')
       .derive({
@@ -207,7 +220,7 @@ describe('generated bank: contribution recomputed independently with arquero', (
       .groupby('manager', 'period')
       .rollup({ deposit_spread: op.sum('deposit_spread') });
     const loanSpread = loans
-      .derive({ amount: aq.escape((r: { d: string; product_id: string; avg_balance: number; rate: number }) => (r.avg_balance * (r.rate - ftp(r.d, r.product_id)) * days(r.d)) / 36500) })
+      .derive({ amount: aq.escape((r: { d: string; product_id: string; currency: string; avg_balance: number; rate: number }) => (r.avg_balance * (r.rate - ftp(r.d, r.product_id, r.currency)) * days(r.d)) / 36500) })
       .derive({ h: aq.escape((r: { client_id: string; d: string }) => holders(r.client_id, r.d)), period: aq.escape((r: { d: string }) => quarter(r.d)) })
       .unroll('h')
       .derive({

@@ -1,10 +1,10 @@
 // Build input: config/expected_loss.json -> cfg_expected_loss (one row per five-category class:
 // pd and lgd, annual fractions). int_loans_priced reads it for the expected-loss charge.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Warehouse } from '../db.ts';
 import type { BuildInputOptions, BuildInputResult } from './_input.ts';
+import { parseConfigFile } from './_config-file.ts';
 
 export const fiveClasses = ['normal', 'special_mention', 'substandard', 'doubtful', 'loss'] as const;
 
@@ -19,13 +19,7 @@ export const file = 'expected_loss.json';
 
 export async function load(wh: Warehouse, opts: BuildInputOptions): Promise<BuildInputResult> {
   const path = join(opts.configDir, file);
-  let parsed: z.infer<typeof schema>;
-  try {
-    parsed = schema.parse(JSON.parse(readFileSync(path, 'utf8')));
-  } catch (e) {
-    const why = e instanceof z.ZodError ? e.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') : (e as Error).message;
-    throw new Error(`${path}: ${why}`);
-  }
+  const parsed = parseConfigFile(path, schema);
   await wh.run(`create or replace table ${table} (
     five_class varchar not null primary key,
     pd  decimal(9,6) not null,  -- annual probability of default, fraction

@@ -134,17 +134,24 @@ export async function clientLedgers(reader: Reader, clientId: string) {
   const p = { id: clientId };
   const deposits = await reader.query(
     `with months as (select distinct as_of_date from mart_client_deposits where client_id = $id order by as_of_date desc limit 24)
-     select as_of_date::varchar as as_of_date, account_id, product_id, currency, balance, avg_balance, rate
-     from mart_client_deposits where client_id = $id and as_of_date in (select as_of_date from months)
-     order by as_of_date desc, account_id`,
+     select d.as_of_date::varchar as as_of_date, d.account_id, d.product_id, d.currency, d.balance, d.avg_balance,
+       coalesce(f.balance, d.balance) as balance_cny, coalesce(f.avg_balance, d.avg_balance) as avg_balance_cny, d.rate
+     from mart_client_deposits d
+     left join mart_foreign_currency_rows f on f.ledger = 'deposits' and f.row_id = d.account_id and f.as_of_date = d.as_of_date
+     where d.client_id = $id and d.as_of_date in (select as_of_date from months)
+     order by d.as_of_date desc, d.account_id`,
     p,
   );
   const loans = await reader.query(
     `with months as (select distinct as_of_date from mart_client_loans where client_id = $id order by as_of_date desc limit 24)
-     select as_of_date::varchar as as_of_date, loan_id, product_id, currency, origination_date::varchar as origination_date,
-       maturity_date::varchar as maturity_date, principal, balance, avg_balance, rate, five_class, overdue_days, originating_manager_id
-     from mart_client_loans where client_id = $id and as_of_date in (select as_of_date from months)
-     order by as_of_date desc, loan_id`,
+     select l.as_of_date::varchar as as_of_date, l.loan_id, l.product_id, l.currency, l.origination_date::varchar as origination_date,
+       l.maturity_date::varchar as maturity_date, l.principal, l.balance, l.avg_balance,
+       coalesce(f.balance, l.balance) as balance_cny, coalesce(f.avg_balance, l.avg_balance) as avg_balance_cny,
+       l.rate, l.five_class, l.overdue_days, l.originating_manager_id
+     from mart_client_loans l
+     left join mart_foreign_currency_rows f on f.ledger = 'loans' and f.row_id = l.loan_id and f.as_of_date = l.as_of_date
+     where l.client_id = $id and l.as_of_date in (select as_of_date from months)
+     order by l.as_of_date desc, l.loan_id`,
     p,
   );
   return { deposits, loans };

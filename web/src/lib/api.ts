@@ -158,6 +158,8 @@ export const institutions = {
   summary: (orgId: string, v: View) => get<OrgSummary>(`orgs/${encodeURIComponent(orgId)}`, { period: v.period } satisfies Filters<typeof periodFilter>),
   /** The node's children side by side, with per-manager averages and percentiles among siblings. */
   benchmark: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/benchmark`, { period: v.period } satisfies Filters<typeof periodFilter>, v.lang),
+  /** The unassigned bucket (未分配) of each node of the subtree with any; the node's own row is the one with its org_id. */
+  unassigned: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/unassigned`, { period: v.period, page_size: 200 }, v.lang),
 };
 
 export const managers = {

@@ -16,6 +16,8 @@ export class InstitutionState {
   children = new Resource<Listed<Row>>();
   /** A node without child institutions (a sub-branch, an outlet): its managers are its children. */
   managers = new Resource<Listed<Row>>();
+  /** The unassigned bucket of the node's subtree, the row under its managers; none for a manager's scope. */
+  unassigned = new Resource<Listed<Row>>();
   #seq = 0;
 
   load(orgId: string, view: View): void {
@@ -23,8 +25,13 @@ export class InstitutionState {
     void this.summary.load(() => institutions.summary(orgId, view));
     void this.children.load(() => institutions.benchmark(orgId, view)).then(() => {
       if (seq !== this.#seq) return;
-      if (this.children.data?.rows.length === 0) void this.managers.load(() => managers.league(orgId, view, null));
-      else this.managers.data = null;
+      if (this.children.data?.rows.length === 0) {
+        void this.managers.load(() => managers.league(orgId, view, null));
+        void this.unassigned.load(() => institutions.unassigned(orgId, view));
+      } else {
+        this.managers.data = null;
+        this.unassigned.data = null;
+      }
     });
   }
 }

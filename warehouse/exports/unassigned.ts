@@ -1,0 +1,26 @@
+// `jixiao export unassigned`: the unassigned bucket (未分配) for a period — one row per org node whose
+// subtree booked business no manager held, with every metric of mart_org_unassigned_period, in tree
+// order. A node's row plus its managers (`jixiao export managers --org`) add up to the node
+// (`jixiao export orgs`).
+import type { Warehouse } from '../db.ts';
+import { columnsOf as tableColumns, ident } from './_common.ts';
+import type { ExportKind, ExportRequest } from './_kind.ts';
+import { columnsOf } from '../../report/table.ts';
+import { orgUnassigned, unassignedLeading } from '../queries/unassigned.ts';
+import { wholeBank } from '../queries/scope.ts';
+import type { Reader } from '../queries/reader.ts';
+
+const unassigned: ExportKind = {
+  kind: 'unassigned',
+  summary: 'one row per org node with unassigned business (未分配) in its subtree: every metric',
+  idColumn: 'org_id',
+  sheet: 'unassigned',
+  async table(wh: Warehouse, req: ExportRequest) {
+    const metrics = (await tableColumns(wh, 'mart_org_unassigned_period', [...unassignedLeading])).map(ident);
+    // the CLI reads the warehouse it opened, with the whole bank in scope
+    const reader: Reader = { query: <T extends object>(sql: string, params?: Record<string, unknown>) => wh.query(sql, params as never) as Promise<T[]> };
+    const rows = await orgUnassigned(reader, wholeBank, { orgId: req.org ?? null, period: req.period });
+    return { columns: columnsOf([...unassignedLeading, ...metrics]), rows };
+  },
+};
+export default unassigned;
