@@ -4,5 +4,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Every file jixiao creates (ledger, results, write-ahead logs, users, logs, exports) holds bank
+// data or users: readable by the owner only.
+process.umask(0o077);
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

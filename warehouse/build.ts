@@ -46,6 +46,8 @@ export interface BuildOptions {
   keepIntermediates?: boolean;
   /** Models and checks run at once (default 2; 1 = one after the other). */
   concurrency?: number;
+  /** The build's id when the caller reserved it (warehouse/results.ts: from the ledger); else the next one here. */
+  buildId?: number;
 }
 
 export interface StepResult {
@@ -282,8 +284,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions): Promise<BuildResult>
   const inputs = await discoverInputs();
   const total = inputs.length + models.length + checks.length;
   const started = Date.now();
-  const idRow = await wh.query<{ id: number }>(`select nextval('build_id_seq')::integer as id`);
-  const buildId = idRow[0]!.id;
+  const buildId = opts.buildId ?? (await wh.query<{ id: number }>(`select nextval('build_id_seq')::integer as id`))[0]!.id;
   const steps: StepResult[] = [];
   let startedSteps = 0;
   let finishedSteps = 0;

@@ -13,7 +13,8 @@ import { usersPathFor, UserStore } from '../../warehouse/users.ts';
 import type { Role } from '../../contract/api.ts';
 import { demoSubjects, type PreferredSubjects } from '../../warehouse/queries/subjects.ts';
 import { serveApi, untilSignal, webDistDir } from '../../api/server.ts';
-import { parsePort } from './serve.ts';
+import { accessLog, exposure, exposureOptions, parsePort } from './serve.ts';
+import { currentResults } from '../../warehouse/results.ts';
 
 /**
  * Runs another jixiao command in-process, with its own progress bars and summary (sent to stderr,
@@ -41,12 +42,11 @@ interface DemoUser {
   sees: string;
 }
 
-async function warehouseState(db: string): Promise<{ loads: number; builds: number }> {
-  const wh = await Warehouse.open(db);
+async function warehouseState(db: string): Promise<{ loads: number; published: boolean }> {
+  const wh = await Warehouse.open(db, { readOnly: true });
   try {
     const [l] = await wh.query<{ n: number }>(`select count(*)::integer as n from load_log where status = 'loaded'`);
-    const [b] = await wh.query<{ n: number }>(`select count(*)::integer as n from build_log where status = 'built'`);
-    return { loads: l?.n ?? 0, builds: b?.n ?? 0 };
+    return { loads: l?.n ?? 0, published: currentResults(db) !== undefined };
   } finally {
     wh.close();
   }
@@ -86,16 +86,19 @@ async function createDemoUsers(db: string, store: UserStore, preferred: Preferre
 const start: Command = {
   name: 'start',
   summary: 'Run everything on the demo bank: generate, load, build, add demo users, serve API and dashboard',
-  usage: '[--db FILE] [--port 8080] [--host 127.0.0.1] [--seed N]',
+  usage: '[--db FILE] [--port 8080] [--host 127.0.0.1] [--seed N] [--secure-cookies] [--trust-proxy] [--log FILE]',
   description: `With no warehouse at --db, generates the demo bank beside it (demo-bank/), loads and
-builds it; with a warehouse already there, serves it as it is (building first if it was never
-built). Adds one demo user per role when the users file is empty, builds the web dashboard when
-web/dist is missing or older than its sources, then serves until Ctrl-C.`,
+builds it; with a warehouse already there, serves its published results (building first if none
+was ever published). Adds one demo user per role when the users file is empty, builds the web
+dashboard when web/dist is missing or older than its sources, then serves until Ctrl-C. While it
+serves, another terminal can load and build: the server switches to each build it publishes.
+The access log goes to standard error here (stdout keeps the address and logins), or --log FILE.`,
   options: {
     db: dbOption,
     port: { type: 'string', help: 'PORT  TCP port (default 8080)' },
     host: { type: 'string', help: 'HOST  address to listen on (default 127.0.0.1)' },
     seed: { type: 'string', help: 'N     seed of the demo bank (default 20261123)' },
+    ...exposureOptions,
   },
   async run(ctx) {
     try {
@@ -118,7 +121,7 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
   if (!/^\d{1,10}$/.test(seedArg)) throw new UsageError(`--seed: '${seedArg}' is not a whole number`);
   const step = (msg: string) => err.write(`» ${msg}\n`);
 
-  let state = existsSync(db) ? await warehouseState(db) : { loads: 0, builds: 0 };
+  let state = existsSync(db) ? await warehouseState(db) : { loads: 0, published: false };
   if (state.loads === 0) {
     const bank = join(dirname(db), 'demo-bank');
     if (!existsSync(join(bank, 'truth.json'))) {
@@ -130,7 +133,7 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
     state = await warehouseState(db);
     if (state.loads === 0) throw new Error(`loading ${bank} recorded no successful load; see \`jixiao status --db ${db}\``);
   }
-  if (state.builds === 0) {
+  if (!state.published) {
     step('building the marts');
     await runCommand(buildCommand, { db }, [], err);
   }
@@ -147,7 +150,8 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
     await buildWeb();
   }
 
-  const serving = await serveApi(db, { port, host, webDist: webDistDir, cacheEntries: 5000, threads: 1, log: (line) => err.write(line + '\n') });
+  const log = accessLog(values.log, err);
+  const serving = await serveApi(db, { ...exposure(values), port, host, webDist: webDistDir, cacheEntries: 5000, threads: 1, log: log.write });
   out.write(`\nJixiao is running at ${serving.url}/  (API: ${serving.url}/api, OpenAPI: ${serving.url}/api/openapi.json)\n`);
   const users = store.list().filter((u) => !u.disabled);
   if (demo.length) {
@@ -166,6 +170,7 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
       `\nCtrl-C stops.\n`,
   );
   await untilSignal(serving, (s) => err.write(`\n${s}: stopping…\n`));
+  log.close();
   out.write('stopped\n');
   return 0;
 }

@@ -200,6 +200,8 @@ it('jixiao export scorecards writes the card, its points per indicator and the p
   let err = '';
   const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) });
   bank.release(); // the command opens the file itself
+  const { publishBuiltInPlace } = await import('../../warehouse/results.ts');
+  await publishBuiltInPlace(bank.path); // export reads the published results
   const code = await main(['export', 'scorecards', '--period', '2026-Q2', '--format', 'json', '--db', bank.path], sink((s) => (out += s)) as never, sink((s) => (err += s)) as never);
   expect(err).toBe('');
   expect(code).toBe(0);
