@@ -125,6 +125,8 @@ interface Generation {
 /** The generations of one server: the current one, and retired ones still finishing requests. */
 export class Served {
   private checking: Promise<boolean> | undefined;
+  /** A published file that failed to open (not tried again until CURRENT names another). */
+  private refused: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -177,13 +179,16 @@ export class Served {
 
   private async switchIfPublished(): Promise<boolean> {
     if (this.closed) return false;
-    const file = currentResults(this.dbPath);
-    if (!file || file === this.gen.file) return false;
+    let file: string | undefined;
     let next: Generation;
     try {
+      file = currentResults(this.dbPath);
+      if (!file || file === this.gen.file || file === this.refused) return false;
       next = await Served.generation(file, this.shared, this.opts);
     } catch (e) {
-      this.shared.log(`error opening the published results ${file} (still serving ${this.gen.file}): ${(e as Error).message}`);
+      // Logged once per file; the server stays on the results it has.
+      if (file !== this.refused) this.shared.log(`error opening the published results ${file ?? '(CURRENT)'} (still serving ${this.gen.file}): ${(e as Error).message}`);
+      this.refused = file;
       return false;
     }
     if (this.closed) {

@@ -177,16 +177,16 @@ function stats(timings: Timing[], wallMs: number, endpoint?: Endpoint): Stats {
 }
 
 async function startServer(db: string, usersPath: string, cache: number): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  // The request log (stderr) goes to a file, so a busy load generator never holds the server up
+  // The access log and errors go to a file, so a busy load generator never holds the server up
   // on a full pipe; it is read back only to report a failure.
   const logFile = `${usersPath}.server.log`;
   const logFd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [join(projectRoot, 'bin', 'jixiao.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--pool-size', String(poolSize), '--cache', String(cache), '--users', usersPath], {
+  const child = spawn(process.execPath, [join(projectRoot, 'bin', 'jixiao.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--pool-size', String(poolSize), '--cache', String(cache), '--users', usersPath, '--log', `${logFile}.access`], {
     stdio: ['ignore', 'pipe', logFd],
   });
   closeSync(logFd);
   let out = '';
-  const err = () => readFileSync(logFile, 'utf8').slice(-4000);
+  const err = () => (readFileSync(logFile, 'utf8') + readFileSync(`${logFile}.access`, 'utf8')).slice(-4000);
   child.stdout!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {

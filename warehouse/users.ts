@@ -1,8 +1,8 @@
 // The users of the API, in a JSON file beside the warehouse (jixiao.duckdb → jixiao.users.json).
 //
-// Why a file and not a table: DuckDB allows one writing process or many reading ones. The server
-// holds the warehouse open read-only, so a users table could not be written while it runs — and
-// `jixiao user add` must work then. The file is small, written atomically (temp file + rename,
+// Why a file and not a table: DuckDB allows one writing process per file. The ledger is written by
+// loads, a results file is read-only once published and replaced by the next build, and users must
+// outlive every build and be added while the server runs (api/README.md: the server's own store). The file is small, written atomically (temp file + rename,
 // under a lock file), and the server re-reads it when it changes, so a disabled user is shut out
 // at their next request.
 //

@@ -3,7 +3,8 @@
 // results file the server switches to without a restart (sessions kept); a failed build
 // publishes nothing and the server stays on the results it had.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Served } from '../../api/server.ts';
 import { join } from 'node:path';
 import { jixiao, spawnServe, type ServeProcess } from './processes.ts';
 import { currentResults, resultsDirFor } from '../../warehouse/results.ts';
@@ -133,6 +134,30 @@ describe('beside a running server', () => {
     expect(mode(currentResults(f.dbPath)!)).toBe('600');
     expect(mode(join(resultsDirFor(f.dbPath), 'CURRENT'))).toBe('600');
     expect(mode(join(f.dir, 'bank.users.json'))).toBe('600');
+  });
+});
+
+describe('a server meeting a published file it cannot open', () => {
+  it('logs it once and keeps serving the results it has', async () => {
+    const lines: string[] = [];
+    const served = await Served.open(f.dbPath, { poolSize: 1, log: (l) => lines.push(l) });
+    const dir = resultsDirFor(f.dbPath);
+    const current = readFileSync(join(dir, 'CURRENT'), 'utf8');
+    try {
+      const build = served.deps.build?.build_id;
+      writeFileSync(join(dir, 'build-000099.duckdb'), 'not a database');
+      writeFileSync(join(dir, 'CURRENT'), 'build-000099.duckdb\n');
+      expect(await served.check()).toBe(false);
+      expect(await served.check()).toBe(false);
+      expect(served.deps.build?.build_id).toBe(build);
+      expect(lines.filter((l) => /error opening the published results .*build-000099/.test(l))).toHaveLength(1);
+      const res = await served.fetch(new Request('http://x/api/health'));
+      expect(res.headers.get('x-jixiao-build')).toBe(String(build));
+    } finally {
+      writeFileSync(join(dir, 'CURRENT'), current);
+      rmSync(join(dir, 'build-000099.duckdb'), { force: true });
+      await served.close();
+    }
   });
 });
 
