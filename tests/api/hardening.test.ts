@@ -2,7 +2,8 @@
 // throttle that an attacker cannot turn against other users, the client address behind a reverse
 // proxy, scrypt at cost 2^17 with older hashes upgraded at the next sign-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessLog } from '../../cli/commands/serve.ts';
 import { join } from 'node:path';
 import { createFixture, passwords, removeFixture, type Fixture } from './fixture.ts';
 import { openDeps, type OpenedDeps } from '../../api/server.ts';
@@ -101,6 +102,18 @@ describe('login throttle', () => {
     expect((await viaProxy('nobody-else', 'guess-guess', '10.9.9.10')).status).toBe(401);
     // Without --trust-proxy the header is ignored: all of these came from the proxy's socket.
     expect((await login('nobody-direct', 'guess-guess', '127.0.0.1', { 'x-forwarded-for': '10.9.9.9' })).status).toBe(401);
+  });
+});
+
+describe('access log file', () => {
+  it('--log FILE is created readable by its owner only and gets one line per request', async () => {
+    const file = join(f.dir, 'access.log');
+    const log = accessLog(file, process.stdout);
+    const logged = createApp({ ...opened.deps, log: log.write });
+    await logged.request('/api/health');
+    log.close();
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+    expect(readFileSync(file, 'utf8')).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z - - GET \/api\/health 200 [\d.]+ms\n$/);
   });
 });
 
