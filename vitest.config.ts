@@ -8,5 +8,7 @@ export default defineConfig({
     // DuckDB work is CPU-bound and the machine has two cores.
     pool: 'forks',
     maxWorkers: 2,
+    // Password hashes at a low scrypt cost in tests (production: 2^17; warehouse/users.ts).
+    env: { JIXIAO_TEST_SCRYPT_N: '1024' },
   },
 });

@@ -1,6 +1,6 @@
-// Answers kept as sent: the JSON text of recent 200 answers, by who asks and what. The server opens
-// the warehouse read-only, so nothing can change an answer while it runs (the same argument as the
-// pool's result cache); a repeated request then costs a lookup instead of the queries, the copy of
+// Answers kept as sent: the JSON text of recent 200 answers, by who asks and what. A published
+// results file never changes, and each has its own cache (api/server.ts), so nothing can change an
+// answer while it is kept (the same argument as the pool's result cache); a repeated request then costs a lookup instead of the queries, the copy of
 // their rows and JSON.stringify: on the large bank ≈ 2 ms of the server's CPU a request, against
 // ≈ 5.5 ms with only the pool's rows kept and 10–40 ms with nothing kept (BENCHMARKS.md).
 //

@@ -6,6 +6,7 @@ import type { User, UserStore } from '../warehouse/users.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { Lockout } from './auth/lockout.ts';
 import type { PeriodRow } from '../warehouse/queries/orgs.ts';
+import type { PublishedBuildRow } from '../warehouse/queries/health.ts';
 import type { AnswerCache } from './answers.ts';
 
 export interface Deps {
@@ -16,9 +17,11 @@ export interface Deps {
   catalog: Catalog;
   /** Why the warehouse cannot be read (not built by this version: 503 "run jixiao build"); null when it can. */
   stale: string | null;
-  /** The periods the build produced, read at start (the server never writes the warehouse). */
+  /** The periods the build produced, read when its results file was opened (it never changes). */
   periods: PeriodRow[];
-  /** Request log lines go here (stderr in `serve`; silent in tests). */
+  /** The build whose results file this is (absent in a file no build published). */
+  build?: PublishedBuildRow;
+  /** The access log and server events go here (stdout or --log FILE in `serve`; silent in tests). */
   log: (line: string) => void;
   users: UserStore;
   sessions: SessionStore;
@@ -26,6 +29,10 @@ export interface Deps {
   sessionSecret: string;
   /** Set the Secure flag on the cookie (serve behind HTTPS). */
   secureCookies: boolean;
+  /** The client's address is the last one a reverse proxy appended to X-Forwarded-For. */
+  trustProxy?: boolean;
+  /** Delay before a throttled address's failed login is answered (default THROTTLE_DELAY_MS). */
+  failedLoginDelayMs?: number;
   now: () => number;
 }
 

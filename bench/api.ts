@@ -1,5 +1,5 @@
 // npm run bench:api [-- --db FILE --workers 20 --requests 60 --pool-size 4]
-// Load on the API: `jixiao serve` runs in a child process over a built warehouse (the large bank
+// Load on the API: `jixiao serve` runs in a child process over a built warehouse's published results (the large bank
 // when given with --db or $JIXIAO_BENCH_DB; else the demo bank, generated, loaded and built once into
 // data/bench/demo.duckdb). A small load generator (global fetch = undici, keep-alive, localhost
 // only) runs N concurrent workers, each a bounded loop of requests over the league table, the
@@ -16,7 +16,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Warehouse } from '../warehouse/db.ts';
+import { currentResults, openResults } from '../warehouse/results.ts';
 import { ReaderPool } from '../warehouse/queries/reader.ts';
 import { codeSchema } from '../warehouse/schema-version.ts';
 import { projectRoot } from '../warehouse/paths.ts';
@@ -61,15 +61,18 @@ async function warehouseFile(): Promise<{ db: string; bank: string }> {
   }
   const dir = join(projectRoot, 'data', 'bench');
   const db = join(dir, 'demo.duckdb');
-  if (!existsSync(db)) {
+  if (!existsSync(db) || !currentResults(db)) {
     mkdirSync(dir, { recursive: true });
     process.stderr.write('bench:api — no large bank given; preparing the demo bank (once) in data/bench/\n');
     const bankDir = join(dir, 'demo-bank');
-    for (const argv of [
-      ['generate', '--out', bankDir, '--scale', 'demo', '--seed', '20261123'],
-      ['ingest', bankDir, '--db', db],
-      ['build', '--db', db],
-    ]) {
+    const steps = existsSync(db)
+      ? [['build', '--db', db]] // loaded before the results were published apart: build once
+      : [
+          ['generate', '--out', bankDir, '--scale', 'demo', '--seed', '20261123'],
+          ['ingest', bankDir, '--db', db],
+          ['build', '--db', db],
+        ];
+    for (const argv of steps) {
       const code = await cli(argv);
       if (code !== 0) throw new Error(`jixiao ${argv.join(' ')} failed (${code})`);
     }
@@ -79,7 +82,7 @@ async function warehouseFile(): Promise<{ db: string; bank: string }> {
 
 /** Ids to ask for, read from the warehouse: busy sub-branches, nodes with children, managers. */
 async function sampleIds(db: string): Promise<Sample> {
-  const wh = await Warehouse.open(db, { readOnly: true });
+  const wh = await openResults(db);
   try {
     const [p] = await wh.query<{ period: string }>(`select max(period) as period from mart_periods where period_type = 'month'`);
     const branches = await wh.query<{ org_id: string }>(
@@ -174,16 +177,16 @@ function stats(timings: Timing[], wallMs: number, endpoint?: Endpoint): Stats {
 }
 
 async function startServer(db: string, usersPath: string, cache: number): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  // The request log (stderr) goes to a file, so a busy load generator never holds the server up
+  // The access log and errors go to a file, so a busy load generator never holds the server up
   // on a full pipe; it is read back only to report a failure.
   const logFile = `${usersPath}.server.log`;
   const logFd = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [join(projectRoot, 'bin', 'jixiao.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--pool-size', String(poolSize), '--cache', String(cache), '--users', usersPath], {
+  const child = spawn(process.execPath, [join(projectRoot, 'bin', 'jixiao.js'), 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--pool-size', String(poolSize), '--cache', String(cache), '--users', usersPath, '--log', `${logFile}.access`], {
     stdio: ['ignore', 'pipe', logFd],
   });
   closeSync(logFd);
   let out = '';
-  const err = () => readFileSync(logFile, 'utf8').slice(-4000);
+  const err = () => (readFileSync(logFile, 'utf8') + readFileSync(`${logFile}.access`, 'utf8')).slice(-4000);
   child.stdout!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
@@ -237,7 +240,7 @@ async function apiRun(db: string, s: Sample, p: { endpoint: Endpoint; id: string
 
 /** The same queries the handlers make, straight on a pool of DuckDB connections. */
 async function directRun(db: string, s: Sample, p: { endpoint: Endpoint; id: string }[][]) {
-  const wh = await Warehouse.open(db, { readOnly: true });
+  const wh = await openResults(db);
   // As the server runs by default: one DuckDB thread, the pool's connections side by side.
   const pool = await ReaderPool.open(wh, { size: poolSize, threads: 1 });
   try {

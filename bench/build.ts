@@ -3,11 +3,12 @@
 // run's alone, maxRSS), in one run:
 //   (a) reference: the irreducible work — one plain GROUP BY of every ledger row (deposits, loans,
 //       fees, sales, visits) by client and month, into tables;
-//   (b) the full build (inputs, every model under sql/, every check) on all months but the last,
+//   (b) the full build as `jixiao build` runs it (the ledger copied into a new results file, the
+//       inputs, every model under sql/, every check, then published) on all months but the last,
 //       models two at a time as the build runs them, and (b1) the same one model at a time;
 //   (c) the rebuild after one more month is ingested (the build is a full rebuild: no incremental
 //       state to go stale; this measures what a monthly run costs);
-//   (d) a floor: every mart of (c)'s warehouse copied into a new file — no computation, only reading
+//   (d) a floor: every mart of (c)'s results file copied into a new file — no computation, only reading
 //       the results back and writing them as any build must (DuckDB compresses as it writes);
 // and prints a Markdown table for BENCHMARKS.md. Targets: demo (b) < 5 s, large (b) < 120 s,
 // peak memory < 4 GB. Scales: tiny | demo | large | a client count (see generator/scales.ts).
@@ -17,7 +18,7 @@ import { cpus, tmpdir, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Warehouse } from '../warehouse/db.ts';
-import { build } from '../warehouse/build.ts';
+import { buildAndPublish, requireResults } from '../warehouse/results.ts';
 import { generateBank, referenceFolder } from '../generator/index.ts';
 import { ingestPath } from '../ingest/index.ts';
 
@@ -31,12 +32,23 @@ interface Measure {
 }
 
 async function child(mode: string, db: string, from?: string): Promise<void> {
-  const wh = await Warehouse.open(db);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  if (mode === 'build' || mode === 'build-sequential') {
+    // What `jixiao build` does: snapshot the ledger, build on the copy, publish it.
+    const r = await buildAndPublish(db, {
+      memoryLimit: process.env.JIXIAO_BUILD_MEMORY || undefined,
+      concurrency: mode === 'build-sequential' ? 1 : undefined,
+    });
+    return report(t0, cpu0, {
+      rows: r.steps.filter((s) => s.kind === 'table').reduce((n, s) => n + (s.rows ?? 0), 0),
+      models: r.models,
+      slowest: [...r.steps].sort((a, b) => b.ms - a.ms).slice(0, 4).map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s`).join(', '),
+    });
+  }
+  const wh = await Warehouse.open(db);
   let rows = 0;
   let models: number | undefined;
-  let slowest: string | undefined;
   try {
     if (mode === 'reference') {
       const plain = [
@@ -64,28 +76,23 @@ async function child(mode: string, db: string, from?: string): Promise<void> {
       rows = Number((await wh.query<{ n: string }>(`select coalesce(sum(estimated_size), 0)::varchar as n from duckdb_tables() where database_name = current_database()`))[0]!.n);
       models = marts.length;
     } else {
-      const r = await build(wh, {
-        memoryLimit: process.env.JIXIAO_BUILD_MEMORY || undefined,
-        concurrency: mode === 'build-sequential' ? 1 : undefined,
-      });
-      await wh.run('checkpoint');
-      rows = r.steps.filter((s) => s.kind === 'table').reduce((n, s) => n + (s.rows ?? 0), 0);
-      models = r.models;
-      slowest = [...r.steps].sort((a, b) => b.ms - a.ms).slice(0, 4).map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s`).join(', ');
+      throw new Error(`unknown mode ${mode}`);
     }
   } finally {
     wh.close();
   }
+  report(t0, cpu0, { rows, models });
+}
+
+function report(t0: number, cpu0: NodeJS.CpuUsage, m: Pick<Measure, 'rows' | 'models' | 'slowest'>): void {
   const cpu = process.cpuUsage(cpu0);
-  const m: Measure = {
+  const measure: Measure = {
     ms: performance.now() - t0,
     cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    rows,
-    models,
-    slowest,
+    ...m,
   };
-  process.stdout.write(`\n${JSON.stringify(m)}\n`);
+  process.stdout.write(`\n${JSON.stringify(measure)}\n`);
 }
 
 function runChild(mode: string, db: string, from?: string): Measure {
@@ -163,7 +170,7 @@ async function main(): Promise<void> {
     log('(c) rebuild after one more month …');
     const c = runChild('build', db);
     log('(d) floor: the marts of (c) copied into a new file …');
-    const d = runChild('copy-marts', join(dir, 'marts-copy.duckdb'), db);
+    const d = runChild('copy-marts', join(dir, 'marts-copy.duckdb'), requireResults(db));
     const s = (m: Measure) => `${(m.ms / 1000).toFixed(1)} s`;
     const lines = [
       `memory limit: ${values['memory-limit'] ?? 'DuckDB default (80 % of RAM)'}`,

@@ -9,5 +9,8 @@ register();
 process.stdout.on('error', (e) => {
   if (e.code !== 'EPIPE') throw e;
 });
+// Every file jixiao creates (ledger, results, write-ahead logs, users, logs, exports) holds bank
+// data or users: readable by the owner only.
+process.umask(0o077);
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -53,6 +53,8 @@ export interface BuildOptions {
    * build runs in the ordinary form and only a value overflowing it makes it run again wide.
    */
   wide?: boolean;
+  /** The build's id when the caller reserved it (warehouse/results.ts: from the ledger); else the next one here. */
+  buildId?: number;
 }
 
 export interface StepResult {
@@ -290,8 +292,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions, wide: boolean): Promi
   const inputs = await loadBuildInputs();
   const total = inputs.length + models.length + checks.length;
   const started = Date.now();
-  const idRow = await wh.query<{ id: number }>(`select nextval('build_id_seq')::integer as id`);
-  const buildId = idRow[0]!.id;
+  const buildId = opts.buildId ?? (await wh.query<{ id: number }>(`select nextval('build_id_seq')::integer as id`))[0]!.id;
   const steps: StepResult[] = [];
   let startedSteps = 0;
   let finishedSteps = 0;

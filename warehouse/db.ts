@@ -1,7 +1,7 @@
 // The only place that opens DuckDB. One DuckDBInstance per warehouse file, opened once and
 // closed explicitly; the schema is brought up to date on open by numbered migrations.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations.ts';
 
@@ -24,7 +24,17 @@ export class Warehouse {
   static async open(path: string, opts: OpenOptions = {}): Promise<Warehouse> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const options: Record<string, string> = opts.readOnly ? { access_mode: 'READ_ONLY' } : {};
-    const instance = await DuckDBInstance.create(path, options);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, options);
+    } catch (e) {
+      // DuckDB admits one writing process per file (or many readers): say who holds it, plainly.
+      const m = /Conflicting lock is held in (.*?\(PID \d+\))/.exec((e as Error).message);
+      if (m) throw new Error(`${path} is locked by another process (${m[1]}): a load or a build is writing it; try again once it has finished`);
+      throw e;
+    }
+    // Bank data: readable by the owner only, whatever the umask (the CLI's is 077 as well).
+    if (!opts.readOnly && path !== ':memory:') chmodSync(path, 0o600);
     const conn = await instance.connect();
     const wh = new Warehouse(path, instance, conn);
     if (!opts.readOnly) await migrate(wh);

@@ -1,12 +1,14 @@
 // The users of the API, in a JSON file beside the warehouse (jixiao.duckdb → jixiao.users.json).
 //
-// Why a file and not a table: DuckDB allows one writing process or many reading ones. The server
-// holds the warehouse open read-only, so a users table could not be written while it runs — and
-// `jixiao user add` must work then. The file is small, written atomically (temp file + rename,
+// Why a file and not a table: DuckDB allows one writing process per file. The ledger is written by
+// loads, a results file is read-only once published and replaced by the next build, and users must
+// outlive every build and be added while the server runs (api/README.md: the server's own store). The file is small, written atomically (temp file + rename,
 // under a lock file), and the server re-reads it when it changes, so a disabled user is shut out
 // at their next request.
 //
-// Passwords are stored as scrypt hashes (node:crypto), `scrypt$N$r$p$salt$hash` in base64url.
+// Passwords are stored as scrypt hashes (node:crypto), `scrypt$N$r$p$salt$hash` in base64url, at
+// cost N = 2^17 (128 MiB and some 0.3 s a hash: OWASP's figure for scrypt); a hash of a lower cost
+// is replaced at the user's next successful sign-in.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -34,21 +36,37 @@ interface UsersFile {
   users: StoredUser[];
 }
 
-const N = 16384;
+export const SCRYPT_N = 2 ** 17;
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
 
-function scrypt(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
+/**
+ * The cost new hashes get: SCRYPT_N, except under vitest, where JIXIAO_TEST_SCRYPT_N may lower it
+ * so that the tests' hundreds of sign-ins stay fast (a test proves the default).
+ */
+export function scryptCost(env: NodeJS.ProcessEnv = process.env): number {
+  const test = Number(env.JIXIAO_TEST_SCRYPT_N);
+  return env.VITEST && Number.isInteger(test) && test >= 2 ? test : SCRYPT_N;
+}
+
+function scrypt(password: string, salt: Buffer, opts: ScryptOptions & { N: number; r: number }): Promise<Buffer> {
+  // scrypt needs 128·N·r bytes; Node refuses above maxmem, so give it twice that.
+  const maxmem = 256 * opts.N * opts.r;
   return new Promise((resolve, reject) =>
-    scryptCb(password.normalize('NFC'), salt, KEYLEN, { ...opts, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    scryptCb(password.normalize('NFC'), salt, KEYLEN, { ...opts, maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, N = scryptCost()): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, { N, r: R, p: P });
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+/** The scrypt cost N a stored hash was made with. */
+export function hashCost(stored: string): number {
+  return Number(stored.split('$')[1]);
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -178,7 +196,18 @@ export class UserStore {
     }
     const ok = await verifyPassword(password, stored.password_hash);
     if (!ok || stored.disabled) return undefined;
+    if (hashCost(stored.password_hash) < scryptCost()) await this.rehash(username, password, stored.password_hash);
     const { password_hash: _h, ...user } = stored;
     return user;
+  }
+
+  /** Replaces a hash of a lower cost by one of today's (unless the password changed meanwhile). */
+  private async rehash(username: string, password: string, old: string): Promise<void> {
+    const password_hash = await hashPassword(password);
+    this.withLock(() => {
+      const file = this.load();
+      if (!file.users.some((x) => x.username === username && x.password_hash === old)) return;
+      this.save({ version: 1, users: file.users.map((x) => (x.username === username ? { ...x, password_hash } : x)) });
+    });
   }
 }

@@ -1,10 +1,17 @@
-// Failed logins are counted per username and per client address. After MAX_FAILURES failures
-// within WINDOW_MS the key is locked for LOCK_MS: every login attempt on it gets 429 with
-// Retry-After, right password or not, so guessing cannot continue behind the lock.
+// Failed logins, counted per username and per client address, so that an attacker cannot turn
+// the throttle against others:
+// - a username is locked for LOCK_MS after MAX_FAILURES_PER_USER failures within WINDOW_MS: every
+//   login on it gets 429 with Retry-After, right password or not, so guessing stops behind the lock;
+// - an address with MAX_FAILURES_PER_ADDRESS failures within WINDOW_MS is throttled: its failed
+//   logins are answered 429 after a delay, and its logins at unknown names get 429 without a
+//   password check — but a right password for a user who is not locked still signs in from it
+//   (an office behind one NAT address keeps working while someone there mistypes).
 export const MAX_FAILURES_PER_USER = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 export const WINDOW_MS = 15 * 60_000;
 export const LOCK_MS = 15 * 60_000;
+/** How long a throttled address waits for the answer to each failed login. */
+export const THROTTLE_DELAY_MS = 1000;
 
 interface Entry {
   failures: number[];
@@ -38,6 +45,12 @@ export class Lockout {
     this.entries.set(key, e);
     if (this.entries.size > 10_000) this.sweep();
     return locked;
+  }
+
+  /** Failures of the key within the window (an address's, which is never locked). */
+  recent(key: string): number {
+    const t = this.now();
+    return (this.entries.get(key)?.failures ?? []).filter((f) => t - f < WINDOW_MS).length;
   }
 
   reset(key: string): void {

@@ -1,21 +1,30 @@
 // Authentication and area checks as Hono middleware. `requireUser` resolves the session cookie to
 // a live session and an enabled user, and puts the user and their scope on the context.
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { User } from '../../warehouse/users.ts';
 import { getSignedCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.ts';
 import { HttpProblem } from '../problem.ts';
 import { allows, scopeOf, type Area } from './access.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 
-export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+/** The signed-in, enabled user of the request's session cookie, or undefined (and the session ended). */
+export async function sessionUser(c: Context<AppEnv>): Promise<User | undefined> {
   const { sessions, users, sessionSecret } = c.var.deps;
   const id = await getSignedCookie(c, sessionSecret, SESSION_COOKIE);
   const session = typeof id === 'string' ? sessions.touch(id) : undefined;
   const user = session ? users.get(session.username) : undefined;
   if (!session || !user || user.disabled) {
     if (session) sessions.delete(session.id);
-    throw new HttpProblem(401, 'sign in first: POST /api/auth/login', {}, { 'www-authenticate': 'Cookie realm="jixiao"' });
+    return undefined;
   }
+  return user;
+}
+
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const user = await sessionUser(c);
+  if (!user) throw new HttpProblem(401, 'sign in first: POST /api/auth/login', {}, { 'www-authenticate': 'Cookie realm="jixiao"' });
   c.set('user', user);
   c.set('scope', scopeOf(user));
   await next();

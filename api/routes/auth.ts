@@ -1,5 +1,5 @@
 // Sign in, sign out, who am I. The session cookie is signed, HttpOnly, SameSite=Strict; failed
-// logins count toward a lockout per username and per client address.
+// logins count toward a lock of the username and a throttle of the client address (auth/lockout.ts).
 import { Hono } from 'hono';
 import { setSignedCookie, deleteCookie, getSignedCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
@@ -8,7 +8,7 @@ import type { AppEnv } from '../env.ts';
 import { HttpProblem } from '../problem.ts';
 import { v } from '../validate.ts';
 import { requireUser } from '../auth/middleware.ts';
-import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_USER } from '../auth/lockout.ts';
+import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_USER, THROTTLE_DELAY_MS, WINDOW_MS } from '../auth/lockout.ts';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { grants } from '../auth/access.ts';
 import type { RouteDocs } from '../openapi.ts';
@@ -35,11 +35,20 @@ async function publicUser(u: User, reader: Reader): Promise<Me> {
   };
 }
 
-/** The client's address as the socket saw it (never a header a client could set). */
-function addressOf(c: { env: unknown }): string {
+/**
+ * The client's address: the socket's, or behind a reverse proxy (--trust-proxy) the last address
+ * in X-Forwarded-For — the one the proxy itself appended; earlier ones a client can forge.
+ */
+export function addressOf(c: { env: unknown; req: { header(name: string): string | undefined } }, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((a) => a.trim()).filter(Boolean);
+    if (forwarded?.length) return forwarded[forwarded.length - 1]!;
+  }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function authRoutes(docs: RouteDocs) {
   docs.add({ method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the session cookie', auth: false, body: loginBody, response: 'The signed-in user: username, display_name, role, org_id, manager_id, areas' });
@@ -51,15 +60,26 @@ export function authRoutes(docs: RouteDocs) {
       const { deps } = c.var;
       const { username, password } = c.req.valid('json');
       const userKey = `user:${username.toLowerCase()}`;
-      const addrKey = `addr:${addressOf(c)}`;
-      const wait = Math.max(deps.lockout.lockedFor(userKey), deps.lockout.lockedFor(addrKey));
-      if (wait > 0) {
-        throw new HttpProblem(429, 'too many failed sign-ins; try again later', {}, { 'retry-after': String(Math.ceil(wait / 1000)) });
+      const addrKey = `addr:${addressOf(c, deps.trustProxy ?? false)}`;
+      const tooMany = (wait: number) =>
+        new HttpProblem(429, 'too many failed sign-ins; try again later', {}, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+      const userWait = deps.lockout.lockedFor(userKey);
+      if (userWait > 0) throw tooMany(userWait);
+      const throttled = deps.lockout.recent(addrKey) >= MAX_FAILURES_PER_ADDRESS;
+      const delay = deps.failedLoginDelayMs ?? THROTTLE_DELAY_MS;
+      if (throttled && !deps.users.get(username)) {
+        deps.lockout.fail(addrKey, Infinity);
+        await sleep(delay);
+        throw tooMany(WINDOW_MS);
       }
       const user = await deps.users.authenticate(username, password);
       if (!user) {
         deps.lockout.fail(userKey, MAX_FAILURES_PER_USER);
-        deps.lockout.fail(addrKey, MAX_FAILURES_PER_ADDRESS);
+        deps.lockout.fail(addrKey, Infinity);
+        if (throttled) {
+          await sleep(delay);
+          throw tooMany(WINDOW_MS);
+        }
         throw new HttpProblem(401, 'wrong username or password, or the account is disabled');
       }
       deps.lockout.reset(userKey);

@@ -1,6 +1,6 @@
 import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts';
-import { Warehouse } from '../../warehouse/db.ts';
-import { build, type BuildResult } from '../../warehouse/build.ts';
+import type { BuildResult } from '../../warehouse/build.ts';
+import { buildAndPublish, type PublishedBuild } from '../../warehouse/results.ts';
 import { formatCount, formatDuration, formatTable, Progress } from '../progress.ts';
 
 function printSummary(r: BuildResult, out: NodeJS.WritableStream, all: boolean): void {
@@ -47,20 +47,24 @@ const buildCommand: Command = {
   summary: 'Build the models (staging, intermediate, marts) and run their checks, all or nothing',
   usage: '[--db FILE] [--config DIR] [--memory-limit 3GB] [--concurrency 2] [--keep-intermediates] [--verbose]',
   description: `
-Loads the configuration inputs (config/expected_loss.json, …) into cfg_* tables, then runs every
-SQL model under sql/staging, sql/intermediate and sql/marts in dependency order, then every check
-under sql/checks — all or nothing: models are built under staged names and swapped in together
-only when every check passed; if a model, a check or an input fails, the previous results stay in
-place. Each model's rows and time are recorded in build_models (see build_log). The large
+Copies the ledger (--db, as the loads left it) into a new results file beside it
+(<db>.results/build-NNNNNN.duckdb), loads the configuration inputs (config/expected_loss.json, …)
+into cfg_* tables there, runs every SQL model under sql/staging, sql/intermediate and sql/marts in
+dependency order, then every check under sql/checks — all or nothing: only when every check passed
+is the new file published (<db>.results/CURRENT renamed over); a running server switches to it
+within seconds, requests in flight finish on the previous one. If a model, a check or an input
+fails, nothing is published and the previous results stay served. Runs beside a server and beside
+a load (which is not in this build). Each model's rows and time are recorded in build_models (see
+build_log) of the ledger and of the results file. The large
 intermediates nothing reads afterwards (header '-- materialised: build only') live in memory for
-the build only; --keep-intermediates writes them into the warehouse too, to inspect them.
+the build only; --keep-intermediates writes them into the results file too, to inspect them.
 Independent models and checks run two at a time; --concurrency 1 runs one at a time, which gives
 each the whole --memory-limit (a bank that spills to disk). A bank of a million clients builds
 within --memory-limit 2.5GB (peak 2.9–3.1 GiB of memory, 12–14 minutes on two cores: BENCHMARKS.md). Off a
 terminal, --verbose writes a line per finished step as it goes (for logs of long builds).
 Any amount that fits DECIMAL(18,2) builds: when sums outgrow the 64-bit intermediates (a client
 figure beyond ~10^10 yuan), the build says so and runs again with 128-bit decimals (slower).
-Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
+Exit status: 0 built and published, 1 failed (previous results kept), 2 bad usage.`,
   options: {
     db: dbOption,
     config: { type: 'string', help: 'DIR   configuration folder (default: the project config/)' },
@@ -84,8 +88,8 @@ Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
         throw new UsageError(`--concurrency takes a whole number from 1 to 8, not '${String(values.concurrency)}'`);
       }
     }
-    const wh = await Warehouse.open(resolveDbPath(values.db));
-    try {
+    const db = resolveDbPath(values.db);
+    {
       // The shared progress bars count bytes; a build counts steps, so it draws its own line, on a
       // terminal only (Progress.for is undefined otherwise).
       const tty = Progress.for(err) !== undefined;
@@ -99,9 +103,9 @@ Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
         );
       };
       let last = { index: 0, total: 0 };
-      let result: BuildResult;
+      let result: PublishedBuild;
       try {
-        result = await build(wh, {
+        result = await buildAndPublish(db, {
           configDir: typeof values.config === 'string' ? values.config : undefined,
           memoryLimit,
           concurrency,
@@ -122,9 +126,9 @@ Exit status: 0 built, 1 failed (previous results kept), 2 bad usage.`,
         return 1;
       }
       printSummary(result, out, values.verbose === true);
+      out.write(`\npublished ${result.file}: a running server switches to it within seconds\n`);
+      if (result.logWarning) err.write(`warning: ${result.logWarning}\n`);
       return 0;
-    } finally {
-      wh.close();
     }
   },
 };

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts';
-import { Warehouse } from '../../warehouse/db.ts';
+import { openResults } from '../../warehouse/results.ts';
 import { loadExportKinds } from '../../warehouse/exports/_discover.ts';
 import { checkRequest } from '../../warehouse/exports/_common.ts';
 import { ExportRequestError } from '../../warehouse/exports/_kind.ts';
@@ -53,7 +53,8 @@ Exit status: 0 written, 1 failed, 2 bad usage (unknown kind, bad or unbuilt peri
     if (format === 'xlsx' && !outFile) throw new UsageError('--format xlsx needs --out FILE');
     const org = typeof values.org === 'string' ? values.org : undefined;
 
-    const wh = await Warehouse.open(resolveDbPath(values.db), { readOnly: true });
+    // The published results, read-only: works beside a server, a load and a build.
+    const wh = await openResults(resolveDbPath(values.db));
     try {
       const req = { period: values.period, org };
       try {

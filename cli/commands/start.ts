@@ -14,7 +14,8 @@ import { usersPathFor, UserStore } from '../../warehouse/users.ts';
 import type { Role } from '../../contract/api.ts';
 import { demoSubjects, type PreferredSubjects } from '../../warehouse/queries/subjects.ts';
 import { serveApi, untilSignal, webDistDir } from '../../api/server.ts';
-import { parsePort } from './serve.ts';
+import { accessLog, exposure, exposureOptions, parsePort } from './serve.ts';
+import { currentResults } from '../../warehouse/results.ts';
 
 /**
  * Runs another jixiao command in-process, with its own progress bars and summary (sent to stderr,
@@ -42,14 +43,23 @@ interface DemoUser {
   sees: string;
 }
 
-/** Loads recorded, and whether the last build is of this version (else the API would answer 503). */
+/** Loads recorded, and whether results of this version are published (else the API would answer 503). */
 async function warehouseState(db: string): Promise<{ loads: number; built: boolean }> {
-  const wh = await Warehouse.open(db);
+  let loads: number;
+  const wh = await Warehouse.open(db, { readOnly: true });
   try {
     const [l] = await wh.query<{ n: number }>(`select count(*)::integer as n from load_log where status = 'loaded'`);
-    return { loads: l?.n ?? 0, built: staleReason(await builtSchemaVersion(wh), (await codeSchema()).version) === null };
+    loads = l?.n ?? 0;
   } finally {
     wh.close();
+  }
+  const results = currentResults(db);
+  if (results === undefined) return { loads, built: false };
+  const served = await Warehouse.open(results, { readOnly: true });
+  try {
+    return { loads, built: staleReason(await builtSchemaVersion(served), (await codeSchema()).version) === null };
+  } finally {
+    served.close();
   }
 }
 
@@ -87,16 +97,19 @@ async function createDemoUsers(db: string, store: UserStore, preferred: Preferre
 const start: Command = {
   name: 'start',
   summary: 'Run everything on the demo bank: generate, load, build, add demo users, serve API and dashboard',
-  usage: '[--db FILE] [--port 8080] [--host 127.0.0.1] [--seed N]',
+  usage: '[--db FILE] [--port 8080] [--host 127.0.0.1] [--seed N] [--secure-cookies] [--trust-proxy] [--log FILE]',
   description: `With no warehouse at --db, generates the demo bank beside it (demo-bank/), loads and
-builds it; with a warehouse already there, serves it as it is (building first if it was never
-built by this version). Adds one demo user per role when the users file is empty, builds the web dashboard when
-web/dist is missing or older than its sources, then serves until Ctrl-C.`,
+builds it; with a warehouse already there, serves its published results (building first if none
+was ever published by this version). Adds one demo user per role when the users file is empty, builds the web
+dashboard when web/dist is missing or older than its sources, then serves until Ctrl-C. While it
+serves, another terminal can load and build: the server switches to each build it publishes.
+The access log goes to standard error here (stdout keeps the address and logins), or --log FILE.`,
   options: {
     db: dbOption,
     port: { type: 'string', help: 'PORT  TCP port (default 8080)' },
     host: { type: 'string', help: 'HOST  address to listen on (default 127.0.0.1)' },
     seed: { type: 'string', help: 'N     seed of the demo bank (default 20261123)' },
+    ...exposureOptions,
   },
   async run(ctx) {
     try {
@@ -148,7 +161,8 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
     await buildWeb();
   }
 
-  const serving = await serveApi(db, { port, host, webDist: webDistDir, cacheEntries: 5000, threads: 1, log: (line) => err.write(line + '\n') });
+  const log = accessLog(values.log, err);
+  const serving = await serveApi(db, { ...exposure(values), port, host, webDist: webDistDir, cacheEntries: 5000, threads: 1, log: log.write });
   out.write(`\nJixiao is running at ${serving.url}/  (API: ${serving.url}/api, OpenAPI: ${serving.url}/api/openapi.json)\n`);
   const users = store.list().filter((u) => !u.disabled);
   if (demo.length) {
@@ -167,6 +181,7 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
       `\nCtrl-C stops.\n`,
   );
   await untilSignal(serving, (s) => err.write(`\n${s}: stopping…\n`));
+  log.close();
   out.write('stopped\n');
   return 0;
 }

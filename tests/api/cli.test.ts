@@ -1,14 +1,11 @@
-// The commands around the API: `jixiao user` (while a server holds the warehouse read-only, too),
-// and `jixiao serve` as a real process: it answers over HTTP and stops cleanly on SIGTERM.
+// The commands around the API: `jixiao user` (while a server holds the results read-only, too),
+// and `jixiao serve` as a real process: it answers over HTTP, logs each request and stops cleanly on
+// SIGTERM. Loads and builds beside a server: publish.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../cli/main.ts';
-import { projectRoot } from '../../warehouse/paths.ts';
+import { jixiao, spawnServe } from './processes.ts';
 import { openDeps } from '../../api/server.ts';
-import { Warehouse } from '../../warehouse/db.ts';
 import { createFixture, removeFixture, type Fixture } from './fixture.ts';
 
 let f: Fixture;
@@ -18,16 +15,6 @@ beforeAll(async () => {
 afterAll(() => {
   if (f) removeFixture(f);
 });
-
-async function jixiao(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (d) => (chunks.out += d));
-  err.on('data', (d) => (chunks.err += d));
-  const code = await main(args, out as never, err as never);
-  return { code, ...chunks };
-}
 
 describe('jixiao user', () => {
   it('adds users (checked against the warehouse), lists and disables them — while a server has the warehouse open', async () => {
@@ -44,7 +31,7 @@ describe('jixiao user', () => {
       // The manager's org is looked up (S12), and their name is the display name.
       const stored = JSON.parse(readFileSync(join(f.dir, 'bank.users.json'), 'utf8')).users.find((u: { username: string }) => u.username === 'mgr_m3');
       expect(stored).toMatchObject({ org_id: 'S12', manager_id: 'M3', display_name: '王五' });
-      expect(stored.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+      expect(stored.password_hash).toMatch(/^scrypt\$1024\$8\$1\$/); // the tests' cost (vitest.config.ts)
       // The running server sees the new user at once.
       expect(server.deps.users.get('pres_s12')?.role).toBe('branch_president');
 
@@ -76,38 +63,10 @@ describe('jixiao user', () => {
 });
 
 describe('jixiao serve', () => {
-  it('refuses clearly while another process writes the warehouse (a load or build)', async () => {
-    const writer = await Warehouse.open(f.dbPath); // read-write: holds DuckDB's write lock
-    try {
-      const child = spawn(process.execPath, [join(projectRoot, 'bin', 'jixiao.js'), 'serve', '--db', f.dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let err = '';
-      child.stderr.on('data', (d) => (err += d));
-      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-      expect(code).toBe(1);
-      expect(err).toMatch(/is being written by another process .*PID \d+.*; serve it once that load or build has finished/);
-    } finally {
-      writer.close();
-    }
-  });
-
   it('serves over HTTP, logs requests, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [join(projectRoot, 'bin', 'jixiao.js'), 'serve', '--db', f.dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const server = await spawnServe(f.dbPath);
+    const { url } = server;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no address in 60 s: ${out} ${err}`)), 60_000);
-        child.stdout.on('data', () => {
-          const m = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]!);
-          }
-        });
-      });
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(200);
       const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'pres_b1', password: 'pres-pass-2026' }) });
@@ -118,16 +77,19 @@ describe('jixiao serve', () => {
       expect((await league.json()).total).toBe(3);
       const other = await fetch(`${url}/api/managers/M4`, { headers: { cookie } });
       expect(other.status).toBe(404);
-      // While serving, a writer cannot open the warehouse: it fails with DuckDB's lock message.
+      // The server holds only the published results read-only: the ledger stays free for writers.
       const writer = await jixiao(['status', '--db', f.dbPath]);
-      expect(writer.code).toBe(1);
-      expect(writer.err).toMatch(/lock/i);
+      expect(writer.code).toBe(0);
     } finally {
-      child.kill('SIGTERM');
+      server.child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
+    expect(await server.exited).toBe(0);
+    const out = server.out();
+    const err = server.err();
     expect(out).toMatch(/stopped/);
-    expect(err).toMatch(/GET \/api\/orgs\/B1\/managers 200 [\d.]+ms pres_b1/);
+    // The access log on standard output: time, user, role, method, path, status, milliseconds.
+    expect(out).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z pres_b1 branch_president GET \/api\/orgs\/B1\/managers 200 [\d.]+ms$/m);
+    expect(out).toMatch(/Z - - GET \/api\/health 200 [\d.]+ms$/m);
     expect(err).toMatch(/SIGTERM/);
   });
 });

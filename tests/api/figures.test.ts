@@ -456,11 +456,23 @@ describe('loads and rejects (admin)', () => {
 });
 
 describe('health', () => {
-  it('reports the last load and the last build', async () => {
+  it('tells an anonymous caller only that it is up and when the results were built', async () => {
     const body = await (await ctx.app.request('/api/health')).json();
+    expect(Object.keys(body).sort()).toEqual(['built_at', 'status']);
     expect(body.status).toBe('ok');
+    expect(body.built_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    // A signed-in user of another role learns no more.
+    const asHead = await (await get('/api/health')).json();
+    expect(Object.keys(asHead).sort()).toEqual(['built_at', 'status']);
+  });
+
+  it('shows an admin the build, the last load and the marts', async () => {
+    const admin = await login(ctx.app, 'admin');
+    const body = await (await get('/api/health', admin)).json();
+    expect(body).toMatchObject({ status: 'ok', build_id: 1 });
+    expect(body.built_at).toBe(body.last_build.finished_at);
     expect(body.last_load).toMatchObject({ load_id: 1, status: 'loaded' });
-    expect(body.last_build).toMatchObject({ status: 'built' });
+    expect(body.last_build).toMatchObject({ status: 'built', build_id: 1 });
     expect(body.marts.mart_manager_period).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/db.ts';
-import { build } from '../../warehouse/build.ts';
+import { buildAndPublish } from '../../warehouse/results.ts';
 import { UserStore } from '../../warehouse/users.ts';
 import { openDeps, type OpenedDeps } from '../../api/server.ts';
 import { createApp } from '../../api/app.ts';
@@ -112,11 +112,11 @@ export async function createFixture(): Promise<Fixture> {
   const wh = await Warehouse.open(dbPath);
   try {
     await wh.run(rawSql);
-    // The real marts, built by the build runner from the rows above.
-    await build(wh);
   } finally {
     wh.close();
   }
+  // The real marts, built and published by the build runner from the rows above.
+  await buildAndPublish(dbPath);
   const users = new UserStore(join(dir, 'bank.users.json'));
   await users.add({ username: 'head', role: 'head_office', password: passwords.head, display_name: '总行' });
   await users.add({ username: 'pres_b1', role: 'branch_president', org_id: 'B1', password: passwords.pres_b1 });

@@ -111,7 +111,8 @@ describe('unknown routes and methods, bodies', () => {
     const broken = { ...ctx.deps, reader: { query: () => Promise.reject(new Error('IO Error: disk on fire')) } };
     const { createApp } = await import('../../api/app.ts');
     const app = createApp(broken);
-    const res = await app.request('/api/health');
+    const admin = await login(app, 'admin'); // an admin's health reads the results
+    const res = await app.request('/api/health', { headers: { cookie: admin } });
     expect(res.status).toBe(500);
     const body = await res.json();
     expect(body.detail).not.toMatch(/disk on fire/);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { generateBank } from '../../generator/index.ts';
 import { ingestPath } from '../../ingest/index.ts';
-import { build } from '../../warehouse/build.ts';
+import { buildAndPublish } from '../../warehouse/results.ts';
 import { Warehouse } from '../../warehouse/db.ts';
 import { UserStore } from '../../warehouse/users.ts';
 import { demoSubjects, type DemoSubjects } from '../../warehouse/queries/subjects.ts';
@@ -58,7 +58,6 @@ beforeAll(async () => {
   try {
     const loads = await ingestPath(wh, extracts);
     expect(loads.filter((l) => l.status === 'refused')).toEqual([]);
-    await build(wh);
     subjects = await demoSubjects(wh);
     root = (await wh.query<{ org_id: string }>(`select org_id from raw_orgs where parent_id is null order by org_id limit 1`))[0]!.org_id;
     client = (
@@ -76,6 +75,7 @@ beforeAll(async () => {
   } finally {
     wh.close();
   }
+  await buildAndPublish(dbPath);
   const users = new UserStore(join(dir, 'bank.users.json'));
   await users.add({ username: 'head_office', role: 'head_office', password: PASSWORD });
   await users.add({ username: 'branch_president', role: 'branch_president', org_id: subjects.branch.org_id, password: PASSWORD });

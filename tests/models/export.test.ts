@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { toJson } from '../../report/json.ts';
 import { builtFixture } from './helpers.ts';
+import { publishBuiltInPlace } from '../../warehouse/results.ts';
 
 let dir: string;
 let db: string;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   t.wh.close(); // the CLI opens the file itself
   dir = t.dir;
   db = join(dir, 'jixiao.duckdb');
+  await publishBuiltInPlace(db); // export reads the published results
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -38,7 +38,20 @@ beforeAll(async () => {
   browser = await launchBrowser();
   bank = await startTestBank(BANK);
   page = await browser.context.newPage();
-}, 600_000); // generous: the first run may install Chromium with apt-get
+  // Every Content-Security-Policy violation on any page of the run, reported by the page itself
+  // (the event) and by Chromium's console; the last test asserts there were none.
+  await browser.context.exposeBinding('__reportCspViolation', (_source, what: string) => void cspViolations.push(what));
+  await browser.context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __reportCspViolation(s: string): void }).__reportCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+}, 600_000);
+
+const cspViolations: string[] = []; // generous: the first run may install Chromium with apt-get
 
 afterAll(async () => {
   await browser?.close();
@@ -402,6 +415,23 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${bank.url}/org/${bank.subjects.branch.org_id}/managers`);
     await settled(page);
     expect(await page.locator('[data-testid="league-table"] tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  it('loads every page above under the Content-Security-Policy with no violation', async () => {
+    const res = await page.goto(`${bank.url}/org/${bank.rootOrgId}`);
+    expect(res!.headers()['content-security-policy']).toMatch(/script-src 'self'; .*frame-ancestors 'none'/);
+    expect(res!.headers()['x-frame-options']).toBe('DENY');
+    await settled(page);
+    expect(cspViolations).toEqual([]);
+    // The watch works: an inline script added to the page is refused and reported.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = 1';
+      document.body.append(script);
+    });
+    await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+    expect(cspViolations[0]).toMatch(/script-src/);
+    expect(await page.evaluate(() => (window as unknown as { __inline?: number }).__inline)).toBeUndefined();
   });
 });
 

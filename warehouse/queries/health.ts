@@ -32,3 +32,13 @@ export async function lastBuild(reader: Reader, catalog: Catalog): Promise<Recor
   const rows = await reader.query(`select ${select} from build_log ${order ? `order by "${order}" desc nulls last` : ''} limit 1`);
   return rows[0] ?? null;
 }
+
+export type PublishedBuildRow = { build_id: number; built_at: string | null };
+
+/** The build that wrote these results: the last one built (a results file holds one build's models). */
+export async function publishedBuild(reader: Reader): Promise<PublishedBuildRow | undefined> {
+  const rows = await reader.query<PublishedBuildRow>(
+    `select build_id, finished_at::varchar as built_at from build_log where status = 'built' order by build_id desc limit 1`,
+  );
+  return rows[0];
+}
