@@ -10,6 +10,7 @@ import { buildOrder, discoverModels, type Model } from './models.ts';
 import { loadBuildInputs } from './build-inputs/_inputs.ts';
 import { configDir, sqlDir } from './paths.ts';
 import { Catalog } from './queries/catalog.ts';
+import { createMacros } from './macros.ts';
 
 export type ColumnRow = { table_name: string; column_name: string; data_type: string };
 /** A warehouse or a reader of one. */
@@ -60,6 +61,7 @@ export function codeSchema(): Promise<CodeSchema> {
 async function readCodeSchema(): Promise<CodeSchema> {
   const wh = await Warehouse.open(':memory:');
   try {
+    await createMacros(wh); // as every build does: models call them
     for (const { input } of await loadBuildInputs()) await input.load(wh, { configDir });
     const models = buildOrder(discoverModels(sqlDir));
     for (const m of models) {

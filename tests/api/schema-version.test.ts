@@ -8,7 +8,7 @@ import { Warehouse } from '../../warehouse/db.ts';
 import { builtSchemaVersion, codeSchema, columnsOf, keptModels, schemaVersionOf } from '../../warehouse/schema-version.ts';
 import { discoverModels } from '../../warehouse/models.ts';
 import { main } from '../../cli/main.ts';
-import { build } from '../../warehouse/build.ts';
+import { buildAndPublish, currentResults } from '../../warehouse/results.ts';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -18,9 +18,9 @@ afterAll(() => {
   if (f) removeFixture(f);
 });
 
-/** Runs `fn` on the fixture's file opened for writing, then closes it. */
+/** Runs `fn` on the fixture's published results file opened for writing, then closes it. */
 async function onFile<T>(fn: (wh: Warehouse) => Promise<T>): Promise<T> {
-  const wh = await Warehouse.open(f.dbPath);
+  const wh = await Warehouse.open(currentResults(f.dbPath)!);
   try {
     return await fn(wh);
   } finally {
@@ -90,7 +90,7 @@ describe('schema version', () => {
       expect(exported.err).toMatch(says);
     }
     // Rebuilt: readable again.
-    await onFile((wh) => build(wh));
+    await buildAndPublish(f.dbPath);
     expect((await exportRun('managers', '--period', '2026-Q1')).code).toBe(0);
   });
 });
