@@ -156,7 +156,7 @@ export async function writeMonth(ctx: MonthContext, mi: number, dir: string): Pr
     const bal = Math.round(base * ru.range(0.8, 1.2));
     const avg = Math.round(base * ru.range(0.85, 1.15));
     const line = `${E},DU${String(c + 1).padStart(10, '0')},${ids.client[c]},${ids.product[cat.demand[1]]},${usd},${yuan(bal)},${yuan(avg)},${pct(usdDemandRate)},${ids.org[cli.org[c]!]}\n`;
-    if (fDeposits.push(line)) await fDeposits.flush();
+    if (fDeposits.push(line, bal)) await fDeposits.flush();
   }
   const fFx = open('fx_rates');
   fFx.push(`${E},${usd},${(usdRateAt(mi) / 10000).toFixed(4)}\n`);
