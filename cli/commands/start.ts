@@ -76,7 +76,8 @@ function truthSubjects(bank: string): PreferredSubjects {
 }
 
 async function createDemoUsers(db: string, store: UserStore, preferred: PreferredSubjects): Promise<DemoUser[]> {
-  const wh = await Warehouse.open(db, { readOnly: true });
+  // The sample subjects come from the published results (the ledger holds no models).
+  const wh = await Warehouse.open(currentResults(db) ?? db, { readOnly: true });
   let users: DemoUser[];
   try {
     const s = await demoSubjects(wh, preferred);

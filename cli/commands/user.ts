@@ -5,6 +5,7 @@ import { usersPathFor, UserStore } from '../../warehouse/users.ts';
 import { ROLES, type Role } from '../../contract/api.ts';
 import { Warehouse } from '../../warehouse/db.ts';
 import { subjectOrg } from '../../warehouse/queries/subjects.ts';
+import { currentResults } from '../../warehouse/results.ts';
 
 const user: Command = {
   name: 'user',
@@ -61,9 +62,11 @@ The password is read from stdin with --password-stdin (first line), else generat
         if (role !== 'manager' && manager) throw new UsageError('--manager is only for role manager');
         if (role === 'admin' && org) throw new UsageError('an admin has no org');
         let name = typeof values.name === 'string' ? values.name : undefined;
-        // Check the subject against the warehouse (read-only: works while the server runs).
-        if ((org || manager) && existsSync(db)) {
-          const wh = await Warehouse.open(db, { readOnly: true });
+        // Check the subject against the published results (read-only: works while the server runs).
+        const results = existsSync(db) ? currentResults(db) : undefined;
+        if ((org || manager) && existsSync(db) && !results) throw new Error(`no build published for ${db} yet: run \`jixiao build\` before adding a user with an org or manager`);
+        if ((org || manager) && results) {
+          const wh = await Warehouse.open(results, { readOnly: true });
           try {
             const found = await subjectOrg(wh, { orgId: org, managerId: manager });
             if (!found) throw new Error(manager ? `no manager '${manager}' in ${db}` : `no org '${org}' in ${db}`);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { generateBank } from '../../generator/index.ts';
 import { ingestPath } from '../../ingest/index.ts';
-import { buildAndPublish } from '../../warehouse/results.ts';
+import { buildAndPublish, currentResults } from '../../warehouse/results.ts';
 import { Warehouse } from '../../warehouse/db.ts';
 import { UserStore } from '../../warehouse/users.ts';
 import { demoSubjects, type DemoSubjects } from '../../warehouse/queries/subjects.ts';
@@ -58,24 +58,30 @@ beforeAll(async () => {
   try {
     const loads = await ingestPath(wh, extracts);
     expect(loads.filter((l) => l.status === 'refused')).toEqual([]);
-    subjects = await demoSubjects(wh);
-    root = (await wh.query<{ org_id: string }>(`select org_id from raw_orgs where parent_id is null order by org_id limit 1`))[0]!.org_id;
+  } finally {
+    wh.close();
+  }
+  await buildAndPublish(dbPath);
+  // The sample subjects are read from the published results, as `jixiao start` does.
+  const served = await Warehouse.open(currentResults(dbPath)!, { readOnly: true });
+  try {
+    subjects = await demoSubjects(served);
+    root = (await served.query<{ org_id: string }>(`select org_id from raw_orgs where parent_id is null order by org_id limit 1`))[0]!.org_id;
     client = (
-      await wh.query<{ client_id: string }>(
+      await served.query<{ client_id: string }>(
         `select client_id from raw_assignments where manager_id = $m order by share desc, client_id limit 1`,
         { m: subjects.manager.manager_id },
       )
     )[0]!.client_id;
     vintageQuarter = (
-      await wh.query<{ q: string }>(
+      await served.query<{ q: string }>(
         `select strftime(origination_date, '%Y') || '-Q' || quarter(origination_date) as q
          from raw_loans group by 1 order by count(*) desc, 1 limit 1`,
       )
     )[0]!.q;
   } finally {
-    wh.close();
+    served.close();
   }
-  await buildAndPublish(dbPath);
   const users = new UserStore(join(dir, 'bank.users.json'));
   await users.add({ username: 'head_office', role: 'head_office', password: PASSWORD });
   await users.add({ username: 'branch_president', role: 'branch_president', org_id: subjects.branch.org_id, password: PASSWORD });
