@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { generateBank, referenceFolder } from '../generator/index.ts';
 import { ingestPath } from '../ingest/index.ts';
 import { Warehouse } from '../warehouse/db.ts';
-import { buildAndPublish } from '../warehouse/results.ts';
+import { buildAndPublish, currentResults } from '../warehouse/results.ts';
 import { UserStore, usersPathFor } from '../warehouse/users.ts';
 import type { Role } from '../contract/api.ts';
 import { demoSubjects } from '../warehouse/queries/subjects.ts';
@@ -102,12 +102,18 @@ async function main(): Promise<void> {
       for (const f of [referenceFolder, ...months.slice(0, -1)]) {
         for (const r of await ingestPath(wh, join(bank, f))) if (r.status === 'refused') throw new Error(`${f} refused: ${r.reasons.join('; ')}`);
       }
-      subjects = await demoSubjects(wh);
     } finally {
       wh.close();
     }
     say('building …');
     const first = await buildAndPublish(db);
+    // The sample subjects come from the published results (the ledger holds no models).
+    const served = await Warehouse.open(currentResults(db)!, { readOnly: true });
+    try {
+      subjects = await demoSubjects(served);
+    } finally {
+      served.close();
+    }
     const oldBuild = String(first.buildId);
     const users = new UserStore(usersPathFor(db));
     const people: { username: string; role: Role; org_id?: string; manager_id?: string }[] = [

@@ -5,7 +5,7 @@
 // + 3.30 × 28 + 3.30 × 31 = 102.30 + 92.40 + 102.30 = 297.00; profit contribution 297.00 + 300.00 = 597.00.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../warehouse/db.ts';
-import { build } from '../../warehouse/build.ts';
+import { buildAndPublish } from '../../warehouse/results.ts';
 import { createFixture, fixtureApp, login, removeFixture, type Fixture } from './fixture.ts';
 
 let f: Fixture;
@@ -23,10 +23,10 @@ beforeAll(async () => {
         ('2026-02-28', 'A9', 'C9', 'DEP1', 'CNY', 73000.00, 73000.00, 0.350000, 'S12', 1),
         ('2026-03-31', 'A9', 'C9', 'DEP1', 'CNY', 73000.00, 73000.00, 0.350000, 'S12', 1);
       insert into raw_fees values ('2026-02-20', 'F9', 'C9', 'FEE1', 300.00, null, 'S12', 1);`);
-    await build(wh);
   } finally {
     wh.close();
   }
+  await buildAndPublish(f.dbPath);
   ctx = await fixtureApp(f);
   head = await login(ctx.app, 'head');
 });

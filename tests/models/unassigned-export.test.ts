@@ -10,6 +10,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { builtFixture } from './helpers.ts';
+import { publishBuiltInPlace } from '../../warehouse/results.ts';
 
 let dir: string;
 let db: string;
@@ -18,6 +19,7 @@ beforeAll(async () => {
   t.wh.close(); // the CLI opens the file itself
   dir = t.dir;
   db = join(dir, 'jixiao.duckdb');
+  await publishBuiltInPlace(db); // export reads the published results
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

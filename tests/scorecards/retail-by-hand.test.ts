@@ -209,13 +209,14 @@ it('jixiao export scorecards writes the card, its points per indicator and the p
   });
   // a period that is not a scoring period is refused with the ones that are
   await expect(kind.table(bank.wh, { period: '2026-05-ytd' })).rejects.toThrow('no scorecards for 2026-05-ytd');
-  // `jixiao export` on this partly built file: refused, saying what to run
+  // `jixiao export` on this ledger, whose partial build was never published: refused, saying what to run
   const { Writable } = await import('node:stream');
   const { main } = await import('../../cli/main.ts');
   let err = '';
   const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) });
   bank.release(); // the command opens the file itself
   const refused = await main(['export', 'scorecards', '--period', '2026-Q2', '--db', bank.path], sink(() => {}) as never, sink((s) => (err += s)) as never);
-  expect(refused).toBe(2);
-  expect(err).toContain('run `jixiao build`');
+  expect(refused).toBe(1);
+  expect(err).toContain('no build published for');
+  expect(err).toContain('run `jixiao build');
 });

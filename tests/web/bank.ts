@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateBank } from '../../generator/index.ts';
 import { ingestPath } from '../../ingest/index.ts';
-import { buildAndPublish } from '../../warehouse/results.ts';
+import { buildAndPublish, currentResults } from '../../warehouse/results.ts';
 import { Warehouse } from '../../warehouse/db.ts';
 import { UserStore } from '../../warehouse/users.ts';
 import { demoSubjects, type DemoSubjects } from '../../warehouse/queries/subjects.ts';
@@ -60,23 +60,18 @@ export async function startTestBank(opts: BankOptions = {}): Promise<TestBank> {
     log(`generated in ${Math.round(performance.now() - t0)} ms`);
     const dbPath = join(dir, 'bank.duckdb');
     const wh = await Warehouse.open(dbPath);
-    let subjects: DemoSubjects;
-    let rootOrgId: string;
     try {
       const results = await ingestPath(wh, extracts);
       const refused = results.find((r) => r.status === 'refused');
       if (refused) throw new Error(`test bank delivery refused: ${JSON.stringify(refused).slice(0, 500)}`);
       log(`ingested in ${Math.round(performance.now() - t0)} ms`);
-      subjects = await demoSubjects(wh);
-      const root = await wh.query<{ org_id: string }>(`select org_id from raw_orgs where parent_id is null order by org_id limit 1`);
-      rootOrgId = root[0]!.org_id;
     } finally {
       wh.close();
     }
     await buildAndPublish(dbPath);
     log(`built in ${Math.round(performance.now() - t0)} ms`);
     const truth = JSON.parse(readFileSync(join(extracts, 'truth.json'), 'utf8')) as Truth;
-    const served = await serveBank({ dbPath, workDir: dir, subjects, rootOrgId, truth, log, t0 });
+    const served = await serveBank({ dbPath, workDir: dir, truth, log, t0 });
     return {
       ...served,
       async stop() {
@@ -109,7 +104,8 @@ export async function serveBank(o: {
   let subjects = o.subjects;
   let rootOrgId = o.rootOrgId;
   if (!subjects || !rootOrgId) {
-    const wh = await Warehouse.open(o.dbPath, { readOnly: true });
+    // The sample subjects come from the published results (the ledger holds no models).
+    const wh = await Warehouse.open(currentResults(o.dbPath) ?? o.dbPath, { readOnly: true });
     try {
       subjects = await demoSubjects(wh);
       rootOrgId = (await wh.query<{ org_id: string }>(`select org_id from raw_orgs where parent_id is null order by org_id limit 1`))[0]!.org_id;

@@ -26,7 +26,7 @@ export async function orgUnassigned(reader: Reader, scope: Scope, f: { orgId: st
      from mart_org_unassigned_period as u
      left join paths on paths.org_id = u.org_id
      where u.period = $period
-       and ($org_id::varchar is null or u.org_id in (select org_id from int_org_ancestors where ancestor_id = $org_id::varchar))
+       and ($org_id::varchar is null or u.org_id in (select org_id from mart_org_ancestors where ancestor_id = $org_id::varchar))
        and u.org_id in (select org_id from scope_orgs)
        and $scope_manager::varchar is null
      order by paths.path, u.org_id`,
