@@ -209,15 +209,20 @@ export function readCsvHeader(path: string): string[] {
  * For a file that is not valid UTF-8 as a whole: the first line that is not UTF-8 when the file
  * also holds UTF-8 text, else undefined (a GBK file). A GBK line can be valid UTF-8 by chance
  * (a short name whose bytes happen to form UTF-8 sequences), so "UTF-8 text" means a share of the
- * lines with non-ASCII bytes that chance does not give: at least one in five.
+ * lines with non-ASCII bytes that chance does not give: at least one in five. A file whose first
+ * 10,000 such lines hold no UTF-8 line is GBK: the rest is not read again (a UTF-8 file with stray
+ * GBK lines shows UTF-8 lines from its start).
  */
 export async function mixedEncodingLine(path: string): Promise<number | undefined> {
-  const s = await lineEncodings(path);
+  const s = await lineEncodings(path, { gbkAfter: 10_000 });
   return s.utf8 > 0 && s.utf8 * 4 >= s.other ? s.firstOther : undefined;
 }
 
-/** Lines with bytes >= 0x80: how many are valid UTF-8, how many not, and the first that is not. */
-export async function lineEncodings(path: string): Promise<{ utf8: number; other: number; firstOther: number | undefined }> {
+/**
+ * Lines with bytes >= 0x80: how many are valid UTF-8, how many not, and the first that is not;
+ * with `gbkAfter`, stops once that many lines are not UTF-8 and none was.
+ */
+export async function lineEncodings(path: string, opts: { gbkAfter?: number } = {}): Promise<{ utf8: number; other: number; firstOther: number | undefined }> {
   let utf8 = 0;
   let other = 0;
   let firstOther: number | undefined;
@@ -240,6 +245,7 @@ export async function lineEncodings(path: string): Promise<{ utf8: number; other
       pos = nl + 1;
     }
     carry = Buffer.from(buf.subarray(pos));
+    if (opts.gbkAfter !== undefined && utf8 === 0 && other >= opts.gbkAfter) return { utf8, other, firstOther };
   }
   if (carry.length) look(carry);
   return { utf8, other, firstOther };
