@@ -3,44 +3,20 @@
 // exits 2 with a clear message.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
 import { toJson } from '../../report/json.ts';
-import { builtFixture } from './helpers.ts';
-import { publishBuiltInPlace } from '../../warehouse/results.ts';
+import { publishedFixture } from './helpers.ts';
 
 let dir: string;
 let db: string;
+let run: Awaited<ReturnType<typeof publishedFixture>>['exportCli'];
 beforeAll(async () => {
-  const t = await builtFixture();
-  t.wh.close(); // the CLI opens the file itself
-  dir = t.dir;
-  db = join(dir, 'jixiao.duckdb');
-  await publishBuiltInPlace(db); // export reads the published results
+  ({ dir, exportCli: run } = await publishedFixture());
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-function sink() {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      chunks.push(Buffer.from(chunk));
-      cb();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-async function run(...args: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await main(['export', ...args, '--db', db], out.stream as unknown as typeof process.stdout, err.stream as unknown as typeof process.stderr);
-  return { code, out: out.text(), err: err.text() };
-}
 
 describe('jixiao export', () => {
   it('writes the managers league table as CSV with Chinese headers, ranked by profit contribution', async () => {

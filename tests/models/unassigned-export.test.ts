@@ -5,33 +5,22 @@
 // = 744 + 672 + 930 = 2,346.00; profit contribution 2,346.00 + 200.00 = 2,546.00.
 // The managers' profit contributions (export.test.ts): M1 59,117.50, M2 19,431.00 (SB1), M3 14,573.00 (SB2).
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
-import { builtFixture } from './helpers.ts';
-import { publishBuiltInPlace } from '../../warehouse/results.ts';
+import { publishedFixture } from './helpers.ts';
 
 let dir: string;
-let db: string;
+let exportCli: Awaited<ReturnType<typeof publishedFixture>>['exportCli'];
 beforeAll(async () => {
-  const t = await builtFixture();
-  t.wh.close(); // the CLI opens the file itself
-  dir = t.dir;
-  db = join(dir, 'jixiao.duckdb');
-  await publishBuiltInPlace(db); // export reads the published results
+  ({ dir, exportCli } = await publishedFixture());
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function exported(...args: string[]): Promise<Record<string, unknown>[]> {
-  const chunks: Buffer[] = [];
-  const out = new Writable({ write(c, _e, cb) { chunks.push(Buffer.from(c)); cb(); } });
-  const err = new Writable({ write(_c, _e, cb) { cb(); } });
-  const code = await main(['export', ...args, '--format', 'json', '--db', db], out as unknown as typeof process.stdout, err as unknown as typeof process.stderr);
-  expect(code).toBe(0);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>[];
+  const r = await exportCli(...args, '--format', 'json');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as Record<string, unknown>[];
 }
 
 describe('jixiao export unassigned', () => {
