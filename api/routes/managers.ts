@@ -8,7 +8,7 @@ import type { Scope } from '../../warehouse/queries/scope.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { exportOnly, idString, periodKey } from '../../contract/api.ts';
+import { exportOnly, idString, periodKey, type ManagerPage } from '../../contract/api.ts';
 import { MEASURES } from '../../contract/metrics.ts';
 import { keysOf, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
@@ -62,6 +62,7 @@ export function managerRoutes(docs: RouteDocs) {
     ]);
     const monthRow = isMonth ? trend.find((r) => (r as { period?: unknown }).period === period) : undefined;
     const figures = isMonth ? (monthRow ? Object.fromEntries(Object.entries(monthRow).filter(([k]) => k !== 'period')) : null) : periodFigures;
-    return c.json({ manager, period, figures, metrics, scorecard, trend, process, risk, concentration }, 200);
+    const answer: ManagerPage = { manager, period, figures, metrics, scorecard, trend, process, risk, concentration };
+    return c.json(answer, 200);
   });
 }

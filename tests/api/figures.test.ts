@@ -27,8 +27,8 @@ function leagueByJoins(scope: Scope, f: { orgId: string; period: string }, pagin
       select m.manager_id, m.manager_name, m.org_id, o.org_name, m.line, m.grade,
         sc.total_score, sc.grade as score_grade, sc.peer_rank, sc.percentile, sc.period as score_period,
         ${qualified('m', metrics)},
-        mm.base as profit_contribution_base, mm.target as profit_contribution_target,
-        mm.achievement as profit_contribution_achievement, mm.growth as profit_contribution_growth
+        round_fen(mm.base) as profit_contribution_base, round_fen(mm.target) as profit_contribution_target,
+        mm.achievement as profit_contribution_achievement, round_fen(mm.growth) as profit_contribution_growth
       from mart_manager_period m
       ${inSubtree('m')}
       join raw_orgs o on o.org_id = m.org_id
@@ -114,12 +114,12 @@ describe('league table', () => {
     // M1's contribution (C1 + C2 + half of C6) is 1875.47 in the mart:
     //   achievement = 1875.47 / 2000 = 0.937735 exactly; growth = 1875.47 − 1000 = 875.47.
     // M4 (C5 alone) is 12347.26: 12347.26 / 30000 = 0.41157533… → 0.411575; 12347.26 − 20000 = −7652.74.
-    // M2 and M3 have no target: nulls, not zeros.
+    // M2 and M3 have no target: nulls, not zeros. Base, target and growth are money, at the fen.
     expect(body.rows.map(pick)).toEqual([
-      ['M1', '1875.47', '1000.000000', '2000.000000', '0.937735', '875.470000'],
+      ['M1', '1875.47', '1000.00', '2000.00', '0.937735', '875.47'],
       ['M2', '12123.29', null, null, null, null],
       ['M3', '354.93', null, null, null, null],
-      ['M4', '12347.26', '20000.000000', '30000.000000', '0.411575', '-7652.740000'],
+      ['M4', '12347.26', '20000.00', '30000.00', '0.411575', '-7652.74'],
     ]);
     // The columns are mart_manager_metrics' own, and sortable.
     const [mm] = await mart(`select achievement from mart_manager_metrics where period = '2026-Q1' and manager_id = 'M1' and metric = 'profit_contribution'`);

@@ -6,6 +6,7 @@ import type { Catalog } from './catalog.ts';
 import { clientFiguresSelect, clientMetricColumns, clientSalesCte } from './client-sales.ts';
 import { qualified } from './columns.ts';
 import { runList, type Listed, type Paging } from './listing.ts';
+import { martList, type MartRows } from './mart-rows.ts';
 import type { Params, Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
 
@@ -158,26 +159,30 @@ export async function clientLedgers(reader: Reader, clientId: string) {
 }
 
 /**
- * A manager's segmented portfolio (mart_client_portfolio_period): clients ranked by contribution
- * (× share), loyalty and segment. Built for the segmentation periods (quarters, halves, years and
- * the latest month).
+ * Segmented portfolios (mart_client_portfolio_period): clients ranked by contribution (× share),
+ * loyalty and segment, one manager's (or every manager's of the node, for the export). Built for the
+ * segmentation periods (quarters, halves, years and the latest month).
  */
-export async function managerSegments(
+export function segmentRows(columns: readonly string[], f: { managerId?: string; segment?: string; q?: string } = {}): MartRows {
+  return {
+    table: 'mart_client_portfolio_period',
+    columns,
+    where: `m.period = $period
+        and ($manager_id::varchar is null or m.manager_id = $manager_id::varchar)
+        and ($segment::varchar is null or m.segment = $segment::varchar)
+        and ($q::varchar is null or contains(lower(m.client_name), lower($q::varchar)) or contains(lower(m.client_id), lower($q::varchar)))`,
+    params: { manager_id: f.managerId ?? null, segment: f.segment ?? null, q: f.q ?? null },
+  };
+}
+
+/** A manager's segmented portfolio, a page of it (the manager is in the caller's scope, at org `orgId`). */
+export function managerSegments(
   reader: Reader,
+  catalog: Catalog,
+  scope: Scope,
   columns: string[],
-  f: { managerId: string; period: string; segment?: string; q?: string },
+  f: { managerId: string; orgId: string; period: string; segment?: string; q?: string },
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  return runList(reader, {
-    select: `
-      select ${qualified('p', columns)}
-      from mart_client_portfolio_period p
-      where p.manager_id = $manager_id and p.period = $period
-        and ($segment::varchar is null or p.segment = $segment::varchar)
-        and ($q::varchar is null or contains(lower(p.client_name), lower($q::varchar)) or contains(lower(p.client_id), lower($q::varchar)))`,
-    params: { manager_id: f.managerId, period: f.period, segment: f.segment ?? null, q: f.q ?? null },
-    paging,
-    sortable: columns,
-    tiebreak: ['client_id'],
-  });
+  return martList(reader, catalog, segmentRows(columns, f), { scope, orgId: f.orgId, period: f.period }, paging, { sortable: columns, tiebreak: ['client_id'] });
 }

@@ -4,11 +4,12 @@
 import { listValue } from '@duckdb/node-api';
 import type { Catalog } from './catalog.ts';
 import { metricColumns, qualified } from './columns.ts';
-import { runList, type Listed, type Paging } from './listing.ts';
+import type { Listed, Paging } from './listing.ts';
+import { martList, type MartRows } from './mart-rows.ts';
 import type { Reader } from './reader.ts';
-import { nodeInScope, scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
+import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import type { PeriodRow } from './orgs.ts';
-import type { ManagerInfo, MetricFigure } from '../../contract/api.ts';
+import type { ManagerInfo, MetricFigure, Row, Scorecard, ScorecardIndicator, ScorecardItem, ScorecardTotals } from '../../contract/api.ts';
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
 export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile', 'score_period'] as const;
@@ -38,39 +39,34 @@ function leagueMetrics(catalog: Catalog, only?: readonly string[]): string[] {
   return only ? all.filter((m) => only.includes(m)) : all;
 }
 
-export async function leagueTable(
+/** The league's rows (mart_manager_league: each row once under every node above the manager). */
+export function leagueRows(columns: readonly string[], f: { line?: string; grade?: string; q?: string } = {}): MartRows {
+  return {
+    table: 'mart_manager_league',
+    columns,
+    nodeColumn: 'ancestor_id',
+    where: `m.period = $period
+        and ($line::varchar is null or m.line = $line::varchar)
+        and ($grade::varchar is null or m.grade = $grade::varchar)
+        and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
+    params: { line: f.line ?? null, grade: f.grade ?? null, q: f.q ?? null },
+  };
+}
+
+/**
+ * The league of a node (sql/marts/mart_manager_league.sql): each row already carries the card that
+ * applies and profit contribution against target, filed under every node above the manager, so a
+ * node's league is one contiguous run of rows.
+ */
+export function leagueTable(
   reader: Reader,
   catalog: Catalog,
   scope: Scope,
   f: LeagueFilter,
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  const metrics = leagueMetrics(catalog, f.metrics);
-  const scored = !f.noScores;
-  const targeted = !f.metrics;
-  // Scope as an uncorrelated predicate and one join on the flattened tree; the filters bound.
-  // One table (sql/marts/mart_manager_league.sql): each row already carries the card that applies
-  // and profit contribution against target, once under every node above the manager, so a node's
-  // league is one contiguous run of rows. Scope as an uncorrelated predicate; the filters bound.
-  return runList(reader, {
-    select: `
-      select m.manager_id, m.manager_name, m.org_id, m.org_name, m.line, m.grade,
-        ${scored ? 'm.total_score, m.score_grade, m.peer_rank, m.percentile, m.score_period,' : ''}
-        ${qualified('m', metrics)}
-        ${targeted ? `, ${qualified('m', targetColumns)}` : ''}
-      from mart_manager_league m
-      where m.period = $period
-        and m.ancestor_id = $org_id::varchar
-        and ${nodeInScope}
-        and ($scope_manager::varchar is null or m.manager_id = $scope_manager::varchar)
-        and ($line::varchar is null or m.line = $line::varchar)
-        and ($grade::varchar is null or m.grade = $grade::varchar)
-        and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
-    params: { ...scopeParams(scope), org_id: f.orgId, period: f.period, line: f.line ?? null, grade: f.grade ?? null, q: f.q ?? null },
-    paging,
-    sortable: leagueColumns(catalog, f.metrics, f.noScores),
-    tiebreak: ['manager_id'],
-  });
+  const columns = leagueColumns(catalog, f.metrics, f.noScores);
+  return martList(reader, catalog, leagueRows(columns, f), { scope, orgId: f.orgId, period: f.period }, paging, { sortable: columns, tiebreak: ['manager_id'] });
 }
 
 /** The manager if the caller may see them (out of scope and unknown look the same: undefined). */
@@ -143,7 +139,7 @@ function cardColumns(catalog: Catalog, table: string, drop: string[] = []): stri
 }
 
 /** A manager's scorecard indicators (the per-indicator explanation) and items for a scored period. */
-async function scorecardRows(reader: Reader, catalog: Catalog, managerId: string, scored: string) {
+async function scorecardRows(reader: Reader, catalog: Catalog, managerId: string, scored: string): Promise<[Row[], Row[]]> {
   const p = { id: managerId, period: scored };
   return Promise.all([
     reader.query(`select ${qualified('i', cardColumns(catalog, 'mart_scorecard_indicators'))} from mart_scorecard_indicators i where manager_id = $id and period = $period order by ordinal, indicator_id`, p),
@@ -189,12 +185,20 @@ type PagePart = (typeof pageParts)[number]['part'];
  * and the three period rows in one row: three queries instead of seven). Null parts where that
  * mart has no row for the manager (all of them without a page row).
  */
-export async function managerPageParts(reader: Reader, catalog: Catalog, managerId: string, period: string) {
+export async function managerPageParts(
+  reader: Reader,
+  catalog: Catalog,
+  managerId: string,
+  period: string,
+): Promise<{ scorecard: Scorecard | null; process: Row | null; risk: Row | null; concentration: Row | null }> {
   const page = await managerPageRow(reader, catalog, managerId, period);
   const scored = page?.scored;
   const [indicators, items] = page?.card && scored ? await scorecardRows(reader, catalog, managerId, scored) : [[], []];
   return {
-    scorecard: page?.card && scored ? { period: scored, card: page.card, indicators, items, pay: page.pay } : null,
+    // the rows carry the marts' columns (contract/api.ts names those the web reads)
+    scorecard: page?.card && scored
+      ? { period: scored, card: page.card as unknown as ScorecardTotals, indicators: indicators as unknown as ScorecardIndicator[], items: items as unknown as ScorecardItem[], pay: page.pay }
+      : null,
     process: page?.process ?? null,
     risk: page?.risk ?? null,
     concentration: page?.concentration ?? null,

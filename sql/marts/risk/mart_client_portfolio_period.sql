@@ -26,8 +26,10 @@
 --     'low_value_growing'  low value, balances growing                        → develop
 --     'low_value_falling'  low value, balances falling                        → find out why, low-cost service
 --     'low_value_stable'   low value, stable                                  → serve efficiently, cross-sell
+--   org_id, manager_name = the manager's org and name (stg_extract__managers), so that a node's
+--     portfolios are read by org like every other manager mart's rows.
 -- inputs: int_periods, int_portfolio_months, int_client_periods, int_client_loyalty_measured,
---   stg_extract__clients.
+--   stg_extract__clients, stg_extract__managers.
 -- periods is read from int_periods (one row a period) filtered by the loyalty periods, not from a join
 -- of the loyalty rows: its row estimate is then a few dozen, and the joins below build their hash
 -- tables on these few periods (with the estimate of a million, the portfolio months were the build
@@ -54,6 +56,9 @@ loyalty as (
 ),
 clients as (
   select client_id, client_name, client_type from stg_extract__clients
+),
+managers as (
+  select manager_id, manager_name, org_id from stg_extract__managers
 ),
 attributed as (
   select
@@ -139,5 +144,8 @@ select
     else
       case t.trend when 'growing' then 'low_value_growing' when 'falling' then 'low_value_falling' else 'low_value_stable' end
   end as segment,
+  m.org_id,
+  m.manager_name,
 from tiered as t
 join clients as c on c.client_id = t.client_id
+left join managers as m on m.manager_id = t.manager_id

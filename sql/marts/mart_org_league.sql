@@ -1,0 +1,46 @@
+-- mart_org_league: the org nodes side by side (`jixiao export orgs`): every figure of a node with
+--   base, target, achievement and growth of the headline metrics, and its place in the tree.
+-- grain: one row per org node × period (the rows of mart_org_period); keys: period, org_id.
+-- formula: no new figure; columns of other marts as built:
+--   every column of mart_org_period, as is;
+--   tree_path = the ids from the root down to the node, joined by '/': ordered by it, the nodes
+--               come depth first, siblings by id (null for a node the root does not reach);
+--   <metric>_base, _target, _achievement, _growth for the headline metrics (profit_contribution,
+--               deposit_avg_balance, loan_avg_balance, fee_income, net_deposit_increase) = base,
+--               target, achievement and growth of mart_org_metrics' row for (org, period,
+--               metric); money, so base, target and growth DECIMAL(18,2) (round_fen: the long
+--               form holds every kind at 6 places, money already at the fen), achievement as built.
+-- inputs: mart_org_period, mart_org_metrics, stg_extract__orgs.
+with recursive paths(org_id, tree_path) as (
+  select org_id, org_id from stg_extract__orgs where parent_id is null
+  union all
+  select o.org_id, p.tree_path || '/' || o.org_id
+  from stg_extract__orgs as o
+  join paths as p on o.parent_id = p.org_id
+  where length(p.tree_path) < 4000
+),
+org_periods as (
+  select * from mart_org_period
+),
+headline_measures as (
+  -- one row per org × period: <metric>_base, _target, _achievement, _growth side by side
+  pivot (
+    select period, org_id, metric, round_fen(base) as base, round_fen(target) as target, achievement, round_fen(growth) as growth,
+    from mart_org_metrics
+    where metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
+  )
+  on metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
+  using max(base) as base, max(target) as target, max(achievement) as achievement, max(growth) as growth
+  group by period, org_id
+)
+-- `o.*`: every column of mart_org_period, as mart_manager_league carries mart_manager_period's
+select
+  o.*,
+  p.tree_path,
+  t.* exclude (period, org_id),
+from org_periods as o
+left join paths as p on p.org_id = o.org_id
+left join headline_measures as t on t.period = o.period and t.org_id = o.org_id
+
+-- written in key order
+order by o.period, o.org_id
