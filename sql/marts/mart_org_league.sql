@@ -1,5 +1,7 @@
--- mart_org_league: the org nodes side by side (`jixiao export orgs`): every figure of a node with
---   base, target, achievement and growth of the headline metrics, and its place in the tree.
+-- mart_org_league: the org nodes side by side (`jixiao export orgs`, and a node's children in
+--   GET /api/orgs/{id}/benchmark): every figure of a node with base, target, achievement and
+--   growth of the headline metrics, its per-manager averages and percentiles among its siblings,
+--   and its place in the tree.
 -- grain: one row per org node × period (the rows of mart_org_period); keys: period, org_id.
 -- formula: no new figure; columns of other marts as built:
 --   every column of mart_org_period, as is;
@@ -9,8 +11,12 @@
 --               deposit_avg_balance, loan_avg_balance, fee_income, net_deposit_increase) = base,
 --               target, achievement and growth of mart_org_metrics' row for (org, period,
 --               metric); money, so base, target and growth DECIMAL(18,2) (round_fen: the long
---               form holds every kind at 6 places, money already at the fen), achievement as built.
--- inputs: mart_org_period, mart_org_metrics, stg_extract__orgs.
+--               form holds every kind at 6 places, money already at the fen), achievement as built;
+--   <metric>_per_manager = mart_org_benchmark's per_manager_fen for money, per_manager_ratio for
+--               counts and units (not for ratios, nor for the head count itself);
+--   <metric>_percentile  = mart_org_benchmark's percentile (every metric but the head count);
+--               both null for the root (no siblings).
+-- inputs: mart_org_period, mart_org_metrics, mart_org_benchmark, stg_extract__orgs.
 with recursive paths(org_id, tree_path) as (
   select org_id, org_id from stg_extract__orgs where parent_id is null
   union all
@@ -32,15 +38,39 @@ headline_measures as (
   on metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
   using max(base) as base, max(target) as target, max(achievement) as achievement, max(growth) as growth
   group by period, org_id
+),
+benchmark_wide as (
+  -- one row per org × period: the long form's per-manager averages and percentiles side by side
+  select
+    period,
+    org_id,
+    {% for metric in org %}
+    money: max(per_manager_fen) filter (where metric = '{metric}') as {metric}_per_manager,
+    units: max(per_manager_ratio) filter (where metric = '{metric}') as {metric}_per_manager,
+    count: max(per_manager_ratio) filter (where metric = '{metric}') as {metric}_per_manager,
+    ratio:
+    managers:
+    {% end %}
+    {% for metric in org %}
+    money: max(percentile) filter (where metric = '{metric}') as {metric}_percentile,
+    units: max(percentile) filter (where metric = '{metric}') as {metric}_percentile,
+    count: max(percentile) filter (where metric = '{metric}') as {metric}_percentile,
+    ratio: max(percentile) filter (where metric = '{metric}') as {metric}_percentile,
+    managers:
+    {% end %}
+  from mart_org_benchmark
+  group by period, org_id
 )
 -- `o.*`: every column of mart_org_period, as mart_manager_league carries mart_manager_period's
 select
   o.*,
   p.tree_path,
   t.* exclude (period, org_id),
+  b.* exclude (period, org_id),
 from org_periods as o
 left join paths as p on p.org_id = o.org_id
 left join headline_measures as t on t.period = o.period and t.org_id = o.org_id
+left join benchmark_wide as b on b.period = o.period and b.org_id = o.org_id
 
 -- written in key order
 order by o.period, o.org_id
