@@ -39,27 +39,40 @@ headline_measures as (
   using max(base) as base, max(target) as target, max(achievement) as achievement, max(growth) as growth
   group by period, org_id
 ),
+benchmark_pivoted as (
+  -- one row per org × period: <metric>_fen, _ratio, _percentile of every metric side by side
+  pivot (
+    select period, org_id, metric, per_manager_fen, per_manager_ratio, percentile,
+    from mart_org_benchmark
+  )
+  on metric in (
+    {% for metric in org %}
+    all: '{metric}',
+    {% end %}
+  )
+  using max(per_manager_fen) as fen, max(per_manager_ratio) as ratio, max(percentile) as percentile
+  group by period, org_id
+),
 benchmark_wide as (
-  -- one row per org × period: the long form's per-manager averages and percentiles side by side
+  -- the average that applies to each kind, and the percentile
   select
     period,
     org_id,
     {% for metric in org %}
-    money: max(per_manager_fen) filter (where metric = '{metric}') as {metric}_per_manager,
-    units: max(per_manager_ratio) filter (where metric = '{metric}') as {metric}_per_manager,
-    count: max(per_manager_ratio) filter (where metric = '{metric}') as {metric}_per_manager,
+    money: {metric}_fen as {metric}_per_manager,
+    units: {metric}_ratio as {metric}_per_manager,
+    count: {metric}_ratio as {metric}_per_manager,
     ratio:
     managers:
     {% end %}
     {% for metric in org %}
-    money: max(percentile) filter (where metric = '{metric}') as {metric}_percentile,
-    units: max(percentile) filter (where metric = '{metric}') as {metric}_percentile,
-    count: max(percentile) filter (where metric = '{metric}') as {metric}_percentile,
-    ratio: max(percentile) filter (where metric = '{metric}') as {metric}_percentile,
+    money: {metric}_percentile,
+    units: {metric}_percentile,
+    count: {metric}_percentile,
+    ratio: {metric}_percentile,
     managers:
     {% end %}
-  from mart_org_benchmark
-  group by period, org_id
+  from benchmark_pivoted
 )
 -- `o.*`: every column of mart_org_period, as mart_manager_league carries mart_manager_period's
 select
