@@ -33,7 +33,9 @@ export interface Metric {
 }
 
 /** Metrics where less is better. */
-const LOWER_IS_BETTER: ReadonlySet<string> = new Set(['expected_loss', 'npl_balance', 'npl_ratio', 'turned_npl_count', 'turned_npl_balance']);
+const LOWER_IS_BETTER: ReadonlySet<string> = new Set([
+  'expected_loss', 'npl_balance', 'npl_ratio', 'turned_npl_count', 'turned_npl_balance', 'originated_turned_npl_count', 'originated_turned_npl_balance',
+]);
 
 function metric(name: string, label: { zh: string; en: string }): Metric {
   const k = kindOf(name);
@@ -74,6 +76,20 @@ export function metricOf(name: string): Metric | undefined {
 
 export function isKnownMetric(name: string): boolean {
   return metricOf(name) !== undefined;
+}
+
+type CatalogEntry = { marts?: string[]; source?: string };
+
+/**
+ * Whether the build gives every manager a figure of the metric (mart_manager_metrics: the metrics of
+ * the manager marts, and those whose `source` is a manager mart of its own), which is what a scheme
+ * scores. An org-only figure (managers, span_of_management) has none: a scheme naming it would
+ * score 0 "no_data" for everyone.
+ */
+export function isScoreableMetric(name: string): boolean {
+  const sales = SALES.exec(name);
+  const entry = (glossary.metrics as Record<string, CatalogEntry>)[sales ? `sales_{category}_${sales[2]}` : name];
+  return isKnownMetric(name) && entry !== undefined && ((entry.marts ?? []).includes('manager') || entry.source !== undefined);
 }
 
 /** Whether less of a metric is better (false for names that are not metrics). */

@@ -8,7 +8,8 @@
 //   {% end %}
 //
 // becomes, for each metric the catalog gives that subject's marts (client, manager, unassigned,
-// org), in the catalog's order (sorted: by name), the block's lines that apply to it, in the
+// org; process and risk: the manager metrics whose `source` is mart_manager_process_period or
+// mart_manager_risk_period), in the catalog's order (sorted: by name), the block's lines that apply to it, in the
 // block's order: those labelled `all`, those labelled with its own name, and — unless a line bears
 // its name — those labelled with its kind (money, units, count, ratio) or with `based` / `unbased`
 // (whether it has a computed base); {num} and {den} are a ratio's two inputs. A line with a label
@@ -22,6 +23,8 @@ import { sqlDir } from './paths.ts';
 
 export type MetricKind = 'money' | 'units' | 'count' | 'ratio';
 export type Subject = 'client' | 'manager' | 'unassigned' | 'org';
+/** A manager figure defined in a mart of its own rather than in the period marts. */
+export type Source = 'mart_manager_process_period' | 'mart_manager_risk_period';
 
 export interface CatalogMetric {
   name: string;
@@ -29,16 +32,20 @@ export interface CatalogMetric {
   /** A ratio's numerator and denominator (metrics of the same marts). */
   inputs?: [string, string];
   marts: Subject[];
+  /** The mart that defines it, for a manager figure the period marts do not carry. */
+  source?: Source;
 }
 
 interface Entry {
   kind?: string;
   inputs?: string[];
   marts?: string[];
+  source?: string;
 }
 
 const kinds: MetricKind[] = ['money', 'units', 'count', 'ratio'];
 const subjects: Subject[] = ['client', 'manager', 'unassigned', 'org'];
+const sources: Record<string, Source> = { process: 'mart_manager_process_period', risk: 'mart_manager_risk_period' };
 
 /**
  * Every metric of the catalog in its order; an entry named with `{category}` stands for one metric
@@ -77,7 +84,10 @@ function metricOf(name: string, e: Entry): CatalogMetric {
   const bad = marts.find((s) => !subjects.includes(s));
   if (bad) throw new Error(`${where}: marts holds '${bad}', not one of ${subjects.join(', ')}`);
   if (e.kind === 'ratio' && marts.length > 0 && e.inputs?.length !== 2) throw new Error(`${where}: a ratio needs two inputs`);
-  return { name, kind: e.kind as MetricKind, marts, ...(e.inputs ? { inputs: e.inputs as [string, string] } : {}) };
+  if (e.source !== undefined && (!Object.values(sources).includes(e.source as Source) || marts.length > 0)) {
+    throw new Error(`${where}: source must be one of ${Object.values(sources).join(', ')}, for a metric in no period mart`);
+  }
+  return { name, kind: e.kind as MetricKind, marts, ...(e.inputs ? { inputs: e.inputs as [string, string] } : {}), ...(e.source ? { source: e.source as Source } : {}) };
 }
 
 /** Whether a metric has a computed base (int_holder_bases): money and units, and ratios of those. */
@@ -110,7 +120,9 @@ const blockRe = /^[ \t]*\{%\s*for metric in (\w+)((?:\s+with base|\s+sorted)*)\s
 /** The model's SQL with every metric block expanded (`where` names the file in errors). */
 export function expandMetricLists(sql: string, where: string, catalog = metricCatalog(), root = sqlDir): string {
   return sql.replace(blockRe, (_all, subject: string, flags: string, body: string) => {
-    if (!subjects.includes(subject as Subject)) throw new Error(`${where}: metric block for '${subject}', not one of ${subjects.join(', ')}`);
+    if (!subjects.includes(subject as Subject) && !sources[subject]) {
+      throw new Error(`${where}: metric block for '${subject}', not one of ${[...subjects, ...Object.keys(sources)].join(', ')}`);
+    }
     const lines = body
       .replace(/^([ \t]*)include:\s*([a-z0-9_]+)[ \t]*$/gm, (_l, indent: string, name: string) => included(root, name, where, indent))
       .split('\n')
@@ -120,7 +132,7 @@ export function expandMetricLists(sql: string, where: string, catalog = metricCa
         if (!m) throw new Error(`${where}: a metric block line must be '<label>: <sql>', not '${l.trim()}'`);
         return { indent: m[1]!, label: m[2]!, sql: m[3]! };
       });
-    let metrics = catalog.filter((m) => m.marts.includes(subject as Subject));
+    let metrics = sources[subject] ? catalog.filter((m) => m.source === sources[subject]) : catalog.filter((m) => m.marts.includes(subject as Subject));
     if (/with base/.test(flags)) metrics = metrics.filter((m) => hasBase(m, catalog));
     if (/sorted/.test(flags)) metrics = [...metrics].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const out: string[] = [];

@@ -5,17 +5,23 @@
 // what a well-formed scheme is, with messages that name the field and the reason.
 import { z } from 'zod';
 import { periodEndDate, periodStartDate, periodType } from '../../contract/periods.ts';
-import { isKnownMetric } from '../../contract/metrics.ts';
+import { isKnownMetric, isScoreableMetric } from '../../contract/metrics.ts';
 
 export const lines = ['corporate', 'retail'] as const;
 export const orgLevels = ['head_office', 'tier1_branch', 'tier2_branch', 'sub_branch', 'outlet'] as const;
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be lowercase letters, digits and _ (starting with a letter)' });
 const label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
-const metric = z.string().refine(isKnownMetric, {
-  error: (iss) =>
-    `unknown metric '${String(iss.input)}' (use a metric name of DOMAIN.md, or sales_<category>_units|amount with a category of EXTRACTS.md)`,
-});
+const metric = z
+  .string()
+  .refine(isKnownMetric, {
+    error: (iss) =>
+      `unknown metric '${String(iss.input)}' (use a metric name of DOMAIN.md, or sales_<category>_units|amount with a category of EXTRACTS.md)`,
+    abort: true,
+  })
+  .refine(isScoreableMetric, {
+    error: (iss) => `metric '${String(iss.input)}' cannot be scored: the build keeps no manager figure of it (only the metrics of mart_manager_metrics can be)`,
+  });
 /** Effective periods are months `YYYY-MM` or quarters `YYYY-Qn`; a quarter means its first (from) or last (to) month. */
 const periodKey = z.string().refine((k) => ['month', 'quarter'].includes(periodType(k) ?? ''), { error: 'must be a month "YYYY-MM" or a quarter "YYYY-Qn"' });
 const ratio = z.number().finite();
@@ -222,6 +228,14 @@ export const schemeSchema = z
     }),
   })
   .superRefine((s, ctx) => {
+    // maintenance_coverage is the premium_client_upkeep rule's coverage (int_premium_client_upkeep): the
+    // rule says which clients are premium, and the build fills it for the scoring period only
+    const upkeep = s.bonus.items.some((i) => i.source === 'rule' && i.rule === 'premium_client_upkeep');
+    s.indicators.forEach((i, k) => {
+      if (i.metric !== 'maintenance_coverage') return;
+      if (!upkeep) ctx.addIssue({ code: 'custom', path: ['indicators', k, 'metric'], message: 'maintenance_coverage needs the premium_client_upkeep rule among the bonus items (it says which clients are premium)' });
+      if (i.formula === 'ratio_to_previous') ctx.addIssue({ code: 'custom', path: ['indicators', k, 'formula'], message: 'maintenance_coverage is built for the scoring period only, not for a quarter on its own: ratio_to_previous cannot score it' });
+    });
     const sum = s.indicators.reduce((a, i) => a + i.weight, 0);
     if (Math.abs(sum - s.total_weight) > 1e-9) {
       ctx.addIssue({ code: 'custom', path: ['indicators'], message: `weights sum to ${round6(sum)}, expected total_weight ${s.total_weight}` });
