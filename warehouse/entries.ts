@@ -6,7 +6,7 @@
 // caller answers, so a request (or an upload of many rows) is written whole or not at all.
 // DuckDB reads the file with declared columns (sql/live/scorecards_live.sql), so a build and
 // `jixiao export entries` can read it while the server writes.
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { withFileLock } from './file-lock.ts';
 
 /**
@@ -49,9 +49,47 @@ export function entriesPathFor(dbPath: string): string {
   return dbPath.replace(/\.duckdb$/i, '') + '.entries.jsonl';
 }
 
+const key = (kind: string, managerId: string, period: string, itemId: string) => `${kind}\u0000${managerId}\u0000${period}\u0000${itemId}`;
+
 export class EntriesStore {
+  /** The file as last read: its size, each key's last line, and the lines per period. */
+  private index: { size: number; last: Map<string, EntryLine>; periods: Map<string, number> } | undefined;
+
   constructor(readonly path: string) {
     if (!existsSync(path)) withFileLock(path, 'another jixiao server', () => closeSync(openSync(path, 'a', 0o600)));
+  }
+
+  /** The file's lines read again when its size changed (another process wrote, or it was our append). */
+  private read() {
+    const size = this.generation();
+    if (this.index?.size === size) return this.index;
+    const last = new Map<string, EntryLine>();
+    const periods = new Map<string, number>();
+    const text = readFileSync(this.path, 'utf8');
+    text.split('\n').forEach((line, k) => {
+      if (!line.trim()) return;
+      let e: EntryLine;
+      try {
+        e = JSON.parse(line) as EntryLine;
+      } catch {
+        throw new Error(`${this.path}: line ${k + 1} is not JSON`);
+      }
+      last.set(key(e.kind, e.manager_id, e.period, e.item_id), e);
+      periods.set(e.period, (periods.get(e.period) ?? 0) + 1);
+    });
+    this.index = { size, last, periods };
+    return this.index;
+  }
+
+  /** The value in force (the last line, unless it withdrew the entry). */
+  inForce(kind: EntryKind, managerId: string, period: string, itemId: string): EntryLine | undefined {
+    const e = this.read().last.get(key(kind, managerId, period, itemId));
+    return e && e.value !== null ? e : undefined;
+  }
+
+  /** True when some line concerns the scoring period (else every card of it is as built). */
+  touches(period: string): boolean {
+    return this.read().periods.has(period);
   }
 
   /** Changes whenever a line is added: the answer cache keys on it. */
@@ -60,9 +98,9 @@ export class EntriesStore {
   }
 
   /**
-   * Appends the lines in one write and fsyncs. `prepare` runs under the lock with the last seq
-   * written, so the old values it reads and the lines it returns cannot interleave with another
-   * request's; throwing there writes nothing.
+   * Appends the lines in one write and fsyncs. `prepare` runs under the lock, so the values in
+   * force it reads (`inForce`) and the lines it returns cannot interleave with another request's;
+   * throwing there writes nothing.
    */
   append(at: Date, batch: string, prepare: () => NewEntry[]): EntryLine[] {
     return withFileLock(this.path, 'another jixiao server', () => {

@@ -8,7 +8,7 @@ import type { ExportKind, ExportRequest } from './_kind.ts';
 import { columnsOf } from '../../report/table.ts';
 import { orgUnassigned, unassignedLeading } from '../queries/unassigned.ts';
 import { wholeBank } from '../queries/scope.ts';
-import type { Reader } from '../queries/reader.ts';
+import { readerOf } from '../queries/reader.ts';
 
 const unassigned: ExportKind = {
   kind: 'unassigned',
@@ -18,8 +18,7 @@ const unassigned: ExportKind = {
   async table(wh: Warehouse, req: ExportRequest) {
     const metrics = (await tableColumns(wh, 'mart_org_unassigned_period', [...unassignedLeading])).map(ident);
     // the CLI reads the warehouse it opened, with the whole bank in scope
-    const reader: Reader = { query: <T extends object>(sql: string, params?: Record<string, unknown>) => wh.query(sql, params as never) as Promise<T[]> };
-    const rows = await orgUnassigned(reader, wholeBank, { orgId: req.org ?? null, period: req.period });
+    const rows = await orgUnassigned(readerOf(wh), wholeBank, { orgId: req.org ?? null, period: req.period });
     return { columns: columnsOf([...unassignedLeading, ...metrics]), rows };
   },
 };

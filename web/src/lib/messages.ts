@@ -85,6 +85,7 @@ export const messages = {
   role_head_office: { zh: '总行', en: 'Head office' },
   role_branch_president: { zh: '支行行长', en: 'Branch president' },
   role_risk_officer: { zh: '风险经理', en: 'Risk officer' },
+  role_supervisor: { zh: '主管', en: 'Supervisor' },
   role_manager: { zh: '客户经理', en: 'Relationship manager' },
   total: { zh: '合计', en: 'Total' },
   partial_rows: { zh: '显示前 {n} 行,共 {total} 行;导出包含全部', en: 'First {n} of {total} rows; the export has them all' },
