@@ -2,7 +2,10 @@
 // URLs by hand. Sign-in is a session cookie set by POST /api/auth/login; downloads
 // (?format=csv|xlsx) are plain links, which carry the cookie too. The shapes the API answers with
 // come from contract/api.ts, as the server's handlers use them.
+import type { z } from 'zod';
 import type {
+  CardEntries,
+  cardEntriesBody,
   clientFilters,
   ClientPage,
   Filters,
@@ -174,6 +177,18 @@ export const manager = {
 
 export const client = {
   page: (id: string) => get<ClientPage>(`clients/${encodeURIComponent(id)}`),
+};
+
+/** What people judge on a card (issue 21): read fresh (they change without a rebuild), written with a note. */
+export const cardEntries = {
+  load: (managerId: string, period: string) => request<CardEntries>('GET', `managers/${encodeURIComponent(managerId)}/scorecard/entries`, { period }),
+  /** Writes all rows or none; the kept answers (the card, the league) are dropped so the page re-reads them. */
+  async save(managerId: string, body: z.input<typeof cardEntriesBody>) {
+    const answer = await post<{ written: number }>(`managers/${encodeURIComponent(managerId)}/scorecard/entries`, body);
+    clearCache();
+    return answer;
+  },
+  historyHrefs: (managerId: string, period: string, lang: string) => exportHrefs(`managers/${encodeURIComponent(managerId)}/scorecard/history`, { period }, lang),
 };
 
 export const portfolio = {
