@@ -17,7 +17,7 @@ import { orgRoutes } from './routes/orgs.ts';
 import { loadRoutes } from './routes/loads.ts';
 import { institutionRoutes } from './routes/institutions.ts';
 import { managerRoutes } from './routes/managers.ts';
-import { cardEntryRoutes } from './routes/entries.ts';
+import { cardEntryRoutes, gridEntryRoutes } from './routes/entries.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { viewRoutes } from './routes/views.ts';
 
@@ -75,6 +75,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .route('/orgs', institutionRoutes(docs, deps))
     .route('/orgs', clients.byOrg)
     .route('/orgs', views)
+    .route('/orgs', gridEntryRoutes(docs))
     .route('/managers', managerRoutes(docs))
     .route('/managers', cardEntryRoutes(docs))
     .route('/managers', clients.byManager)

@@ -19,8 +19,12 @@ import type { InvalidParam } from '../problem.ts';
 import { resolvePeriod } from '../periods.ts';
 import { sendTable } from '../respond.ts';
 import { managerParam, scopedManager, withEntries } from './managers.ts';
-import { cardEntriesBody, exportOnly, type CardEntries, type EnterableItem, type EntryRow, scoringPeriodQuery } from '../../contract/api.ts';
-import { cardEntries, cardScheme, enterableItems, entryColumns } from '../../warehouse/queries/entries.ts';
+import { cardEntriesBody, exportOnly, gridEntriesBody, periodKey, type CardEntries, type EnterableItem, type EntryRow, scoringPeriodQuery } from '../../contract/api.ts';
+import { cardEntries, cardScheme, enterableItems, entryColumns, gridManagers, isScoringPeriod } from '../../warehouse/queries/entries.ts';
+import type { Scope } from '../../warehouse/queries/scope.ts';
+import { orgParam, scopedOrg } from './institutions.ts';
+import { toXlsx } from '../../report/xlsx.ts';
+import { readSheet } from 'read-excel-file/node';
 import { managerScorecard, scoredPeriodOf } from '../../warehouse/queries/managers.ts';
 import type { EntrySource, NewEntry } from '../../warehouse/entries.ts';
 import type { User } from '../../warehouse/users.ts';
@@ -217,4 +221,161 @@ export function cardEntryRoutes(docs: RouteDocs) {
 async function cardAfter(c: Context<AppEnv>, managerId: string, period: string) {
   const d = c.var.deps;
   return withEntries(d, managerId, await managerScorecard(d.reader, d.catalog, managerId, period, d.periods));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The batch grid: every manager of a node (in the caller's scope) × the items to enter, for one
+// scoring period; as JSON, as an Excel template to fill, and written back as JSON or the filled
+// template. A template is validated as a whole: all rows or none, each error by row and column.
+
+const gridQuery = z.strictObject({ period: periodKey.meta({ description: 'The scoring period, e.g. 2026-06-ytd' }), ...exportOnly });
+const uploadQuery = z.strictObject({ period: periodKey.meta({ description: 'The scoring period of the filled template' }) });
+
+/** The node's managers with a card for the period and the items of their schemes. */
+async function gridOf(deps: Deps, scope: Scope, orgId: string, period: string) {
+  if (!(await isScoringPeriod(deps.reader, period))) {
+    throw new HttpProblem(400, `period: no scorecards for ${period} (a scoring period is a quarter-end year to date, e.g. 2026-06-ytd)`, { invalid_params: [{ name: 'period', in: 'query', reason: 'not a scoring period of this build' }] });
+  }
+  const managers = await gridManagers(deps.reader, scope, orgId, period);
+  const schemes = [...new Set(managers.map((m) => m.scheme_id))];
+  const bySchemeList = await Promise.all(schemes.map((s) => enterableItems(deps.reader, s)));
+  const byScheme = new Map(schemes.map((s, k) => [s, bySchemeList[k]!]));
+  const items = new Map<string, EnterableItem>();
+  for (const list of bySchemeList) for (const i of list) if (!items.has(i.item_id)) items.set(i.item_id, i);
+  const itemsOf = (managerId: string) => {
+    const m = managers.find((x) => x.manager_id === managerId);
+    return m ? byScheme.get(m.scheme_id) : undefined;
+  };
+  return { managers, items: [...items.values()], itemsOf };
+}
+
+const header = (id: string, label: string | null) => `${label ?? id} [${id}]`;
+const bracketed = /\[([a-z][a-z0-9_]*)\]\s*$/;
+
+/** A number cell as two-decimal text when it is one (Excel keeps doubles: 0.8 may read 0.80000000000000004). */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || (typeof v === 'string' && /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(v.trim()))) {
+    const x = Number(v);
+    if (Number.isFinite(x) && Math.abs(x * 100 - Math.round(x * 100)) < 1e-6) return (Math.round(x * 100) / 100).toString();
+  }
+  return String(v).trim();
+}
+
+/** The filled template's rows as entries; problems named by row (Excel's numbering) and column. */
+async function templateRows(bytes: ArrayBuffer, items: EnterableItem[], known: (managerId: string) => boolean): Promise<{ pending: Pending[]; bad: InvalidParam[] }> {
+  let sheet: unknown[][];
+  try {
+    sheet = (await readSheet<string>(Buffer.from(bytes), { parseNumber: (s) => s })) as unknown[][];
+  } catch (e) {
+    throw new HttpProblem(400, `not an Excel (.xlsx) file: ${(e as Error).message}`, { invalid_params: [{ name: '(body)', in: 'body', reason: 'not an .xlsx workbook' }] });
+  }
+  const [head, ...rows] = sheet;
+  const ids = (head ?? []).map((h) => bracketed.exec(String(h ?? ''))?.[1] ?? null);
+  const bad: InvalidParam[] = [];
+  const col = (id: string) => ids.indexOf(id);
+  for (const need of ['manager_id', 'note']) {
+    if (col(need) < 0) bad.push({ name: `row 1`, in: 'body', reason: `no column [${need}]: use the template downloaded from this page` });
+  }
+  const itemIds = new Set(items.map((i) => i.item_id));
+  ids.forEach((id, k) => {
+    if (id && !['manager_id', 'manager_name', 'org_name', 'note'].includes(id) && !itemIds.has(id)) {
+      bad.push({ name: `row 1, column ${String(head![k])}`, in: 'body', reason: `'${id}' is not an item of these cards` });
+    }
+  });
+  if (bad.length) return { pending: [], bad };
+  const pending: Pending[] = [];
+  rows.forEach((cells, k) => {
+    const line = k + 2;
+    const managerId = cellText(cells[col('manager_id')]);
+    const note = cellText(cells[col('note')]);
+    const filled = ids.flatMap((id, j) => (id && itemIds.has(id) && cellText(cells[j]) !== '' ? [[id, cellText(cells[j]), String(head![j])] as const] : []));
+    if (!managerId && filled.length === 0) return; // an empty line
+    if (!known(managerId)) {
+      bad.push({ name: `row ${line}, column [manager_id]`, in: 'body', reason: `'${managerId}' is not a manager of this node with a card for the period` });
+      return;
+    }
+    if (filled.length && !note) bad.push({ name: `row ${line}, column [note]`, in: 'body', reason: 'a note says why (required)' });
+    for (const [id, value, title] of filled) {
+      const item = items.find((i) => i.item_id === id)!;
+      const row: Row = { item_id: id, note: note || '-', ...(item.scale && !/^-?\d/.test(value) ? { rating: value } : { points: value }) };
+      const parsed = cardEntriesBody.shape.entries.element.safeParse(row);
+      if (!parsed.success) {
+        bad.push(...parsed.error.issues.map((i) => ({ name: `row ${line}, column ${title}`, in: 'body' as const, reason: i.message })));
+        continue;
+      }
+      pending.push({ row: parsed.data, managerId, at: `row ${line}, column ${title}` });
+    }
+  });
+  return { pending, bad };
+}
+
+export function gridEntryRoutes(docs: RouteDocs) {
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/scorecard-entries', summary: 'The batch grid: the managers of the node with a card for the scoring period × the items to enter, with the values in force; format=xlsx downloads it as the template to fill', area: 'performance', params: orgParam, query: gridQuery, response: 'JSON: { period, org_id, items, rows: [{ manager_id, manager_name, org_name, line, scheme_id, values: { item_id: { value, rating, by_name, at } } }] }; XLSX: the template' });
+  docs.add({ method: 'post', path: '/api/orgs/{org_id}/scorecard-entries', summary: 'Write the batch grid (all rows or none)', area: 'entries', params: orgParam, body: gridEntriesBody, response: 'JSON: { written }' });
+  docs.add({ method: 'post', path: '/api/orgs/{org_id}/scorecard-entries/upload', summary: 'Upload the filled Excel template (body: the .xlsx file); validated as a whole: all rows or none, errors by row and column', area: 'entries', params: orgParam, query: uploadQuery, response: 'JSON: { written }' });
+
+  return new Hono<AppEnv>()
+    .get('/:org_id/scorecard-entries', requireArea('performance'), v('param', orgParam), v('query', gridQuery), async (c) => {
+      const { deps: d, scope, user } = c.var;
+      const { org_id } = c.req.valid('param');
+      await scopedOrg(d, scope, org_id);
+      const q = c.req.valid('query');
+      const grid = await gridOf(d, scope, org_id, q.period);
+      const rows = grid.managers.map((m) => {
+        const mine = grid.itemsOf(m.manager_id) ?? [];
+        const values = Object.fromEntries(
+          mine.map((i) => {
+            const e = d.entries.inForce(i.kind, m.manager_id, q.period, i.item_id);
+            return [i.item_id, e ? { value: e.value, rating: e.rating, by_name: e.by_name, at: e.at } : null];
+          }),
+        );
+        return { ...m, values };
+      });
+      if (q.format === 'json') return c.json({ period: q.period, org_id, items: grid.items, enterable: grid.items.filter((i) => i.entered_by.includes(user.role)).map((i) => i.item_id), rows }, 200);
+      // The template: the items the caller may enter, each cell the value in force (a rating for a scaled item).
+      const mayEnter = grid.items.filter((i) => i.entered_by.includes(user.role));
+      const columns = [
+        { key: 'manager_id', kind: 'id' as const, header: header('manager_id', q.lang === 'zh' ? '客户经理号' : 'Manager ID') },
+        { key: 'manager_name', kind: 'text' as const, header: header('manager_name', q.lang === 'zh' ? '客户经理' : 'Manager') },
+        { key: 'org_name', kind: 'text' as const, header: header('org_name', q.lang === 'zh' ? '机构' : 'Org') },
+        ...mayEnter.map((i) => ({ key: i.item_id, kind: (i.scale ? 'text' : 'number') as 'text' | 'number', header: header(i.item_id, q.lang === 'zh' ? i.label_zh : i.label_en) })),
+        { key: 'note', kind: 'text' as const, header: header('note', q.lang === 'zh' ? '说明' : 'Note') },
+      ];
+      const table = {
+        columns,
+        rows: rows.map((r) => ({
+          manager_id: r.manager_id,
+          manager_name: r.manager_name,
+          org_name: r.org_name,
+          ...Object.fromEntries(mayEnter.map((i) => [i.item_id, r.values[i.item_id] ? (i.scale ? r.values[i.item_id]!.rating : r.values[i.item_id]!.value) : null])),
+          note: null,
+        })),
+      };
+      const body = await toXlsx(table, q.lang, 'entries');
+      return c.body(new Uint8Array(body), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="scorecard-entries-${org_id}-${q.period}.xlsx"` });
+    })
+    .post('/:org_id/scorecard-entries', requireArea('entries'), sameOrigin, writeLimit(1024), v('param', orgParam), v('json', gridEntriesBody), async (c) => {
+      const { deps: d, scope, user } = c.var;
+      const { org_id } = c.req.valid('param');
+      await scopedOrg(d, scope, org_id);
+      const body = c.req.valid('json');
+      const grid = await gridOf(d, scope, org_id, body.period);
+      const unknown = body.rows.flatMap((r, k) => (grid.itemsOf(r.manager_id) ? [] : [{ name: `rows.${k}.manager_id`, in: 'body' as const, reason: `'${r.manager_id}' is not a manager of this node with a card for ${body.period}` }]));
+      if (unknown.length) throw new HttpProblem(400, `invalid body parameter — ${unknown.map((p) => `${p.name}: ${p.reason}`).join('; ')}`, { invalid_params: unknown });
+      const pending = body.rows.map(({ manager_id, ...row }, k) => ({ row, managerId: manager_id, at: `rows.${k}` }));
+      return c.json({ written: writeRows(d, user, body.period, 'grid', pending, grid.itemsOf).length }, 200);
+    })
+    .post('/:org_id/scorecard-entries/upload', requireArea('entries'), sameOrigin, writeLimit(2048), v('param', orgParam), v('query', uploadQuery), async (c) => {
+      const { deps: d, scope, user } = c.var;
+      const { org_id } = c.req.valid('param');
+      await scopedOrg(d, scope, org_id);
+      const { period } = c.req.valid('query');
+      const grid = await gridOf(d, scope, org_id, period);
+      const { pending, bad } = await templateRows(await c.req.arrayBuffer(), grid.items, (m) => grid.itemsOf(m) !== undefined);
+      // Every problem of the file at once: the cells' own, then the values against each card's scheme.
+      bad.push(...checkRows(user, pending, grid.itemsOf).bad);
+      if (bad.length) throw new HttpProblem(400, `the template was not loaded, nothing written — ${bad.map((p) => `${p.name}: ${p.reason}`).join('; ')}`, { invalid_params: bad });
+      return c.json({ written: writeRows(d, user, period, 'upload', pending, grid.itemsOf).length }, 200);
+    });
 }

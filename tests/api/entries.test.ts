@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { createFixture, fixtureApp, login, removeFixture, type Fixture, type FixtureUser } from './fixture.ts';
 import { configDir } from '../../warehouse/paths.ts';
 import { jixiao } from './processes.ts';
+import { readSheet } from 'read-excel-file/node';
+import writeExcelFile from 'write-excel-file/node';
 
 let f: Fixture;
 let ctx: Awaited<ReturnType<typeof fixtureApp>>;
@@ -147,6 +149,73 @@ describe('refused, and nothing written', () => {
   });
 });
 
+describe('the batch grid and its Excel template', () => {
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const upload = async (rows: (string | number | null)[][]) => {
+    const data = rows.map((r) => r.map((v) => (v === null ? null : { value: v, type: typeof v === 'number' ? Number : String })));
+    const body = new Uint8Array((await writeExcelFile(data as never).toBuffer()) as Buffer);
+    return ctx.app.request(`/api/orgs/B1/scorecard-entries/upload?period=${P}`, { method: 'POST', headers: { cookie: await as('sup_b1'), 'content-type': xlsx, origin, host: 'localhost' }, body });
+  };
+  let head: string[] = [];
+
+  it('lists the managers of the node × items with the values in force, and downloads them as the template', async () => {
+    const res = await get('sup_b1', `/api/orgs/B1/scorecard-entries?period=${P}`);
+    const grid = (await res.json()) as { rows: { manager_id: string; values: Record<string, { value: string } | null> }[]; enterable: string[] };
+    // B1's managers with a card: M1, M2 (S11), M3 (S12); M1's customer service as entered above
+    expect(grid.rows.map((r) => r.manager_id)).toEqual(['M1', 'M2', 'M3']);
+    expect(grid.rows[0]!.values.customer_service?.value).toBe('3.00');
+    expect(grid.enterable).toContain('integrity');
+    const file = await get('sup_b1', `/api/orgs/B1/scorecard-entries?period=${P}&format=xlsx`);
+    expect(file.headers.get('content-type')).toBe(xlsx);
+    const sheet = await readSheet(Buffer.from(await file.arrayBuffer()));
+    head = sheet[0]!.map(String);
+    expect(head[0]).toBe('客户经理号 [manager_id]');
+    expect(head).toContain('客户服务 [customer_service]');
+    expect(head.at(-1)).toBe('说明 [note]');
+    expect(sheet.slice(1).map((r) => r[0])).toEqual(['M1', 'M2', 'M3']);
+    expect(sheet[1]![head.indexOf('客户服务 [customer_service]')]).toBe(3);
+  });
+
+  it('an upload with one bad row writes nothing and names the row and the column', async () => {
+    const at = size();
+    const res = await upload([
+      ['客户经理号 [manager_id]', '客户服务 [customer_service]', '诚信意识 [integrity]', '说明 [note]'],
+      ['M3', 1.5, 'excellent', '年中评议'],
+      ['M1', 9, null, '年中评议'], // customer service takes 0–3
+      ['M4', 1, null, '年中评议'], // another branch's manager
+    ]);
+    expect(res.status).toBe(400);
+    const names = ((await res.json()) as { invalid_params: { name: string }[] }).invalid_params.map((p) => p.name);
+    expect(names).toEqual(['row 4, column [manager_id]', 'row 3, column 客户服务 [customer_service].points']);
+    expect(size()).toBe(at);
+  });
+
+  it('the corrected template loads whole: each cell a line, source upload; the cards move', async () => {
+    const before = Number((await card('head', 'M3')).card.total_score);
+    const res = await upload([
+      ['客户经理号 [manager_id]', '客户服务 [customer_service]', '诚信意识 [integrity]', '说明 [note]'],
+      ['M3', 1.5, 'excellent', '年中评议'],
+      ['M1', 2, null, '年中评议'],
+    ]);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(((await res.json()) as { written: number }).written).toBe(3);
+    // M3: + 1.50 + 1 (优) = + 2.50
+    expect(Math.round((Number((await card('head', 'M3')).card.total_score) - before) * 100)).toBe(250);
+    const history = (await (await get('head', `/api/managers/M3/scorecard/history?period=${P}`)).json()) as { rows: { source: string; item_id: string; value: string }[] };
+    expect(history.rows.filter((r) => r.source === 'upload').map((r) => [r.item_id, r.value])).toEqual([['customer_service', '1.50'], ['integrity', '1.00']]);
+  });
+
+  it('the grid writes JSON rows too, all or none', async () => {
+    const at = size();
+    const bad = await post('sup_b1', '/api/orgs/B1/scorecard-entries', { period: P, rows: [{ manager_id: 'M3', item_id: 'ethics', points: 1, note: 'ok' }, { manager_id: 'M4', item_id: 'ethics', points: 1, note: 'x' }] });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { invalid_params: { name: string }[] }).invalid_params.map((p) => p.name)).toEqual(['rows.1.manager_id']);
+    expect(size()).toBe(at);
+    const ok = await post('sup_b1', '/api/orgs/B1/scorecard-entries', { period: P, rows: [{ manager_id: 'M3', item_id: 'ethics', points: 1, note: 'ok' }] });
+    expect(ok.status).toBe(200);
+  });
+});
+
 describe('jixiao export entries', () => {
   it('writes every line of the period, oldest first, with who and the old and new values; --org limits it', async () => {
     const all = await jixiao(['export', 'entries', '--period', P, '--format', 'json', '--db', f.dbPath]);
@@ -156,6 +225,10 @@ describe('jixiao export entries', () => {
       ['1', 'M1', 'customer_service', null, '2.50', 'sup_b1'],
       ['2', 'M1', 'integrity', null, '0.80', 'sup_b1'],
       ['3', 'M1', 'customer_service', '2.50', '3.00', 'pres_b1'],
+      ['4', 'M3', 'customer_service', null, '1.50', 'sup_b1'],
+      ['5', 'M3', 'integrity', null, '1.00', 'sup_b1'],
+      ['6', 'M1', 'customer_service', '3.00', '2.00', 'sup_b1'],
+      ['7', 'M3', 'ethics', null, '1.00', 'sup_b1'],
     ]);
     const b2 = await jixiao(['export', 'entries', '--period', P, '--org', 'B2', '--format', 'json', '--db', f.dbPath]);
     expect(JSON.parse(b2.out)).toEqual([]);

@@ -28,3 +28,20 @@ describe('card entry form', () => {
     });
   });
 });
+
+describe('batch grid', () => {
+  it('lists the scoring periods latest first and sends only the filled cells, with the row note', async () => {
+    const { gridRows, scoringPeriods } = await import('../../web/src/features/manager/entries.ts');
+    const periods = [
+      { period: '2026-05-ytd', period_type: 'ytd', end_date: '2026-05-31' },
+      { period: '2026-03-ytd', period_type: 'ytd', end_date: '2026-03-31' },
+      { period: '2026-06-ytd', period_type: 'ytd', end_date: '2026-06-30' },
+      { period: '2026-06', period_type: 'month', end_date: '2026-06-30' },
+    ];
+    expect(scoringPeriods(periods)).toEqual(['2026-06-ytd', '2026-03-ytd']);
+    expect(gridRows({ M1: { customer_service: ' 2 ', integrity: '' }, M2: { integrity: 'good' } }, { M1: '评议', M2: '良' }, (id) => id === 'integrity')).toEqual([
+      { manager_id: 'M1', item_id: 'customer_service', points: '2', note: '评议' },
+      { manager_id: 'M2', item_id: 'integrity', rating: 'good', note: '良' },
+    ]);
+  });
+});

@@ -101,4 +101,24 @@ describe('entering what people judge, in Chromium', () => {
     expect(cents(await page.locator('[data-testid="total-points"]').innerText()) - before).toBe(2000);
     await screenshot(page, 'entries-manager');
   });
+
+  it('the supervisor enters an item of a second manager in the batch grid of the node', async () => {
+    await login(page, bank.url, bank.users.supervisor);
+    const org = bank.subjects.manager.org_id;
+    await page.goto(`${bank.url}/org/${org}/managers?period=${PERIOD}`);
+    await settled(page);
+    await page.click('[data-testid="entry-grid"] summary');
+    await page.waitForSelector('[data-testid="entry-grid"] tbody tr');
+    const rows = page.locator('[data-testid="entry-grid"] tbody tr');
+    expect(await rows.count()).toBeGreaterThan(1);
+    expect(await page.locator('[data-testid="entry-grid"] a[download]').getAttribute('href')).toContain('format=xlsx');
+    // the second manager of the node: 客户服务 (the first item column) 2 points, with a note
+    const second = rows.nth(1);
+    await second.locator('td input').first().fill('2');
+    await second.locator('td input').last().fill('批量评议');
+    await page.click('[data-testid="entry-grid"] button[type=submit]');
+    await page.waitForSelector('[data-testid="entry-grid"] pre.ok');
+    expect(await page.locator('[data-testid="entry-grid"] pre.ok').innerText()).toContain('(1)');
+    await screenshot(page, 'entries-grid');
+  });
 });

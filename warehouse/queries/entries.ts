@@ -8,6 +8,7 @@ import type { Catalog } from './catalog.ts';
 import { qualified } from './columns.ts';
 import { cardColumns } from './managers.ts';
 import type { Reader } from './reader.ts';
+import { managerInScope, scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 
 export interface EnterableItem {
   /** `indicator`: a manual indicator; `item`: a bonus or deduction item. */
@@ -155,4 +156,33 @@ export async function periodEntries(reader: Reader, entriesFile: string, period:
     { f: entriesFile, period, org: orgId },
     { fresh: true },
   );
+}
+
+export interface GridManager {
+  manager_id: string;
+  manager_name: string;
+  org_id: string;
+  org_name: string;
+  line: string;
+  scheme_id: string;
+}
+
+/** The managers of a node's subtree (within the caller's scope) that have a card for the scoring period. */
+export async function gridManagers(reader: Reader, scope: Scope, orgId: string, period: string): Promise<GridManager[]> {
+  return reader.query<GridManager>(
+    `with ${scopeOrgsCte}
+     select s.manager_id, s.manager_name, s.org_id, o.org_name, s.line, s.scheme_id
+     from mart_scorecards s
+     join mart_org_ancestors sub on sub.org_id = s.org_id and sub.ancestor_id = $org_id::varchar
+     join stg_extract__orgs o on o.org_id = s.org_id
+     where s.period = $period and ${managerInScope('s')}
+     order by s.org_id, s.manager_id`,
+    { ...scopeParams(scope), org_id: orgId, period },
+  );
+}
+
+/** True when some card was scored for the period (a scoring period of this build). */
+export async function isScoringPeriod(reader: Reader, period: string): Promise<boolean> {
+  const rows = await reader.query<{ n: string }>(`select count(*)::varchar as n from mart_scorecards where period = $period`, { period });
+  return rows[0]?.n !== '0';
 }

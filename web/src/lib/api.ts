@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import type {
   CardEntries,
   cardEntriesBody,
+  EnterableItem,
+  gridEntriesBody,
   clientFilters,
   ClientPage,
   Filters,
@@ -189,6 +191,38 @@ export const cardEntries = {
     return answer;
   },
   historyHrefs: (managerId: string, period: string, lang: string) => exportHrefs(`managers/${encodeURIComponent(managerId)}/scorecard/history`, { period }, lang),
+};
+
+/** GET /api/orgs/{org_id}/scorecard-entries: the batch grid. */
+export interface EntryGrid {
+  period: string;
+  org_id: string;
+  items: EnterableItem[];
+  enterable: string[];
+  rows: { manager_id: string; manager_name: string; org_name: string; line: string; scheme_id: string; values: Record<string, { value: string | null; rating: string | null; by_name: string; at: string } | null> }[];
+}
+
+/** The batch grid of a node (issue 21): read fresh, written as JSON rows or as the filled Excel template. */
+export const entryGrid = {
+  load: (orgId: string, period: string) => request<EntryGrid>('GET', `orgs/${encodeURIComponent(orgId)}/scorecard-entries`, { period }),
+  templateHref: (orgId: string, period: string, lang: string) => apiUrl(`orgs/${encodeURIComponent(orgId)}/scorecard-entries`, { period, format: 'xlsx', lang }),
+  async save(orgId: string, body: z.input<typeof gridEntriesBody>) {
+    const answer = await post<{ written: number }>(`orgs/${encodeURIComponent(orgId)}/scorecard-entries`, body);
+    clearCache();
+    return answer;
+  },
+  async upload(orgId: string, period: string, file: Blob) {
+    const res = await fetch(apiUrl(`orgs/${encodeURIComponent(orgId)}/scorecard-entries/upload`, { period }), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      body: file,
+    });
+    const body = (await res.json()) as { written?: number; detail?: string };
+    if (!res.ok) throw new ApiError(res.status, body.detail ?? res.statusText, body);
+    clearCache();
+    return body as { written: number };
+  },
 };
 
 export const portfolio = {

@@ -46,3 +46,25 @@ export function entriesOf(items: EnterableItem[], drafts: Record<string, Draft>)
   }
   return { entries, missingNote };
 }
+
+/** Scoring periods (quarter-end year to date: 2026-03-ytd … 2026-12-ytd) among the loaded ones, latest first. */
+export function scoringPeriods(periods: readonly { period: string; period_type: string; end_date: string }[]): string[] {
+  return periods
+    .filter((p) => p.period_type === 'ytd' && /-(03|06|09|12)-ytd$/.test(p.period))
+    .sort((a, b) => (a.end_date < b.end_date ? 1 : -1))
+    .map((p) => p.period);
+}
+
+/** The grid's changed cells as rows of the request (a cell left empty is no change). */
+export function gridRows(cells: Record<string, Record<string, string>>, notes: Record<string, string>, scaled: (itemId: string) => boolean) {
+  const rows: { manager_id: string; item_id: string; points?: string; rating?: string; note: string }[] = [];
+  for (const [manager_id, byItem] of Object.entries(cells)) {
+    for (const [item_id, raw] of Object.entries(byItem)) {
+      const value = raw.trim();
+      if (value === '') continue;
+      const note = (notes[manager_id] ?? '').trim();
+      rows.push(scaled(item_id) ? { manager_id, item_id, rating: value, note } : { manager_id, item_id, points: value, note });
+    }
+  }
+  return rows;
+}
