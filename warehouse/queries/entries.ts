@@ -9,21 +9,7 @@ import { qualified } from './columns.ts';
 import { cardColumns } from './managers.ts';
 import type { Reader } from './reader.ts';
 import { managerInScope, scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
-
-export interface EnterableItem {
-  /** `indicator`: a manual indicator; `item`: a bonus or deduction item. */
-  kind: 'indicator' | 'item';
-  item_id: string;
-  section: 'indicator' | 'bonus' | 'deduction';
-  label_zh: string | null;
-  label_en: string | null;
-  /** Lowest and highest points an entry may hold (null: no bound on that side). */
-  min_points: string | null;
-  max_points: string | null;
-  entered_by: string[];
-  /** A rating scale (manual indicators that have one); null otherwise. */
-  scale: { rating: string; label_zh: string; label_en: string; points: string }[] | null;
-}
+import type { EnterableItem } from '../../contract/api.ts';
 
 /** The scheme of a manager's card for a scoring period; undefined when there is no such card. */
 export async function cardScheme(reader: Reader, managerId: string, period: string): Promise<string | undefined> {
