@@ -17,6 +17,7 @@ import { orgRoutes } from './routes/orgs.ts';
 import { loadRoutes } from './routes/loads.ts';
 import { institutionRoutes } from './routes/institutions.ts';
 import { managerRoutes } from './routes/managers.ts';
+import { cardEntryRoutes, gridEntryRoutes } from './routes/entries.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { viewRoutes } from './routes/views.ts';
 
@@ -74,7 +75,9 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .route('/orgs', institutionRoutes(docs, deps))
     .route('/orgs', clients.byOrg)
     .route('/orgs', views)
+    .route('/orgs', gridEntryRoutes(docs))
     .route('/managers', managerRoutes(docs))
+    .route('/managers', cardEntryRoutes(docs))
     .route('/managers', clients.byManager)
     .route('/clients', clients.one)
     .route('/periods', orgs.periods)

@@ -149,7 +149,7 @@ export interface ListBody<R> {
 export type Dec = string | null;
 
 /** The roles of users (api/auth/access.ts grants each its areas). */
-export const ROLES = ['head_office', 'branch_president', 'risk_officer', 'manager', 'admin'] as const;
+export const ROLES = ['head_office', 'branch_president', 'risk_officer', 'manager', 'admin', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** POST /api/auth/login and GET /api/auth/me: what the client may know of the signed-in user. */
@@ -292,4 +292,80 @@ export interface ClientPage {
   history: Row[];
   /** Ledger snapshots, newest first: deposits (account × month) and loans (loan × month, five_class…). */
   ledgers: { deposits: Row[]; loans: Row[] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation entries (issue 21): what people judge on a scorecard
+
+/** Points as entered: a number with at most two decimals (sent as a number or as text). */
+export const entryPoints = z
+  .union([z.number(), z.string()])
+  .transform((x) => (typeof x === 'number' ? String(x) : x.trim()))
+  .pipe(z.string().regex(/^-?\d{1,5}(\.\d{1,2})?$/, 'must be a number with at most two decimals'));
+
+/** An id of a scheme's item (lowercase, digits, _). */
+export const itemId = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be an item id of the scheme (lowercase letters, digits, _)');
+
+/** One entry: points (or a rating of the indicator's scale), null to withdraw it; a note says why. */
+export const entryRow = z.strictObject({
+  item_id: itemId,
+  points: entryPoints.nullable().optional().meta({ description: 'Points; null withdraws the entry; omit when giving a rating' }),
+  rating: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a rating of the indicator\'s scale').optional(),
+  note: z.string().trim().min(1, 'a note says why (required)').max(500, 'must be at most 500 characters'),
+});
+
+/** POST /api/managers/{manager_id}/scorecard/entries. */
+export const cardEntriesBody = z.strictObject({
+  period: periodKey.meta({ description: 'The scoring period of the card, e.g. 2026-06-ytd' }),
+  entries: z.array(entryRow).min(1, 'at least one entry').max(100, 'at most 100 entries a request'),
+});
+
+/** POST /api/orgs/{org_id}/scorecard-entries (the batch grid). */
+export const gridEntriesBody = z.strictObject({
+  period: periodKey,
+  rows: z.array(entryRow.extend({ manager_id: idString })).min(1, 'at least one row').max(5000, 'at most 5,000 rows a request'),
+});
+
+export const scoringPeriodQuery = { period: periodKey.optional().meta({ description: 'The scoring period (2026-06-ytd); default: the card that applies to the latest month' }) };
+
+/** What a card lets people enter (warehouse/queries/entries.ts). */
+export interface EnterableItem {
+  kind: 'indicator' | 'item';
+  item_id: string;
+  section: 'indicator' | 'bonus' | 'deduction';
+  label_zh: string | null;
+  label_en: string | null;
+  min_points: string | null;
+  max_points: string | null;
+  entered_by: string[];
+  scale: { rating: string; label_zh: string; label_en: string; points: string }[] | null;
+}
+
+/** An entry in force or a line of the audit trail; source 'file' = a row of the delivery's adjustments file. */
+export interface EntryRow {
+  seq: string | null;
+  at: string | null;
+  source: 'card' | 'grid' | 'upload' | 'file';
+  kind: 'indicator' | 'item';
+  item_id: string;
+  label_zh: string | null;
+  label_en: string | null;
+  old_value: string | null;
+  value: string | null;
+  rating: string | null;
+  note: string | null;
+  by_user: string | null;
+  by_name: string | null;
+  by_role: string | null;
+}
+
+/** GET /api/managers/{manager_id}/scorecard/entries. */
+export interface CardEntries {
+  period: string;
+  manager_id: string;
+  /** The items the caller may enter on this card (empty when they may enter none). */
+  enterable: EnterableItem[];
+  /** Every enterable item of the card (what the entries are about). */
+  items: EnterableItem[];
+  entries: EntryRow[];
 }

@@ -403,6 +403,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions, wide: boolean): Promi
         await wh.run(`create or replace view ${model.name} as\n${sqlOf(model.sql)}`);
         await wh.run(`drop view ${staged(model.name)}`);
       }
+      await createMacros(wh, root, 'live');
       // The schema this build leaves (warehouse/schema-version.ts): readers refuse any other.
       const kept = keptModels(models);
       const version = schemaVersionOf(await columnsOf(wh, kept), kept);

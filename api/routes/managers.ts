@@ -14,6 +14,7 @@ import { keysOf, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { resolvePeriod } from '../periods.ts';
 import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend } from '../../warehouse/queries/managers.ts';
+import { liveScorecard } from '../../warehouse/queries/entries.ts';
 
 export const managerParam = z.strictObject({ manager_id: idString });
 
@@ -24,6 +25,17 @@ export async function scopedManager(deps: Deps, scope: Scope, managerId: string)
   return manager;
 }
 
+
+/**
+ * The card with what people entered on it (issue 21): recomputed from the built points and the
+ * entries file when some entry concerns its scoring period; otherwise the built card is the answer
+ * (the same by construction: tests/scorecards/manual-entries.test.ts).
+ */
+export async function withEntries<S extends { period: string } | null>(deps: Deps, managerId: string, scorecard: S): Promise<S> {
+  if (!scorecard || !deps.entries.touches(scorecard.period)) return scorecard;
+  const live = await liveScorecard(deps.reader, deps.catalog, deps.entries.path, managerId, scorecard.period);
+  return (live ? { ...scorecard, ...live } : scorecard) as S;
+}
 
 export function managerRoutes(docs: RouteDocs) {
   // format=csv|xlsx downloads one sub-table (`table`): the scorecard's indicators or its items.
@@ -47,19 +59,20 @@ export function managerRoutes(docs: RouteDocs) {
         const rows = await managerMetrics(d.reader, d.catalog, manager_id, period);
         return sendTable(c, { format, lang: q.lang }, 'metrics', { manager_id, period }, ['metric', 'actual', ...MEASURES], rows);
       }
-      const card = await managerScorecard(d.reader, d.catalog, manager_id, period, d.periods);
+      const card = await withEntries(d, manager_id, await managerScorecard(d.reader, d.catalog, manager_id, period, d.periods));
       const rows = ((q.table === 'scorecard' ? card?.indicators : card?.items) ?? []) as Record<string, unknown>[];
       return sendTable(c, { format, lang: q.lang }, q.table, { manager_id, period: card?.period ?? period }, keysOf(rows), rows);
     }
     // A month's figures are the trend's last row: one query fewer for the commonest request.
     const isMonth = d.periods.some((p) => p.period === period && p.period_type === 'month');
     // The card, pay, process, risk and concentration rows come in one row of mart_manager_page.
-    const [periodFigures, metrics, trend, { scorecard, process, risk, concentration }] = await Promise.all([
+    const [periodFigures, metrics, trend, { scorecard: built, process, risk, concentration }] = await Promise.all([
       isMonth ? null : managerFigures(d.reader, d.catalog, manager_id, period),
       managerMetrics(d.reader, d.catalog, manager_id, period),
       managerTrend(d.reader, d.catalog, manager_id, period, d.periods),
       managerPageParts(d.reader, d.catalog, manager_id, period),
     ]);
+    const scorecard = await withEntries(d, manager_id, built);
     const monthRow = isMonth ? trend.find((r) => (r as { period?: unknown }).period === period) : undefined;
     const figures = isMonth ? (monthRow ? Object.fromEntries(Object.entries(monthRow).filter(([k]) => k !== 'period')) : null) : periodFigures;
     const answer: ManagerPage = { manager, period, figures, metrics, scorecard, trend, process, risk, concentration };

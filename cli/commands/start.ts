@@ -85,6 +85,7 @@ async function createDemoUsers(db: string, store: UserStore, preferred: Preferre
       { username: 'head', role: 'head_office', display_name: '总行 Head office', sees: 'the whole bank' },
       { username: 'president', role: 'branch_president', org_id: s.branch.org_id, display_name: `${s.branch.org_name}行长`, sees: `${s.branch.org_name} (${s.branch.org_id}) and below` },
       { username: 'risk', role: 'risk_officer', org_id: s.region.org_id, display_name: `${s.region.org_name}风险经理`, sees: `risk views of ${s.region.org_name} (${s.region.org_id})` },
+      { username: 'supervisor', role: 'supervisor', org_id: s.manager.org_id, display_name: '主管 Supervisor', sees: `scorecards of ${s.manager.org_id} and below, entering what is judged on them` },
       { username: 'manager', role: 'manager', org_id: s.manager.org_id, manager_id: s.manager.manager_id, display_name: s.manager.manager_name, sees: `own figures and clients of ${s.manager.manager_name} (${s.manager.manager_id})` },
       { username: 'admin', role: 'admin', display_name: 'Admin', sees: 'loads and rejects' },
     ];

@@ -97,6 +97,8 @@ export const passwords = {
   risk_b1: 'risk-pass-2026',
   mgr_m1: 'mgr1-pass-2026',
   admin: 'admin-pass-2026',
+  sup_b1: 'sup-pass-2026',
+  sup_s21: 'sup-pass-2026',
 } as const;
 export type FixtureUser = keyof typeof passwords;
 
@@ -106,7 +108,8 @@ export interface Fixture {
 }
 
 
-export async function createFixture(): Promise<Fixture> {
+/** `configDir`: build with these configuration files (e.g. a scheme with manual indicators). */
+export async function createFixture(opts: { configDir?: string } = {}): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-api-'));
   const dbPath = join(dir, 'bank.duckdb');
   const wh = await Warehouse.open(dbPath);
@@ -116,7 +119,7 @@ export async function createFixture(): Promise<Fixture> {
     wh.close();
   }
   // The real marts, built and published by the build runner from the rows above.
-  await buildAndPublish(dbPath);
+  await buildAndPublish(dbPath, opts.configDir ? { configDir: opts.configDir } : {});
   const users = new UserStore(join(dir, 'bank.users.json'));
   await users.add({ username: 'head', role: 'head_office', password: passwords.head, display_name: '总行' });
   await users.add({ username: 'pres_b1', role: 'branch_president', org_id: 'B1', password: passwords.pres_b1 });
@@ -124,6 +127,9 @@ export async function createFixture(): Promise<Fixture> {
   await users.add({ username: 'risk_b1', role: 'risk_officer', org_id: 'B1', password: passwords.risk_b1 });
   await users.add({ username: 'mgr_m1', role: 'manager', org_id: 'S11', manager_id: 'M1', password: passwords.mgr_m1 });
   await users.add({ username: 'admin', role: 'admin', password: passwords.admin });
+  // 主管 (issue 21): enter what is judged on the cards of their subtree
+  await users.add({ username: 'sup_b1', role: 'supervisor', org_id: 'B1', password: passwords.sup_b1, display_name: '一分行主管' });
+  await users.add({ username: 'sup_s21', role: 'supervisor', org_id: 'S21', password: passwords.sup_s21 });
   return { dir, dbPath };
 }
 

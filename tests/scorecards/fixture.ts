@@ -138,6 +138,7 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
         throw new Error(`model ${m.name}: ${(e as Error).message}`);
       }
     }
+    await createMacros(wh, undefined, 'live'); // as the build does once its models exist
   } catch (e) {
     wh.close();
     rmSync(dir, { recursive: true, force: true });

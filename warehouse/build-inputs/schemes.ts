@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Warehouse } from '../db.ts';
 import type { BuildInputResult } from './_input.ts';
 import { defaultSchemesDir, formatProblem, readSchemesDir, type LoadedScheme } from '../schemes/load.ts';
+import { indicatorsInForce } from '../schemes/schema.ts';
 import { periodEndDate, periodStartDate } from '../../contract/periods.ts';
 
 export interface SchemeInputOptions {
@@ -22,6 +23,7 @@ export const cfgTables = [
   'cfg_scheme_adjustment_items',
   'cfg_scheme_grades',
   'cfg_scheme_base_pay',
+  'cfg_scheme_ratings',
 ] as const;
 
 const ddl = `
@@ -53,11 +55,12 @@ create or replace table cfg_scheme_indicators (
   scheme_id    varchar not null,
   indicator_id varchar not null,
   ordinal      integer not null,
-  metric       varchar not null,
+  metric       varchar,           -- null for a manual indicator
   label_zh     varchar,
   label_en     varchar,
   weight       decimal(9,4) not null,
-  formula      varchar not null,  -- ratio_to_target | ratio_to_previous | lower_is_better | banded_linear | pass_fail
+  formula      varchar not null,  -- ratio_to_target | ratio_to_previous | lower_is_better | banded_linear | pass_fail | manual
+  entered_by   varchar,           -- manual: the roles that enter it, comma-separated
   cap          decimal(9,6),      -- ratio formulas: the indicator's cap, else the scheme default
   floor        decimal(9,6),
   basis        varchar,           -- banded_linear, pass_fail: achievement | actual
@@ -88,7 +91,18 @@ create or replace table cfg_scheme_items (
   premium_top_share       decimal(9,6),    -- … or among the bank's top share of clients by them
   min_visits_per_quarter  integer,
   note                    varchar,
+  entered_by              varchar,          -- adjustment items: the roles that enter them on the card
   primary key (scheme_id, item_id),
+);
+create or replace table cfg_scheme_ratings (
+  scheme_id    varchar not null,
+  indicator_id varchar not null,      -- a manual indicator with a rating scale
+  rating       varchar not null,
+  ordinal      integer not null,
+  label_zh     varchar not null,
+  label_en     varchar not null,
+  points       decimal(9,2) not null,
+  primary key (scheme_id, indicator_id, rating),
 );
 create or replace table cfg_scheme_adjustment_items (
   scheme_id       varchar not null,
@@ -153,7 +167,14 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     score_scale: s.pay.score_scale,
     pool_share: s.pay.pool_share,
   };
-  const indicators = s.indicators.map((i, k) => {
+  const ratings: Record<string, Value>[] = [];
+  const indicators = indicatorsInForce(s).map((i, k): Record<string, Value> => {
+    if (i.formula === 'manual') {
+      i.scale?.forEach((r, j) =>
+        ratings.push({ scheme_id: s.scheme_id, indicator_id: i.id, rating: r.rating, ordinal: j + 1, label_zh: r.label.zh, label_en: r.label.en, points: r.points }),
+      );
+      return { scheme_id: s.scheme_id, indicator_id: i.id, ordinal: k + 1, metric: null, label_zh: i.label.zh, label_en: i.label.en, weight: i.weight, formula: i.formula, entered_by: i.entered_by.join(','), mapping: i.note ?? null };
+    }
     const fallback = { ...s.defaults.target_fallback, ...i.target_fallback };
     const ratioFormula = i.formula === 'ratio_to_target' || i.formula === 'ratio_to_previous' || i.formula === 'lower_is_better';
     return {
@@ -203,6 +224,7 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
         premium_top_share: it.source === 'rule' ? (it.premium_top_share ?? null) : null,
         min_visits_per_quarter: it.source === 'rule' ? it.min_visits_per_quarter : null,
         note: it.note ?? null,
+        entered_by: it.source === 'adjustment' ? it.entered_by.join(',') : null,
       });
       if (it.source === 'adjustment') {
         for (const a of it.adjustment_items) {
@@ -229,7 +251,7 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     manager_grade: grade,
     monthly,
   }));
-  return { scheme, indicators, items, adjustmentItems, grades, basePay };
+  return { scheme, indicators, items, adjustmentItems, grades, basePay, ratings };
 }
 
 export async function load(wh: Warehouse, opts: SchemeInputOptions = {}): Promise<BuildInputResult[]> {
@@ -248,6 +270,7 @@ export async function load(wh: Warehouse, opts: SchemeInputOptions = {}): Promis
     await insert(wh, 'cfg_scheme_adjustment_items', r.adjustmentItems);
     await insert(wh, 'cfg_scheme_grades', r.grades);
     await insert(wh, 'cfg_scheme_base_pay', r.basePay);
+    await insert(wh, 'cfg_scheme_ratings', r.ratings);
   }
   const results: BuildInputResult[] = [];
   for (const table of cfgTables) {

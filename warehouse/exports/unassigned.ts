@@ -9,7 +9,7 @@ import type { ExportKind, ExportRequest } from './_kind.ts';
 import { columnsOf } from '../../report/table.ts';
 import { orgUnassigned, unassignedLeading } from '../queries/unassigned.ts';
 import { wholeBank } from '../queries/scope.ts';
-import type { Reader } from '../queries/reader.ts';
+import { readerOf } from '../queries/reader.ts';
 
 const unassigned: ExportKind = {
   kind: 'unassigned',
@@ -19,8 +19,7 @@ const unassigned: ExportKind = {
   async table(wh: Warehouse, req: ExportRequest) {
     const metrics = martColumnsExcept((await codeSchema()).catalog, 'mart_org_unassigned_period', unassignedLeading);
     // the CLI reads the warehouse it opened, with the whole bank in scope
-    const reader: Reader = { query: <T extends object>(sql: string, params?: Record<string, unknown>) => wh.query(sql, params as never) as Promise<T[]> };
-    const rows = await orgUnassigned(reader, wholeBank, { orgId: req.org ?? null, period: req.period });
+    const rows = await orgUnassigned(readerOf(wh), wholeBank, { orgId: req.org ?? null, period: req.period });
     return { columns: columnsOf([...unassignedLeading, ...metrics]), rows };
   },
 };

@@ -134,7 +134,7 @@ export async function managerMetrics(reader: Reader, catalog: Catalog, managerId
 const plainName = /^[a-z][a-z0-9_]*$/;
 
 /** Columns of a scorecard mart shown on the manager page, in the mart's order. */
-function cardColumns(catalog: Catalog, table: string, drop: string[] = []): string[] {
+export function cardColumns(catalog: Catalog, table: string, drop: string[] = []): string[] {
   return catalog.columns(table).map((c) => c.name).filter((n) => !['period', 'manager_id', ...drop].includes(n) && plainName.test(n));
 }
 
@@ -147,11 +147,14 @@ async function scorecardRows(reader: Reader, catalog: Catalog, managerId: string
   ]);
 }
 
-export async function managerScorecard(reader: Reader, catalog: Catalog, managerId: string, period: string, periods: readonly PeriodRow[]) {
-  // The card that applies to a period: the latest scored period of the same year ending on or
-  // before it (scoring runs quarterly on year-to-date figures). The candidates come latest first.
+/**
+ * The card that applies to a period: the latest scored period of the same year ending on or
+ * before it (scoring runs quarterly on year-to-date figures), with the card's row.
+ */
+async function appliedCard(reader: Reader, catalog: Catalog, managerId: string, period: string, periods: readonly PeriodRow[]) {
+  // The candidates come latest first.
   const candidates = periodsUpTo(periods, period);
-  if (candidates.length === 0) return null;
+  if (candidates.length === 0) return undefined;
   const [card] = await reader.query<Record<string, unknown>>(
     `select s.period as scored_period, ${qualified('s', cardColumns(catalog, 'mart_scorecards', ['manager_name', 'org_id', 'line']))}
      from mart_scorecards s
@@ -159,6 +162,16 @@ export async function managerScorecard(reader: Reader, catalog: Catalog, manager
      order by list_position($candidates::varchar[], s.period) limit 1`,
     { id: managerId, candidates: listValue(candidates) }, // never empty: an empty list has no type to bind
   );
+  return card;
+}
+
+/** The scoring period of the card that applies to a period (undefined: no card yet that year). */
+export async function scoredPeriodOf(reader: Reader, catalog: Catalog, managerId: string, period: string, periods: readonly PeriodRow[]): Promise<string | undefined> {
+  return (await appliedCard(reader, catalog, managerId, period, periods))?.scored_period as string | undefined;
+}
+
+export async function managerScorecard(reader: Reader, catalog: Catalog, managerId: string, period: string, periods: readonly PeriodRow[]) {
+  const card = await appliedCard(reader, catalog, managerId, period, periods);
   if (!card) return null;
   const { scored_period: scored, ...cardFields } = card;
   const p = { id: managerId, period: scored as string };

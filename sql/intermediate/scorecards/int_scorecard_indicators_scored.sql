@@ -16,6 +16,8 @@
 --   banded_linear     x = achievement or actual (basis); capped_achievement =
 --                     0 below band_floor, 1 at or above band_full, (x - band_floor) / (band_full - band_floor) between
 --   pass_fail         capped_achievement = 1 when x >= threshold (at_least) or x <= threshold (at_most), else 0
+--   manual            no figure: 0 points here, note 'not_entered'; the points people enter are
+--                     added at request time (sql/live/scorecards_live.sql)
 --   points = round(capped_achievement × weight, 2), 0 when the achievement is null: note says why
 --   (no_data: no figure at all; no_actual: the mart could not compute it, e.g. net_deposit_increase
 --   without the prior year-end; no_target; no_previous). Ratios are
@@ -175,6 +177,7 @@ select
   cast(capped_achievement as decimal(18,6)) as capped_achievement,
   cast(coalesce(round(cast(capped_achievement as decimal(18,6)) * weight, 2), 0) as decimal(9,2)) as points,
   case
+    when formula = 'manual' then 'not_entered'
     when formula = 'ratio_to_previous' and achievement is null then 'no_previous'
     when achievement is null and not has_ytd then 'no_data'
     when achievement is null and actual is null then 'no_actual'

@@ -2,7 +2,12 @@
 // URLs by hand. Sign-in is a session cookie set by POST /api/auth/login; downloads
 // (?format=csv|xlsx) are plain links, which carry the cookie too. The shapes the API answers with
 // come from contract/api.ts, as the server's handlers use them.
+import type { z } from 'zod';
 import type {
+  CardEntries,
+  cardEntriesBody,
+  EnterableItem,
+  gridEntriesBody,
   clientFilters,
   ClientPage,
   Filters,
@@ -174,6 +179,50 @@ export const manager = {
 
 export const client = {
   page: (id: string) => get<ClientPage>(`clients/${encodeURIComponent(id)}`),
+};
+
+/** What people judge on a card (issue 21): read fresh (they change without a rebuild), written with a note. */
+export const cardEntries = {
+  load: (managerId: string, period: string) => request<CardEntries>('GET', `managers/${encodeURIComponent(managerId)}/scorecard/entries`, { period }),
+  /** Writes all rows or none; the kept answers (the card, the league) are dropped so the page re-reads them. */
+  async save(managerId: string, body: z.input<typeof cardEntriesBody>) {
+    const answer = await post<{ written: number }>(`managers/${encodeURIComponent(managerId)}/scorecard/entries`, body);
+    clearCache();
+    return answer;
+  },
+  historyHrefs: (managerId: string, period: string, lang: string) => exportHrefs(`managers/${encodeURIComponent(managerId)}/scorecard/history`, { period }, lang),
+};
+
+/** GET /api/orgs/{org_id}/scorecard-entries: the batch grid. */
+export interface EntryGrid {
+  period: string;
+  org_id: string;
+  items: EnterableItem[];
+  enterable: string[];
+  rows: { manager_id: string; manager_name: string; org_name: string; line: string; scheme_id: string; values: Record<string, { value: string | null; rating: string | null; by_name: string; at: string } | null> }[];
+}
+
+/** The batch grid of a node (issue 21): read fresh, written as JSON rows or as the filled Excel template. */
+export const entryGrid = {
+  load: (orgId: string, period: string) => request<EntryGrid>('GET', `orgs/${encodeURIComponent(orgId)}/scorecard-entries`, { period }),
+  templateHref: (orgId: string, period: string, lang: string) => apiUrl(`orgs/${encodeURIComponent(orgId)}/scorecard-entries`, { period, format: 'xlsx', lang }),
+  async save(orgId: string, body: z.input<typeof gridEntriesBody>) {
+    const answer = await post<{ written: number }>(`orgs/${encodeURIComponent(orgId)}/scorecard-entries`, body);
+    clearCache();
+    return answer;
+  },
+  async upload(orgId: string, period: string, file: Blob) {
+    const res = await fetch(apiUrl(`orgs/${encodeURIComponent(orgId)}/scorecard-entries/upload`, { period }), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      body: file,
+    });
+    const body = (await res.json()) as { written?: number; detail?: string };
+    if (!res.ok) throw new ApiError(res.status, body.detail ?? res.statusText, body);
+    clearCache();
+    return body as { written: number };
+  },
 };
 
 export const portfolio = {

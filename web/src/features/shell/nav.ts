@@ -21,6 +21,8 @@ export function navFor(me: Pick<Me, 'role' | 'org_id' | 'manager_id' | 'home_org
       ];
     case 'risk_officer':
       return [{ key: 'nav_risk', page: 'risk', id: org }];
+    case 'supervisor':
+      return [{ key: 'nav_managers', page: 'managers', id: org }];
     case 'manager':
       return [{ key: 'nav_my_scorecard', page: 'manager', id: me.manager_id }];
     default:
@@ -35,6 +37,7 @@ export function homeOf(me: Pick<Me, 'role' | 'org_id' | 'manager_id' | 'home_org
     case 'head_office':
       return { page: 'org', id: root };
     case 'branch_president':
+    case 'supervisor':
       return { page: 'managers', id: root };
     case 'risk_officer':
       return { page: 'risk', id: root };

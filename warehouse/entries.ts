@@ -1,0 +1,140 @@
+// The evaluation entries (issue 21): what people judge on a scorecard — manual indicators and
+// bonus/deduction items — kept in the server's append-only file `<db>.entries.jsonl` (0600, beside
+// the users file; api/README.md "The server's own store"). One JSON line per change, never
+// rewritten: the file is the audit trail, and an entry's value in force is its last line (by seq).
+// Every write appends all its lines with one `write` under the lock file and fsyncs before the
+// caller answers, so a request (or an upload of many rows) is written whole or not at all.
+// DuckDB reads the file with declared columns (sql/live/scorecards_live.sql), so a build and
+// `jixiao export entries` can read it while the server writes.
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { withFileLock } from './file-lock.ts';
+
+/**
+ * What an entry is about. `indicator`: a manual indicator's points; `item`: points of a bonus or
+ * deduction item. Later kinds (a review's submit, approve, lock) go in the same file.
+ */
+export type EntryKind = 'indicator' | 'item';
+/** Where the change came from: the card, the batch grid, an uploaded template. */
+export type EntrySource = 'card' | 'grid' | 'upload';
+
+export interface EntryLine {
+  /** 1, 2, 3 … in the order written. */
+  seq: number;
+  /** ISO 8601 time of the write (UTC). */
+  at: string;
+  by_user: string;
+  by_name: string;
+  by_role: string;
+  kind: EntryKind;
+  manager_id: string;
+  /** The scoring period of the card (2026-03-ytd …). */
+  period: string;
+  item_id: string;
+  /** The value in force before this line (null: none), as exact decimal text with two places. */
+  old_value: string | null;
+  /** The new value (null withdraws the entry). */
+  value: string | null;
+  /** For an indicator with a rating scale: the rating picked. */
+  rating: string | null;
+  note: string;
+  source: EntrySource;
+  /** Lines written by one request share it. */
+  batch: string;
+}
+
+export type NewEntry = Omit<EntryLine, 'seq' | 'at' | 'batch'>;
+
+export function entriesPathFor(dbPath: string): string {
+  if (dbPath === ':memory:') throw new Error('an in-memory warehouse has no entries file; give --db FILE');
+  return dbPath.replace(/\.duckdb$/i, '') + '.entries.jsonl';
+}
+
+const key = (kind: string, managerId: string, period: string, itemId: string) => `${kind}\u0000${managerId}\u0000${period}\u0000${itemId}`;
+
+export class EntriesStore {
+  /** The file as last read: its size, each key's last line, and the lines per period. */
+  private index: { size: number; last: Map<string, EntryLine>; periods: Map<string, number> } | undefined;
+
+  constructor(readonly path: string) {
+    if (!existsSync(path)) withFileLock(path, 'another jixiao server', () => closeSync(openSync(path, 'a', 0o600)));
+  }
+
+  /** The file's lines read again when its size changed (another process wrote, or it was our append). */
+  private read() {
+    const size = this.generation();
+    if (this.index?.size === size) return this.index;
+    const last = new Map<string, EntryLine>();
+    const periods = new Map<string, number>();
+    const text = readFileSync(this.path, 'utf8');
+    text.split('\n').forEach((line, k) => {
+      if (!line.trim()) return;
+      let e: EntryLine;
+      try {
+        e = JSON.parse(line) as EntryLine;
+      } catch {
+        throw new Error(`${this.path}: line ${k + 1} is not JSON`);
+      }
+      last.set(key(e.kind, e.manager_id, e.period, e.item_id), e);
+      periods.set(e.period, (periods.get(e.period) ?? 0) + 1);
+    });
+    this.index = { size, last, periods };
+    return this.index;
+  }
+
+  /** The value in force (the last line, unless it withdrew the entry). */
+  inForce(kind: EntryKind, managerId: string, period: string, itemId: string): EntryLine | undefined {
+    const e = this.read().last.get(key(kind, managerId, period, itemId));
+    return e && e.value !== null ? e : undefined;
+  }
+
+  /** True when some line concerns the scoring period (else every card of it is as built). */
+  touches(period: string): boolean {
+    return this.read().periods.has(period);
+  }
+
+  /** Changes whenever a line is added: the answer cache keys on it. */
+  generation(): number {
+    return statSync(this.path).size;
+  }
+
+  /**
+   * Appends the lines in one write and fsyncs. `prepare` runs under the lock, so the values in
+   * force it reads (`inForce`) and the lines it returns cannot interleave with another request's;
+   * throwing there writes nothing.
+   */
+  append(at: Date, batch: string, prepare: () => NewEntry[]): EntryLine[] {
+    return withFileLock(this.path, 'another jixiao server', () => {
+      const entries = prepare();
+      if (entries.length === 0) return [];
+      let seq = this.lastSeq();
+      const lines = entries.map((e) => ({ seq: ++seq, at: at.toISOString(), ...e, batch }));
+      const fd = openSync(this.path, 'a', 0o600);
+      try {
+        const text = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+        writeSync(fd, text);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      return lines;
+    });
+  }
+
+  /** The seq of the file's last line (0 when empty), read from its tail. */
+  private lastSeq(): number {
+    const fd = openSync(this.path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size === 0) return 0;
+      const length = Math.min(size, 64 * 1024);
+      const buf = Buffer.alloc(length);
+      readSync(fd, buf, 0, length, size - length);
+      const last = buf.toString('utf8').trimEnd().split('\n').at(-1)!;
+      const seq = (JSON.parse(last) as { seq?: unknown }).seq;
+      if (typeof seq !== 'number' || !Number.isInteger(seq)) throw new Error(`${this.path}: the last line has no seq`);
+      return seq;
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
