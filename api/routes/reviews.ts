@@ -55,6 +55,9 @@ function mayDo(user: User, managerId: string, s: CardState, rules: ReviewRules, 
   return REVIEW_ACTIONS.filter((a) => transition(s, a, { role: user.role, own: user.manager_id === managerId }, rules.chain, appealOpen).ok);
 }
 
+/** A role of the card's approval chain, not its manager: may record the performance talk. */
+const mayTalk = (user: User, managerId: string, rules: ReviewRules) => user.manager_id !== managerId && rules.chain.includes(user.role);
+
 /** The card as locked (its snapshot), with when and by whom, and the live figures that moved since. */
 export async function lockedView(deps: Deps, managerId: string, period: string) {
   const lock = deps.reviews.lockOf(managerId, period);
@@ -93,6 +96,7 @@ async function reviewAnswer(deps: Deps, user: User, managerId: string, period: s
     appeal_until: until,
     waiting_for: waitingFor(state, rules.chain),
     may: mayDo(user, managerId, state, rules, appealOpen),
+    may_talk: mayTalk(user, managerId, rules),
     locked: view ? { at: view.locked_at, by_name: view.locked_by, moved: view.moved, payable: (await cardPayable(deps.reader, deps.reviews.path, managerId, period)) ?? null } : null,
     lines: deps.reviews.linesOf(managerId, period).map(({ snapshot: _s, batch: _b, ...l }) => l),
   };
@@ -102,7 +106,7 @@ const who = (user: User) => ({ by_user: user.username, by_name: user.display_nam
 
 export function reviewRoutes(docs: RouteDocs) {
   const query = z.strictObject(scoringPeriodQuery);
-  docs.add({ method: 'get', path: '/api/managers/{manager_id}/review', summary: "The card's review: state, the approval chain and who it waits for, what the caller may do, the lock (with the figures that moved since and the payable pay), and every line of the cycle (述职, comments, approvals, appeals, talks) with names and dates", area: 'performance', params: managerParam, query, response: 'JSON: { period, manager_id, state, signed, chain, appeal_days, appeal_until, waiting_for, may, locked, lines }' });
+  docs.add({ method: 'get', path: '/api/managers/{manager_id}/review', summary: "The card's review: state, the approval chain and who it waits for, what the caller may do, the lock (with the figures that moved since and the payable pay), and every line of the cycle (述职, comments, approvals, appeals, talks) with names and dates", area: 'performance', params: managerParam, query, response: 'JSON: { period, manager_id, state, signed, chain, appeal_days, appeal_until, waiting_for, may, may_talk, locked, lines }' });
   docs.add({ method: 'post', path: '/api/managers/{manager_id}/review', summary: 'One action on the card: submit (述职: summary, plans), score (comment), approve, appeal (reason), accept_appeal, reject_appeal (reason); 409 when the state does not allow it, 403 when the caller may not; the last approval locks the card with a snapshot', area: 'performance', params: managerParam, body: reviewActionBody, response: 'JSON: the review, as GET' });
   docs.add({ method: 'post', path: '/api/managers/{manager_id}/review/talk', summary: 'Record the performance talk (绩效谈话) of the card: date, participants, notes, agreed actions (a role of the approval chain)', area: 'performance', params: managerParam, body: talkBody, response: 'JSON: the review, as GET' });
 
@@ -160,7 +164,7 @@ export function reviewRoutes(docs: RouteDocs) {
       await scopedManager(d, scope, manager_id);
       const body = c.req.valid('json');
       const { period, rules } = await reviewedCard(d, manager_id, body.period, 'body');
-      if (user.manager_id === manager_id || !rules.chain.includes(user.role)) {
+      if (!mayTalk(user, manager_id, rules)) {
         throw new HttpProblem(403, `the talk is recorded by a role of the approval chain (${rules.chain.join(', ')}), not the ${user.manager_id === manager_id ? 'manager of the card' : user.role}`);
       }
       d.reviews.append(new Date(d.now()), randomUUID(), () => [{ ...blankLine, ...who(user), kind: 'talk', manager_id, ...body, period }]);
