@@ -22,7 +22,7 @@ import { exportOnly, periodKey, scoringPeriodQuery, type Role } from '../../cont
 import { poolBody, reviewActionBody, talkBody, transition, waitingFor, REVIEW_ACTIONS, type CardState, type ReviewAction } from '../../contract/review.ts';
 import { managerScorecard, scoredPeriodOf } from '../../warehouse/queries/managers.ts';
 import { cardScheme } from '../../warehouse/queries/entries.ts';
-import { cardPayable, payroll, payrollColumns, periodCards, poolAllocations, poolBalance, poolRemainingWith, reviewRules, stateCounts, type ReviewRules } from '../../warehouse/queries/reviews.ts';
+import { cardPayable, cardPoolAllocations, payroll, payrollColumns, periodCards, poolAllocations, poolBalance, poolRemainingWith, reviewRules, stateCounts, type ReviewRules } from '../../warehouse/queries/reviews.ts';
 import { blankLine } from '../../warehouse/reviews.ts';
 import type { User } from '../../warehouse/users.ts';
 
@@ -98,6 +98,7 @@ async function reviewAnswer(deps: Deps, user: User, managerId: string, period: s
     may: mayDo(user, managerId, state, rules, appealOpen),
     may_talk: mayTalk(user, managerId, rules),
     locked: view ? { at: view.locked_at, by_name: view.locked_by, moved: view.moved, payable: (await cardPayable(deps.reader, deps.reviews.path, managerId, period)) ?? null } : null,
+    pool: await cardPoolAllocations(deps.reader, deps.reviews.path, managerId, period),
     lines: deps.reviews.linesOf(managerId, period).map(({ snapshot: _s, batch: _b, ...l }) => l),
   };
 }
@@ -106,7 +107,7 @@ const who = (user: User) => ({ by_user: user.username, by_name: user.display_nam
 
 export function reviewRoutes(docs: RouteDocs) {
   const query = z.strictObject(scoringPeriodQuery);
-  docs.add({ method: 'get', path: '/api/managers/{manager_id}/review', summary: "The card's review: state, the approval chain and who it waits for, what the caller may do, the lock (with the figures that moved since and the payable pay), and every line of the cycle (述职, comments, approvals, appeals, talks) with names and dates", area: 'performance', params: managerParam, query, response: 'JSON: { period, manager_id, state, signed, chain, appeal_days, appeal_until, waiting_for, may, may_talk, locked, lines }' });
+  docs.add({ method: 'get', path: '/api/managers/{manager_id}/review', summary: "The card's review: state, the approval chain and who it waits for, what the caller may do, the lock (with the figures that moved since and the payable pay), and every line of the cycle (述职, comments, approvals, appeals, talks) with names and dates", area: 'performance', params: managerParam, query, response: 'JSON: { period, manager_id, state, signed, chain, appeal_days, appeal_until, waiting_for, may, may_talk, locked, pool: [{ org_id, org_name, amount, reason, by_name, at }], lines }' });
   docs.add({ method: 'post', path: '/api/managers/{manager_id}/review', summary: 'One action on the card: submit (述职: summary, plans), score (comment), approve, appeal (reason), accept_appeal, reject_appeal (reason); 409 when the state does not allow it, 403 when the caller may not; the last approval locks the card with a snapshot', area: 'performance', params: managerParam, body: reviewActionBody, response: 'JSON: the review, as GET' });
   docs.add({ method: 'post', path: '/api/managers/{manager_id}/review/talk', summary: 'Record the performance talk (绩效谈话) of the card: date, participants, notes, agreed actions (a role of the approval chain)', area: 'performance', params: managerParam, body: talkBody, response: 'JSON: the review, as GET' });
 

@@ -18,6 +18,8 @@
 --     paid_pay of its latest one (tests/scorecards/review-pay.test.ts, by hand).
 --   pool_allocations(file): per org × scoring period × recipient, the allocation in force (the
 --     last pool line; amount 0 withdraws it); keys org_id, period, manager_id.
+--   pool_received(file): per manager × scoring period, Σ of the allocations in force to them from
+--     any org's pool (what the card and the payroll show beside the pay).
 --   pool_balance_of(allocations): per org × scoring period of mart_pay_pool_org: pool_total (the
 --     org's subtree's pool contributions), allocated = Σ amount of the allocations (a table of
 --     org_id, period, manager_id, amount), remaining = pool_total − allocated;
@@ -114,6 +116,11 @@ select org_id, period, manager_id, amount, reason, by_name, "at",
 from review_log(reviews_file)
 where kind = 'pool'
 qualify row_number() over (partition by org_id, period, manager_id order by seq desc) = 1 and amount <> 0;
+
+create or replace macro pool_received(reviews_file) as table
+select manager_id, period, cast(sum(amount) as decimal(18,2)) as pool_received,
+from pool_allocations(reviews_file)
+group by manager_id, period;
 
 create or replace macro pool_balance_of(allocations) as table
 with allocated as (

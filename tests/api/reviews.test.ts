@@ -260,6 +260,9 @@ describe('the public pool (公共绩效池)', () => {
     // the payroll shows M1's share beside the payable
     const payroll = (await (await get('pres_b1', `/api/orgs/B1/payroll?period=${P}`)).json()) as { rows: Record<string, string>[] };
     expect(payroll.rows.map((r) => [r.manager_id, r.pool_allocated])).toEqual([['M1', half]]);
+    // and the card shows it (an allocation of 0.00 withdraws: nothing to show)
+    const onCard = (await review('mgr_m1') as unknown as { pool: { org_id: string; amount: string }[] }).pool;
+    expect(onCard).toEqual(half === '0.00' ? [] : [expect.objectContaining({ org_id: 'B1', amount: half })]);
   });
 });
 

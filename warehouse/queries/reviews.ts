@@ -109,19 +109,16 @@ export const payrollColumns = ['manager_id', 'manager_name', 'org_id', 'org_name
  */
 export async function payroll(reader: Reader, file: string, scope: Scope, orgId: string, period: string) {
   return reader.query(
-    `with ${scopeOrgsCte},
-     pool as (
-       select manager_id, period, sum(amount) as pool_allocated from pool_allocations($f) group by manager_id, period
-     )
+    `with ${scopeOrgsCte}
      select y.manager_id, s.manager_name, s.org_id, o.org_name, y.period, y.locked_at,
        y.total_score::varchar as total_score, y.grade, y.paid_pay::varchar as paid_pay, y.paid_before::varchar as paid_before,
-       y.payable::varchar as payable, cast(coalesce(pool.pool_allocated, 0) as decimal(18,2))::varchar as pool_allocated,
-       cast(y.payable + coalesce(pool.pool_allocated, 0) as decimal(18,2))::varchar as payable_total
+       y.payable::varchar as payable, cast(coalesce(pool.pool_received, 0) as decimal(18,2))::varchar as pool_allocated,
+       cast(y.payable + coalesce(pool.pool_received, 0) as decimal(18,2))::varchar as payable_total
      from pay_payable($f) y
      join mart_scorecards s on s.manager_id = y.manager_id and s.period = y.period
      join stg_extract__orgs o on o.org_id = s.org_id
      join mart_org_ancestors sub on sub.org_id = s.org_id and sub.ancestor_id = $org_id::varchar
-     left join pool on pool.manager_id = y.manager_id and pool.period = y.period
+     left join pool_received($f) pool on pool.manager_id = y.manager_id and pool.period = y.period
      where y.period = $period and ${managerInScope('s')}
      order by s.org_id, y.manager_id`,
     { ...scopeParams(scope), f: file, org_id: orgId, period },
@@ -171,4 +168,15 @@ export async function poolRemainingWith(reader: Reader, file: string, orgId: str
     fresh,
   );
   return rows[0]?.remaining ?? null;
+}
+
+/** What the manager received from the public pools for the period (pool_received), and from which org, by whom, why. */
+export async function cardPoolAllocations(reader: Reader, file: string, managerId: string, period: string) {
+  return reader.query<{ org_id: string; org_name: string; amount: string; reason: string; by_name: string; at: string }>(
+    `select a.org_id, o.org_name, a.amount::varchar as amount, a.reason, a.by_name, a."at"
+     from pool_allocations($f) a join stg_extract__orgs o on o.org_id = a.org_id
+     where a.manager_id = $id and a.period = $period order by a.org_id`,
+    { f: file, id: managerId, period },
+    fresh,
+  );
 }

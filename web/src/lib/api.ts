@@ -307,6 +307,8 @@ export interface CardReview {
   waiting_for: { who: string; action: ReviewAction } | null;
   may: ReviewAction[];
   may_talk: boolean;
+  /** Allocations of the public pools to this manager for the period. */
+  pool: { org_id: string; org_name: string; amount: string; reason: string; by_name: string; at: string }[];
   locked: null | { at: string; by_name: string; moved: { field: string; locked: unknown; now: unknown }[]; payable: { paid_pay: string; paid_before: string; payable: string } | null };
   lines: ReviewLine[];
 }
