@@ -93,6 +93,42 @@ export function transition(s: CardState, action: ReviewAction, actor: Actor, cha
   }
 }
 
+/** One line of the review file `<db>.reviews.jsonl` (warehouse/reviews.ts), as the API shows it. */
+export type ReviewLineKind = 'transition' | 'pool' | 'talk';
+
+export interface ReviewLine {
+  seq: number;
+  at: string;
+  by_user: string;
+  by_name: string;
+  by_role: string;
+  kind: ReviewLineKind;
+  /** The card's manager (transition, talk) or the pool's recipient (pool). */
+  manager_id: string;
+  /** The scoring period (2026-06-ytd). */
+  period: string;
+  /** pool: the org whose pool is allocated; else null. */
+  org_id: string | null;
+  action: ReviewAction | null;
+  from_state: ReviewState | null;
+  to_state: ReviewState | null;
+  /** Roles of the approval chain that have signed after this transition. */
+  signed: number | null;
+  summary: string | null;
+  plans: string | null;
+  comment: string | null;
+  reason: string | null;
+  /** The card as approved (the locking line only): { period, card, indicators, items, pay }. */
+  snapshot: unknown;
+  /** pool: the amount allocated, exact decimal text with two places. */
+  amount: string | null;
+  talk_date: string | null;
+  participants: string | null;
+  notes: string | null;
+  agreed_actions: string | null;
+  batch: string;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Request bodies of the review routes (api/routes/reviews.ts), validated field by field.
 

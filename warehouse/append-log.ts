@@ -1,9 +1,9 @@
-// The append of the server's JSON Lines stores (the entries, issue 21; the review cycle, issue 22):
-// lines numbered on from the file's last seq, written with one `write` under the file's lock and
-// fsynced before the caller answers, so a request's lines are all written or none. `prepare` runs
-// under the lock, so what it reads of the file (values in force, a card's state) cannot interleave
+// The append (and the read) of the server's JSON Lines stores (the entries, issue 21; the review
+// cycle, issue 22): lines numbered on from the file's last seq, written with one `write` under
+// the file's lock and fsynced before the caller answers, so a request's lines are all written or
+// none. `prepare` runs under the lock, so what it reads of the file (values in force, a card's state) cannot interleave
 // with another request's write; throwing there writes nothing.
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { withFileLock } from './file-lock.ts';
 
 export function appendLines<N extends object>(path: string, at: Date, batch: string, prepare: () => N[]): (N & { seq: number; at: string; batch: string })[] {
@@ -39,6 +39,20 @@ function lastSeq(path: string): number {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Every line of the file parsed, in order; a line that is not JSON names the file and line. */
+export function readLines<L>(path: string): L[] {
+  const lines: L[] = [];
+  readFileSync(path, 'utf8').split('\n').forEach((text, k) => {
+    if (!text.trim()) return;
+    try {
+      lines.push(JSON.parse(text) as L);
+    } catch {
+      throw new Error(`${path}: line ${k + 1} is not JSON`);
+    }
+  });
+  return lines;
 }
 
 /** Creates the file (0600) when missing, under its lock. */

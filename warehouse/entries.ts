@@ -6,8 +6,8 @@
 // caller answers, so a request (or an upload of many rows) is written whole or not at all.
 // DuckDB reads the file with declared columns (sql/live/scorecards_live.sql), so a build and
 // `jixiao export entries` can read it while the server writes.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { appendLines, ensureLogFile } from './append-log.ts';
+import { existsSync, statSync } from 'node:fs';
+import { appendLines, ensureLogFile, readLines } from './append-log.ts';
 
 /**
  * What an entry is about. `indicator`: a manual indicator's points; `item`: points of a bonus or
@@ -65,18 +65,10 @@ export class EntriesStore {
     if (this.index?.size === size) return this.index;
     const last = new Map<string, EntryLine>();
     const periods = new Map<string, number>();
-    const text = readFileSync(this.path, 'utf8');
-    text.split('\n').forEach((line, k) => {
-      if (!line.trim()) return;
-      let e: EntryLine;
-      try {
-        e = JSON.parse(line) as EntryLine;
-      } catch {
-        throw new Error(`${this.path}: line ${k + 1} is not JSON`);
-      }
+    for (const e of readLines<EntryLine>(this.path)) {
       last.set(key(e.kind, e.manager_id, e.period, e.item_id), e);
       periods.set(e.period, (periods.get(e.period) ?? 0) + 1);
-    });
+    }
     this.index = { size, last, periods };
     return this.index;
   }

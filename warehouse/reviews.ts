@@ -9,44 +9,11 @@
 //   talk: the record of the quarterly performance talk (绩效谈话) of a card.
 // A card's state is the to_state of its last transition line (open while it has none). SQL reads
 // the file with declared columns (sql/live/reviews_live.sql): the payable pay and the pool sums.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { appendLines, ensureLogFile } from './append-log.ts';
-import { OPEN, type CardState, type ReviewAction, type ReviewState } from '../contract/review.ts';
+import { existsSync, statSync } from 'node:fs';
+import { appendLines, ensureLogFile, readLines } from './append-log.ts';
+import { OPEN, type CardState, type ReviewLine } from '../contract/review.ts';
 
-export type ReviewLineKind = 'transition' | 'pool' | 'talk';
-
-export interface ReviewLine {
-  seq: number;
-  at: string;
-  by_user: string;
-  by_name: string;
-  by_role: string;
-  kind: ReviewLineKind;
-  /** The card's manager (transition, talk) or the pool's recipient (pool). */
-  manager_id: string;
-  /** The scoring period (2026-06-ytd). */
-  period: string;
-  /** pool: the org whose pool is allocated; else null. */
-  org_id: string | null;
-  action: ReviewAction | null;
-  from_state: ReviewState | null;
-  to_state: ReviewState | null;
-  /** Roles of the approval chain that have signed after this transition. */
-  signed: number | null;
-  summary: string | null;
-  plans: string | null;
-  comment: string | null;
-  reason: string | null;
-  /** The card as approved (the locking line only): { period, card, indicators, items, pay }. */
-  snapshot: unknown;
-  /** pool: the amount allocated, exact decimal text with two places. */
-  amount: string | null;
-  talk_date: string | null;
-  participants: string | null;
-  notes: string | null;
-  agreed_actions: string | null;
-  batch: string;
-}
+export type { ReviewLine };
 
 export type NewReviewLine = Omit<ReviewLine, 'seq' | 'at' | 'batch'>;
 
@@ -70,7 +37,8 @@ function lastOf<T>(xs: T[], ok: (x: T) => boolean): T | undefined {
 const cardKey = (managerId: string, period: string) => `${managerId}\u0000${period}`;
 
 export class ReviewStore {
-  private index: { size: number; cards: Map<string, ReviewLine[]>; pools: ReviewLine[] } | undefined;
+  /** The file as last read: its size and each card's lines (the pool's lines are read by SQL only). */
+  private index: { size: number; cards: Map<string, ReviewLine[]> } | undefined;
 
   constructor(readonly path: string) {
     if (!existsSync(path)) ensureLogFile(path);
@@ -80,22 +48,12 @@ export class ReviewStore {
     const size = this.generation();
     if (this.index?.size === size) return this.index;
     const cards = new Map<string, ReviewLine[]>();
-    const pools: ReviewLine[] = [];
-    readFileSync(this.path, 'utf8').split('\n').forEach((text, k) => {
-      if (!text.trim()) return;
-      let line: ReviewLine;
-      try {
-        line = JSON.parse(text) as ReviewLine;
-      } catch {
-        throw new Error(`${this.path}: line ${k + 1} is not JSON`);
-      }
-      if (line.kind === 'pool') pools.push(line);
-      else {
-        const key = cardKey(line.manager_id, line.period);
-        cards.set(key, [...(cards.get(key) ?? []), line]);
-      }
-    });
-    this.index = { size, cards, pools };
+    for (const line of readLines<ReviewLine>(this.path)) {
+      if (line.kind === 'pool') continue;
+      const key = cardKey(line.manager_id, line.period);
+      cards.set(key, [...(cards.get(key) ?? []), line]);
+    }
+    this.index = { size, cards };
     return this.index;
   }
 
@@ -115,19 +73,6 @@ export class ReviewStore {
     const { state } = this.stateOf(managerId, period);
     if (state !== 'locked' && state !== 'appealed') return undefined;
     return lastOf(this.linesOf(managerId, period), (l) => l.kind === 'transition' && l.snapshot !== null);
-  }
-
-  /** Cards with at least one transition, with their state: the review queue. */
-  cards(): { manager_id: string; period: string; state: CardState }[] {
-    return [...this.read().cards.values()].flatMap((lines) => {
-      const last = lastOf(lines, (l) => l.kind === 'transition');
-      return last ? [{ manager_id: last.manager_id, period: last.period, state: { state: last.to_state!, signed: last.signed! } }] : [];
-    });
-  }
-
-  /** The pool allocation lines of an org and period, oldest first. */
-  poolLines(orgId: string, period: string): ReviewLine[] {
-    return this.read().pools.filter((l) => l.org_id === orgId && l.period === period);
   }
 
   /** Changes whenever a line is added. */

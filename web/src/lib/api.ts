@@ -2,7 +2,7 @@
 // URLs by hand. Sign-in is a session cookie set by POST /api/auth/login; downloads
 // (?format=csv|xlsx) are plain links, which carry the cookie too. The shapes the API answers with
 // come from contract/api.ts, as the server's handlers use them.
-import type { ReviewAction, ReviewState, reviewActionBody, talkBody } from '../../../contract/review.ts';
+import type { ReviewAction, ReviewLine as ContractReviewLine, ReviewState, reviewActionBody, talkBody } from '../../../contract/review.ts';
 import type { z } from 'zod';
 import type {
   CardEntries,
@@ -276,25 +276,8 @@ export const risk = {
 // The review cycle (issue 22): read fresh (it changes without a rebuild); a write drops the kept
 // answers so the card, the queue and the payroll are read again.
 
-export interface ReviewLine {
-  seq: number;
-  at: string;
-  by_user: string;
-  by_name: string;
-  by_role: string;
-  kind: 'transition' | 'talk';
-  action: ReviewAction | null;
-  from_state: ReviewState | null;
-  to_state: ReviewState | null;
-  summary: string | null;
-  plans: string | null;
-  comment: string | null;
-  reason: string | null;
-  talk_date: string | null;
-  participants: string | null;
-  notes: string | null;
-  agreed_actions: string | null;
-}
+/** A line of the card's review as the API sends it (no snapshot, no batch). */
+export type ReviewLine = Omit<ContractReviewLine, 'snapshot' | 'batch'>;
 
 export interface CardReview {
   period: string;
