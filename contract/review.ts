@@ -7,8 +7,7 @@
 //   locked → appealed (the manager, within the scheme's appeal days) → scored (accepted: the card
 //   reopens) or locked (rejected, with a reason).
 // Default chain: supervisor, then branch president (config/schemes/README.md, "review").
-import { z } from 'zod';
-import { idString, periodKey, type Role } from './api.ts';
+import type { Role } from './api.ts';
 
 export const REVIEW_STATES = ['open', 'submitted', 'scored', 'approving', 'locked', 'appealed'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
@@ -129,11 +128,6 @@ export interface ReviewLine {
   batch: string;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Request bodies of the review routes (api/routes/reviews.ts), validated field by field.
-
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-
 /** Which texts each action takes: required (true) or optional (false); any other text is refused. */
 export const ACTION_TEXTS: Record<ReviewAction, Partial<Record<'summary' | 'plans' | 'comment' | 'reason', boolean>>> = {
   submit: { summary: true, plans: true },
@@ -143,47 +137,3 @@ export const ACTION_TEXTS: Record<ReviewAction, Partial<Record<'summary' | 'plan
   accept_appeal: { reason: false },
   reject_appeal: { reason: true },
 };
-
-/** POST /api/managers/{manager_id}/review: one action on the card. */
-export const reviewActionBody = z
-  .strictObject({
-    period: periodKey.meta({ description: 'The scoring period of the card, e.g. 2026-06-ytd' }),
-    action: z.enum(REVIEW_ACTIONS, { error: `must be one of ${REVIEW_ACTIONS.join(', ')}` }),
-    summary: text(4000).optional().meta({ description: '述职: summary of the period (submit)' }),
-    plans: text(4000).optional().meta({ description: '述职: plans for the next period (submit)' }),
-    comment: text(2000).optional().meta({ description: "The scorer's or approver's comment (score: required)" }),
-    reason: text(2000).optional().meta({ description: 'Why (appeal, reject_appeal: required)' }),
-  })
-  .superRefine((b, ctx) => {
-    const takes = ACTION_TEXTS[b.action];
-    for (const field of ['summary', 'plans', 'comment', 'reason'] as const) {
-      if (takes[field] === true && b[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `required to ${b.action}` });
-      if (takes[field] === undefined && b[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${b.action} takes no ${field}` });
-    }
-  });
-
-const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD');
-
-/** POST /api/managers/{manager_id}/review/talk: the record of the performance talk (绩效谈话). */
-export const talkBody = z.strictObject({
-  period: periodKey.meta({ description: 'The scoring period of the card' }),
-  talk_date: isoDate,
-  participants: text(500),
-  notes: text(4000),
-  agreed_actions: text(4000),
-});
-
-/** Money of an allocation: yuan with at most two decimals, not negative (0 withdraws). */
-const amount = z
-  .union([z.number(), z.string()])
-  .transform((x) => String(x).trim())
-  .refine((x) => /^\d{1,13}(\.\d{1,2})?$/.test(x), 'must be an amount in yuan, at least 0, with at most two decimals');
-
-/** POST /api/orgs/{org_id}/pool: allocations of the org's public pool (all or none). */
-export const poolBody = z.strictObject({
-  period: periodKey.meta({ description: 'The scoring period whose pool is allocated' }),
-  allocations: z
-    .array(z.strictObject({ manager_id: idString, amount, reason: text(500) }))
-    .min(1, 'at least one allocation')
-    .max(500, 'at most 500 allocations a request'),
-});

@@ -2,7 +2,8 @@
 // URLs by hand. Sign-in is a session cookie set by POST /api/auth/login; downloads
 // (?format=csv|xlsx) are plain links, which carry the cookie too. The shapes the API answers with
 // come from contract/api.ts, as the server's handlers use them.
-import type { ReviewAction, ReviewLine as ContractReviewLine, ReviewState, reviewActionBody, talkBody } from '../../../contract/review.ts';
+import type { ReviewAction, ReviewLine as ContractReviewLine, ReviewState } from '../../../contract/review.ts';
+import type { reviewActionBody, talkBody } from '../../../contract/review-bodies.ts';
 import type { z } from 'zod';
 import type {
   CardEntries,
