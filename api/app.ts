@@ -18,6 +18,7 @@ import { loadRoutes } from './routes/loads.ts';
 import { institutionRoutes } from './routes/institutions.ts';
 import { managerRoutes } from './routes/managers.ts';
 import { cardEntryRoutes, gridEntryRoutes } from './routes/entries.ts';
+import { payrollRoutes, reviewQueueRoutes, reviewRoutes } from './routes/reviews.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { viewRoutes } from './routes/views.ts';
 
@@ -76,8 +77,11 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .route('/orgs', clients.byOrg)
     .route('/orgs', views)
     .route('/orgs', gridEntryRoutes(docs))
+    .route('/orgs', payrollRoutes(docs))
     .route('/managers', managerRoutes(docs))
     .route('/managers', cardEntryRoutes(docs))
+    .route('/managers', reviewRoutes(docs))
+    .route('/reviews', reviewQueueRoutes(docs))
     .route('/managers', clients.byManager)
     .route('/clients', clients.one)
     .route('/periods', orgs.periods)

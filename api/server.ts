@@ -19,6 +19,7 @@ import { publishedBuild } from '../warehouse/queries/health.ts';
 import { currentResults, removeUnpublished, requireResults } from '../warehouse/results.ts';
 import { UserStore, usersPathFor } from '../warehouse/users.ts';
 import { EntriesStore, entriesPathFor } from '../warehouse/entries.ts';
+import { ReviewStore, reviewsPathFor } from '../warehouse/reviews.ts';
 import { SessionStore } from './auth/sessions.ts';
 import { Lockout } from './auth/lockout.ts';
 import { createApp } from './app.ts';
@@ -70,6 +71,7 @@ function sharedDeps(dbPath: string, opts: DepsOptions): Shared {
   return {
     users: new UserStore(opts.usersPath ?? usersPathFor(dbPath)),
     entries: new EntriesStore(opts.entriesPath ?? entriesPathFor(dbPath)),
+    reviews: new ReviewStore(reviewsPathFor(dbPath)),
     sessions: new SessionStore(now),
     lockout: new Lockout(now),
     sessionSecret: opts.sessionSecret ?? process.env.JIXIAO_SESSION_SECRET ?? randomBytes(32).toString('base64url'),

@@ -6,8 +6,8 @@
 // caller answers, so a request (or an upload of many rows) is written whole or not at all.
 // DuckDB reads the file with declared columns (sql/live/scorecards_live.sql), so a build and
 // `jixiao export entries` can read it while the server writes.
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
-import { withFileLock } from './file-lock.ts';
+import { existsSync, statSync } from 'node:fs';
+import { appendLines, ensureLogFile, readLines } from './append-log.ts';
 
 /**
  * What an entry is about. `indicator`: a manual indicator's points; `item`: points of a bonus or
@@ -56,7 +56,7 @@ export class EntriesStore {
   private index: { size: number; last: Map<string, EntryLine>; periods: Map<string, number> } | undefined;
 
   constructor(readonly path: string) {
-    if (!existsSync(path)) withFileLock(path, 'another jixiao server', () => closeSync(openSync(path, 'a', 0o600)));
+    if (!existsSync(path)) ensureLogFile(path);
   }
 
   /** The file's lines read again when its size changed (another process wrote, or it was our append). */
@@ -65,18 +65,10 @@ export class EntriesStore {
     if (this.index?.size === size) return this.index;
     const last = new Map<string, EntryLine>();
     const periods = new Map<string, number>();
-    const text = readFileSync(this.path, 'utf8');
-    text.split('\n').forEach((line, k) => {
-      if (!line.trim()) return;
-      let e: EntryLine;
-      try {
-        e = JSON.parse(line) as EntryLine;
-      } catch {
-        throw new Error(`${this.path}: line ${k + 1} is not JSON`);
-      }
+    for (const e of readLines<EntryLine>(this.path)) {
       last.set(key(e.kind, e.manager_id, e.period, e.item_id), e);
       periods.set(e.period, (periods.get(e.period) ?? 0) + 1);
-    });
+    }
     this.index = { size, last, periods };
     return this.index;
   }
@@ -97,44 +89,8 @@ export class EntriesStore {
     return statSync(this.path).size;
   }
 
-  /**
-   * Appends the lines in one write and fsyncs. `prepare` runs under the lock, so the values in
-   * force it reads (`inForce`) and the lines it returns cannot interleave with another request's;
-   * throwing there writes nothing.
-   */
+  /** Appends the lines in one write under the lock and fsyncs (warehouse/append-log.ts). */
   append(at: Date, batch: string, prepare: () => NewEntry[]): EntryLine[] {
-    return withFileLock(this.path, 'another jixiao server', () => {
-      const entries = prepare();
-      if (entries.length === 0) return [];
-      let seq = this.lastSeq();
-      const lines = entries.map((e) => ({ seq: ++seq, at: at.toISOString(), ...e, batch }));
-      const fd = openSync(this.path, 'a', 0o600);
-      try {
-        const text = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
-        writeSync(fd, text);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      return lines;
-    });
-  }
-
-  /** The seq of the file's last line (0 when empty), read from its tail. */
-  private lastSeq(): number {
-    const fd = openSync(this.path, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      if (size === 0) return 0;
-      const length = Math.min(size, 64 * 1024);
-      const buf = Buffer.alloc(length);
-      readSync(fd, buf, 0, length, size - length);
-      const last = buf.toString('utf8').trimEnd().split('\n').at(-1)!;
-      const seq = (JSON.parse(last) as { seq?: unknown }).seq;
-      if (typeof seq !== 'number' || !Number.isInteger(seq)) throw new Error(`${this.path}: the last line has no seq`);
-      return seq;
-    } finally {
-      closeSync(fd);
-    }
+    return appendLines(this.path, at, batch, prepare);
   }
 }

@@ -136,6 +136,13 @@ export function writeRows(deps: Deps, user: User, period: string, source: EntryS
   const { bad, forbidden, lines } = checkRows(user, pending, itemsOf);
   if (forbidden.length) throw new HttpProblem(403, `not yours to enter — ${forbidden.map((p) => `${p.name}: ${p.reason}`).join('; ')}`, { invalid_params: forbidden });
   if (bad.length) throw new HttpProblem(400, `invalid body parameter — ${bad.map((p) => `${p.name}: ${p.reason}`).join('; ')}`, { invalid_params: bad });
+  // A card scored, in approval or locked is frozen for entries (issue 22): its points are what
+  // the chain signs; an accepted appeal reopens it to scored for the approvers, not for entries.
+  const frozen = [...new Set(pending.map((p) => p.managerId))].flatMap((m) => {
+    const { state } = deps.reviews.stateOf(m, period);
+    return state === 'open' || state === 'submitted' ? [] : [`${m} (${state})`];
+  });
+  if (frozen.length) throw new HttpProblem(409, `the card is past scoring, its entries are frozen: ${frozen.join(', ')}`);
   return deps.entries.append(new Date(deps.now()), randomUUID(), () =>
     pending.flatMap((p): NewEntry[] => {
       const line = lines.get(p)!;

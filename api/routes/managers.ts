@@ -15,6 +15,7 @@ import { HttpProblem } from '../problem.ts';
 import { resolvePeriod } from '../periods.ts';
 import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend } from '../../warehouse/queries/managers.ts';
 import { liveScorecard } from '../../warehouse/queries/entries.ts';
+import { withLock } from './reviews.ts';
 
 export const managerParam = z.strictObject({ manager_id: idString });
 
@@ -59,7 +60,7 @@ export function managerRoutes(docs: RouteDocs) {
         const rows = await managerMetrics(d.reader, d.catalog, manager_id, period);
         return sendTable(c, { format, lang: q.lang }, 'metrics', { manager_id, period }, ['metric', 'actual', ...MEASURES], rows);
       }
-      const card = await withEntries(d, manager_id, await managerScorecard(d.reader, d.catalog, manager_id, period, d.periods));
+      const card = await withLock(d, manager_id, await withEntries(d, manager_id, await managerScorecard(d.reader, d.catalog, manager_id, period, d.periods)));
       const rows = ((q.table === 'scorecard' ? card?.indicators : card?.items) ?? []) as Record<string, unknown>[];
       return sendTable(c, { format, lang: q.lang }, q.table, { manager_id, period: card?.period ?? period }, keysOf(rows), rows);
     }
@@ -72,7 +73,7 @@ export function managerRoutes(docs: RouteDocs) {
       managerTrend(d.reader, d.catalog, manager_id, period, d.periods),
       managerPageParts(d.reader, d.catalog, manager_id, period),
     ]);
-    const scorecard = await withEntries(d, manager_id, built);
+    const scorecard = await withLock(d, manager_id, await withEntries(d, manager_id, built));
     const monthRow = isMonth ? trend.find((r) => (r as { period?: unknown }).period === period) : undefined;
     const figures = isMonth ? (monthRow ? Object.fromEntries(Object.entries(monthRow).filter(([k]) => k !== 'period')) : null) : periodFigures;
     const answer: ManagerPage = { manager, period, figures, metrics, scorecard, trend, process, risk, concentration };

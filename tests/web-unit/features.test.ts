@@ -191,7 +191,10 @@ describe('columns, breadcrumbs, navigation', () => {
     expect(homeOf({ ...base, role: 'risk_officer' })).toEqual({ page: 'risk', id: 'S1' });
     expect(homeOf({ ...base, role: 'manager', manager_id: 'M1' })).toEqual({ page: 'manager', id: 'M1' });
     expect(navFor({ ...base, role: 'risk_officer' }).map((n) => n.page)).toEqual(['risk']);
-    expect(navFor({ ...base, role: 'branch_president' }).map((n) => n.page)).toEqual(['org', 'managers', 'risk']);
+    expect(navFor({ ...base, role: 'branch_president' }).map((n) => n.page)).toEqual(['org', 'managers', 'risk', 'reviews']);
+    // the review queue (issue 22) for every role that takes part in the cycle
+    expect(navFor({ ...base, role: 'supervisor' }).map((n) => n.page)).toEqual(['managers', 'reviews']);
+    expect(navFor({ ...base, role: 'manager', manager_id: 'M1' }).map((n) => n.page)).toEqual(['manager', 'reviews']);
   });
   it('returns after sign-in only to a page of this app', () => {
     expect(safeNext('/org/B1?period=2026-03')).toBe('/org/B1?period=2026-03');

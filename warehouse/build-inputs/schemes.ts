@@ -50,6 +50,8 @@ create or replace table cfg_schemes (
   pay_divisor          integer not null,
   score_scale          decimal(9,4) not null,
   pool_share           decimal(9,6) not null,
+  review_chain         varchar not null,   -- roles signing a card in turn, comma-separated (issue 22)
+  appeal_days          integer not null,   -- days after the lock within which a manager may appeal
 );
 create or replace table cfg_scheme_indicators (
   scheme_id    varchar not null,
@@ -166,6 +168,8 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     pay_divisor: s.pay.divisor,
     score_scale: s.pay.score_scale,
     pool_share: s.pay.pool_share,
+    review_chain: s.review.chain.join(','),
+    appeal_days: s.review.appeal_days,
   };
   const ratings: Record<string, Value>[] = [];
   const indicators = indicatorsInForce(s).map((i, k): Record<string, Value> => {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { periodEndDate, periodStartDate, periodType } from '../../contract/periods.ts';
 import { isKnownMetric, isScoreableMetric } from '../../contract/metrics.ts';
+import { CHAIN_ROLES, DEFAULT_CHAIN } from '../../contract/review.ts';
 
 export const lines = ['corporate', 'retail'] as const;
 export const orgLevels = ['head_office', 'tier1_branch', 'tier2_branch', 'sub_branch', 'outlet'] as const;
@@ -243,6 +244,19 @@ export const schemeSchema = z
     }),
     deductions: z.strictObject({ items: z.array(deductionItem) }),
     grades: z.array(gradeRow).min(2, { error: 'at least two grades' }),
+    /**
+     * The quarterly review cycle (issue 22): the roles that sign a card in turn (the first scores
+     * it, the last approval locks it) and the days after the lock within which a manager may appeal.
+     */
+    review: z
+      .strictObject({
+        chain: z
+          .array(z.enum(CHAIN_ROLES, { error: `must be one of ${CHAIN_ROLES.join(', ')}` }))
+          .min(1)
+          .refine((c) => new Set(c).size === c.length, { error: 'a role signs once' }),
+        appeal_days: z.number().int({ error: 'must be a whole number' }).min(0).max(366),
+      })
+      .default({ chain: [...DEFAULT_CHAIN] as (typeof CHAIN_ROLES)[number][], appeal_days: 10 }),
     forced_distribution: z
       .strictObject({
         grade: id,

@@ -2,6 +2,8 @@
 // URLs by hand. Sign-in is a session cookie set by POST /api/auth/login; downloads
 // (?format=csv|xlsx) are plain links, which carry the cookie too. The shapes the API answers with
 // come from contract/api.ts, as the server's handlers use them.
+import type { ReviewAction, ReviewLine as ContractReviewLine, ReviewState } from '../../../contract/review.ts';
+import type { reviewActionBody, talkBody } from '../../../contract/review-bodies.ts';
 import type { z } from 'zod';
 import type {
   CardEntries,
@@ -26,6 +28,7 @@ import type {
   OrgSummary,
   PeriodRow,
   PeriodsAnswer,
+  Role,
   Row,
 } from '../../../contract/api.ts';
 
@@ -268,4 +271,50 @@ export const risk = {
     list(`orgs/${encodeURIComponent(orgId)}/risk/vintage/loans`, { origination_quarter: quarter, months_on_book: String(monthsOnBook) } satisfies Filters<typeof vintageLoanFilters>, v.lang),
   warnings: (orgId: string, v: View, managerId: string | null = null, warning: WarningKind | null = null) =>
     list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, { period: v.period, manager_id: managerId, warning } satisfies Filters<typeof warningFilters>, v.lang),
+};
+
+// ---------------------------------------------------------------------------------------------
+// The review cycle (issue 22): read fresh (it changes without a rebuild); a write drops the kept
+// answers so the card, the queue and the payroll are read again.
+
+/** A line of the card's review as the API sends it (no snapshot, no batch). */
+export type ReviewLine = Omit<ContractReviewLine, 'snapshot' | 'batch'>;
+
+export interface CardReview {
+  period: string;
+  manager_id: string;
+  state: ReviewState;
+  signed: number;
+  chain: Role[];
+  appeal_days: number;
+  appeal_until: string | null;
+  waiting_for: { who: string; action: ReviewAction } | null;
+  may: ReviewAction[];
+  may_talk: boolean;
+  /** Allocations of the public pools to this manager for the period. */
+  pool: { org_id: string; org_name: string; amount: string; reason: string; by_name: string; at: string }[];
+  locked: null | { at: string; by_name: string; moved: { field: string; locked: unknown; now: unknown }[]; payable: { paid_pay: string; paid_before: string; payable: string } | null };
+  lines: ReviewLine[];
+}
+
+export interface ReviewQueue {
+  period: string;
+  waiting: { manager_id: string; manager_name: string; org_name: string; state: ReviewState; action: ReviewAction }[];
+  counts: { org_id: string; org_name: string; state: ReviewState; cards: string }[];
+}
+
+export const reviews = {
+  load: (managerId: string, period: string) => request<CardReview>('GET', `managers/${encodeURIComponent(managerId)}/review`, { period }),
+  async act(managerId: string, body: z.input<typeof reviewActionBody>) {
+    const answer = await post<CardReview>(`managers/${encodeURIComponent(managerId)}/review`, body);
+    clearCache();
+    return answer;
+  },
+  async talk(managerId: string, body: z.input<typeof talkBody>) {
+    const answer = await post<CardReview>(`managers/${encodeURIComponent(managerId)}/review/talk`, body);
+    clearCache();
+    return answer;
+  },
+  queue: (period: string | null) => request<ReviewQueue>('GET', 'reviews', { period }),
+  payrollHrefs: (orgId: string, period: string, lang: string) => exportHrefs(`orgs/${encodeURIComponent(orgId)}/payroll`, { period }, lang),
 };

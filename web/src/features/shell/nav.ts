@@ -18,13 +18,20 @@ export function navFor(me: Pick<Me, 'role' | 'org_id' | 'manager_id' | 'home_org
         { key: 'nav_institution', page: 'org', id: org },
         { key: 'nav_managers', page: 'managers', id: org },
         { key: 'nav_risk', page: 'risk', id: org },
+        { key: 'nav_reviews', page: 'reviews', id: null },
       ];
     case 'risk_officer':
       return [{ key: 'nav_risk', page: 'risk', id: org }];
     case 'supervisor':
-      return [{ key: 'nav_managers', page: 'managers', id: org }];
+      return [
+        { key: 'nav_managers', page: 'managers', id: org },
+        { key: 'nav_reviews', page: 'reviews', id: null },
+      ];
     case 'manager':
-      return [{ key: 'nav_my_scorecard', page: 'manager', id: me.manager_id }];
+      return [
+        { key: 'nav_my_scorecard', page: 'manager', id: me.manager_id },
+        { key: 'nav_reviews', page: 'reviews', id: null },
+      ];
     default:
       return [];
   }
