@@ -3,7 +3,7 @@
 --   where the manager had nothing); keys: period, manager_id.
 --   Unassigned business is in mart_unassigned_period, so Σ managers + unassigned = ledger total.
 -- formula: the full-precision figures of int_holder_periods rounded to the fen (half away from zero) here, once;
---   npl_ratio = npl_balance / loan_end_balance (6 decimals, 0 without loans); net_deposit_increase
+--   npl_ratio = npl_balance / loan_end_balance (6 decimals, null without loans); net_deposit_increase
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
 --   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_holder_periods.
 --   clients = open clients in the portfolio at the period's end; new_clients = clients first

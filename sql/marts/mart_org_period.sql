@@ -3,7 +3,7 @@
 --   A node = its own managers and unassigned buckets plus all of its subtree (int_org_periods), so
 --   the head office equals the ledger total.
 -- formula: the full-precision figures of int_org_periods rounded to the fen (half away from zero) here, once;
---   npl_ratio = npl_balance / loan_end_balance (6 decimals, 0 without loans); net_deposit_increase
+--   npl_ratio = npl_balance / loan_end_balance (6 decimals, null without loans); net_deposit_increase
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
 --   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_org_periods.
 --   Each node is rounded from its own full-precision total, so a parent may differ from the sum of

@@ -7,7 +7,7 @@
 --   the node or lies in its subtree (int_org_ancestors), at full precision, rounded to the fen here,
 --   once, as mart_unassigned_period rounds one bucket: so mart_org_period = Σ mart_manager_period of
 --   the subtree's managers + this row, exactly before rounding (each figure is rounded on its own, so
---   the rounded figures may differ by a few fen). npl_ratio = npl_balance / loan_end_balance (0
+--   the rounded figures may differ by a few fen). npl_ratio = npl_balance / loan_end_balance (null
 --   without loans); net_deposit_increase null when the warehouse holds no deposit snapshot at the
 --   prior year-end; clients = open clients without any assignment at the period's end, by home org
 --   (each in one bucket, so the sum counts each once).
@@ -41,7 +41,7 @@ rounded as (
       'loan_end_balance', 'loan_spread', 'fee_income', 'profit_contribution', 'expected_loss', 'risk_adjusted_contribution',
       'npl_balance', 'turned_npl_balance') or (c like 'sales\_%\_amount' escape '\'))),
     case when p.base_date_known then mart_fen(s.net_deposit_increase) end as net_deposit_increase,
-    coalesce(div_ratio(s.npl_balance, s.loan_end_balance), 0) as npl_ratio,
+    npl_ratio(s.npl_balance, s.loan_end_balance) as npl_ratio,
     mart_units(columns(c -> c = 'turned_npl_count' or (c like 'sales\_%\_units' escape '\'))),
     cast(columns(c -> c in ('visits', 'development_visits', 'clients')) as bigint),
   from subtree as s

@@ -3,7 +3,7 @@
 --   A ledger row without an assignment in force on its date lands here, at its booking org (the
 --   row's org_id, else the client's home org), never lost.
 -- formula: the full-precision figures of int_holder_periods rounded to the fen (half away from zero) here, once;
---   npl_ratio = npl_balance / loan_end_balance (6 decimals, 0 without loans); net_deposit_increase
+--   npl_ratio = npl_balance / loan_end_balance (6 decimals, null without loans); net_deposit_increase
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
 --   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_holder_periods.
 --   clients = open clients without any assignment at the period's end, by home org.

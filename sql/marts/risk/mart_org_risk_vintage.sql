@@ -26,6 +26,6 @@ select
   cast(balance as decimal(18,2)) as balance,
   cast(npl_loans as bigint) as npl_loans,
   cast(npl_balance as decimal(18,2)) as npl_balance,
-  coalesce(div_ratio(npl_balance, balance), 0) as npl_ratio,
+  div_ratio(npl_balance, balance) as npl_ratio,
   div_ratio(npl_loans, loans) as npl_loan_rate,
 from rolled
