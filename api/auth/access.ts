@@ -11,17 +11,18 @@ export type Area =
   | 'process' // visits and other process figures
   | 'risk' // turned-NPL ranking, migration, vintage, warnings
   | 'clients' // portfolios and one client's ledger history
-  | 'loads'; // load log and rejects
+  | 'loads' // load log and rejects
+  | 'warnings'; // the build's warnings (sql/warnings/): what the figures should not be trusted for
 
 export const grants: Record<Role, readonly Area[]> = {
-  head_office: ['org', 'institutions', 'performance', 'process', 'risk', 'clients'],
+  head_office: ['org', 'institutions', 'performance', 'process', 'risk', 'clients', 'warnings'],
   branch_president: ['org', 'institutions', 'performance', 'process', 'risk', 'clients'],
   // Risk views and the detail behind them: the loans and clients, not pay or scorecards.
   risk_officer: ['org', 'risk', 'clients'],
   // Their own figures and own clients: the queries filter on their manager id.
   manager: ['org', 'performance', 'process', 'risk', 'clients'],
-  // Loads and rejects only: no figures, no client detail.
-  admin: ['loads'],
+  // Loads, rejects and the build's warnings only: no figures, no client detail.
+  admin: ['loads', 'warnings'],
 };
 
 export function allows(role: Role, area: Area): boolean {

@@ -13,7 +13,9 @@
 --   (each in one bucket, so the sum counts each once).
 --   Every metric column of int_holder_periods, by kind: money (mart_fen), shares of counts
 --   (turned_npl_count, sales_*_units: mart_units), counts (visits, development_visits, clients).
--- inputs: int_holder_periods, int_org_ancestors, int_periods, int_deposit_months, stg_extract__orgs.
+--   A figure whose ledger was not delivered in the period is null (int_period_ledgers).
+-- inputs: int_holder_periods, int_org_ancestors, int_periods, int_deposit_months, int_period_ledgers,
+--   stg_extract__orgs.
 with periods as (
   select
     p.period,
@@ -53,7 +55,10 @@ select
   o.org_name,
   o.parent_id,
   o.level,
-  r.* exclude (period, org_id),
+  {% for metric in unassigned %}
+  all: case when l.{ledger} then r.{metric} end as {metric},
+  {% end %}
 from rounded as r
+join int_period_ledgers as l on l.period = r.period
 left join orgs as o on o.org_id = r.org_id
 order by r.period, r.org_id

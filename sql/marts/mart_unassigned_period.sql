@@ -7,7 +7,7 @@
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
 --   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_holder_periods.
 --   clients = open clients without any assignment at the period's end, by home org.
--- inputs: int_holder_periods, int_period_bases, stg_extract__orgs.
+-- inputs: int_holder_periods, int_period_bases, int_period_ledgers, stg_extract__orgs.
 with periods as (
   select period, base_date_known, from int_period_bases
 ),
@@ -26,4 +26,5 @@ select
   {% end %}
 from figures as f
 join periods as p on p.period = f.period
+join int_period_ledgers as l on l.period = f.period
 left join orgs as o on o.org_id = f.holder_org_id

@@ -106,12 +106,13 @@ export interface Fixture {
 }
 
 
-export async function createFixture(): Promise<Fixture> {
+/** The fixture bank, or another bank given as its raw_* rows (`sql`), with the same users. */
+export async function createFixture(sql: string = rawSql): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-api-'));
   const dbPath = join(dir, 'bank.duckdb');
   const wh = await Warehouse.open(dbPath);
   try {
-    await wh.run(rawSql);
+    await wh.run(sql);
   } finally {
     wh.close();
   }

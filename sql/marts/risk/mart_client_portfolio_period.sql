@@ -17,7 +17,8 @@
 --   value_tier = 'high' for the top 20% of the portfolio by rank (rank ≤ ceil(0.2 × clients)) with a
 --     positive contribution, else 'low';
 --   trend = 'growing' (balance_change_ratio ≥ +10%), 'falling' (≤ −10%), 'stable' otherwise or unknown;
---   segment, the first that applies:
+--   segment (null when the deposits or the loans ledger was not delivered in the period:
+--   int_period_ledgers), the first that applies:
 --     'new'                tenure under 12 months                             → onboard, cross-sell
 --     'dormant'            nothing held at the end and no contribution        → reactivate or release
 --     'high_value_falling' high value, balances falling                       → retention call now
@@ -27,7 +28,7 @@
 --     'low_value_falling'  low value, balances falling                        → find out why, low-cost service
 --     'low_value_stable'   low value, stable                                  → serve efficiently, cross-sell
 -- inputs: int_periods, int_portfolio_months, int_client_periods, int_client_loyalty_measured,
---   stg_extract__clients.
+--   stg_extract__clients, int_period_ledgers.
 -- periods is read from int_periods (one row a period) filtered by the loyalty periods, not from a join
 -- of the loyalty rows: its row estimate is then a few dozen, and the joins below build their hash
 -- tables on these few periods (with the estimate of a million, the portfolio months were the build
@@ -131,6 +132,8 @@ select
   t.value_tier,
   t.trend,
   case
+    -- balances rest on both the deposits and the loans ledger: without either, no segment
+    when not (l.deposits and l.loans) then null
     when t.tenure_months < 12 then 'new'
     when t.closing_balance = 0 and t.profit_contribution = 0 then 'dormant'
     -- value_tier || '_value_' || trend, spelled out (a concatenation a row costs more than the choice)
@@ -141,3 +144,4 @@ select
   end as segment,
 from tiered as t
 join clients as c on c.client_id = t.client_id
+join int_period_ledgers as l on l.period = t.period
