@@ -221,6 +221,8 @@ export interface ScorecardIndicator {
   metric: string;
   formula: string;
   weight: Dec;
+  /** The weight it counted with: 0 when left out (its ledger not delivered), the others rescaled. */
+  applied_weight?: Dec;
   actual: Dec;
   base: Dec;
   target: Dec;

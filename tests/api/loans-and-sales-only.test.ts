@@ -127,3 +127,25 @@ describe('a delivery of loans and sales only', () => {
     expect((await get('/api/warnings', await login(ctx.app, 'pres_b1'))).status).toBe(403);
   });
 });
+
+describe('a scorecard indicator whose ledger was not delivered', () => {
+  it('is left out and the other weights rescaled (the scheme default), and the card says so', async () => {
+    // retail_default: net_deposit_increase (15 of 100) rests on deposits, not delivered: left out;
+    // every other weight × 100 / (100 − 15), e.g. new credit cards 10 → 11.764706 (10 × 100 / 85 =
+    // 11.7647058…). M2 sold one credit card against no target: achievement null, 0 points either way.
+    const rows = await mart(
+      `select indicator_id, weight::varchar as weight, applied_weight::varchar as applied, points::varchar as points, note
+       from mart_scorecard_indicators where period = '2026-03-ytd' and manager_id = 'M2' and indicator_id in ('net_deposit_increase', 'new_credit_cards')
+       order by indicator_id`,
+    );
+    expect(rows).toEqual([
+      { indicator_id: 'net_deposit_increase', weight: '15.0000', applied: '0.000000', points: '0.00', note: 'not_delivered' },
+      { indicator_id: 'new_credit_cards', weight: '10.0000', applied: '11.764706', points: '0.00', note: expect.any(String) },
+    ]);
+    const [sum] = await mart(`select sum(applied_weight)::varchar as total from mart_scorecard_indicators where period = '2026-03-ytd' and manager_id = 'M2'`);
+    expect(Number(sum!.total)).toBeCloseTo(100, 4); // 85 × 100 / 85, each weight rounded to 6 places
+    const card = await (await get('/api/managers/M2?period=2026-03-ytd')).json();
+    const line = card.scorecard.indicators.find((i: { indicator_id: string }) => i.indicator_id === 'net_deposit_increase');
+    expect([line.applied_weight, line.note]).toEqual(['0.000000', 'not_delivered']);
+  });
+});
