@@ -260,6 +260,13 @@ export interface Scorecard {
   pay: Row | null;
 }
 
+/** Whether an evaluation scheme was in force for a scoring period (mart_scorecard_schemes). */
+export interface SchemeStatus {
+  period: string;
+  in_force: boolean;
+  reason: string | null;
+}
+
 /** GET /api/managers/{manager_id}. */
 export interface ManagerPage {
   manager: ManagerInfo;
@@ -267,6 +274,8 @@ export interface ManagerPage {
   figures: Row | null;
   metrics: MetricFigure[];
   scorecard: Scorecard | null;
+  /** The scoring period that applies, and whether a scheme was in force for the manager then. */
+  scheme?: SchemeStatus | null;
   trend: Row[];
   process: Row | null;
   risk: Row | null;

@@ -125,6 +125,23 @@ describe('the Berka bank in Chromium', () => {
     expect(await managerRow.first().locator('td[data-key="npl_ratio"]').innerText()).toBe('—');
     await screenshot(page, 'berka-sub-branch');
   });
+
+  it('says no scheme was in force (1993–1998) on the league and the card, with no empty score columns', async () => {
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}/managers?period=${PERIOD}`);
+    await settled(page);
+    await page.locator('[data-testid="no-scheme"]').waitFor();
+    expect(await page.locator('[data-testid="no-scheme"]').innerText()).toContain('无在用考核方案');
+    expect(await page.locator('tbody td[data-key="profit_contribution"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('td[data-key="total_score"], td[data-key="score_grade"], td[data-key="peer_rank"]').count()).toBe(0);
+    await screenshot(page, 'berka-league');
+    await page.goto(`${bank.url}/manager/${noLoanManager!.manager_id}?period=${PERIOD}`);
+    await settled(page);
+    const said = page.locator('[data-testid="no-scheme"]');
+    await said.waitFor();
+    expect(await said.innerText()).toContain('no retail scheme in force');
+    expect(await page.locator('[data-testid="scorecard"]').count()).toBe(0);
+    await screenshot(page, 'berka-manager');
+  });
 });
 
 // The browser test reads the bank's extract where the project keeps real data; say so plainly if absent.

@@ -17,6 +17,8 @@
 --   value_tier = 'high' for the top 20% of the portfolio by rank (rank ≤ ceil(0.2 × clients)) with a
 --     positive contribution, else 'low';
 --   trend = 'growing' (balance_change_ratio ≥ +10%), 'falling' (≤ −10%), 'stable' otherwise or unknown;
+--   profit_contribution, deposit_avg_balance, loan_end_balance: null when their ledger was not
+--   delivered in the period (int_period_ledgers), like the period marts;
 --   segment (null when the deposits or the loans ledger was not delivered in the period:
 --   int_period_ledgers), the first that applies:
 --     'new'                tenure under 12 months                             → onboard, cross-sell
@@ -107,9 +109,9 @@ select
   c.client_name,
   c.client_type,
   cast(t.share as decimal(18,6)) as share,
-  t.profit_contribution,
-  t.deposit_avg_balance,
-  t.loan_end_balance,
+  case when l.business then t.profit_contribution end as profit_contribution,
+  case when l.deposits then t.deposit_avg_balance end as deposit_avg_balance, -- null: deposits not delivered
+  case when l.loans then t.loan_end_balance end as loan_end_balance, -- null: loans not delivered
   cast(t.contribution_rank as bigint) as contribution_rank,
   cast(t.portfolio_clients as bigint) as portfolio_clients,
   -- exact to 6 places, half away from zero, in BIGINT fen arithmetic (div_ratio's HUGEINT path is far
