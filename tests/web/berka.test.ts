@@ -27,6 +27,9 @@ let page: Page;
 /** Sub-branches and managers without a loan at the end of PERIOD (read from the marts). */
 let noLoanOrg: { org_id: string; org_name: string; parent_id: string } | undefined;
 let noLoanManager: { manager_id: string; manager_name: string; org_id: string } | undefined;
+/** Cohort-age rows where the bank's cumulative vintage share fell (none expected), and the cohorts. */
+let vintageFalls: unknown[] = [];
+let cohorts = 0;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -56,6 +59,13 @@ beforeAll(async () => {
       `select p.org_id, p.org_name, p.parent_id from mart_org_period p where p.period = $period and p.level = 'sub_branch' and p.loan_end_balance = 0 order by p.org_id limit 1`,
       { period: PERIOD },
     );
+    vintageFalls = await results.query(
+      `select origination_quarter, months_on_book, cumulative_npl_principal_share, cumulative_npl_loan_share from (
+         select *, lag(cumulative_npl_principal_share) over w as before_p, lag(cumulative_npl_loan_share) over w as before_n
+         from mart_org_risk_vintage where org_id = 'HQ' window w as (partition by origination_quarter order by months_on_book))
+       where cumulative_npl_principal_share < before_p or cumulative_npl_loan_share < before_n`,
+    );
+    cohorts = Number((await results.query<{ n: string }>(`select count(distinct origination_quarter)::varchar as n from mart_org_risk_vintage where org_id = 'HQ'`))[0]!.n);
     [noLoanManager] = await results.query(
       `select manager_id, manager_name, org_id from mart_manager_period where period = $period and loan_end_balance = 0 order by manager_id limit 1`,
       { period: PERIOD },
@@ -124,6 +134,15 @@ describe('the Berka bank in Chromium', () => {
     await managerRow.first().waitFor();
     expect(await managerRow.first().locator('td[data-key="npl_ratio"]').innerText()).toBe('—');
     await screenshot(page, 'berka-sub-branch');
+  });
+
+  it('draws every cohort\'s cumulative vintage, a curve that never falls, with all cohorts selectable', async () => {
+    expect(cohorts).toBeGreaterThan(20); // 1993-Q3 … 1998-Q4
+    expect(vintageFalls).toEqual([]);
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}/risk?period=${PERIOD}`);
+    await settled(page);
+    await page.locator('[data-testid="vintage-note"]').waitFor();
+    await screenshot(page, 'berka-risk');
   });
 
   it('says no scheme was in force (1993–1998) on the league and the card, with no empty score columns', async () => {

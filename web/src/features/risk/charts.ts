@@ -51,26 +51,46 @@ export function migrationOption(rows: Row[], lang: Lang): EChartsCoreOption {
   };
 }
 
-/** One line per origination cohort (the latest `recent` quarters): the NPL ratio by months on book. */
-export function vintageOption(rows: Row[], lang: Lang, ratioKey = 'npl_ratio', recent = 8): EChartsCoreOption {
-  const cohorts = [...new Set(rows.map((r) => String(r.origination_quarter ?? '')))].sort().slice(-recent);
-  const ages = [...new Set(rows.map((r) => Number(r.months_on_book ?? 0)))].sort((a, b) => a - b);
+/**
+ * One line per origination cohort: the cumulative share of its original principal turned
+ * non-performing by months on book (mart_*_risk_vintage, a curve that never falls). Every cohort
+ * is in the legend and can be switched on; the latest `recent` are shown at first. Thin cohorts
+ * (fewer than 10 loans) are dashed and starred; the tooltip gives each cohort's loan count. Ages
+ * are a value axis, so it runs to the oldest age of the cohorts switched on.
+ */
+export function vintageOption(rows: Row[], lang: Lang, ratioKey = 'cumulative_npl_principal_share', recent = 8): EChartsCoreOption {
+  const cohorts = [...new Set(rows.map((r) => String(r.origination_quarter ?? '')))].sort();
+  const shown = new Set(cohorts.slice(-recent));
+  const first = (c: string) => rows.find((row) => String(row.origination_quarter) === c);
+  const size = new Map(cohorts.map((c) => [c, String(first(c)?.cohort_loans ?? first(c)?.loans ?? '')]));
+  const thin = new Set(cohorts.filter((c) => first(c)?.thin_cohort === true));
+  const loans = lang === 'zh' ? '笔' : ' loans';
   return {
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v?.toFixed(2)}%` },
-    legend: { top: 0, type: 'scroll' },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (ps: { seriesName: string; value: [number, number | null]; marker: string; axisValue: number }[]) =>
+        [`${label('months_on_book', lang)} ${ps[0]?.axisValue ?? ''}`, ...ps.filter((p) => p.value[1] != null).map((p) => `${p.marker}${p.seriesName} (${size.get(p.seriesName)}${loans}${thin.has(p.seriesName) ? (lang === 'zh' ? '，样本少' : ', thin') : ''}): ${p.value[1]!.toFixed(2)}%`)].join('<br/>'),
+    },
+    legend: {
+      top: 0,
+      type: 'scroll',
+      selected: Object.fromEntries(cohorts.map((c) => [c, shown.has(c)])),
+      formatter: (name: string) => (thin.has(name) ? `${name}*` : name),
+    },
     grid: { left: 8, right: 16, top: 32, bottom: 24, containLabel: true },
-    xAxis: { type: 'category', data: ages.map(String), name: label('months_on_book', lang), nameLocation: 'middle', nameGap: 24 },
-    yAxis: { type: 'value', name: '%' },
+    xAxis: { type: 'value', min: 0, max: 'dataMax', minInterval: 1, name: label('months_on_book', lang), nameLocation: 'middle', nameGap: 24 },
+    yAxis: { type: 'value', name: '%', min: 0, max: 'dataMax' },
     series: cohorts.map((c) => ({
       type: 'line',
       name: c,
       // Points stay visible so each can be clicked through to its loans.
       symbolSize: 5,
       connectNulls: false,
-      data: ages.map((a) => {
-        const r = rows.find((row) => String(row.origination_quarter) === c && Number(row.months_on_book) === a);
-        return r ? toChartNumber(r[ratioKey], 'ratio') : null;
-      }),
+      lineStyle: thin.has(c) ? { type: 'dashed' } : undefined,
+      data: rows
+        .filter((row) => String(row.origination_quarter) === c)
+        .map((row) => [Number(row.months_on_book), toChartNumber(row[ratioKey], 'ratio')])
+        .sort((a, b) => a[0]! - b[0]!),
     })),
   };
 }
@@ -83,8 +103,9 @@ export function migrationPick(data: unknown): CellDrill | null {
   return from && to ? { kind: 'migration', from_class: from, to_class: to } : null;
 }
 
-/** The vintage point a click picked: the series is the origination quarter, the category the age. */
-export function vintagePick(p: { name: string; seriesName?: string }): CellDrill | null {
-  if (!p.seriesName || periodType(p.seriesName) !== 'quarter' || !/^\d+$/.test(p.name)) return null;
-  return { kind: 'vintage', origination_quarter: p.seriesName, months_on_book: Number(p.name) };
+/** The vintage point a click picked: the series is the origination quarter, the age its x value (or category name). */
+export function vintagePick(p: { name: string; seriesName?: string; value?: unknown }): CellDrill | null {
+  const age = Array.isArray(p.value) ? String(p.value[0]) : p.name;
+  if (!p.seriesName || periodType(p.seriesName) !== 'quarter' || !/^\d+$/.test(age)) return null;
+  return { kind: 'vintage', origination_quarter: p.seriesName, months_on_book: Number(age) };
 }
