@@ -134,8 +134,13 @@ describe('risk chart clicks', () => {
       { from_class: 'normal', to_class: 'substandard', loans: '1.000000', opening_balance: '2000000.00', closing_balance: '2000000.00' },
       { from_class: 'new', to_class: 'closed', loans: '2.000000', opening_balance: '0.00', closing_balance: '0.00' },
     ];
-    const option = migrationOption(rows, 'zh') as { series: { data: [number, number, number | null, string][] }[] };
-    const data = option.series[0]!.data;
+    const option = migrationOption(rows, 'zh') as { series: { data: [number, number, number | null, string][] }[]; visualMap: { seriesIndex: number; max: number }[] };
+    // two series: the moves between classes of existing loans on the red scale (normal → substandard),
+    // the rest (stayed, new, closed: new → closed here) shaded neutral
+    expect(option.series[0]!.data.filter((d) => d[2] !== null)).toHaveLength(1);
+    expect(option.visualMap.map((v) => v.seriesIndex)).toEqual([0, 1]);
+    expect(option.visualMap[0]!.max).toBe(200); // the one move, 2,000,000 yuan = 200 万元
+    const data = option.series.flatMap((s) => s.data);
     // Each cell's own (x, y) names its classes: the filled ones are the rows above.
     const picked = data.filter((d) => d[2] !== null).map((d) => migrationPick(d));
     expect(picked).toEqual(expect.arrayContaining([

@@ -143,6 +143,11 @@ describe('the Berka bank in Chromium', () => {
     await settled(page);
     await page.locator('[data-testid="vintage-note"]').waitFor();
     await screenshot(page, 'berka-risk');
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}/risk?period=${PERIOD}&lang=en`);
+    await settled(page);
+    await page.locator('[data-testid="vintage-note"]').waitFor();
+    expect(await page.locator('body').innerText()).toContain('CZK 10k');
+    await screenshot(page, 'berka-risk-en');
   });
 
   it('says no scheme was in force (1993–1998) on the league and the card, with no empty score columns', async () => {

@@ -35,19 +35,36 @@ export function migrationCells(rows: Row[]): { cells: MatrixCell[]; unit: Return
   return { cells, unit };
 }
 
+/** A move between classes of loans that existed at the start: the cells the colour scale is for. */
+export function isClassMove(c: { from: string; to: string }): boolean {
+  return c.from !== 'new' && c.to !== 'closed' && c.from !== c.to;
+}
+
 export function migrationOption(rows: Row[], lang: Lang): EChartsCoreOption {
   const { cells, unit } = migrationCells(rows);
-  // Off-diagonal cells (the moves) set the colour scale; the large diagonal (stayed put) would drown them.
-  const max = Math.max(1, ...cells.filter((c) => c.from !== c.to).map((c) => c.value ?? 0));
+  // Only the moves between classes of existing loans set the red scale (series 0); loans that stayed
+  // in their class, new lending and loans gone by the end are shaded neutral (series 1), so the
+  // large "stayed normal" cell does not drown the deterioration.
+  const max = Math.max(1, ...cells.filter(isClassMove).map((c) => c.value ?? 0));
   const ys = MIGRATION_FROM.map((c) => label(c, lang));
   const xs = MIGRATION_TO.map((c) => label(c, lang));
+  const cellLabel = { show: true, formatter: (p: { data: [number, number, number | null, string] }) => p.data[3], fontSize: 11 };
+  const data = (pick: (c: MatrixCell) => boolean) => cells.filter(pick).map((c) => [c.x, c.y, c.value, c.text]);
   return {
     tooltip: { formatter: (p: { data: [number, number, number | null, string] }) => `${ys[p.data[1]]} → ${xs[p.data[0]]}: ${p.data[3]} ${unitLabel(unit, lang)}` },
-    grid: { left: 8, right: 8, top: 24, bottom: 48, containLabel: true },
-    xAxis: { type: 'category', data: xs, position: 'top' },
-    yAxis: { type: 'category', data: ys, inverse: true },
-    visualMap: { dimension: 2, min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f7f7f7', '#f4b183', '#c0392b'] }, text: [unitLabel(unit, lang), '0'] },
-    series: [{ type: 'heatmap', data: cells.map((c) => [c.x, c.y, c.value, c.text]), label: { show: true, formatter: (p: { data: [number, number, number | null, string] }) => p.data[3], fontSize: 11 } }],
+    grid: { left: 8, right: 8, top: 40, bottom: 48, containLabel: true },
+    // every class named in both languages: no label hidden for overlapping (long English names wrap)
+    xAxis: { type: 'category', data: xs, position: 'top', axisLabel: { interval: 0, hideOverlap: false, width: 64, overflow: 'break', fontSize: 11 } },
+    yAxis: { type: 'category', data: ys, inverse: true, axisLabel: { interval: 0, hideOverlap: false, fontSize: 11 } },
+    // a heat map takes its colours from a visual map: the neutral cells get one of a single colour
+    visualMap: [
+      { seriesIndex: 0, dimension: 2, min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f7f7f7', '#f4b183', '#c0392b'] }, text: [unitLabel(unit, lang), '0'] },
+      { seriesIndex: 1, dimension: 2, min: 0, max: 1, show: false, inRange: { color: ['#e6ecf3', '#e6ecf3'] }, outOfRange: { color: ['#e6ecf3'] } },
+    ],
+    series: [
+      { type: 'heatmap', data: data(isClassMove), label: cellLabel },
+      { type: 'heatmap', data: data((c) => !isClassMove(c)), label: cellLabel },
+    ],
   };
 }
 
