@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/db.ts';
-import { buildAndPublish } from '../../warehouse/results.ts';
+import { buildAndPublish, requireResults } from '../../warehouse/results.ts';
 import { UserStore } from '../../warehouse/users.ts';
 import { openDeps, type OpenedDeps } from '../../api/server.ts';
 import { createApp } from '../../api/app.ts';
@@ -126,6 +126,16 @@ export async function createFixture(sql: string = rawSql): Promise<Fixture> {
   await users.add({ username: 'mgr_m1', role: 'manager', org_id: 'S11', manager_id: 'M1', password: passwords.mgr_m1 });
   await users.add({ username: 'admin', role: 'admin', password: passwords.admin });
   return { dir, dbPath };
+}
+
+/** Rows of a query on the fixture's published results (read-only; closed again). */
+export async function publishedRows(f: Fixture, sql: string): Promise<Record<string, unknown>[]> {
+  const wh = await Warehouse.open(requireResults(f.dbPath), { readOnly: true });
+  try {
+    return await wh.query(sql);
+  } finally {
+    wh.close();
+  }
 }
 
 export function removeFixture(f: Fixture): void {

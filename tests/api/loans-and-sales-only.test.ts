@@ -9,9 +9,7 @@
 //   Jan −254.794520…, Feb (28 days) −230.136986…, Mar −254.794520… → Q1 −739.726027… = −739.73.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { createFixture, fixtureApp, login, removeFixture, type Fixture } from './fixture.ts';
-import { Warehouse } from '../../warehouse/db.ts';
-import { requireResults } from '../../warehouse/results.ts';
+import { createFixture, fixtureApp, login, publishedRows, removeFixture, type Fixture } from './fixture.ts';
 import { main } from '../../cli/main.ts';
 
 const bank = `
@@ -49,14 +47,7 @@ afterAll(() => {
 
 const get = async (url: string, cookie = head) => ctx.app.request(url, { headers: { cookie } });
 
-async function mart(sql: string): Promise<Record<string, unknown>[]> {
-  const wh = await Warehouse.open(requireResults(f.dbPath), { readOnly: true });
-  try {
-    return await wh.query(sql);
-  } finally {
-    wh.close();
-  }
-}
+const mart = (sql: string) => publishedRows(f, sql);
 
 describe('a delivery of loans and sales only', () => {
   it('records which ledgers were delivered for each period', async () => {

@@ -5,9 +5,7 @@
 //   B2 holds L5, 2,800,000.00 special mention (performing) → 0 / 2,800,000 = 0.000000: a real 0 stays 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { createFixture, fixtureApp, login, removeFixture, type Fixture } from './fixture.ts';
-import { Warehouse } from '../../warehouse/db.ts';
-import { requireResults } from '../../warehouse/results.ts';
+import { createFixture, fixtureApp, login, publishedRows, removeFixture, type Fixture } from './fixture.ts';
 import { main } from '../../cli/main.ts';
 
 let f: Fixture;
@@ -26,14 +24,7 @@ afterAll(() => {
 
 const get = (url: string) => ctx.app.request(url, { headers: { cookie: head } });
 
-async function mart(sql: string): Promise<Record<string, unknown>[]> {
-  const wh = await Warehouse.open(requireResults(f.dbPath), { readOnly: true });
-  try {
-    return await wh.query(sql);
-  } finally {
-    wh.close();
-  }
-}
+const mart = (sql: string) => publishedRows(f, sql);
 
 async function exportJson(...args: string[]): Promise<Record<string, unknown>[]> {
   const chunks: Buffer[] = [];

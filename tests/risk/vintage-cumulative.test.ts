@@ -9,9 +9,7 @@
 // while the old on-book NPL ratio falls back: 0 / (100,000 + 300,000) = 0.000000 at 2.
 // Three loans is a thin cohort (under 10): marked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, removeFixture, type Fixture } from '../api/fixture.ts';
-import { Warehouse } from '../../warehouse/db.ts';
-import { requireResults } from '../../warehouse/results.ts';
+import { createFixture, publishedRows, removeFixture, type Fixture } from '../api/fixture.ts';
 
 const loan = (date: string, id: string, amount: string, cls: string) =>
   `('${date}', '${id}', 'C1', 'LN12', 'CNY', '2026-01-05', '2027-01-05', ${amount}, ${amount}, ${amount}, 4.350000, '${cls}', ${cls === 'normal' ? 0 : 95}, 'M1', 'S1', 1)`;
@@ -38,14 +36,7 @@ afterAll(() => {
   if (f) removeFixture(f);
 });
 
-async function rows(sql: string): Promise<Record<string, unknown>[]> {
-  const wh = await Warehouse.open(requireResults(f.dbPath), { readOnly: true });
-  try {
-    return await wh.query(sql);
-  } finally {
-    wh.close();
-  }
-}
+const rows = (sql: string) => publishedRows(f, sql);
 
 describe('cumulative vintage', () => {
   for (const [mart, key] of [['mart_risk_vintage', "originating_manager_id = 'M1'"], ['mart_org_risk_vintage', "org_id = 'HQ'"]] as const) {
