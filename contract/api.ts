@@ -260,6 +260,26 @@ export interface Scorecard {
   pay: Row | null;
 }
 
+/** GET /api/ledgers: one ledger's delivery in a period (mart_ledger_coverage). */
+export interface LedgerCoverageRow {
+  ledger: 'deposits' | 'loans' | 'fees' | 'sales' | 'visits';
+  ledger_kind: 'snapshot' | 'event';
+  months: number;
+  delivered_months: number;
+  ledger_rows: string;
+  coverage: 'full' | 'partial' | 'none';
+}
+
+/** GET /api/warnings: one item a build warning flagged (build_warnings). */
+export interface BuildWarningItem {
+  warning: string;
+  path: string;
+  title_zh: string;
+  title_en: string;
+  item: number;
+  detail: string | null;
+}
+
 /** Whether an evaluation scheme was in force for a scoring period (mart_scorecard_schemes). */
 export interface SchemeStatus {
   period: string;

@@ -2,15 +2,8 @@
 // build's warnings (build_warnings, sql/warnings/) and the bank's reporting currency
 // (cfg_reporting_currency, config/currency.json). No client or manager figures.
 import type { Reader } from './reader.ts';
+import type { BuildWarningItem, LedgerCoverageRow } from '../../contract/api.ts';
 
-export interface LedgerCoverageRow {
-  ledger: 'deposits' | 'loans' | 'fees' | 'sales' | 'visits';
-  ledger_kind: 'snapshot' | 'event';
-  months: number;
-  delivered_months: number;
-  ledger_rows: string;
-  coverage: 'full' | 'partial' | 'none';
-}
 
 /** The five ledgers of one period, in the contract's order. */
 export async function ledgerCoverage(reader: Reader, period: string): Promise<LedgerCoverageRow[]> {
@@ -22,14 +15,6 @@ export async function ledgerCoverage(reader: Reader, period: string): Promise<Le
   );
 }
 
-export interface BuildWarningItem {
-  warning: string;
-  path: string;
-  title_zh: string;
-  title_en: string;
-  item: number;
-  detail: string | null;
-}
 
 /** Every item the build's warnings flagged, warning by warning. */
 export async function buildWarnings(reader: Reader): Promise<BuildWarningItem[]> {

@@ -1,29 +1,13 @@
 // What the figures rest on, from the API: the ledgers delivered in a period, the build's warnings
 // (head office and admins), and the reporting currency whose unit labels every amount takes.
 // Reading only: nothing is computed here.
-import { get } from '../../lib/api.ts';
+import { get, type BuildWarningItem, type LedgerCoverageRow } from '../../lib/api.ts';
 import { setUnitLabels, type AmountUnit } from '../../lib/format.ts';
 import type { Lang } from '../../lib/i18n.ts';
 
-export type LedgerName = 'deposits' | 'loans' | 'fees' | 'sales' | 'visits';
-
-export interface LedgerCoverage {
-  ledger: LedgerName;
-  ledger_kind: 'snapshot' | 'event';
-  months: number;
-  delivered_months: number;
-  ledger_rows: string;
-  coverage: 'full' | 'partial' | 'none';
-}
-
-export interface WarningItem {
-  warning: string;
-  path: string;
-  title_zh: string;
-  title_en: string;
-  item: number;
-  detail: string | null;
-}
+export type LedgerCoverage = LedgerCoverageRow;
+export type LedgerName = LedgerCoverageRow['ledger'];
+export type WarningItem = BuildWarningItem;
 
 export interface Currency {
   code: string;
