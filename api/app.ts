@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { loadRoutes } from './routes/loads.ts';
+import { deliveryRoutes } from './routes/delivery.ts';
 import { institutionRoutes } from './routes/institutions.ts';
 import { managerRoutes } from './routes/managers.ts';
 import { cardEntryRoutes, gridEntryRoutes } from './routes/entries.ts';
@@ -57,6 +58,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   const orgs = orgRoutes(docs);
   const clients = clientRoutes(docs, deps);
   const views = viewRoutes(docs, deps);
+  const delivery = deliveryRoutes(docs);
 
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes(docs))
@@ -85,7 +87,10 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .route('/managers', clients.byManager)
     .route('/clients', clients.one)
     .route('/periods', orgs.periods)
-    .route('/loads', loadRoutes(docs));
+    .route('/loads', loadRoutes(docs))
+    .route('/ledgers', delivery.ledgers)
+    .route('/currency', delivery.currency)
+    .route('/warnings', delivery.warnings);
 
   docs.add({ method: 'get', path: '/api/openapi.json', summary: 'This document', auth: false, response: 'OpenAPI 3.1' });
   const document = docs.document();

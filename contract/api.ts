@@ -221,6 +221,8 @@ export interface ScorecardIndicator {
   metric: string;
   formula: string;
   weight: Dec;
+  /** The weight it counted with: 0 when left out (its ledger not delivered), the others rescaled. */
+  applied_weight?: Dec;
   actual: Dec;
   base: Dec;
   target: Dec;
@@ -258,6 +260,33 @@ export interface Scorecard {
   pay: Row | null;
 }
 
+/** GET /api/ledgers: one ledger's delivery in a period (mart_ledger_coverage). */
+export interface LedgerCoverageRow {
+  ledger: 'deposits' | 'loans' | 'fees' | 'sales' | 'visits';
+  ledger_kind: 'snapshot' | 'event';
+  months: number;
+  delivered_months: number;
+  ledger_rows: string;
+  coverage: 'full' | 'partial' | 'none';
+}
+
+/** GET /api/warnings: one item a build warning flagged (build_warnings). */
+export interface BuildWarningItem {
+  warning: string;
+  path: string;
+  title_zh: string;
+  title_en: string;
+  item: number;
+  detail: string | null;
+}
+
+/** Whether an evaluation scheme was in force for a scoring period (mart_scorecard_schemes). */
+export interface SchemeStatus {
+  period: string;
+  in_force: boolean;
+  reason: string | null;
+}
+
 /** GET /api/managers/{manager_id}. */
 export interface ManagerPage {
   manager: ManagerInfo;
@@ -265,6 +294,8 @@ export interface ManagerPage {
   figures: Row | null;
   metrics: MetricFigure[];
   scorecard: Scorecard | null;
+  /** The scoring period that applies, and whether a scheme was in force for the manager then. */
+  scheme?: SchemeStatus | null;
   trend: Row[];
   process: Row | null;
   risk: Row | null;

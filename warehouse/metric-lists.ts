@@ -12,7 +12,8 @@
 // mart_manager_risk_period), in the catalog's order (sorted: by name), the block's lines that apply to it, in the
 // block's order: those labelled `all`, those labelled with its own name, and — unless a line bears
 // its name — those labelled with its kind (money, units, count, ratio) or with `based` / `unbased`
-// (whether it has a computed base); {num} and {den} are a ratio's two inputs. A line with a label
+// (whether it has a computed base); {num} and {den} are a ratio's two inputs; {ledger} the ledger
+// the metric is computed from (a column of int_period_ledgers: deposits … visits, business, reference). A line with a label
 // and no SQL says that those metrics have nothing here. `include: <name>` stands for the lines of
 // sql/metric-blocks/<name>.sql, for the blocks several models share. `with base`: only the metrics that have a computed base
 // (money and units; a ratio whose inputs both have one). A metric no line fits is an error.
@@ -34,13 +35,20 @@ export interface CatalogMetric {
   marts: Subject[];
   /** The mart that defines it, for a manager figure the period marts do not carry. */
   source?: Source;
+  /** The ledger the figure is computed from; 'reference' when it comes from the reference files only (orgs, managers, assignments). */
+  ledger: Ledger;
 }
+
+/** A metric's source: a ledger, `business` (any of deposits, loans, fees) or `reference`. */
+export type Ledger = 'deposits' | 'loans' | 'fees' | 'sales' | 'visits' | 'business' | 'reference';
+const ledgers: Ledger[] = ['deposits', 'loans', 'fees', 'sales', 'visits', 'business', 'reference'];
 
 interface Entry {
   kind?: string;
   inputs?: string[];
   marts?: string[];
   source?: string;
+  ledger?: string;
 }
 
 const kinds: MetricKind[] = ['money', 'units', 'count', 'ratio'];
@@ -87,7 +95,9 @@ function metricOf(name: string, e: Entry): CatalogMetric {
   if (e.source !== undefined && (!Object.values(sources).includes(e.source as Source) || marts.length > 0)) {
     throw new Error(`${where}: source must be one of ${Object.values(sources).join(', ')}, for a metric in no period mart`);
   }
-  return { name, kind: e.kind as MetricKind, marts, ...(e.inputs ? { inputs: e.inputs as [string, string] } : {}), ...(e.source ? { source: e.source as Source } : {}) };
+  const ledger = (e.ledger ?? 'reference') as Ledger;
+  if (!ledgers.includes(ledger)) throw new Error(`${where}: ledger must be one of ${ledgers.join(', ')}, not '${e.ledger}'`);
+  return { name, kind: e.kind as MetricKind, marts, ledger, ...(e.inputs ? { inputs: e.inputs as [string, string] } : {}), ...(e.source ? { source: e.source as Source } : {}) };
 }
 
 /** Whether a metric has a computed base (int_holder_bases): money and units, and ratios of those. */
@@ -142,7 +152,14 @@ export function expandMetricLists(sql: string, where: string, catalog = metricCa
       const fit = lines.filter((l) => own.includes(l.label));
       if (fit.length === 0) throw new Error(`${where}: no line of the metric block fits ${m.name} (${m.kind})`);
       for (const l of fit.filter((l) => l.sql.trim() !== '')) {
-        out.push(l.indent + l.sql.replace(/\{metric\}/g, m.name).replace(/\{num\}/g, m.inputs?.[0] ?? '').replace(/\{den\}/g, m.inputs?.[1] ?? ''));
+        out.push(
+          l.indent +
+            l.sql
+              .replace(/\{metric\}/g, m.name)
+              .replace(/\{num\}/g, m.inputs?.[0] ?? '')
+              .replace(/\{den\}/g, m.inputs?.[1] ?? '')
+              .replace(/\{ledger\}/g, m.ledger),
+        );
       }
     }
     return out.join('\n') + '\n';

@@ -12,10 +12,11 @@ export type Area =
   | 'risk' // turned-NPL ranking, migration, vintage, warnings
   | 'clients' // portfolios and one client's ledger history
   | 'loads' // load log and rejects
-  | 'entries'; // entering what people judge on scorecards (manual indicators, bonus/deduction items)
+  | 'entries' // entering what people judge on scorecards (manual indicators, bonus/deduction items)
+  | 'warnings'; // the build's warnings (sql/warnings/): what the figures should not be trusted for
 
 export const grants: Record<Role, readonly Area[]> = {
-  head_office: ['org', 'institutions', 'performance', 'process', 'risk', 'clients', 'entries'],
+  head_office: ['org', 'institutions', 'performance', 'process', 'risk', 'clients', 'entries', 'warnings'],
   branch_president: ['org', 'institutions', 'performance', 'process', 'risk', 'clients', 'entries'],
   // 主管 (seeds/001's supervisor module): the scorecards of their subtree, and entering what is judged.
   supervisor: ['org', 'performance', 'process', 'entries'],
@@ -23,8 +24,8 @@ export const grants: Record<Role, readonly Area[]> = {
   risk_officer: ['org', 'risk', 'clients'],
   // Their own figures and own clients: the queries filter on their manager id.
   manager: ['org', 'performance', 'process', 'risk', 'clients'],
-  // Loads and rejects only: no figures, no client detail.
-  admin: ['loads'],
+  // Loads, rejects and the build's warnings only: no figures, no client detail.
+  admin: ['loads', 'warnings'],
 };
 
 export function allows(role: Role, area: Area): boolean {

@@ -14,8 +14,9 @@
 --                 target of the period with the same months: 03-ytd ← Q1, 06-ytd ← H1, 12-ytd ← Y
 --   achievement = actual / target (6 decimals; null without a target or when it is 0)
 --   growth      = actual − base
+--   A computed base is null when its ledger was not delivered in the base period.
 -- inputs: mart_manager_period, mart_manager_process_period, mart_manager_risk_period, int_holder_bases,
---   int_period_bases, int_period_targets.
+--   int_period_bases, int_period_ledgers, int_period_targets.
 -- order: clustered by the key (period, manager_id, metric) without sorting the long rows: the wide
 --   rows (one per period × manager) are sorted and unpivoted in the metrics' alphabetical order (the
 --   build does not promise insertion order, so chunks written side by side may interleave; nothing
@@ -57,7 +58,13 @@ risk as (
   from mart_manager_risk_period
 ),
 base_loaded as (
-  select period, base_period_loaded as loaded, base_period_base_date_known as ndi_known, from int_period_bases
+  -- whether the base period is loaded, and which ledgers were delivered in it (int_period_ledgers):
+  -- a computed base from a ledger not delivered then is null, not 0
+  select
+    b.period, b.base_period_loaded as loaded, b.base_period_base_date_known as ndi_known,
+    g.base_deposits, g.base_loans, g.base_fees, g.base_sales, g.base_visits, g.base_business, g.base_reference,
+  from int_period_bases as b
+  join int_period_ledgers as g on g.period = b.period
 ),
 targets as (
   select period, subject_id as manager_id, metric, base_value, target_value,
@@ -95,8 +102,8 @@ wide as (
     a.manager_id,
     {% for metric in manager %}
     all: cast(a.{metric} as decimal(24,6)) as actual__{metric},
-    based: cast(coalesce(t.given_base__{metric}, b.{metric}, case when l.loaded then 0 end) as decimal(24,6)) as base__{metric},
-    net_deposit_increase: cast(coalesce(t.given_base__{metric}, b.{metric}, case when l.loaded and l.ndi_known then 0 end) as decimal(24,6)) as base__{metric},
+    based: cast(coalesce(t.given_base__{metric}, case when l.base_{ledger} then coalesce(b.{metric}, case when l.loaded then 0 end) end) as decimal(24,6)) as base__{metric},
+    net_deposit_increase: cast(coalesce(t.given_base__{metric}, case when l.base_{ledger} then coalesce(b.{metric}, case when l.loaded and l.ndi_known then 0 end) end) as decimal(24,6)) as base__{metric},
     unbased: cast(t.given_base__{metric} as decimal(24,6)) as base__{metric},
     all: cast(t.target__{metric} as decimal(24,6)) as target__{metric},
     {% end %}

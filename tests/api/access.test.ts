@@ -60,15 +60,18 @@ const endpoints: Endpoint[] = [
   { path: '/api/clients/{client}', area: 'clients', id: 'client' },
   { path: '/api/loads', area: 'loads' },
   { path: '/api/loads/{load}/rejects', area: 'loads', id: 'load' },
+  { path: '/api/ledgers', area: 'org' },
+  { path: '/api/currency', area: 'org' },
+  { path: '/api/warnings', area: 'warnings' },
 ];
 
 // risk-institutions: the risk area, but org-level figures, so not for a manager.
 const areas: Record<Role, string[]> = {
-  head: ['org', 'institutions', 'performance', 'process', 'risk', 'risk-institutions', 'clients'],
+  head: ['org', 'institutions', 'performance', 'process', 'risk', 'risk-institutions', 'clients', 'warnings'],
   pres_b1: ['org', 'institutions', 'performance', 'process', 'risk', 'risk-institutions', 'clients'],
   risk_b1: ['org', 'risk', 'risk-institutions', 'clients'],
   mgr_m1: ['org', 'performance', 'process', 'risk', 'clients'],
-  admin: ['loads'],
+  admin: ['loads', 'warnings'],
 };
 
 // Twice: as the server answers afresh, and with its answer cache on (api/answers.ts), where every

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/db.ts';
-import { buildAndPublish } from '../../warehouse/results.ts';
+import { buildAndPublish, requireResults } from '../../warehouse/results.ts';
 import { UserStore } from '../../warehouse/users.ts';
 import { openDeps, type OpenedDeps } from '../../api/server.ts';
 import { createApp } from '../../api/app.ts';
@@ -108,13 +108,15 @@ export interface Fixture {
 }
 
 
-/** `configDir`: build with these configuration files (e.g. a scheme with manual indicators). */
-export async function createFixture(opts: { configDir?: string } = {}): Promise<Fixture> {
+/** The fixture bank, or another bank given as its raw_* rows (`sql`), with the same users;
+ * `configDir`: build with these configuration files (e.g. a scheme with manual indicators). */
+export async function createFixture(opts: { configDir?: string; sql?: string } = {}): Promise<Fixture> {
+  const sql = opts.sql ?? rawSql;
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-api-'));
   const dbPath = join(dir, 'bank.duckdb');
   const wh = await Warehouse.open(dbPath);
   try {
-    await wh.run(rawSql);
+    await wh.run(sql);
   } finally {
     wh.close();
   }
@@ -131,6 +133,16 @@ export async function createFixture(opts: { configDir?: string } = {}): Promise<
   await users.add({ username: 'sup_b1', role: 'supervisor', org_id: 'B1', password: passwords.sup_b1, display_name: '一分行主管' });
   await users.add({ username: 'sup_s21', role: 'supervisor', org_id: 'S21', password: passwords.sup_s21 });
   return { dir, dbPath };
+}
+
+/** Rows of a query on the fixture's published results (read-only; closed again). */
+export async function publishedRows(f: Fixture, sql: string): Promise<Record<string, unknown>[]> {
+  const wh = await Warehouse.open(requireResults(f.dbPath), { readOnly: true });
+  try {
+    return await wh.query(sql);
+  } finally {
+    wh.close();
+  }
 }
 
 export function removeFixture(f: Fixture): void {

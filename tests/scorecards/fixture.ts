@@ -123,9 +123,13 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
     await wh.run(`create table mart_client_period (period varchar, client_id varchar, deposit_avg_balance decimal(18,2))`);
     await insertRows(wh, 'mart_client_period', bank.clientDeposits ?? []);
 
+    // every ledger delivered in every period (the coverage of a full delivery; int_period_ledgers)
+    await wh.run(`create table int_period_ledgers as select period, true as deposits, true as loans, true as fees,
+      true as sales, true as visits, true as business, true as reference from int_periods`);
+
     await loadSchemes(wh, { schemesDir });
     await createMacros(wh); // as every build does
-    const handMade = new Set(['int_periods', 'mart_manager_metrics', 'mart_client_period']);
+    const handMade = new Set(['int_periods', 'mart_manager_metrics', 'mart_client_period', 'int_period_ledgers']);
     const all = discoverModels();
     const wanted = all.filter(
       (m) => !handMade.has(m.name) && (m.layer === 'staging' || m.name === 'int_org_ancestors' || m.name === 'mart_org_ancestors' || /(^|\/)scorecards\//.test(m.path)),

@@ -6,7 +6,7 @@ import { heatCells, percentileRanks } from '../../web/src/features/institution/c
 import { waterfallSteps } from '../../web/src/features/manager/charts.ts';
 import { figuresOf, segmentsOf, visitLevels } from '../../web/src/features/manager/groups.ts';
 import { classGrid, latestSnapshot } from '../../web/src/features/client/history.ts';
-import { migrationCells, migrationOption, migrationPick, vintagePick } from '../../web/src/features/risk/charts.ts';
+import { migrationCells, migrationOption, migrationPick, vintageOption, vintagePick } from '../../web/src/features/risk/charts.ts';
 import { cellDrillParam, drillParam, parseCellDrill, parseDrill } from '../../web/src/features/risk/drill.ts';
 import { parseSelection, toggleSelection } from '../../web/src/features/managers/league.ts';
 import { homeOf, navFor } from '../../web/src/features/shell/nav.ts';
@@ -134,8 +134,13 @@ describe('risk chart clicks', () => {
       { from_class: 'normal', to_class: 'substandard', loans: '1.000000', opening_balance: '2000000.00', closing_balance: '2000000.00' },
       { from_class: 'new', to_class: 'closed', loans: '2.000000', opening_balance: '0.00', closing_balance: '0.00' },
     ];
-    const option = migrationOption(rows, 'zh') as { series: { data: [number, number, number | null, string][] }[] };
-    const data = option.series[0]!.data;
+    const option = migrationOption(rows, 'zh') as { series: { data: [number, number, number | null, string][] }[]; visualMap: { seriesIndex: number; max: number }[] };
+    // two series: the moves between classes of existing loans on the red scale (normal → substandard),
+    // the rest (stayed, new, closed: new → closed here) shaded neutral
+    expect(option.series[0]!.data.filter((d) => d[2] !== null)).toHaveLength(1);
+    expect(option.visualMap.map((v) => v.seriesIndex)).toEqual([0, 1]);
+    expect(option.visualMap[0]!.max).toBe(200); // the one move, 2,000,000 yuan = 200 万元
+    const data = option.series.flatMap((s) => s.data);
     // Each cell's own (x, y) names its classes: the filled ones are the rows above.
     const picked = data.filter((d) => d[2] !== null).map((d) => migrationPick(d));
     expect(picked).toEqual(expect.arrayContaining([
@@ -146,6 +151,24 @@ describe('risk chart clicks', () => {
     expect(migrationPick([99, 0, 1, ''])).toBeNull();
     expect(vintagePick({ name: '8', seriesName: '2025-Q2' })).toEqual({ kind: 'vintage', origination_quarter: '2025-Q2', months_on_book: 8 });
     expect(vintagePick({ name: 'x', seriesName: '2025-Q2' })).toBeNull();
+    // the vintage chart's ages are a value axis: a point is [age, share]
+    expect(vintagePick({ name: '', seriesName: '2025-Q2', value: [8, 12.5] })).toEqual({ kind: 'vintage', origination_quarter: '2025-Q2', months_on_book: 8 });
+  });
+
+  it('vintage: every cohort in the legend, the latest eight shown, thin cohorts starred and dashed, points [age, %]', () => {
+    const row = (q: string, age: number, share: string, n: number) => ({ origination_quarter: q, months_on_book: age, cumulative_npl_principal_share: share, cohort_loans: String(n), thin_cohort: n < 10 });
+    const rows = [
+      ...Array.from({ length: 9 }, (_, i) => row(`2024-Q${(i % 4) + 1}`.replace('2024', String(2024 + Math.floor(i / 4))), 0, '0.000000', 20)),
+      row('2026-Q2', 0, '0.000000', 3),
+      row('2026-Q2', 1, '0.333333', 3),
+    ];
+    const o = vintageOption(rows as never, 'en') as { legend: { selected: Record<string, boolean>; formatter: (n: string) => string }; series: { name: string; data: number[][]; lineStyle?: { type: string } }[] };
+    expect(Object.values(o.legend.selected).filter(Boolean)).toHaveLength(8);
+    expect(o.legend.selected['2024-Q1']).toBe(false); // the oldest, selectable
+    expect(o.legend.formatter('2026-Q2')).toBe('2026-Q2*');
+    const thin = o.series.find((s) => s.name === '2026-Q2')!;
+    expect(thin.lineStyle).toEqual({ type: 'dashed' });
+    expect(thin.data).toEqual([[0, 0], [1, 33.3333]]);
   });
 });
 

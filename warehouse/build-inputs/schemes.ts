@@ -39,6 +39,7 @@ create or replace table cfg_schemes (
   default_cap          decimal(9,6) not null,
   default_floor        decimal(9,6) not null,
   total_weight         decimal(9,4) not null,
+  unavailable_indicators varchar not null, -- rescale | zero: an indicator whose ledger was not delivered
   bonus_cap            decimal(9,2) not null,
   fd_grade             varchar,            -- forced distribution: the grade limited, or null
   fd_max_share         decimal(9,6),
@@ -157,6 +158,7 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     default_cap: s.defaults.cap,
     default_floor: s.defaults.floor,
     total_weight: s.total_weight,
+    unavailable_indicators: s.unavailable_indicators,
     bonus_cap: s.bonus.cap,
     fd_grade: s.forced_distribution?.grade ?? null,
     fd_max_share: s.forced_distribution?.max_share ?? null,

@@ -249,3 +249,32 @@ async function managerPageRow(reader: Reader, catalog: Catalog, managerId: strin
     concentration: part('concentration'),
   };
 }
+
+/** Whether an evaluation scheme was in force for the scoring period that applies to a period. */
+export interface SchemeStatus {
+  /** The scoring period (the latest year-to-date quarter end of the year up to the period). */
+  period: string;
+  /** A scheme scored someone (or, with a manager, that manager) in it. */
+  in_force: boolean;
+  /** With a manager: why the scheme applies, or that none does (mart_scorecard_schemes.reason). */
+  reason: string | null;
+}
+
+/**
+ * The scheme status of the scoring period that applies to `period` — for the whole bank, or for one
+ * manager — so that a card, a print sheet and a league without any scheme say so. Null when no
+ * scoring period precedes it in its year.
+ */
+export async function schemeStatus(reader: Reader, periods: readonly PeriodRow[], period: string, managerId: string | null = null): Promise<SchemeStatus | null> {
+  const candidates = periodsUpTo(periods, period);
+  if (candidates.length === 0) return null;
+  const [row] = await reader.query<SchemeStatus>(
+    `select period, count(scheme_id) > 0 as in_force, case when $id::varchar is null then null else any_value(reason) end as reason
+     from mart_scorecard_schemes
+     where list_contains($candidates::varchar[], period) and ($id::varchar is null or manager_id = $id::varchar)
+     group by period
+     order by list_position($candidates::varchar[], period) limit 1`,
+    { id: managerId, candidates: listValue(candidates) },
+  );
+  return row ?? null;
+}

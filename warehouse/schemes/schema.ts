@@ -226,6 +226,12 @@ export const schemeSchema = z
       })
       .default({ cap: 1.2, floor: 0 }),
     total_weight: z.number().positive().default(100),
+    /**
+     * An indicator whose metric rests on a ledger the bank did not deliver for the scoring period
+     * (mart_ledger_coverage): `rescale` (default) leaves it out and scales the remaining weights up
+     * to total_weight, as the card says; `zero` scores it 0 of its weight.
+     */
+    unavailable_indicators: z.enum(['rescale', 'zero']).default('rescale'),
     indicators: z.array(indicatorSchema).min(1, { error: 'a scheme needs at least one indicator' }),
     /**
      * An optional block of manual indicators (000's qualitative items, 002's traits). Enabled, they

@@ -18,13 +18,18 @@
 --   pass_fail         capped_achievement = 1 when x >= threshold (at_least) or x <= threshold (at_most), else 0
 --   manual            no figure: 0 points here, note 'not_entered'; the points people enter are
 --                     added at request time (sql/live/scorecards_live.sql)
---   points = round(capped_achievement × weight, 2), 0 when the achievement is null: note says why
+--   unavailable: the metric's ledger (config/glossary.json "ledger") was not delivered in the scoring
+--     period (int_period_ledgers). The scheme's unavailable_indicators says what then happens:
+--     'rescale' (default) leaves the indicator out (applied_weight 0, note 'not_delivered') and scales
+--     every other indicator's weight by total_weight / (total_weight − Σ weights left out), 6
+--     decimals; 'zero' scores it 0 (note 'not_delivered'). Otherwise applied_weight = weight.
+--   points = round(capped_achievement × applied_weight, 2), 0 when the achievement is null: note says why
 --   (no_data: no figure at all; no_actual: the mart could not compute it, e.g. net_deposit_increase
 --   without the prior year-end; no_target; no_previous). Ratios are
 --   rounded to 6 decimals (div_ratio, exact) before they are multiplied, so every point can be
 --   recomputed by hand from the figures shown.
--- inputs: int_scorecard_schemes_resolved, int_scorecard_periods, cfg_scheme_indicators, mart_manager_metrics,
---   stg_extract__targets.
+-- inputs: int_scorecard_schemes_resolved, int_scorecard_periods, cfg_scheme_indicators, cfg_schemes,
+--   mart_manager_metrics, stg_extract__targets, int_period_ledgers.
 with resolved as (
   select period, manager_id, scheme_id,
   from int_scorecard_schemes_resolved
@@ -37,9 +42,22 @@ periods as (
 ),
 
 indicators as (
-  select scheme_id, indicator_id, ordinal, metric, weight, formula, cap, floor, basis, band_floor, band_full, threshold, direction,
-    fallback_annual_pro_rata, fallback_base_growth, fallback_per_month, fallback_fixed,
-  from cfg_scheme_indicators
+  select i.scheme_id, i.indicator_id, i.ordinal, i.metric, i.weight, i.formula, i.cap, i.floor, i.basis, i.band_floor, i.band_full,
+    i.threshold, i.direction, i.fallback_annual_pro_rata, i.fallback_base_growth, i.fallback_per_month, i.fallback_fixed,
+    s.total_weight, s.unavailable_indicators,
+    -- the ledger the metric is computed from (config/glossary.json)
+    case i.metric
+      {% for metric in manager %}
+      all: when '{metric}' then '{ledger}'
+      {% end %}
+      else 'reference'
+    end as ledger,
+  from cfg_scheme_indicators as i
+  join cfg_schemes as s on s.scheme_id = i.scheme_id
+),
+
+ledgers as (
+  select period, deposits, loans, fees, sales, visits, business, from int_period_ledgers
 ),
 
 metrics as (
@@ -80,6 +98,12 @@ figures as (
     indicators.band_full,
     indicators.threshold,
     indicators.direction,
+    indicators.total_weight,
+    indicators.unavailable_indicators,
+    not coalesce(case indicators.ledger
+      when 'deposits' then ledgers.deposits when 'loans' then ledgers.loans when 'fees' then ledgers.fees
+      when 'sales' then ledgers.sales when 'visits' then ledgers.visits when 'business' then ledgers.business
+      else true end, false) as unavailable,
     ytd.manager_id is not null as has_ytd,
     cast(case when indicators.formula = 'ratio_to_previous' then this_quarter.actual else ytd.actual end as decimal(24,6)) as actual,
     cast(case when indicators.formula = 'ratio_to_previous' then previous_quarter.actual else ytd.base end as decimal(24,6)) as base,
@@ -92,6 +116,7 @@ figures as (
   from resolved
   join periods on periods.period = resolved.period
   join indicators on indicators.scheme_id = resolved.scheme_id
+  left join ledgers on ledgers.period = resolved.period
   left join metrics as ytd
     on ytd.period = resolved.period and ytd.manager_id = resolved.manager_id and ytd.metric = indicators.metric
   left join metrics as this_quarter
@@ -142,9 +167,24 @@ achieved as (
   from targeted
 ),
 
+weighted as (
+  -- the weight an indicator counts with: 0 when left out, the rest scaled up to total_weight
+  select
+    *,
+    sum(case when unavailable then weight else 0 end) over (partition by period, manager_id) as weight_left_out,
+  from achieved
+),
+
 capped as (
   select
     *,
+    cast(case
+      when unavailable_indicators = 'rescale' and unavailable then 0
+      when unavailable_indicators = 'rescale' and weight_left_out > 0 and total_weight > weight_left_out
+        then div_ratio(weight * total_weight, total_weight - weight_left_out)
+      when unavailable_indicators = 'rescale' and weight_left_out > 0 then 0
+      else weight
+    end as decimal(18,6)) as applied_weight,
     case
       when achievement is null then null
       when formula in ('ratio_to_target', 'ratio_to_previous', 'lower_is_better') then least(greatest(achievement, floor), cap)
@@ -155,7 +195,7 @@ capped as (
       when formula = 'pass_fail' then
         case when (direction = 'at_least' and achievement >= threshold) or (direction = 'at_most' and achievement <= threshold) then 1 else 0 end
     end as capped_achievement,
-  from achieved
+  from weighted
 )
 
 select
@@ -167,6 +207,7 @@ select
   metric,
   formula,
   weight,
+  applied_weight,
   cap,
   floor,
   actual,
@@ -175,9 +216,10 @@ select
   target_source,
   achievement,
   cast(capped_achievement as decimal(18,6)) as capped_achievement,
-  cast(coalesce(round(cast(capped_achievement as decimal(18,6)) * weight, 2), 0) as decimal(9,2)) as points,
+  cast(case when unavailable then 0 else coalesce(round(cast(capped_achievement as decimal(18,6)) * applied_weight, 2), 0) end as decimal(9,2)) as points,
   case
     when formula = 'manual' then 'not_entered'
+    when unavailable then 'not_delivered'
     when formula = 'ratio_to_previous' and achievement is null then 'no_previous'
     when achievement is null and not has_ytd then 'no_data'
     when achievement is null and actual is null then 'no_actual'

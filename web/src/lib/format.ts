@@ -13,6 +13,14 @@ const UNIT_LABEL: Record<AmountUnit, Record<Lang, string>> = {
   yi: { zh: '亿元', en: 'CNY 100m' },
 };
 
+/**
+ * The bank's reporting currency (config/currency.json, GET /api/currency): its units' labels replace
+ * the yuan's, so that a Czech bank reads 万 CZK, not 万元. Set once after sign-in.
+ */
+export function setUnitLabels(units: Record<AmountUnit, Record<Lang, string>>): void {
+  for (const u of Object.keys(UNIT_LABEL) as AmountUnit[]) UNIT_LABEL[u] = { ...units[u] };
+}
+
 export function unitLabel(unit: AmountUnit, lang: Lang): string {
   return UNIT_LABEL[unit][lang];
 }
