@@ -88,7 +88,15 @@ export function unitFor(maxAbsYuan: unknown): AmountUnit {
   return d.int.replace(/^0+/, '').length >= 9 ? 'yi' : 'wan';
 }
 
-/** One unit for a whole column, so its figures compare at a glance. */
+/**
+ * The one unit rule for money side by side: every table column and every chart axis shows money
+ * in 万元, on every page and whatever the figures' size, so a measure reads in the same unit
+ * wherever it appears and a table never mixes units. Only a lone figure (a tile, a tooltip) takes
+ * the unit of its size (unitFor, unitForAll).
+ */
+export const COLUMN_UNIT: AmountUnit = 'wan';
+
+/** One unit for a few figures shown together in one place (a tile's value, base and target). */
 export function unitForAll(values: unknown[]): AmountUnit {
   let longest = 0;
   for (const v of values) {

@@ -89,6 +89,8 @@ export const messages = {
   total: { zh: '合计', en: 'Total' },
   partial_rows: { zh: '显示前 {n} 行,共 {total} 行;导出包含全部', en: 'First {n} of {total} rows; the export has them all' },
   show_all: { zh: '显示全部 {n} 行', en: 'Show all {n} rows' },
+  scroll_more: { zh: '⇆ 左右滚动查看更多列', en: '⇆ Scroll sideways for more columns' },
+  pace_note: { zh: '月视图:模拟利润按年累计对年度任务考核,任务按序时进度 {share}(已过天数 ÷ 全年天数)折算', en: 'Month view: profit contribution year to date against the annual target by elapsed time ({share} of the year)' },
   rank: { zh: '排名', en: 'Rank' },
   selected: { zh: '已选', en: 'Selected' },
   unit: { zh: '单位', en: 'Unit' },

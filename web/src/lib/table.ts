@@ -1,6 +1,6 @@
 // Pure helpers behind DataTable: sorting, the unit of a money column, in-cell bar widths and
 // cell text. Values arrive as the API sent them (decimal strings, numbers, text).
-import { formatAmountIn, formatCount, formatNumber, formatPercent, parseDecimal, unitForAll, type AmountUnit } from './format.ts';
+import { formatAmountIn, formatCount, formatNumber, formatPercent, parseDecimal, COLUMN_UNIT, type AmountUnit } from './format.ts';
 
 import type { ColumnKind } from '../../../contract/metrics.ts';
 import { CODED_COLUMNS, valueLabel, type Lang } from '../../../report/labels.ts';
@@ -60,10 +60,10 @@ export function nextSort(current: { key: string | null; dir: SortDir }, key: str
   return { key, dir: kind === 'text' || kind === 'id' || kind === 'date' ? 'asc' : 'desc' };
 }
 
-/** The unit of each money column: one for the whole column. */
+/** The unit of each money column: the product's one rule (format.ts COLUMN_UNIT). */
 export function columnUnits(columns: ColumnDef[], rows: Row[]): Record<string, AmountUnit> {
   const units: Record<string, AmountUnit> = {};
-  for (const c of columns) if (c.kind === 'money') units[c.key] = unitForAll(rows.map((r) => r[c.key]));
+  for (const c of columns) if (c.kind === 'money') units[c.key] = COLUMN_UNIT;
   return units;
 }
 

@@ -2,7 +2,7 @@
 // converted to the display unit; the heat map colours each cell by the child's percentile among
 // its siblings for that metric (the API's `<metric>_percentile` when given, else its rank).
 import type { EChartsCoreOption } from '../../lib/echarts.ts';
-import { toChartNumber, unitForAll, unitLabel, type AmountUnit } from '../../lib/format.ts';
+import { COLUMN_UNIT, toChartNumber, unitLabel, type AmountUnit } from '../../lib/format.ts';
 import { label, type Lang } from '../../lib/i18n.ts';
 import { kindOf } from '../../lib/table.ts';
 import { formatMetricValue } from '../../lib/figures.ts';
@@ -76,7 +76,7 @@ export function heatmapOption(rows: Row[], metrics: string[], nameKey: string, l
 /** Monthly trend lines of money metrics, in one unit for the chart. */
 export function trendOption(rows: Row[], metrics: string[], lang: Lang): EChartsCoreOption {
   const money = metrics.filter((m) => kindOf(m) === 'money');
-  const unit: AmountUnit = unitForAll(money.flatMap((m) => rows.map((r) => r[m])));
+  const unit: AmountUnit = COLUMN_UNIT;
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
