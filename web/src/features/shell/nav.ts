@@ -44,3 +44,21 @@ export function homeOf(me: Pick<Me, 'role' | 'org_id' | 'manager_id' | 'home_org
       return { page: 'notfound', id: null };
   }
 }
+
+/**
+ * The pages each role may open: its navigation's and the drill-downs its areas (api/auth/access.ts)
+ * allow — a risk officer reads loans and clients but no scorecard; a manager their own card and
+ * clients but no institution. A link to any other page is not drawn, so no click ends in a refusal.
+ */
+const PAGES: Record<Me['role'], readonly Page[]> = {
+  head_office: ['org', 'managers', 'risk', 'manager', 'client'],
+  branch_president: ['org', 'managers', 'risk', 'manager', 'client'],
+  risk_officer: ['risk', 'client'],
+  manager: ['manager', 'client'],
+  admin: [],
+};
+
+export function mayOpen(me: Pick<Me, 'role'> | null, page: Page): boolean {
+  if (page === 'home' || page === 'login') return true;
+  return me !== null && PAGES[me.role].includes(page);
+}

@@ -1,0 +1,126 @@
+// The dashboard answers each user's question at a glance (issue 23), in real Chromium against the
+// real API on a generated bank (2025-01…2025-09, so the default view is the month 2025-09):
+//   1. the president's default league shows base, target and achievement for every manager (a
+//      month: the year to date against the annual target by elapsed time), nothing clipped at
+//      1440 and 1024 px (the first column stays, the table says it scrolls);
+//   4. no dead ends: one message and no spinner for a manager out of scope; no link a role may
+//      not follow; a deep link survives a logout and sign-in lands on it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from './browser.ts';
+import { PASSWORD, startTestBank, type TestBank } from './bank.ts';
+import { login, screenshot, settled, where } from './pages.ts';
+
+let bank: TestBank;
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  bank = await startTestBank({ scale: 1200, seed: 11 });
+  page = await browser.context.newPage();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bank?.stop();
+});
+
+const cells = (table: string, key: string) => page.locator(`[data-testid="${table}"] tbody td[data-key="${key}"]`).allInnerTexts();
+
+describe('the league at a glance', () => {
+  it('shows every manager\'s base, target and achievement in the default month view, by elapsed time', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    expect(where(page)).toBe(`/org/${bank.subjects.branch.org_id}/managers`);
+    // 2025-09: 273 of 365 days gone.
+    await expect(page.locator('[data-testid="pace-note"]').innerText()).resolves.toContain('74.79%');
+    const showAll = page.locator('[data-testid="league-table"] [data-testid="show-all"]');
+    if ((await showAll.count()) > 0) await showAll.click();
+    const names = await cells('league-table', 'manager_name');
+    expect(names.length).toBeGreaterThan(1);
+    for (const key of ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement', 'profit_contribution_ytd']) {
+      const shown = await cells('league-table', key);
+      expect(shown.length, key).toBe(names.length);
+      for (const s of shown) expect(s, key).toMatch(/^-?[\d,]+\.\d{2}%?$/);
+    }
+    // The same figures as the API's, which reads them from mart_month_pace.
+    const api = await page.evaluate(async (org) => {
+      const res = await fetch(`/api/orgs/${org}/managers?page_size=500`);
+      return ((await res.json()) as { rows: { manager_name: string; profit_contribution_achievement: string }[] }).rows;
+    }, bank.subjects.branch.org_id);
+    const achievements = await cells('league-table', 'profit_contribution_achievement');
+    for (const [i, name] of names.entries()) {
+      const r = api.find((x) => x.manager_name === name)!;
+      expect(Math.abs(Number(achievements[i]!.replace(/[%,]/g, '')) - Number(r.profit_contribution_achievement) * 100)).toBeLessThan(0.0051);
+    }
+  });
+
+  for (const width of [1440, 1024]) {
+    it(`clips nothing at ${width} px: the page does not scroll sideways, the figures a president looks for are in view`, async () => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${bank.url}/org/${bank.subjects.branch.org_id}/managers`);
+      await settled(page);
+      await screenshot(page, `league-${width}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const box = await page.locator('[data-testid="league-table"] .scroll').boundingBox();
+      for (const key of ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement']) {
+        const cell = await page.locator(`[data-testid="league-table"] tbody td[data-key="${key}"]`).first().boundingBox();
+        expect(cell!.x + cell!.width, key).toBeLessThanOrEqual(box!.x + box!.width + 1);
+      }
+      // Wider than its box: the hint says so, and the name column stays while the rest scrolls.
+      const overflowing = await page.locator('[data-testid="league-table"] .scroll').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      expect(await page.locator('[data-testid="league-table"] [data-testid="scroll-hint"]').count()).toBe(overflowing ? 1 : 0);
+      if (overflowing) {
+        await page.locator('[data-testid="league-table"] .scroll').evaluate((el) => el.scrollBy(400, 0));
+        const first = await page.locator('[data-testid="league-table"] tbody td[data-key="manager_name"]').first().boundingBox();
+        expect(first!.x).toBeGreaterThanOrEqual(box!.x - 1);
+      }
+    });
+  }
+});
+
+describe('no dead ends', () => {
+  it('shows one clear message and no spinner for a manager out of scope or unknown', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await login(page, bank.url, bank.users.head_office);
+    const other = await page.evaluate(async (org) => {
+      const res = await fetch(`/api/orgs/${org}/managers?page_size=1`);
+      return ((await res.json()) as { rows: { manager_id: string }[] }).rows[0]!.manager_id;
+    }, bank.subjects.otherBranch!.org_id);
+    await login(page, bank.url, bank.users.branch_president);
+    for (const id of [other, 'NO-SUCH-MANAGER']) {
+      await page.goto(`${bank.url}/manager/${id}`);
+      await page.waitForTimeout(2000);
+      expect(await page.locator('[role="alert"]').count(), id).toBe(1);
+      expect(await page.locator('[aria-busy="true"], [data-state="loading"]').count(), id).toBe(0);
+    }
+    await screenshot(page, 'manager-out-of-scope');
+  });
+
+  it('draws no link a role may not follow: a risk officer\'s ranking, a manager\'s breadcrumb', async () => {
+    await login(page, bank.url, bank.users.risk_officer);
+    await expect.poll(() => page.locator('[data-testid="turned-npl-table"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href^="/manager/"], a[href^="/org/"][href$="/managers"]').count()).toBe(0);
+    expect(await page.locator('.breadcrumb a').count()).toBe(0); // the institution page is not theirs
+    await login(page, bank.url, bank.users.manager);
+    expect(await page.locator('.breadcrumb a').count()).toBe(0);
+    expect(await page.locator('a[href^="/org/"]').count()).toBe(0);
+  });
+
+  it('keeps a deep link through a logout: sign-in lands on it, with no nested next=', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    await page.locator('[data-testid="logout"]').click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    const deep = `/manager/${bank.subjects.manager.manager_id}?period=2025-08`;
+    await page.goto(bank.url + deep);
+    await page.waitForURL((u) => u.pathname === '/login');
+    await settled(page);
+    await page.waitForTimeout(500); // every 401 of the page's loads has arrived
+    const next = new URL(page.url()).searchParams.get('next');
+    expect(next).toBe(deep);
+    await page.fill('input[name=username]', bank.users.branch_president);
+    await page.fill('input[name=password]', PASSWORD);
+    await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/manager/')), page.click('button[type=submit]')]);
+    expect(where(page)).toBe(deep);
+  });
+});
