@@ -134,6 +134,13 @@ export function formatPercent(ratio: unknown, places = 2): string {
   return formatNumber(render(pct), places) + '%';
 }
 
+/** A change of a ratio (0.0018) in percentage points, signed: "+0.18 个百分点" / "+0.18 pp" — never "%". */
+export function formatPointChange(ratio: unknown, lang: Lang, places = 2): string {
+  const pct = formatPercent(ratio, places);
+  if (pct === '—') return pct;
+  return `${withSign(pct.slice(0, -1))} ${lang === 'zh' ? '个百分点' : 'pp'}`;
+}
+
 /** A count with separators: "12,345". */
 export function formatCount(value: unknown): string {
   return formatNumber(value, 0);
