@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { loadRoutes } from './routes/loads.ts';
 import { institutionRoutes } from './routes/institutions.ts';
+import { peerRoutes } from './routes/peers.ts';
 import { managerRoutes } from './routes/managers.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { viewRoutes } from './routes/views.ts';
@@ -72,6 +73,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .use('/*', keepAnswers)
     .route('/orgs', orgs.tree)
     .route('/orgs', institutionRoutes(docs, deps))
+    .route('/orgs', peerRoutes(docs))
     .route('/orgs', clients.byOrg)
     .route('/orgs', views)
     .route('/managers', managerRoutes(docs))
