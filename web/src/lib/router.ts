@@ -8,9 +8,10 @@
 //   /org/:orgId                 institution page (any org node)
 //   /org/:orgId/managers        managers' league table under a node
 //   /org/:orgId/risk            risk page of a node
+//   /org/:orgId/peers           every node of a level under a node, side by side (benchmarking)
 //   /manager/:managerId         a manager's scorecard and portfolio
 //   /client/:clientId           a client
-export type Page = 'login' | 'home' | 'org' | 'managers' | 'risk' | 'manager' | 'client' | 'notfound';
+export type Page = 'login' | 'home' | 'org' | 'managers' | 'risk' | 'peers' | 'manager' | 'client' | 'notfound';
 
 export interface Route {
   page: Page;
@@ -29,7 +30,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 0) return { page: 'home', id: null, query };
   if (a === 'login' && parts.length === 1) return { page: 'login', id: null, query };
   if (a === 'org' && b && parts.length === 2) return { page: 'org', id: b, query };
-  if (a === 'org' && b && parts.length === 3 && (c === 'managers' || c === 'risk')) return { page: c, id: b, query };
+  if (a === 'org' && b && parts.length === 3 && (c === 'managers' || c === 'risk' || c === 'peers')) return { page: c, id: b, query };
   if ((a === 'manager' || a === 'client') && b && parts.length === 2) return { page: a, id: b, query };
   return { page: 'notfound', id: null, query };
 }
@@ -46,6 +47,7 @@ export function routePath(page: Page, id: string | null): string {
       return `/org/${enc}`;
     case 'managers':
     case 'risk':
+    case 'peers':
       return `/org/${enc}/${page}`;
     case 'manager':
     case 'client':

@@ -13,6 +13,12 @@ export function navFor(me: Pick<Me, 'role' | 'org_id' | 'manager_id' | 'home_org
   const org = me.home_org_id ?? me.org_id;
   switch (me.role) {
     case 'head_office':
+      return [
+        { key: 'nav_institution', page: 'org', id: org },
+        { key: 'nav_peers', page: 'peers', id: org },
+        { key: 'nav_managers', page: 'managers', id: org },
+        { key: 'nav_risk', page: 'risk', id: org },
+      ];
     case 'branch_president':
       return [
         { key: 'nav_institution', page: 'org', id: org },
@@ -51,8 +57,8 @@ export function homeOf(me: Pick<Me, 'role' | 'org_id' | 'manager_id' | 'home_org
  * clients but no institution. A link to any other page is not drawn, so no click ends in a refusal.
  */
 const PAGES: Record<Me['role'], readonly Page[]> = {
-  head_office: ['org', 'managers', 'risk', 'manager', 'client'],
-  branch_president: ['org', 'managers', 'risk', 'manager', 'client'],
+  head_office: ['org', 'peers', 'managers', 'risk', 'manager', 'client'],
+  branch_president: ['org', 'peers', 'managers', 'risk', 'manager', 'client'],
   risk_officer: ['risk', 'client'],
   manager: ['manager', 'client'],
   admin: [],
