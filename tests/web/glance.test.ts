@@ -3,8 +3,11 @@
 //   1. the president's default league shows base, target and achievement for every manager (a
 //      month: the year to date against the annual target by elapsed time), nothing clipped at
 //      1440 and 1024 px (the first column stays, the table says it scrolls);
+//   2. head office's benchmarking: a level side by side, filters, percentiles, points not %, and a
+//      scatter that drills to the node;
 //   4. no dead ends: one message and no spinner for a manager out of scope; no link a role may
-//      not follow; a deep link survives a logout and sign-in lands on it.
+//      not follow; a deep link survives a logout and sign-in lands on it;
+//   6. a favicon.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser.ts';
@@ -122,5 +125,64 @@ describe('no dead ends', () => {
     await page.fill('input[name=password]', PASSWORD);
     await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/manager/')), page.click('button[type=submit]')]);
     expect(where(page)).toBe(deep);
+  });
+});
+
+describe('benchmarking for head office', () => {
+  it('puts every sub-branch side by side, filters by level, parent and size, and the scatter drills to one', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, bank.url, bank.users.head_office);
+    await page.locator('nav a[data-nav="nav_peers"]').click();
+    await page.waitForURL((u) => u.pathname.endsWith('/peers'));
+    await settled(page);
+    const org = where(page).split('/')[2]!;
+    const api = async (query: string) =>
+      page.evaluate(async ([o, q]) => ((await (await fetch(`/api/orgs/${o}/peers?page_size=500&${q}`)).json()) as { rows: Record<string, string | number | null>[] }).rows, [org, query] as const);
+    const all = await api('');
+    expect(all.length).toBeGreaterThan(1);
+    expect(new Set(all.map((r) => r.level))).toEqual(new Set(['sub_branch']));
+    expect(await page.locator('[data-testid="peers-table"] tbody tr').count()).toBe(Math.min(all.length, 50));
+    // Every row has its target and achievement (a month: by elapsed time) and a per-manager percentile.
+    for (const key of ['profit_contribution_achievement', 'profit_contribution_per_manager_percentile']) {
+      for (const s of await cells('peers-table', key)) expect(s, key).toMatch(/^[\d,]+\.\d{2}%$/);
+    }
+    // NPL-ratio changes are in percentage points.
+    for (const s of await cells('peers-table', 'npl_ratio_growth')) expect(s).toMatch(/^(—|[+-]?[\d.]+ 个百分点)$/);
+    await screenshot(page, 'peers-1440');
+    // A parent, then the large third by staff: the table is the API's rows for the same filters.
+    const parent = String(all[0]!.parent_id);
+    await page.selectOption('[data-testid="peer-parent"]', parent);
+    await page.waitForURL((u) => u.searchParams.get('parent') === parent);
+    await page.selectOption('[data-testid="peer-size"]', 'large');
+    await page.waitForURL((u) => u.searchParams.get('size') === 'large');
+    await settled(page);
+    const large = await api(`parent_id=${parent}&size=large`);
+    expect((await cells('peers-table', 'org_name')).sort()).toEqual(large.map((r) => String(r.org_name)).sort());
+    // The scatter: a click on a point opens that node.
+    await page.goto(`${bank.url}/org/${org}/peers`);
+    await settled(page);
+    const chart = page.locator('[data-testid="peers-scatter"] .chart');
+    await chart.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !!(document.querySelector('[data-testid="peers-scatter"] .chart') as HTMLElement & { chartPixel?: unknown })?.chartPixel);
+    const target = all.find((r) => r.profit_contribution_per_manager !== null && r.npl_ratio !== null)!;
+    const [x, y] = await chart.evaluate(
+      (el, v) => (el as HTMLElement & { chartPixel(v: number[]): number[] }).chartPixel(v),
+      [Number(target.profit_contribution_per_manager) / 1e4, Number(target.npl_ratio) * 100],
+    );
+    await chart.click({ position: { x: x!, y: y! } });
+    await page.waitForURL((u) => u.pathname.startsWith('/org/') && !u.pathname.endsWith('/peers'));
+    // Two nodes can share a point; the one opened is one drawn there.
+    const opened = new URL(page.url()).pathname.split('/')[2]!;
+    const here = all.filter((r) => r.profit_contribution_per_manager === target.profit_contribution_per_manager && r.npl_ratio === target.npl_ratio).map((r) => r.org_id);
+    expect(here).toContain(opened);
+  });
+
+  it('is in head office\'s navigation only; every page has the favicon', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    expect(await page.locator('nav a[data-nav="nav_peers"]').count()).toBe(0);
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const res = await page.request.get(bank.url + icon);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('image/svg+xml');
   });
 });
