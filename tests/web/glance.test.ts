@@ -7,12 +7,13 @@
 //      scatter that drills to the node;
 //   4. no dead ends: one message and no spinner for a manager out of scope; no link a role may
 //      not follow; a deep link survives a logout and sign-in lands on it;
+//   5. the 述职 sheet on A4: nothing wider than the page in print media, every chart whole;
 //   6. a favicon.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser.ts';
 import { PASSWORD, startTestBank, type TestBank } from './bank.ts';
-import { login, screenshot, settled, where } from './pages.ts';
+import { ARTIFACTS, login, screenshot, settled, where } from './pages.ts';
 
 let bank: TestBank;
 let browser: LaunchedBrowser;
@@ -184,5 +185,46 @@ describe('benchmarking for head office', () => {
     const res = await page.request.get(bank.url + icon);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('image/svg+xml');
+  });
+});
+
+describe('the 述职 review sheet on A4', () => {
+  it('prints on A4 portrait with nothing wider than the page and every chart whole', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, bank.url, bank.users.manager);
+    // Let every section below the scorecard load and every chart draw on screen first.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await settled(page);
+    await page.waitForTimeout(500);
+    const charts = await page.locator('.chart canvas').count();
+    expect(charts).toBeGreaterThanOrEqual(2); // the waterfall and the trend at least
+    // A4 portrait less the sheet's 12 mm side margins: 186 mm = 703 CSS px.
+    const pageWidth = Math.floor((186 / 25.4) * 96);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: pageWidth, height: 1100 });
+    const wide = await page.evaluate((w) => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.right > w + 1 || r.left < -1) out.push(`${el.tagName}.${[...el.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
+      }
+      return out;
+    }, pageWidth);
+    expect(wide).toEqual([]);
+    // Each chart drawn whole: its canvas scaled to its box, keeping the drawing's proportions (a
+    // chart cut at the margin would keep its width and lose its right-hand bars and months).
+    const shapes = await page.locator('.chart canvas').evaluateAll((cs) =>
+      (cs as HTMLCanvasElement[]).map((c) => {
+        const r = c.getBoundingClientRect();
+        return { drawn: c.width / c.height, shown: r.width / r.height, right: r.right };
+      }),
+    );
+    for (const s of shapes) {
+      expect(Math.abs(s.drawn - s.shown) / s.drawn).toBeLessThan(0.02);
+      expect(s.right).toBeLessThanOrEqual(pageWidth + 1);
+    }
+    await page.pdf({ path: `${ARTIFACTS}/review-sheet-a4.pdf`, format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
   });
 });
