@@ -96,17 +96,17 @@ describe('portfolio segments', () => {
 });
 
 describe('client history', () => {
-  it("pivots loans × month-ends with each month's class", () => {
+  it("pivots loans × month-ends with each month's class, the latest month first", () => {
     const rows = [
       { loan_id: 'L2', as_of_date: '2026-02-28', five_class: 'substandard' },
       { loan_id: 'L1', as_of_date: '2026-01-31', five_class: 'normal' },
       { loan_id: 'L1', as_of_date: '2026-02-28', five_class: 'special_mention' },
     ];
     expect(classGrid(rows, 'as_of_date')).toEqual({
-      months: ['2026-01-31', '2026-02-28'],
+      months: ['2026-02-28', '2026-01-31'],
       loans: [
-        { loan_id: 'L1', cells: ['normal', 'special_mention'] },
-        { loan_id: 'L2', cells: [null, 'substandard'] },
+        { loan_id: 'L1', cells: ['special_mention', 'normal'] },
+        { loan_id: 'L2', cells: ['substandard', null] },
       ],
     });
     expect(latestSnapshot(rows).map((r) => r.loan_id)).toEqual(['L2', 'L1']);

@@ -12,7 +12,8 @@ export interface ClassGrid {
 
 /** Pivots (loan_id, month, five_class) rows into loans × months; missing months stay empty. */
 export function classGrid(rows: Row[], monthKey = rows[0] && 'as_of_date' in rows[0] && !('month' in rows[0]) ? 'as_of_date' : 'month'): ClassGrid {
-  const months = [...new Set(rows.map((r) => String(r[monthKey] ?? '')))].filter(Boolean).sort();
+  // Latest month first: the current class is in view without scrolling past two years of history.
+  const months = [...new Set(rows.map((r) => String(r[monthKey] ?? '')))].filter(Boolean).sort().reverse();
   const byLoan = new Map<string, Map<string, string>>();
   for (const r of rows) {
     const id = String(r.loan_id ?? '');
