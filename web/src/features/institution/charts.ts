@@ -3,7 +3,7 @@
 // its siblings for that metric (the API's `<metric>_percentile` when given, else its rank), in the
 // metric's direction, and neutral where there is nothing to judge.
 import type { EChartsCoreOption } from '../../lib/echarts.ts';
-import { COLUMN_UNIT, toChartNumber, unitLabel, type AmountUnit } from '../../lib/format.ts';
+import { COLUMN_UNIT, formatAmountIn, toChartNumber, unitLabel, type AmountUnit } from '../../lib/format.ts';
 import { label, type Lang } from '../../lib/i18n.ts';
 import { kindOf } from '../../lib/table.ts';
 import { formatMetricValue } from '../../lib/figures.ts';
@@ -61,7 +61,9 @@ export function heatCells(rows: Row[], metrics: string[], lang: Lang): HeatCell[
     rows.forEach((r, y) => {
       const p = ranks[y] ?? null;
       const neutral = dir === 'neutral' || flat || values[y] === null || p === null;
-      cells.push({ x, y, percentile: neutral ? null : dir === 'lower' ? 100 - p : p, text: formatMetricValue(m, r[m], lang, column).replace(/ .*$/, '') });
+      // Money in the product's one unit (万元, as the table beside it), whole: a cell is small.
+      const text = kindOf(m) === 'money' ? formatAmountIn(r[m], COLUMN_UNIT, 0) : formatMetricValue(m, r[m], lang, column).replace(/ .*$/, '');
+      cells.push({ x, y, percentile: neutral ? null : dir === 'lower' ? 100 - p : p, text });
     });
   });
   return cells;
@@ -69,11 +71,11 @@ export function heatCells(rows: Row[], metrics: string[], lang: Lang): HeatCell[
 
 export function heatmapOption(rows: Row[], metrics: string[], nameKey: string, lang: Lang): EChartsCoreOption {
   const cells = heatCells(rows, metrics, lang);
-  const label_ = { show: true, formatter: (p: { data: [number, number, number | null, string] }) => p.data[3], fontSize: 11 };
+  const label_ = { show: true, formatter: (p: { data: [number, number, number, string] }) => p.data[3], fontSize: 11 };
   return {
     tooltip: {
-      formatter: (p: { data: [number, number, number | null, string] }) =>
-        `${String(rows[p.data[1]]?.[nameKey] ?? '')}<br/>${label(metrics[p.data[0]] ?? '', lang)}: ${p.data[3]}${p.data[2] === null ? '' : ` (P${Math.round(p.data[2])})`}`,
+      formatter: (p: { seriesIndex: number; data: [number, number, number, string] }) =>
+        `${String(rows[p.data[1]]?.[nameKey] ?? '')}<br/>${label(metrics[p.data[0]] ?? '', lang)}: ${p.data[3]}${p.seriesIndex === 1 ? '' : ` (P${Math.round(p.data[2])})`}`,
     },
     grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: metrics.map((m) => label(m, lang)), axisLabel: { interval: 0, rotate: 30 } },
@@ -82,7 +84,8 @@ export function heatmapOption(rows: Row[], metrics: string[], nameKey: string, l
     visualMap: { seriesIndex: 0, dimension: 2, min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#c0392b', '#f4e3b1', '#1b8a4b'] }, text: ['P100', 'P0'] },
     series: [
       { type: 'heatmap', data: cells.filter((c) => c.percentile !== null).map((c) => [c.x, c.y, c.percentile, c.text]), label: label_ },
-      { type: 'heatmap', data: cells.filter((c) => c.percentile === null).map((c) => [c.x, c.y, null, c.text]), itemStyle: { color: NEUTRAL_COLOUR }, label: label_ },
+      // A cell needs a number to be drawn; 0 here means nothing (the series is outside the visualMap).
+      { type: 'heatmap', data: cells.filter((c) => c.percentile === null).map((c) => [c.x, c.y, 0, c.text]), itemStyle: { color: NEUTRAL_COLOUR }, label: label_ },
     ],
   };
 }
