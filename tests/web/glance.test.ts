@@ -228,3 +228,34 @@ describe('the 述职 review sheet on A4', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 });
+
+describe('every page at 1440 and 1024 px', () => {
+  it('draws each page without sideways page scroll, screenshot kept (web/README.md lists them)', async () => {
+    const s = bank.subjects;
+    const client = await (async () => {
+      await login(page, bank.url, bank.users.branch_president);
+      return page.evaluate(async (m) => ((await (await fetch(`/api/managers/${m}/clients?page_size=1`)).json()) as { rows: { client_id: string }[] }).rows[0]!.client_id, s.manager.manager_id);
+    })();
+    const pages: [string, string, string][] = [
+      ['login', '', '/login'],
+      ['institution', bank.users.head_office, `/org/${bank.rootOrgId}`],
+      ['peers', bank.users.head_office, `/org/${bank.rootOrgId}/peers`],
+      ['league', bank.users.branch_president, `/org/${s.branch.org_id}/managers`],
+      ['manager', bank.users.branch_president, `/manager/${s.manager.manager_id}`],
+      ['client', bank.users.branch_president, `/client/${client}`],
+      ['risk', bank.users.risk_officer, `/org/${s.region.org_id}/risk`],
+    ];
+    for (const width of [1440, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [name, user, path] of pages) {
+        if (user) await login(page, bank.url, user);
+        else await page.context().clearCookies();
+        await page.goto(bank.url + path);
+        await settled(page);
+        await page.waitForTimeout(300); // charts drawn after the first paint
+        await screenshot(page, `screens/${name}-${width}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ${width}`).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+});
