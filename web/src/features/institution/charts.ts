@@ -74,19 +74,16 @@ export function heatmapOption(rows: Row[], metrics: string[], nameKey: string, l
   const label_ = { show: true, formatter: (p: { data: [number, number, number, string] }) => p.data[3], fontSize: 11 };
   return {
     tooltip: {
-      formatter: (p: { seriesIndex: number; data: [number, number, number, string] }) =>
-        `${String(rows[p.data[1]]?.[nameKey] ?? '')}<br/>${label(metrics[p.data[0]] ?? '', lang)}: ${p.data[3]}${p.seriesIndex === 1 ? '' : ` (P${Math.round(p.data[2])})`}`,
+      formatter: (p: { data: [number, number, number, string] }) =>
+        `${String(rows[p.data[1]]?.[nameKey] ?? '')}<br/>${label(metrics[p.data[0]] ?? '', lang)}: ${p.data[3]}${p.data[2] < 0 ? '' : ` (P${Math.round(p.data[2])})`}`,
     },
     grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: metrics.map((m) => label(m, lang)), axisLabel: { interval: 0, rotate: 30 } },
     yAxis: { type: 'category', data: rows.map((r) => String(r[nameKey] ?? '')), inverse: true },
-    // Only the first series is coloured by percentile; the neutral cells are a second, grey one.
-    visualMap: { seriesIndex: 0, dimension: 2, min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#c0392b', '#f4e3b1', '#1b8a4b'] }, text: ['P100', 'P0'] },
-    series: [
-      { type: 'heatmap', data: cells.filter((c) => c.percentile !== null).map((c) => [c.x, c.y, c.percentile, c.text]), label: label_ },
-      // A cell needs a number to be drawn; 0 here means nothing (the series is outside the visualMap).
-      { type: 'heatmap', data: cells.filter((c) => c.percentile === null).map((c) => [c.x, c.y, 0, c.text]), itemStyle: { color: NEUTRAL_COLOUR }, label: label_ },
-    ],
+    // One series (ECharts draws a heatmap only under a visualMap): a neutral cell carries -1, below
+    // the selected range [0, 100], and takes the out-of-range colour.
+    visualMap: { dimension: 2, min: -1, max: 100, range: [0, 100], calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#c0392b', '#f4e3b1', '#1b8a4b'] }, outOfRange: { color: NEUTRAL_COLOUR }, text: ['P100', 'P0'] },
+    series: [{ type: 'heatmap', data: cells.map((c) => [c.x, c.y, c.percentile ?? -1, c.text]), label: label_ }],
   };
 }
 
