@@ -17,6 +17,7 @@ import { orgRoutes } from './routes/orgs.ts';
 import { loadRoutes } from './routes/loads.ts';
 import { deliveryRoutes } from './routes/delivery.ts';
 import { institutionRoutes } from './routes/institutions.ts';
+import { peerRoutes } from './routes/peers.ts';
 import { managerRoutes } from './routes/managers.ts';
 import { cardEntryRoutes, gridEntryRoutes } from './routes/entries.ts';
 import { payrollRoutes, reviewQueueRoutes, reviewRoutes } from './routes/reviews.ts';
@@ -76,6 +77,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .use('/*', keepAnswers)
     .route('/orgs', orgs.tree)
     .route('/orgs', institutionRoutes(docs, deps))
+    .route('/orgs', peerRoutes(docs))
     .route('/orgs', clients.byOrg)
     .route('/orgs', views)
     .route('/orgs', gridEntryRoutes(docs))

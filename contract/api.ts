@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PERIOD_KEY, PERIOD_KEY_OF, PERIOD_TYPES } from './periods.ts';
 import type { ColumnKind } from './metrics.ts';
-import { CLIENT_SEGMENTS, LINES, LOAN_CLASSES, MIGRATION_TO, RISK_BASES, WARNING_KINDS } from './codes.ts';
+import { CLIENT_SEGMENTS, LINES, LOAN_CLASSES, MIGRATION_TO, ORG_LEVELS, RISK_BASES, SIZE_BASES, SIZE_TIERS, WARNING_KINDS } from './codes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -79,6 +79,13 @@ export const leagueFilters = {
   line: lineParam.optional(),
   grade: z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'must be a grade code like A, B, C').optional(),
   q: searchParam.optional(),
+};
+export const peerFilters = {
+  ...periodFilter,
+  level: z.enum(ORG_LEVELS).default('sub_branch').meta({ description: 'The level whose nodes are compared' }),
+  parent_id: idString.optional().meta({ description: 'Only the children of this node' }),
+  size_by: z.enum(SIZE_BASES).default('staff').meta({ description: 'Peer groups by managers (staff) or by deposit + loan balances (book)' }),
+  size: z.enum(SIZE_TIERS).optional().meta({ description: 'Only this third of the level by size' }),
 };
 export const clientFilters = { ...periodFilter, q: searchParam.optional() };
 export const segmentFilters = { ...periodFilter, segment: z.enum(CLIENT_SEGMENTS).optional(), q: searchParam.optional() };

@@ -97,6 +97,15 @@ export function lowerIsBetter(name: string): boolean {
   return metricOf(name)?.lowerIsBetter ?? false;
 }
 
+/** Counts of size (how many managers, clients): more is neither better nor worse. */
+const NEUTRAL: ReadonlySet<string> = new Set(['managers', 'clients', 'span_of_management']);
+
+/** Which way a metric is good news: up, down (risk and loss), or neither (size counts). */
+export function direction(name: string): 'higher' | 'lower' | 'neutral' {
+  if (NEUTRAL.has(name)) return 'neutral';
+  return lowerIsBetter(name) ? 'lower' : 'higher';
+}
+
 /**
  * What a metric's figure is compared with (mart_*_metrics, beside `actual`): its base (the same
  * period a year earlier), its target, achievement (against target) and growth over base.

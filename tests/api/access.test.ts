@@ -43,6 +43,7 @@ const endpoints: Endpoint[] = [
   { path: '/api/periods', area: 'org' },
   { path: '/api/orgs/{org}', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/benchmark', area: 'institutions', id: 'org' },
+  { path: '/api/orgs/{org}/peers', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/managers', area: 'performance', id: 'org' },
   { path: '/api/orgs/{org}/process', area: 'process', id: 'org' },
   { path: '/api/orgs/{org}/risk/turned-npl', area: 'risk', id: 'org' },
@@ -131,6 +132,7 @@ for (const cached of [false, true]) {
         '/api/orgs/{org}/risk/institutions',
         '/api/orgs/{org}/clients',
         '/api/orgs/{org}/benchmark',
+        '/api/orgs/{org}/peers',
       ];
       for (const role of ['head', 'pres_b1', 'risk_b1', 'mgr_m1'] as const) {
         it(`${role}: the org tree is exactly the visible subtree`, async () => {

@@ -31,6 +31,18 @@ describe('institution heat map', () => {
     expect(cells.map((c) => c.percentile)).toEqual([100, 50, 0, 50]);
     expect(cells[2]!.text).toBe('2.00%');
   });
+  it('colours size counts, missing values and a column of one value neutral (null), at every level', () => {
+    // managers: a size count, neither good nor bad; fee_income: all equal (0 and 0), nothing to tell
+    // apart, whether the API ranks it (cume_dist gives both 1) or the page does; npl_ratio of B missing,
+    // so A's stands alone: nothing to compare it with.
+    const rows = [
+      { org_name: 'A', managers: 12, clients: 300, fee_income: '0.00', fee_income_percentile: '1.000000', npl_ratio: '0.02', profit_contribution: '5' },
+      { org_name: 'B', managers: 3, clients: 40, fee_income: '0.00', fee_income_percentile: '1.000000', npl_ratio: null, profit_contribution: '9' },
+    ];
+    const cells = heatCells(rows, ['managers', 'clients', 'fee_income', 'npl_ratio', 'profit_contribution'], 'zh');
+    // order: metric by metric, row by row; profit 5 < 9 ranked here: P0 and P100
+    expect(cells.map((c) => c.percentile)).toEqual([null, null, null, null, null, null, null, null, 0, 100]);
+  });
 });
 
 describe('scorecard waterfall', () => {
@@ -84,17 +96,17 @@ describe('portfolio segments', () => {
 });
 
 describe('client history', () => {
-  it("pivots loans × month-ends with each month's class", () => {
+  it("pivots loans × month-ends with each month's class, the latest month first", () => {
     const rows = [
       { loan_id: 'L2', as_of_date: '2026-02-28', five_class: 'substandard' },
       { loan_id: 'L1', as_of_date: '2026-01-31', five_class: 'normal' },
       { loan_id: 'L1', as_of_date: '2026-02-28', five_class: 'special_mention' },
     ];
     expect(classGrid(rows, 'as_of_date')).toEqual({
-      months: ['2026-01-31', '2026-02-28'],
+      months: ['2026-02-28', '2026-01-31'],
       loans: [
-        { loan_id: 'L1', cells: ['normal', 'special_mention'] },
-        { loan_id: 'L2', cells: [null, 'substandard'] },
+        { loan_id: 'L1', cells: ['special_mention', 'normal'] },
+        { loan_id: 'L2', cells: ['substandard', null] },
       ],
     });
     expect(latestSnapshot(rows).map((r) => r.loan_id)).toEqual(['L2', 'L1']);
@@ -184,7 +196,9 @@ describe('league selection and tiles', () => {
     expect(v).toMatchObject({ actual: '1,200.00 万元', base: '1,000.00 万元', target: '1,100.00 万元', achievement: '109.1%', growth: '+200.00 万元', achievementTone: 'pos', growthTone: 'pos', compared: true });
     // For the NPL ratio a rise is bad news.
     const npl = tileView({ metric: 'npl_ratio', actual: '0.020000', base: '0.015000', target: null, achievement: null, growth: '0.005000' }, 'zh');
-    expect(npl).toMatchObject({ actual: '2.00%', growth: '+0.50%', growthTone: 'neg' });
+    // 2.00 % − 1.50 %: half a percentage point, not "+0.50%" (which would read as a relative change)
+    expect(npl).toMatchObject({ actual: '2.00%', growth: '+0.50 个百分点', growthTone: 'neg' });
+    expect(tileView({ metric: 'npl_ratio', actual: '0.010000', base: '0.012500', target: null, achievement: null, growth: '-0.002500' }, 'en').growth).toBe('-0.25 pp');
   });
 });
 

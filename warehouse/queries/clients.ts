@@ -130,14 +130,15 @@ export async function clientHistory(reader: Reader, catalog: Catalog, clientId: 
   );
 }
 
-/** The client's ledger rows: deposit and loan snapshots (newest first, at most 24 month-ends). */
+/** The client's ledger rows: deposit and loan snapshots (newest first, at most 24 month-ends), with each product's name. */
 export async function clientLedgers(reader: Reader, clientId: string) {
   const p = { id: clientId };
   const deposits = await reader.query(
     `with months as (select distinct as_of_date from mart_client_deposits where client_id = $id order by as_of_date desc limit 24)
-     select d.as_of_date::varchar as as_of_date, d.account_id, d.product_id, d.currency, d.balance, d.avg_balance,
+     select d.as_of_date::varchar as as_of_date, d.account_id, d.product_id, pr.product_name, d.currency, d.balance, d.avg_balance,
        coalesce(f.balance, d.balance) as balance_cny, coalesce(f.avg_balance, d.avg_balance) as avg_balance_cny, d.rate
      from mart_client_deposits d
+     left join stg_extract__products pr on pr.product_id = d.product_id
      left join mart_foreign_currency_rows f on f.ledger = 'deposits' and f.row_id = d.account_id and f.as_of_date = d.as_of_date
      where d.client_id = $id and d.as_of_date in (select as_of_date from months)
      order by d.as_of_date desc, d.account_id`,
@@ -145,11 +146,12 @@ export async function clientLedgers(reader: Reader, clientId: string) {
   );
   const loans = await reader.query(
     `with months as (select distinct as_of_date from mart_client_loans where client_id = $id order by as_of_date desc limit 24)
-     select l.as_of_date::varchar as as_of_date, l.loan_id, l.product_id, l.currency, l.origination_date::varchar as origination_date,
+     select l.as_of_date::varchar as as_of_date, l.loan_id, l.product_id, pr.product_name, l.currency, l.origination_date::varchar as origination_date,
        l.maturity_date::varchar as maturity_date, l.principal, l.balance, l.avg_balance,
        coalesce(f.balance, l.balance) as balance_cny, coalesce(f.avg_balance, l.avg_balance) as avg_balance_cny,
        l.rate, l.five_class, l.overdue_days, l.originating_manager_id
      from mart_client_loans l
+     left join stg_extract__products pr on pr.product_id = l.product_id
      left join mart_foreign_currency_rows f on f.ledger = 'loans' and f.row_id = l.loan_id and f.as_of_date = l.as_of_date
      where l.client_id = $id and l.as_of_date in (select as_of_date from months)
      order by l.as_of_date desc, l.loan_id`,

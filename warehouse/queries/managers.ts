@@ -13,8 +13,8 @@ import type { ManagerInfo, MetricFigure, Row, Scorecard, ScorecardIndicator, Sco
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
 export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile', 'score_period'] as const;
-/** Profit contribution against base and target: mart_manager_metrics' row for the metric, as built. */
-export const targetColumns = ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement', 'profit_contribution_growth'] as const;
+/** Profit contribution against base and target (for a month: the year to date against the annual target by elapsed time, and the year-to-date figure and share of the year it is measured on), as mart_manager_league carries them. */
+export const targetColumns = ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement', 'profit_contribution_growth', 'profit_contribution_ytd', 'elapsed_share'] as const;
 
 export interface LeagueFilter {
   orgId: string;

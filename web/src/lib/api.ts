@@ -14,6 +14,7 @@ import type {
   ClientPage,
   Filters,
   leagueFilters,
+  peerFilters,
   migrationLoanFilters,
   periodFilter,
   riskLoanFilters,
@@ -166,6 +167,9 @@ export const institutions = {
   summary: (orgId: string, v: View) => get<OrgSummary>(`orgs/${encodeURIComponent(orgId)}`, { period: v.period } satisfies Filters<typeof periodFilter>),
   /** The node's children side by side, with per-manager averages and percentiles among siblings. */
   benchmark: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/benchmark`, { period: v.period } satisfies Filters<typeof periodFilter>, v.lang),
+  /** Every node of a level under the node, side by side (level, parent and size-group filters). */
+  peers: (orgId: string, v: View, f: Omit<Filters<typeof peerFilters>, 'period'>) =>
+    list(`orgs/${encodeURIComponent(orgId)}/peers`, { period: v.period, ...f } satisfies Filters<typeof peerFilters>, v.lang),
   /** The unassigned bucket (未分配) of each node of the subtree with any; the node's own row is the one with its org_id. */
   unassigned: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/unassigned`, { period: v.period, page_size: 200 }, v.lang),
 };

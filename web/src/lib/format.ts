@@ -96,7 +96,15 @@ export function unitFor(maxAbsYuan: unknown): AmountUnit {
   return d.int.replace(/^0+/, '').length >= 9 ? 'yi' : 'wan';
 }
 
-/** One unit for a whole column, so its figures compare at a glance. */
+/**
+ * The one unit rule for money side by side: every table column and every chart axis shows money
+ * in 万元, on every page and whatever the figures' size, so a measure reads in the same unit
+ * wherever it appears and a table never mixes units. Only a lone figure (a tile, a tooltip) takes
+ * the unit of its size (unitFor, unitForAll).
+ */
+export const COLUMN_UNIT: AmountUnit = 'wan';
+
+/** One unit for a few figures shown together in one place (a tile's value, base and target). */
 export function unitForAll(values: unknown[]): AmountUnit {
   let longest = 0;
   for (const v of values) {
@@ -132,6 +140,13 @@ export function formatPercent(ratio: unknown, places = 2): string {
   const frac = d.frac.padEnd(2, '0');
   const pct: Dec = { neg: d.neg, int: (d.int + frac.slice(0, 2)).replace(/^0+(?=\d)/, ''), frac: frac.slice(2) };
   return formatNumber(render(pct), places) + '%';
+}
+
+/** A change of a ratio (0.0018) in percentage points, signed: "+0.18 个百分点" / "+0.18 pp" — never "%". */
+export function formatPointChange(ratio: unknown, lang: Lang, places = 2): string {
+  const pct = formatPercent(ratio, places);
+  if (pct === '—') return pct;
+  return `${withSign(pct.slice(0, -1))} ${lang === 'zh' ? '个百分点' : 'pp'}`;
 }
 
 /** A count with separators: "12,345". */

@@ -1,6 +1,6 @@
 // Risk charts: the five-category migration matrix as a heat map, vintage curves by cohort.
 import type { EChartsCoreOption } from '../../lib/echarts.ts';
-import { formatAmountIn, toChartNumber, unitForAll, unitLabel } from '../../lib/format.ts';
+import { COLUMN_UNIT, formatAmountIn, toChartNumber, unitLabel, type AmountUnit } from '../../lib/format.ts';
 import { label, type Lang } from '../../lib/i18n.ts';
 import type { Row } from '../../lib/api.ts';
 import type { CellDrill } from './drill.ts';
@@ -22,8 +22,8 @@ function movedBalance(r: Row): unknown {
 }
 
 /** from × to cells of the migration matrix (rows: MIGRATION_FROM, a loan new in the period then the classes; columns: MIGRATION_TO); absent pairs are empty. */
-export function migrationCells(rows: Row[]): { cells: MatrixCell[]; unit: ReturnType<typeof unitForAll> } {
-  const unit = unitForAll(rows.map(movedBalance));
+export function migrationCells(rows: Row[]): { cells: MatrixCell[]; unit: AmountUnit } {
+  const unit = COLUMN_UNIT;
   const cells: MatrixCell[] = [];
   MIGRATION_FROM.forEach((from, y) =>
     MIGRATION_TO.forEach((to, x) => {
