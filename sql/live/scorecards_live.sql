@@ -49,6 +49,7 @@ with entered as (
 )
 select
   i.period, i.manager_id, i.scheme_id, i.indicator_id, i.ordinal, i.label_zh, i.label_en, i.metric, i.formula, i.weight,
+  i.applied_weight,
   i.cap, i.floor, i.actual, i.base, i.target, i.target_source, i.achievement, i.capped_achievement,
   cast(case when i.formula = 'manual' then coalesce(entered.value, 0) else i.points end as decimal(9,2)) as points,
   case when i.formula = 'manual' and entered.value is not null then 'entered' else i.note end as note,

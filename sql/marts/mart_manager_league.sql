@@ -75,10 +75,10 @@ select
   sc.percentile,
   sc.period as score_period,
   t.* exclude (period, manager_id, profit_contribution_base, profit_contribution_target, profit_contribution_achievement, profit_contribution_growth),
-  case when mo.period is null then t.profit_contribution_base else p.pace_base end as profit_contribution_base,
-  case when mo.period is null then t.profit_contribution_target else p.pace_target end as profit_contribution_target,
+  round_fen(case when mo.period is null then t.profit_contribution_base else p.pace_base end) as profit_contribution_base,
+  round_fen(case when mo.period is null then t.profit_contribution_target else p.pace_target end) as profit_contribution_target,
   case when mo.period is null then t.profit_contribution_achievement else p.achievement end as profit_contribution_achievement,
-  case when mo.period is null then t.profit_contribution_growth else p.growth end as profit_contribution_growth,
+  round_fen(case when mo.period is null then t.profit_contribution_growth else p.growth end) as profit_contribution_growth,
   p.ytd_actual as profit_contribution_ytd,
   p.elapsed_share,
 from manager_periods as m

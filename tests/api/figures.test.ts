@@ -28,8 +28,8 @@ function leagueByJoins(scope: Scope, f: { orgId: string; period: string }, pagin
         sc.total_score, sc.grade as score_grade, sc.peer_rank, sc.percentile, sc.period as score_period,
         ${qualified('m', metrics)},
         -- a month: the year to date against the annual target by elapsed time (mart_month_pace)
-        coalesce(mp.pace_base, round_fen(mm.base)) as profit_contribution_base, coalesce(mp.pace_target, round_fen(mm.target)) as profit_contribution_target,
-        coalesce(mp.achievement, mm.achievement) as profit_contribution_achievement, coalesce(mp.growth, round_fen(mm.growth)) as profit_contribution_growth,
+        round_fen(coalesce(mp.pace_base, mm.base)) as profit_contribution_base, round_fen(coalesce(mp.pace_target, mm.target)) as profit_contribution_target,
+        coalesce(mp.achievement, mm.achievement) as profit_contribution_achievement, round_fen(coalesce(mp.growth, mm.growth)) as profit_contribution_growth,
         mp.ytd_actual as profit_contribution_ytd, mp.elapsed_share
       from mart_manager_period m
       ${inSubtree('m')}
