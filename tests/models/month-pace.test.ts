@@ -64,7 +64,7 @@ describe('year to date against the annual target by elapsed time (序时进度)'
        where period = '2026-Q1' and ancestor_id = 'HO' and manager_id = 'M1'`,
       {},
     );
-    expect(quarter).toEqual({ target: '50000.000000', ytd: null }); // the Q1 row of the targets file
+    expect(quarter).toEqual({ target: '50000.00', ytd: null }); // the Q1 row of the targets file, money at the fen
   });
 
   it('has a row only for months and metrics with an annual target', async () => {
