@@ -20,7 +20,7 @@
 --   (no_data: no figure at all; no_actual: the mart could not compute it, e.g. net_deposit_increase
 --   without the prior year-end; no_target; no_previous). Ratios are
 --   rounded to 6 decimals (div_ratio, exact) before they are multiplied, so every point can be
---   recomputed by hand from the figures shown.
+--   recomputed by hand from the figures shown. The rules are the macros of sql/macros/scorecard.sql.
 -- inputs: int_scorecard_schemes_resolved, int_scorecard_periods, cfg_scheme_indicators, mart_manager_metrics,
 --   stg_extract__targets.
 with resolved as (
@@ -100,59 +100,26 @@ figures as (
     on previous_quarter.period = periods.previous_quarter_period and previous_quarter.manager_id = resolved.manager_id and previous_quarter.metric = indicators.metric
 ),
 
+-- the scoring rules themselves: sql/macros/scorecard.sql (one definition for every card)
 targeted as (
   select
     * exclude (given_target, year_target, fallback_base_growth, fallback_per_month, fallback_fixed, months),
-    case
-      when formula = 'ratio_to_previous' then null
-      when given_target > 0 then given_target
-      when year_target > 0 then cast(div_units(year_target * months, 12, 6) * 0.000001 as decimal(24,6))
-      when fallback_base_growth is not null and base > 0 then
-        round(base * (1 + case when formula = 'lower_is_better' then -fallback_base_growth else fallback_base_growth end), 6)
-      when fallback_per_month is not null then fallback_per_month * months
-      when fallback_fixed is not null then fallback_fixed
-    end as target,
-    case
-      when formula = 'ratio_to_previous' then null
-      when given_target > 0 then 'targets'
-      when year_target > 0 then 'annual_pro_rata'
-      when fallback_base_growth is not null and base > 0 then 'base_growth'
-      when fallback_per_month is not null then 'per_month'
-      when fallback_fixed is not null then 'fixed'
-    end as target_source,
+    scorecard_target(formula, given_target, year_target, months, base, fallback_base_growth, fallback_per_month, fallback_fixed) as target,
+    scorecard_target_source(formula, given_target, year_target, base, fallback_base_growth, fallback_per_month, fallback_fixed) as target_source,
   from figures
 ),
 
 achieved as (
   select
     *,
-    case formula
-      when 'ratio_to_target' then case when target > 0 then div_ratio(actual, target) end
-      when 'ratio_to_previous' then case when base > 0 then div_ratio(coalesce(actual, 0), base) end
-      when 'lower_is_better' then
-        case when target is null or target < 0 then null
-             when coalesce(actual, 0) <= 0 then cap
-             else div_ratio(target, actual) end
-      else
-        case when basis = 'actual' then cast(actual as decimal(18,6))
-             when target > 0 then div_ratio(actual, target) end
-    end as achievement,
+    scorecard_achievement(formula, actual, target, base, cap, basis) as achievement,
   from targeted
 ),
 
 capped as (
   select
     *,
-    case
-      when achievement is null then null
-      when formula in ('ratio_to_target', 'ratio_to_previous', 'lower_is_better') then least(greatest(achievement, floor), cap)
-      when formula = 'banded_linear' then
-        case when achievement <= band_floor then 0
-             when achievement >= band_full then 1
-             else div_ratio(achievement - band_floor, band_full - band_floor) end
-      when formula = 'pass_fail' then
-        case when (direction = 'at_least' and achievement >= threshold) or (direction = 'at_most' and achievement <= threshold) then 1 else 0 end
-    end as capped_achievement,
+    scorecard_capped(formula, achievement, floor, cap, band_floor, band_full, threshold, direction) as capped_achievement,
   from achieved
 )
 
@@ -173,14 +140,6 @@ select
   target_source,
   achievement,
   cast(capped_achievement as decimal(18,6)) as capped_achievement,
-  cast(coalesce(round(cast(capped_achievement as decimal(18,6)) * weight, 2), 0) as decimal(9,2)) as points,
-  case
-    when formula = 'ratio_to_previous' and achievement is null then 'no_previous'
-    when achievement is null and not has_ytd then 'no_data'
-    when achievement is null and actual is null then 'no_actual'
-    when achievement is null then 'no_target'
-    when formula = 'lower_is_better' and coalesce(actual, 0) <= 0 then 'none_best'
-    when formula in ('ratio_to_target', 'ratio_to_previous', 'lower_is_better') and achievement > cap then 'capped'
-    when formula in ('ratio_to_target', 'ratio_to_previous', 'lower_is_better') and achievement < floor then 'floored'
-  end as note,
+  scorecard_points(capped_achievement, weight) as points,
+  scorecard_note(formula, achievement, has_ytd, actual, cap, floor) as note,
 from capped
