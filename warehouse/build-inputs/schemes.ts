@@ -7,6 +7,8 @@ import type { Warehouse } from '../db.ts';
 import type { BuildInputResult } from './_input.ts';
 import { defaultSchemesDir, formatProblem, readSchemesDir, type LoadedScheme } from '../schemes/load.ts';
 import { periodEndDate, periodStartDate } from '../../contract/periods.ts';
+import type { CardParts } from '../schemes/schema.ts';
+import { loadOrgSchemes, orgCfgTables } from './_org-schemes.ts';
 
 export interface SchemeInputOptions {
   /** The configuration folder; schemes are read from its schemes/ subfolder. */
@@ -116,7 +118,7 @@ create or replace table cfg_scheme_base_pay (
 
 type Value = string | number | null;
 
-async function insert(wh: Warehouse, table: string, rows: Record<string, Value>[]): Promise<void> {
+export async function insert(wh: Warehouse, table: string, rows: Record<string, Value>[]): Promise<void> {
   for (const row of rows) {
     const cols = Object.keys(row);
     const params = Object.fromEntries(cols.map((c) => [c, row[c] === undefined ? null : row[c]!]));
@@ -153,6 +155,16 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     score_scale: s.pay.score_scale,
     pool_share: s.pay.pool_share,
   };
+  const basePay = Object.entries(s.pay.base_pay_monthly).map(([grade, monthly]) => ({
+    scheme_id: s.scheme_id,
+    manager_grade: grade,
+    monthly,
+  }));
+  return { scheme, ...cardRows(s), basePay };
+}
+
+/** The rows of a scorecard's indicators, items and grades (managers' and institutions' schemes alike). */
+export function cardRows(s: CardParts & { scheme_id: string }) {
   const indicators = s.indicators.map((i, k) => {
     const fallback = { ...s.defaults.target_fallback, ...i.target_fallback };
     const ratioFormula = i.formula === 'ratio_to_target' || i.formula === 'ratio_to_previous' || i.formula === 'lower_is_better';
@@ -224,12 +236,7 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     label_zh: g.label?.zh ?? null,
     label_en: g.label?.en ?? null,
   }));
-  const basePay = Object.entries(s.pay.base_pay_monthly).map(([grade, monthly]) => ({
-    scheme_id: s.scheme_id,
-    manager_grade: grade,
-    monthly,
-  }));
-  return { scheme, indicators, items, adjustmentItems, grades, basePay };
+  return { indicators, items, adjustmentItems, grades };
 }
 
 export async function load(wh: Warehouse, opts: SchemeInputOptions = {}): Promise<BuildInputResult[]> {
@@ -249,8 +256,9 @@ export async function load(wh: Warehouse, opts: SchemeInputOptions = {}): Promis
     await insert(wh, 'cfg_scheme_grades', r.grades);
     await insert(wh, 'cfg_scheme_base_pay', r.basePay);
   }
+  await loadOrgSchemes(wh, dir, schemes.map((s) => s.scheme.scheme_id));
   const results: BuildInputResult[] = [];
-  for (const table of cfgTables) {
+  for (const table of [...cfgTables, ...orgCfgTables]) {
     const n = await wh.query<{ n: string }>(`select count(*)::varchar as n from ${table}`);
     results.push({ table, rows: Number(n[0]?.n ?? 0), source: dir });
   }

@@ -133,7 +133,7 @@ const metricBonus = z.strictObject({
   points_per_unit: points.positive({ error: 'a bonus rule must give > 0 points per unit' }),
   max: points.nonnegative().optional(),
 });
-const bonusItem = z.discriminatedUnion('source', [adjustmentBonus, upkeepRule, metricBonus], {
+export const bonusItem = z.discriminatedUnion('source', [adjustmentBonus, upkeepRule, metricBonus], {
   error: 'source must be adjustment, rule or metric',
 });
 
@@ -148,7 +148,7 @@ const metricDeduction = z.strictObject({
   metric,
   points_per_unit: points.negative({ error: 'a deduction rule must give < 0 points per unit' }),
 });
-const deductionItem = z.discriminatedUnion('source', [adjustmentDeduction, metricDeduction], {
+export const deductionItem = z.discriminatedUnion('source', [adjustmentDeduction, metricDeduction], {
   error: 'source must be adjustment or metric (deductions have no floor)',
 });
 
@@ -221,90 +221,109 @@ export const schemeSchema = z
       pool_share: z.number().min(0).lt(1),
     }),
   })
-  .superRefine((s, ctx) => {
-    const sum = s.indicators.reduce((a, i) => a + i.weight, 0);
-    if (Math.abs(sum - s.total_weight) > 1e-9) {
-      ctx.addIssue({ code: 'custom', path: ['indicators'], message: `weights sum to ${round6(sum)}, expected total_weight ${s.total_weight}` });
-    }
-    duplicates(s.indicators.map((i) => i.id)).forEach((d) =>
-      ctx.addIssue({ code: 'custom', path: ['indicators', d.index, 'id'], message: `duplicate indicator id '${d.value}'` }),
-    );
-    const items = [...s.bonus.items.map((i) => i.id), ...s.deductions.items.map((i) => i.id)];
-    duplicates(items).forEach((d) => {
-      const inBonus = d.index < s.bonus.items.length;
-      ctx.addIssue({
-        code: 'custom',
-        path: inBonus ? ['bonus', 'items', d.index, 'id'] : ['deductions', 'items', d.index - s.bonus.items.length, 'id'],
-        message: `duplicate item id '${d.value}'`,
-      });
-    });
-    s.bonus.items.forEach((it, k) => {
-      if (it.source === 'rule' && (it.premium_min_deposit_avg === undefined) === (it.premium_top_share === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['bonus', 'items', k], message: 'give one of premium_min_deposit_avg or premium_top_share (who is a premium client)' });
-      }
-    });
-    // An adjustments-file item counted by two scheme items would be counted twice.
-    const named = new Map<string, string>();
-    const sections = [
-      ['bonus', s.bonus.items],
-      ['deductions', s.deductions.items],
-    ] as const;
-    for (const [section, list] of sections) {
-      list.forEach((it, k) => {
-        if (it.source !== 'adjustment') return;
-        it.adjustment_items.forEach((a, j) => {
-          const name = typeof a === 'string' ? a : a.item;
-          const other = named.get(name);
-          if (other) {
-            ctx.addIssue({ code: 'custom', path: [section, 'items', k, 'adjustment_items', j], message: `'${name}' is already counted by item '${other}'` });
-          } else named.set(name, it.id);
-        });
-      });
-    }
-    s.indicators.forEach((ind, k) => {
-      if (ind.formula === 'ratio_to_target' || ind.formula === 'ratio_to_previous' || ind.formula === 'lower_is_better') {
-        const cap = ind.cap ?? s.defaults.cap;
-        const floor = ind.floor ?? s.defaults.floor;
-        if (floor > cap) ctx.addIssue({ code: 'custom', path: ['indicators', k, 'floor'], message: `floor ${floor} is above the cap ${cap}` });
-      }
-      if (ind.formula === 'banded_linear' && !(ind.band_full > ind.band_floor)) {
-        ctx.addIssue({ code: 'custom', path: ['indicators', k, 'band_full'], message: `must be above band_floor (${ind.band_floor})` });
-      }
-    });
-    if (s.defaults.floor > s.defaults.cap) {
-      ctx.addIssue({ code: 'custom', path: ['defaults', 'floor'], message: `floor ${s.defaults.floor} is above the cap ${s.defaults.cap}` });
-    }
-    if (s.effective_to !== null && periodEndDate(s.effective_to)! < periodStartDate(s.effective_from)!) {
-      ctx.addIssue({ code: 'custom', path: ['effective_to'], message: `ends before effective_from ${s.effective_from}` });
-    }
-    s.grades.forEach((g, k) => {
-      const last = k === s.grades.length - 1;
-      if (last && g.min_score !== null) {
-        ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: 'must be null: the last grade takes every score below the others' });
-      }
-      if (!last && g.min_score === null) {
-        ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: 'only the last grade may have no minimum' });
-      }
-      const prev = s.grades[k - 1];
-      if (k > 0 && prev && prev.min_score !== null && g.min_score !== null && !(g.min_score < prev.min_score)) {
-        ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: `must be below the grade before (${prev.grade} ≥ ${prev.min_score})` });
-      }
-    });
-    duplicates(s.grades.map((g) => g.grade)).forEach((d) =>
-      ctx.addIssue({ code: 'custom', path: ['grades', d.index, 'grade'], message: `duplicate grade '${d.value}'` }),
-    );
-    const fd = s.forced_distribution;
-    if (fd) {
-      const k = s.grades.findIndex((g) => g.grade === fd.grade);
-      if (k < 0) ctx.addIssue({ code: 'custom', path: ['forced_distribution', 'grade'], message: `'${fd.grade}' is not one of the scheme's grades` });
-      else if (k === s.grades.length - 1) {
-        ctx.addIssue({ code: 'custom', path: ['forced_distribution', 'grade'], message: 'cannot limit the lowest grade (there is none below to move to)' });
-      }
-    }
-  });
+  .superRefine(checkCard);
 
 export type Scheme = z.infer<typeof schemeSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
+
+/** What a manager's and an institution's scheme have in common, as checked by checkCard. */
+export interface CardParts {
+  indicators: Indicator[];
+  defaults: Scheme['defaults'];
+  total_weight: number;
+  effective_from: string;
+  effective_to: string | null;
+  bonus: { items: z.infer<typeof bonusItem>[] };
+  deductions: { items: z.infer<typeof deductionItem>[] };
+  grades: Scheme['grades'];
+  forced_distribution?: Scheme['forced_distribution'];
+}
+
+/**
+ * The checks across fields of a scorecard (weights sum to the total, unique ids, cap above floor,
+ * grades in order …), for managers' schemes and institutions' (org-schema.ts) alike.
+ */
+export function checkCard(s: CardParts, ctx: z.RefinementCtx): void {
+  const sum = s.indicators.reduce((a, i) => a + i.weight, 0);
+  if (Math.abs(sum - s.total_weight) > 1e-9) {
+    ctx.addIssue({ code: 'custom', path: ['indicators'], message: `weights sum to ${round6(sum)}, expected total_weight ${s.total_weight}` });
+  }
+  duplicates(s.indicators.map((i) => i.id)).forEach((d) =>
+    ctx.addIssue({ code: 'custom', path: ['indicators', d.index, 'id'], message: `duplicate indicator id '${d.value}'` }),
+  );
+  const items = [...s.bonus.items.map((i) => i.id), ...s.deductions.items.map((i) => i.id)];
+  duplicates(items).forEach((d) => {
+    const inBonus = d.index < s.bonus.items.length;
+    ctx.addIssue({
+      code: 'custom',
+      path: inBonus ? ['bonus', 'items', d.index, 'id'] : ['deductions', 'items', d.index - s.bonus.items.length, 'id'],
+      message: `duplicate item id '${d.value}'`,
+    });
+  });
+  s.bonus.items.forEach((it, k) => {
+    if (it.source === 'rule' && (it.premium_min_deposit_avg === undefined) === (it.premium_top_share === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['bonus', 'items', k], message: 'give one of premium_min_deposit_avg or premium_top_share (who is a premium client)' });
+    }
+  });
+  // An adjustments-file item counted by two scheme items would be counted twice.
+  const named = new Map<string, string>();
+  const sections = [
+    ['bonus', s.bonus.items],
+    ['deductions', s.deductions.items],
+  ] as const;
+  for (const [section, list] of sections) {
+    list.forEach((it, k) => {
+      if (it.source !== 'adjustment') return;
+      it.adjustment_items.forEach((a, j) => {
+        const name = typeof a === 'string' ? a : a.item;
+        const other = named.get(name);
+        if (other) {
+          ctx.addIssue({ code: 'custom', path: [section, 'items', k, 'adjustment_items', j], message: `'${name}' is already counted by item '${other}'` });
+        } else named.set(name, it.id);
+      });
+    });
+  }
+  s.indicators.forEach((ind, k) => {
+    if (ind.formula === 'ratio_to_target' || ind.formula === 'ratio_to_previous' || ind.formula === 'lower_is_better') {
+      const cap = ind.cap ?? s.defaults.cap;
+      const floor = ind.floor ?? s.defaults.floor;
+      if (floor > cap) ctx.addIssue({ code: 'custom', path: ['indicators', k, 'floor'], message: `floor ${floor} is above the cap ${cap}` });
+    }
+    if (ind.formula === 'banded_linear' && !(ind.band_full > ind.band_floor)) {
+      ctx.addIssue({ code: 'custom', path: ['indicators', k, 'band_full'], message: `must be above band_floor (${ind.band_floor})` });
+    }
+  });
+  if (s.defaults.floor > s.defaults.cap) {
+    ctx.addIssue({ code: 'custom', path: ['defaults', 'floor'], message: `floor ${s.defaults.floor} is above the cap ${s.defaults.cap}` });
+  }
+  if (s.effective_to !== null && periodEndDate(s.effective_to)! < periodStartDate(s.effective_from)!) {
+    ctx.addIssue({ code: 'custom', path: ['effective_to'], message: `ends before effective_from ${s.effective_from}` });
+  }
+  s.grades.forEach((g, k) => {
+    const last = k === s.grades.length - 1;
+    if (last && g.min_score !== null) {
+      ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: 'must be null: the last grade takes every score below the others' });
+    }
+    if (!last && g.min_score === null) {
+      ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: 'only the last grade may have no minimum' });
+    }
+    const prev = s.grades[k - 1];
+    if (k > 0 && prev && prev.min_score !== null && g.min_score !== null && !(g.min_score < prev.min_score)) {
+      ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: `must be below the grade before (${prev.grade} ≥ ${prev.min_score})` });
+    }
+  });
+  duplicates(s.grades.map((g) => g.grade)).forEach((d) =>
+    ctx.addIssue({ code: 'custom', path: ['grades', d.index, 'grade'], message: `duplicate grade '${d.value}'` }),
+  );
+  const fd = s.forced_distribution;
+  if (fd) {
+    const k = s.grades.findIndex((g) => g.grade === fd.grade);
+    if (k < 0) ctx.addIssue({ code: 'custom', path: ['forced_distribution', 'grade'], message: `'${fd.grade}' is not one of the scheme's grades` });
+    else if (k === s.grades.length - 1) {
+      ctx.addIssue({ code: 'custom', path: ['forced_distribution', 'grade'], message: 'cannot limit the lowest grade (there is none below to move to)' });
+    }
+  }
+}
 
 function duplicates(values: string[]): { value: string; index: number }[] {
   const seen = new Set<string>();
