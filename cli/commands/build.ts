@@ -2,6 +2,8 @@ import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts
 import type { BuildResult } from '../../warehouse/build.ts';
 import { buildAndPublish, type PublishedBuild } from '../../warehouse/results.ts';
 import { formatCount, formatDuration, formatTable, Progress } from '../progress.ts';
+import { Warehouse } from '../../warehouse/db.ts';
+import { listWarnings } from '../../warehouse/warnings.ts';
 
 function printSummary(r: BuildResult, out: NodeJS.WritableStream, all: boolean): void {
   out.write(`\nbuild ${r.buildId}  BUILT  ${r.models} models, ${r.checks} checks passed  (${formatDuration(r.ms)}, ${r.ms} ms)\n`);
@@ -40,6 +42,18 @@ function printSummary(r: BuildResult, out: NodeJS.WritableStream, all: boolean):
       listed.map((s) => ({ name: s.name, kind: s.kind, rows: s.rows === null ? '' : formatCount(s.rows), ms: formatCount(s.ms) })),
     ),
   );
+}
+
+/** The build warnings (sql/warnings/): how many rows each, and the first details. */
+async function printWarnings(file: string, out: NodeJS.WritableStream): Promise<void> {
+  const wh = await Warehouse.open(file, { readOnly: true });
+  try {
+    for (const w of await listWarnings(wh)) {
+      out.write(`\nwarning ${w.name}: ${formatCount(w.rows)} row(s), e.g.\n${w.sample.map((d) => `  ${d}\n`).join('')}`);
+    }
+  } finally {
+    wh.close();
+  }
 }
 
 const buildCommand: Command = {
@@ -126,6 +140,7 @@ Exit status: 0 built and published, 1 failed (previous results kept), 2 bad usag
         return 1;
       }
       printSummary(result, out, values.verbose === true);
+      await printWarnings(result.file, out);
       out.write(`\npublished ${result.file}: a running server switches to it within seconds\n`);
       if (result.logWarning) err.write(`warning: ${result.logWarning}\n`);
       return 0;

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/db.ts';
 import { buildOrder, discoverModels } from '../../warehouse/models.ts';
 import { load as loadSchemes } from '../../warehouse/build-inputs/schemes.ts';
-import { projectRoot } from '../../warehouse/paths.ts';
+import { load as loadTargets } from '../../warehouse/build-inputs/targets.ts';
+import { configDir, projectRoot } from '../../warehouse/paths.ts';
 import { createMacros } from '../../warehouse/macros.ts';
 
 export const fixturesDir = join(projectRoot, 'tests', 'fixtures', 'scorecards');
@@ -144,11 +145,14 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
     await insertRows(wh, 'mart_org_period', (bank.orgManagers ?? []).map((m) => ({ ...m, level: levelOf.get(m.org_id) })));
 
     await loadSchemes(wh, { schemesDir });
+    await loadTargets(wh, { configDir });
     await createMacros(wh); // as every build does
     const handMade = new Set(['int_periods', 'mart_manager_metrics', 'mart_client_period', 'mart_org_metrics', 'mart_org_period']);
     const all = discoverModels();
     const wanted = all.filter(
-      (m) => !handMade.has(m.name) && (m.layer === 'staging' || m.name === 'int_org_ancestors' || m.name === 'mart_org_ancestors' || /(^|\/)scorecards\//.test(m.path)),
+      (m) =>
+        !handMade.has(m.name) &&
+        (m.layer === 'staging' || ['int_org_ancestors', 'mart_org_ancestors', 'mart_target_cascade'].includes(m.name) || /(^|\/)scorecards\//.test(m.path)),
     );
     const names = new Set(wanted.map((m) => m.name));
     for (const m of buildOrder(wanted.map((m) => ({ ...m, dependsOn: m.dependsOn.filter((d) => names.has(d)) })))) {
@@ -191,13 +195,13 @@ export const tree: Org[] = [
 ];
 
 /**
- * The scorecard checks (sql/checks/scorecards*.sql, which every build runs too: a query returning
+ * The scorecard and cascade checks (sql/checks/scorecards*.sql, org_scorecards*, target_cascade*, which every build runs too: a query returning
  * the offending rows). Returns the checks that failed, with their first rows.
  */
 export async function failedChecks(wh: Warehouse): Promise<Record<string, unknown[]>> {
   const dir = join(projectRoot, 'sql', 'checks');
   const failed: Record<string, unknown[]> = {};
-  for (const file of readdirSync(dir).filter((f) => /^(org_)?scorecards/.test(f) && f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(dir).filter((f) => /^(org_scorecards|scorecards|target_cascade)/.test(f) && f.endsWith('.sql')).sort()) {
     const sql = readFileSync(join(dir, file), 'utf8').trim().replace(/;\s*$/, '');
     const rows = await wh.query(`select * from (\n${sql}\n) limit 5`);
     if (rows.length) failed[file] = rows;
