@@ -19,6 +19,7 @@ import { institutionRoutes } from './routes/institutions.ts';
 import { managerRoutes } from './routes/managers.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { viewRoutes } from './routes/views.ts';
+import { orgScorecardRoutes } from './routes/org-scorecards.ts';
 
 /**
  * On the page and on every API answer. The dashboard loads only its own files (no inline script:
@@ -74,6 +75,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .route('/orgs', institutionRoutes(docs, deps))
     .route('/orgs', clients.byOrg)
     .route('/orgs', views)
+    .route('/orgs', orgScorecardRoutes(docs, deps))
     .route('/managers', managerRoutes(docs))
     .route('/managers', clients.byManager)
     .route('/clients', clients.one)

@@ -44,6 +44,9 @@ const endpoints: Endpoint[] = [
   { path: '/api/orgs/{org}', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/benchmark', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/managers', area: 'performance', id: 'org' },
+  { path: '/api/orgs/{org}/scorecards', area: 'institutions', id: 'org' },
+  { path: '/api/orgs/{org}/scorecard', area: 'institutions', id: 'org' },
+  { path: '/api/orgs/{org}/target-cascade', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/process', area: 'process', id: 'org' },
   { path: '/api/orgs/{org}/risk/turned-npl', area: 'risk', id: 'org' },
   { path: '/api/orgs/{org}/risk/loans', area: 'risk', id: 'org' },
@@ -128,6 +131,8 @@ for (const cached of [false, true]) {
         '/api/orgs/{org}/risk/institutions',
         '/api/orgs/{org}/clients',
         '/api/orgs/{org}/benchmark',
+        '/api/orgs/{org}/scorecards',
+        '/api/orgs/{org}/target-cascade',
       ];
       for (const role of ['head', 'pres_b1', 'risk_b1', 'mgr_m1'] as const) {
         it(`${role}: the org tree is exactly the visible subtree`, async () => {

@@ -15,8 +15,11 @@ export interface MartRows {
   columns: readonly string[];
   /** The mart's column naming the org a row belongs to (default org_id). */
   orgColumn?: string;
-  /** The mart's column naming a row's manager, kept to a `manager` user's own (default manager_id). */
-  managerColumn?: string;
+  /**
+   * The mart's column naming a row's manager, kept to a `manager` user's own (default manager_id);
+   * null for a mart of org nodes, whose rows are no manager's own (a `manager` user sees none).
+   */
+  managerColumn?: string | null;
   /**
    * Further conditions on `m` over bound parameters only ($period; `period_span` holds the
    * period's start_date and end_date).
@@ -55,7 +58,7 @@ function listSpec(catalog: Catalog, spec: MartRows, within: Within) {
       from "${spec.table}" m
       ${orgJoin ? `left join stg_extract__orgs o on o.org_id = m."${org}"` : ''}
       where ${within.orgId === null ? 'true' : `m."${org}" in (select org_id from subtree_orgs)`}
-        and ($scope_manager::varchar is null or m."${spec.managerColumn ?? 'manager_id'}" = $scope_manager::varchar)
+        and ${spec.managerColumn === null ? '$scope_manager::varchar is null' : `($scope_manager::varchar is null or m."${spec.managerColumn ?? 'manager_id'}" = $scope_manager::varchar)`}
         and ${spec.where}`,
     params: { ...scopeParams(within.scope), org_id: within.orgId, period: within.period, ...spec.params },
   };

@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { periodEndDate, periodStartDate, periodType } from '../../contract/periods.ts';
 import { isKnownMetric } from '../../contract/metrics.ts';
+import { ORG_LEVELS } from '../../contract/api.ts';
 
 export const lines = ['corporate', 'retail'] as const;
-export const orgLevels = ['head_office', 'tier1_branch', 'tier2_branch', 'sub_branch', 'outlet'] as const;
+export const orgLevels = ORG_LEVELS;
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be lowercase letters, digits and _ (starting with a letter)' });
 const label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
