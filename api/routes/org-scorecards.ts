@@ -35,7 +35,7 @@ export function orgScorecardRoutes(docs: RouteDocs, deps: Deps) {
   const cascadeQuery = z.strictObject({ ...cascadeFilters, ...listParams(tuple(cascadeCols), 'org_id', 'asc') });
   const cardQuery = z.strictObject({ period: periodKey.optional() });
 
-  docs.add({ method: 'get', path: '/api/orgs/{org_id}/scorecards', summary: 'Institution cards of the nodes of a subtree for a scoring period: points, bonus, deductions, total, grade, rank among siblings and the level', area: 'institutions', params: orgParam, query: cardsQuery, list: true, response: `list of { ${cardCols.join(', ')} }` });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/scorecards', summary: 'Institution cards of the nodes of a subtree, those of the latest scoring period of the year up to the period: points, bonus, deductions, total, grade, rank among siblings and the level', area: 'institutions', params: orgParam, query: cardsQuery, list: true, response: `list of { ${cardCols.join(', ')} }` });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/scorecard', summary: 'One node’s institution card, the latest of the year up to the period, every point explained', area: 'institutions', params: orgParam, query: cardQuery, response: '{ org, period, scorecard: { period, card, indicators, items } | null }' });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/target-cascade', summary: 'The target cascade of a subtree for a period of the targets file: own, derived, children’s and managers’ targets and the gaps', area: 'institutions', params: orgParam, query: cascadeQuery, list: true, response: `list of { ${cascadeCols.join(', ')} }` });
 

@@ -46,12 +46,16 @@ export async function orgMetrics(reader: Reader, catalog: Catalog, orgId: string
  *     below; 1 = top); null when the node has no value.
  * Positions and averages over mart figures, worked out in SQL; no mart figure is recomputed.
  */
+/** Each child's institution card beside its figures: the latest of the year up to the period (mart_org_scorecards). */
+export const institutionScoreColumns = ['institution_score', 'institution_grade', 'institution_level_rank'] as const;
+
 export function benchmarkColumns(catalog: Catalog): { keys: string[]; metrics: string[]; money: string[]; counts: string[] } {
   const metrics = metricColumns(catalog, 'mart_org_period').filter((m) => !orgKeys.includes(m));
   const money = metrics.filter((m) => kindOf(m) === 'money');
   const counts = metrics.filter((m) => kindOf(m) === 'count');
   const keys = [
     'org_id', 'org_name', 'level', 'managers',
+    ...institutionScoreColumns,
     ...metrics,
     ...metrics.filter((m) => money.includes(m) || counts.includes(m)).map((m) => `${m}_per_manager`),
     ...metrics.map((m) => `${m}_percentile`),
@@ -92,7 +96,18 @@ export async function benchmark(
      where x.period = $period and x.parent_id = $org_id and ${nodeInScope}`,
     params,
   );
+  // The children's institution cards: the latest scored period of the year ending by the period's end.
+  const cards = await reader.query<{ org_id: string; institution_score: string; institution_grade: string; institution_level_rank: number }>(
+    `select c.org_id, c.total_score as institution_score, c.grade as institution_grade, c.level_rank as institution_level_rank
+     from mart_org_scorecards c
+     join mart_periods asked on asked.period = $period
+     join mart_periods p on p.period = c.period and p.year = asked.year and p.end_date <= asked.end_date
+     where c.parent_id = $org_id and ${nodeInScope}
+     qualify row_number() over (partition by c.org_id order by p.end_date desc) = 1`,
+    params,
+  );
   const byOrg = new Map(wide.map((r) => [r.org_id as string, r]));
+  for (const card of cards) Object.assign(byOrg.get(card.org_id) ?? {}, card);
   for (const l of long) {
     const row = byOrg.get(l.org_id);
     if (!row || !metrics.includes(l.metric)) continue;

@@ -37,12 +37,25 @@ export function cascadeRows(columns: readonly string[], f: { metric?: string } =
   };
 }
 
-/** The scoring period an asked period stands for when institution cards exist for it, else null. */
+/**
+ * The institution cards that apply to a period: the latest scoring period of the same year ending
+ * on or before its end (a quarter or a month shows the card of its year to date so far, as a
+ * manager's page does); a year not yet loaded means its year-end. Null when there is none.
+ */
 export async function scoredOrgPeriod(reader: Reader, asked: string): Promise<string | null> {
-  const period = scoringPeriodOf(asked);
-  if (!period) return null;
-  const found = await reader.query(`select 1 from ${orgScorecardTable} where period = $period limit 1`, { period });
-  return found.length ? period : null;
+  const [found] = await reader.query<{ period: string }>(
+    `select c.period
+     from (select distinct period from ${orgScorecardTable}) as c
+     join mart_periods as p on p.period = c.period
+     join mart_periods as a on a.period = $asked
+     where p.year = a.year and p.end_date <= a.end_date
+     union all
+     select period from ${orgScorecardTable} where period = $ytd
+     order by period desc
+     limit 1`,
+    { asked, ytd: scoringPeriodOf(asked) ?? '' },
+  );
+  return found?.period ?? null;
 }
 
 /** The scoring periods with institution cards, latest first. */
@@ -64,36 +77,27 @@ export interface OrgCard {
   items: Record<string, unknown>[];
 }
 
-/**
- * One node's card for a period: the latest scored period of the same year ending on or before it
- * (as a manager's page shows the latest card), with every indicator and item; null without one.
- */
+/** One node's card that applies to a period (scoredOrgPeriod), every indicator and item; null without one. */
 export async function orgCard(reader: Reader, scope: Scope, orgId: string, period: string): Promise<OrgCard | null> {
-  const params = { ...scopeParams(scope), org_id: orgId, period };
-  const [found] = await reader.query<{ scored: string }>(
-    `select c.period as scored
-     from ${orgScorecardTable} as c
-     join mart_periods as asked on asked.period = $period
-     join mart_periods as p on p.period = c.period
-     where c.org_id = $org_id::varchar and ${nodeInScope} and $scope_manager::varchar is null
-       and p.year = asked.year and p.end_date <= asked.end_date
-     order by p.end_date desc
-     limit 1`,
-    params,
+  const scored = await scoredOrgPeriod(reader, period);
+  if (!scored) return null;
+  const at = { ...scopeParams(scope), org_id: orgId, period: scored };
+  // the node inside the caller's scope (the routes check it too), and no manager's own
+  const [card] = await reader.query<Record<string, unknown>>(
+    `select * from ${orgScorecardTable} where org_id = $org_id and period = $period and ${nodeInScope} and $scope_manager::varchar is null`,
+    at,
   );
-  if (!found) return null;
-  const at = { org_id: orgId, period: found.scored };
-  const [card] = await reader.query<Record<string, unknown>>(`select * from ${orgScorecardTable} where org_id = $org_id and period = $period`, at);
+  if (!card) return null;
   const indicators = await reader.query<Record<string, unknown>>(
     `select indicator_id, label_zh, label_en, metric, per_manager, formula, weight, cap, floor, managers, actual, base, target,
        target_source, achievement, capped_achievement, points, note, mapping
      from mart_org_scorecard_indicators where org_id = $org_id and period = $period order by ordinal`,
-    at,
+    { org_id: orgId, period: scored },
   );
   const items = await reader.query<Record<string, unknown>>(
     `select section, item_id, label_zh, label_en, metric, quantity, points_per_unit, raw_points, max_points, points, note
      from mart_org_scorecard_items where org_id = $org_id and period = $period order by section, ordinal`,
-    at,
+    { org_id: orgId, period: scored },
   );
-  return { period: found.scored, card: card!, indicators, items };
+  return { period: scored, card, indicators, items };
 }
