@@ -1,5 +1,5 @@
--- The points of one scorecard indicator, once for every card: managers'
--- (int_scorecard_indicators_scored) and institutions' (int_org_scorecard_indicators_scored).
+-- The points of one scorecard indicator, once for every card, managers' and institutions' (used by
+-- int_scorecard_lines_scored, which scores both).
 -- config/schemes/README.md states the rules; the arguments are the columns of cfg_scheme_indicators
 -- and the figures of the subject (actual, base, the target given by the targets file, the year's
 -- target for annual_pro_rata, months in the scoring period).

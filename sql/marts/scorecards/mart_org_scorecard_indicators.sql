@@ -1,13 +1,15 @@
 -- mart_org_scorecard_indicators: why each point of an institution card was given (its detail lines).
 -- grain: one row per org node × scoring period × indicator. keys: org_id, period, indicator_id.
--- formula: as int_org_scorecard_indicators_scored (the managers' rules, sql/macros/scorecard.sql;
---   per_manager figures are per manager of the node); Σ points per node × period =
---   mart_org_scorecards.indicator_points. Labels and the mapping note come from the scheme.
--- inputs: int_org_scorecard_indicators_scored, cfg_scheme_indicators.
+-- formula: the org lines of int_scorecard_lines_scored (the one scoring of every card, the rules of
+--   sql/macros/scorecard.sql over the node's figures; per_manager figures are per manager of the
+--   node, against the level's); Σ points per node × period = mart_org_scorecards.indicator_points.
+--   Labels and the mapping note come from the scheme.
+-- inputs: int_scorecard_lines_scored, cfg_scheme_indicators.
 with scored as (
-  select period, org_id, scheme_id, indicator_id, ordinal, metric, per_manager, formula, weight, cap, floor,
+  select period, subject_id as org_id, scheme_id, indicator_id, ordinal, metric, per_manager, formula, weight, cap, floor,
     managers, actual, base, target, target_source, achievement, capped_achievement, points, note,
-  from int_org_scorecard_indicators_scored
+  from int_scorecard_lines_scored
+  where subject_type = 'org'
 ),
 
 indicators as (

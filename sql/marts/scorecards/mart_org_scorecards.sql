@@ -12,8 +12,8 @@
 --                      share a rank), of sibling_count; level_rank the same among every scored node
 --                      of the same level, of level_count; level_percentile = nodes of the level
 --                      scoring at or below this one / level_count (1 = top).
--- inputs: int_org_scorecard_schemes_resolved, int_scorecard_periods, int_org_scorecard_indicators_scored,
---   int_org_scorecard_items_scored, cfg_org_schemes, cfg_scheme_grades.
+-- inputs: int_org_scorecard_schemes_resolved, int_scorecard_periods, int_scorecard_points_summed (the
+--   sums of the node's indicator lines and items), cfg_org_schemes, cfg_scheme_grades.
 with resolved as (
   select period, year, org_id, org_name, parent_id, level, scheme_id,
   from int_org_scorecard_schemes_resolved
@@ -25,20 +25,10 @@ periods as (
   from int_scorecard_periods
 ),
 
-indicator_points as (
-  select period, org_id, sum(points) as points,
-  from int_org_scorecard_indicators_scored
-  group by period, org_id
-),
-
-item_points as (
-  select
-    period,
-    org_id,
-    coalesce(sum(points) filter (where section = 'bonus'), 0) as bonus_raw,
-    coalesce(sum(points) filter (where section = 'deduction'), 0) as deduction_points,
-  from int_org_scorecard_items_scored
-  group by period, org_id
+points as (
+  select period, subject_id as org_id, indicator_points, bonus_raw, deduction_points,
+  from int_scorecard_points_summed
+  where subject_type = 'org'
 ),
 
 schemes as (
@@ -56,15 +46,14 @@ totalled as (
     resolved.*,
     periods.quarter,
     periods.is_year_end,
-    coalesce(indicator_points.points, 0) as indicator_points,
-    coalesce(item_points.bonus_raw, 0) as bonus_raw,
-    least(coalesce(item_points.bonus_raw, 0), schemes.bonus_cap) as bonus_points,
-    coalesce(item_points.deduction_points, 0) as deduction_points,
+    coalesce(points.indicator_points, 0) as indicator_points,
+    coalesce(points.bonus_raw, 0) as bonus_raw,
+    least(coalesce(points.bonus_raw, 0), schemes.bonus_cap) as bonus_points,
+    coalesce(points.deduction_points, 0) as deduction_points,
   from resolved
   join periods on periods.period = resolved.period
   join schemes on schemes.scheme_id = resolved.scheme_id
-  left join indicator_points on indicator_points.period = resolved.period and indicator_points.org_id = resolved.org_id
-  left join item_points on item_points.period = resolved.period and item_points.org_id = resolved.org_id
+  left join points on points.period = resolved.period and points.org_id = resolved.org_id
 ),
 
 scored as (
