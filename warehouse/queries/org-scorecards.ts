@@ -95,7 +95,8 @@ export async function orgCard(reader: Reader, scope: Scope, orgId: string, perio
     { org_id: orgId, period: scored },
   );
   const items = await reader.query<Record<string, unknown>>(
-    `select section, item_id, label_zh, label_en, metric, quantity, points_per_unit, raw_points, max_points, points, note
+    // every column of the mart but its keys (the points before the item's max among them)
+    `select * exclude (period, org_id, scheme_id, ordinal)
      from mart_org_scorecard_items where org_id = $org_id and period = $period order by section, ordinal`,
     { org_id: orgId, period: scored },
   );

@@ -2,8 +2,9 @@
 // of org nodes (支行, 二级分行 …) rather than of managers. It shares the managers' indicators,
 // bonus and deduction items, grades and cross-field checks (schema.ts); what differs: the levels
 // it scores instead of a business line, indicators may be read per manager, no pay, no forced
-// distribution, and whether a target-cascade gap fails the build. Scored in SQL
-// (sql/intermediate/scorecards/int_org_scorecard_*.sql, sql/marts/scorecards/mart_org_scorecard*.sql).
+// distribution, and whether a target-cascade gap fails the build. Scored in SQL with the managers'
+// cards (sql/intermediate/scorecards/int_scorecard_lines_scored.sql), shown in
+// sql/marts/scorecards/mart_org_scorecard*.sql.
 import { z } from 'zod';
 import { periodType } from '../../contract/periods.ts';
 import { bonusItem, checkCard, deductionItem, indicatorSchema, orgLevels, schemeSchema } from './schema.ts';
