@@ -4,8 +4,10 @@
 // their rows and JSON.stringify: on the large bank ≈ 2 ms of the server's CPU a request, against
 // ≈ 5.5 ms with only the pool's rows kept and 10–40 ms with nothing kept (BENCHMARKS.md).
 //
-// The key is the role, the scope and the path with its query string: every route's answer is a
-// function of those alone (the user is checked before, on every request, so a disabled user or an
+// The key is the role, the scope, the path with its query string and the sizes of the entries and
+// reviews files (a scorecard adds what people entered, and a locked card is its snapshot: both
+// change without a new results file): every route's
+// answer is a function of those alone (the user is checked before, on every request, so a disabled user or an
 // expired session never reaches a kept answer). Downloads (CSV, XLSX) and errors are not kept.
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env.ts';
@@ -56,7 +58,8 @@ export const keepAnswers = createMiddleware<AppEnv>(async (c, next) => {
   if (!cache || !user || c.req.method !== 'GET') return next();
   const scope = c.var.scope;
   const url = c.req.url;
-  const key = `${user.role}\u0000${scope.orgId ?? ''}\u0000${scope.managerId ?? ''}\u0000${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
+  const entries = `${c.var.deps.entries.generation()}.${c.var.deps.reviews.generation()}`;
+  const key = `${user.role}\u0000${scope.orgId ?? ''}\u0000${scope.managerId ?? ''}\u0000${entries}\u0000${url.slice(url.indexOf('/', url.indexOf('//') + 2))}`;
   const hit = cache.get(key);
   if (hit !== undefined) return c.body(hit, 200, { 'Content-Type': 'application/json' });
   let text: string | undefined;

@@ -15,8 +15,12 @@ import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orgRoutes } from './routes/orgs.ts';
 import { loadRoutes } from './routes/loads.ts';
+import { deliveryRoutes } from './routes/delivery.ts';
 import { institutionRoutes } from './routes/institutions.ts';
+import { peerRoutes } from './routes/peers.ts';
 import { managerRoutes } from './routes/managers.ts';
+import { cardEntryRoutes, gridEntryRoutes } from './routes/entries.ts';
+import { payrollRoutes, reviewQueueRoutes, reviewRoutes } from './routes/reviews.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { viewRoutes } from './routes/views.ts';
 import { orgScorecardRoutes } from './routes/org-scorecards.ts';
@@ -56,6 +60,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   const orgs = orgRoutes(docs);
   const clients = clientRoutes(docs, deps);
   const views = viewRoutes(docs, deps);
+  const delivery = deliveryRoutes(docs);
 
   const api = new Hono<AppEnv>()
     .route('/health', healthRoutes(docs))
@@ -73,14 +78,23 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .use('/*', keepAnswers)
     .route('/orgs', orgs.tree)
     .route('/orgs', institutionRoutes(docs, deps))
+    .route('/orgs', peerRoutes(docs))
     .route('/orgs', clients.byOrg)
     .route('/orgs', views)
     .route('/orgs', orgScorecardRoutes(docs, deps))
+    .route('/orgs', gridEntryRoutes(docs))
+    .route('/orgs', payrollRoutes(docs))
     .route('/managers', managerRoutes(docs))
+    .route('/managers', cardEntryRoutes(docs))
+    .route('/managers', reviewRoutes(docs))
+    .route('/reviews', reviewQueueRoutes(docs))
     .route('/managers', clients.byManager)
     .route('/clients', clients.one)
     .route('/periods', orgs.periods)
-    .route('/loads', loadRoutes(docs));
+    .route('/loads', loadRoutes(docs))
+    .route('/ledgers', delivery.ledgers)
+    .route('/currency', delivery.currency)
+    .route('/warnings', delivery.warnings);
 
   docs.add({ method: 'get', path: '/api/openapi.json', summary: 'This document', auth: false, response: 'OpenAPI 3.1' });
   const document = docs.document();

@@ -3,6 +3,8 @@ import type { Reader } from '../warehouse/queries/reader.ts';
 import type { Catalog } from '../warehouse/queries/catalog.ts';
 import type { Scope } from '../warehouse/queries/scope.ts';
 import type { User, UserStore } from '../warehouse/users.ts';
+import type { EntriesStore } from '../warehouse/entries.ts';
+import type { ReviewStore } from '../warehouse/reviews.ts';
 import type { SessionStore } from './auth/sessions.ts';
 import type { Lockout } from './auth/lockout.ts';
 import type { PeriodRow } from '../warehouse/queries/orgs.ts';
@@ -24,6 +26,10 @@ export interface Deps {
   /** The access log and server events go here (stdout or --log FILE in `serve`; silent in tests). */
   log: (line: string) => void;
   users: UserStore;
+  /** What people entered on scorecards, and its audit trail (`<db>.entries.jsonl`). */
+  entries: EntriesStore;
+  /** The review cycle of the cards, the pool's allocations and the talks (`<db>.reviews.jsonl`). */
+  reviews: ReviewStore;
   sessions: SessionStore;
   lockout: Lockout;
   sessionSecret: string;

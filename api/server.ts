@@ -18,6 +18,8 @@ import { listPeriods } from '../warehouse/queries/orgs.ts';
 import { publishedBuild } from '../warehouse/queries/health.ts';
 import { currentResults, removeUnpublished, requireResults } from '../warehouse/results.ts';
 import { UserStore, usersPathFor } from '../warehouse/users.ts';
+import { EntriesStore, entriesPathFor } from '../warehouse/entries.ts';
+import { ReviewStore, reviewsPathFor } from '../warehouse/reviews.ts';
 import { SessionStore } from './auth/sessions.ts';
 import { Lockout } from './auth/lockout.ts';
 import { createApp } from './app.ts';
@@ -52,6 +54,7 @@ export interface DepsOptions {
   /** Delay of a throttled address's failed logins (tests shorten it). */
   failedLoginDelayMs?: number;
   usersPath?: string;
+  entriesPath?: string;
 }
 
 /**
@@ -67,6 +70,8 @@ function sharedDeps(dbPath: string, opts: DepsOptions): Shared {
   const now = opts.now ?? Date.now;
   return {
     users: new UserStore(opts.usersPath ?? usersPathFor(dbPath)),
+    entries: new EntriesStore(opts.entriesPath ?? entriesPathFor(dbPath)),
+    reviews: new ReviewStore(reviewsPathFor(dbPath)),
     sessions: new SessionStore(now),
     lockout: new Lockout(now),
     sessionSecret: opts.sessionSecret ?? process.env.JIXIAO_SESSION_SECRET ?? randomBytes(32).toString('base64url'),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PERIOD_KEY, PERIOD_KEY_OF, PERIOD_TYPES } from './periods.ts';
 import type { ColumnKind } from './metrics.ts';
-import { CLIENT_SEGMENTS, LINES, LOAN_CLASSES, MIGRATION_TO, RISK_BASES, WARNING_KINDS } from './codes.ts';
+import { CLIENT_SEGMENTS, LINES, LOAN_CLASSES, MIGRATION_TO, ORG_LEVELS, RISK_BASES, SIZE_BASES, SIZE_TIERS, WARNING_KINDS } from './codes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -73,8 +73,6 @@ export const searchParam = z.string().min(1).max(64, 'must be at most 64 charact
  */
 export const periodFilter = { period: periodKey.optional() };
 
-/** The levels of the org tree, root first (stg_extract__orgs.level). */
-export const ORG_LEVELS = ['head_office', 'tier1_branch', 'tier2_branch', 'sub_branch', 'outlet'] as const;
 /** Institution cards of a node's subtree: a scoring period (a quarter or year: its year to date), one level. */
 export const orgScorecardFilters = { ...periodFilter, level: z.enum(ORG_LEVELS).optional() };
 /** The target cascade of a node's subtree: a period of the targets file (2026, 2026-H1, 2026-Q2), one metric. */
@@ -89,6 +87,13 @@ export const leagueFilters = {
   line: lineParam.optional(),
   grade: z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'must be a grade code like A, B, C').optional(),
   q: searchParam.optional(),
+};
+export const peerFilters = {
+  ...periodFilter,
+  level: z.enum(ORG_LEVELS).default('sub_branch').meta({ description: 'The level whose nodes are compared' }),
+  parent_id: idString.optional().meta({ description: 'Only the children of this node' }),
+  size_by: z.enum(SIZE_BASES).default('staff').meta({ description: 'Peer groups by managers (staff) or by deposit + loan balances (book)' }),
+  size: z.enum(SIZE_TIERS).optional().meta({ description: 'Only this third of the level by size' }),
 };
 export const clientFilters = { ...periodFilter, q: searchParam.optional() };
 export const segmentFilters = { ...periodFilter, segment: z.enum(CLIENT_SEGMENTS).optional(), q: searchParam.optional() };
@@ -159,7 +164,7 @@ export interface ListBody<R> {
 export type Dec = string | null;
 
 /** The roles of users (api/auth/access.ts grants each its areas). */
-export const ROLES = ['head_office', 'branch_president', 'risk_officer', 'manager', 'admin'] as const;
+export const ROLES = ['head_office', 'branch_president', 'risk_officer', 'manager', 'admin', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** POST /api/auth/login and GET /api/auth/me: what the client may know of the signed-in user. */
@@ -231,6 +236,8 @@ export interface ScorecardIndicator {
   metric: string;
   formula: string;
   weight: Dec;
+  /** The weight it counted with: 0 when left out (its ledger not delivered), the others rescaled. */
+  applied_weight?: Dec;
   actual: Dec;
   base: Dec;
   target: Dec;
@@ -268,6 +275,33 @@ export interface Scorecard {
   pay: Row | null;
 }
 
+/** GET /api/ledgers: one ledger's delivery in a period (mart_ledger_coverage). */
+export interface LedgerCoverageRow {
+  ledger: 'deposits' | 'loans' | 'fees' | 'sales' | 'visits';
+  ledger_kind: 'snapshot' | 'event';
+  months: number;
+  delivered_months: number;
+  ledger_rows: string;
+  coverage: 'full' | 'partial' | 'none';
+}
+
+/** GET /api/warnings: one item a build warning flagged (build_warnings). */
+export interface BuildWarningItem {
+  warning: string;
+  path: string;
+  title_zh: string;
+  title_en: string;
+  item: number;
+  detail: string | null;
+}
+
+/** Whether an evaluation scheme was in force for a scoring period (mart_scorecard_schemes). */
+export interface SchemeStatus {
+  period: string;
+  in_force: boolean;
+  reason: string | null;
+}
+
 /** GET /api/managers/{manager_id}. */
 export interface ManagerPage {
   manager: ManagerInfo;
@@ -275,6 +309,8 @@ export interface ManagerPage {
   figures: Row | null;
   metrics: MetricFigure[];
   scorecard: Scorecard | null;
+  /** The scoring period that applies, and whether a scheme was in force for the manager then. */
+  scheme?: SchemeStatus | null;
   trend: Row[];
   process: Row | null;
   risk: Row | null;
@@ -309,4 +345,80 @@ export interface OrgScorecardAnswer {
   org: { org_id: string; org_name: string; level: string; parent_id: string | null };
   period: string;
   scorecard: { period: string; card: Record<string, unknown>; indicators: Record<string, unknown>[]; items: Record<string, unknown>[] } | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation entries (issue 21): what people judge on a scorecard
+
+/** Points as entered: a number with at most two decimals (sent as a number or as text). */
+export const entryPoints = z
+  .union([z.number(), z.string()])
+  .transform((x) => (typeof x === 'number' ? String(x) : x.trim()))
+  .pipe(z.string().regex(/^-?\d{1,5}(\.\d{1,2})?$/, 'must be a number with at most two decimals'));
+
+/** An id of a scheme's item (lowercase, digits, _). */
+export const itemId = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be an item id of the scheme (lowercase letters, digits, _)');
+
+/** One entry: points (or a rating of the indicator's scale), null to withdraw it; a note says why. */
+export const entryRow = z.strictObject({
+  item_id: itemId,
+  points: entryPoints.nullable().optional().meta({ description: 'Points; null withdraws the entry; omit when giving a rating' }),
+  rating: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a rating of the indicator\'s scale').optional(),
+  note: z.string().trim().min(1, 'a note says why (required)').max(500, 'must be at most 500 characters'),
+});
+
+/** POST /api/managers/{manager_id}/scorecard/entries. */
+export const cardEntriesBody = z.strictObject({
+  period: periodKey.meta({ description: 'The scoring period of the card, e.g. 2026-06-ytd' }),
+  entries: z.array(entryRow).min(1, 'at least one entry').max(100, 'at most 100 entries a request'),
+});
+
+/** POST /api/orgs/{org_id}/scorecard-entries (the batch grid). */
+export const gridEntriesBody = z.strictObject({
+  period: periodKey,
+  rows: z.array(entryRow.extend({ manager_id: idString })).min(1, 'at least one row').max(5000, 'at most 5,000 rows a request'),
+});
+
+export const scoringPeriodQuery = { period: periodKey.optional().meta({ description: 'The scoring period (2026-06-ytd); default: the card that applies to the latest month' }) };
+
+/** What a card lets people enter (warehouse/queries/entries.ts). */
+export interface EnterableItem {
+  kind: 'indicator' | 'item';
+  item_id: string;
+  section: 'indicator' | 'bonus' | 'deduction';
+  label_zh: string | null;
+  label_en: string | null;
+  min_points: string | null;
+  max_points: string | null;
+  entered_by: string[];
+  scale: { rating: string; label_zh: string; label_en: string; points: string }[] | null;
+}
+
+/** An entry in force or a line of the audit trail; source 'file' = a row of the delivery's adjustments file. */
+export interface EntryRow {
+  seq: string | null;
+  at: string | null;
+  source: 'card' | 'grid' | 'upload' | 'file';
+  kind: 'indicator' | 'item';
+  item_id: string;
+  label_zh: string | null;
+  label_en: string | null;
+  old_value: string | null;
+  value: string | null;
+  rating: string | null;
+  note: string | null;
+  by_user: string | null;
+  by_name: string | null;
+  by_role: string | null;
+}
+
+/** GET /api/managers/{manager_id}/scorecard/entries. */
+export interface CardEntries {
+  period: string;
+  manager_id: string;
+  /** The items the caller may enter on this card (empty when they may enter none). */
+  enterable: EnterableItem[];
+  /** Every enterable item of the card (what the entries are about). */
+  items: EnterableItem[];
+  entries: EntryRow[];
 }

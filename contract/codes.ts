@@ -32,3 +32,11 @@ export type ClientSegment = (typeof CLIENT_SEGMENTS)[number];
 export function isCode<T extends string>(codes: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (codes as readonly string[]).includes(value);
 }
+
+/** Levels of the org tree, top down (EXTRACTS.md orgs.level). */
+export const ORG_LEVELS = ['head_office', 'tier1_branch', 'tier2_branch', 'sub_branch', 'outlet'] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+
+/** Peer groups by size: a node's third of its level, by managers (staff) or by balances (book). */
+export const SIZE_BASES = ['staff', 'book'] as const;
+export const SIZE_TIERS = ['small', 'medium', 'large'] as const;

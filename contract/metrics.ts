@@ -13,10 +13,10 @@ export function kindOf(key: string): ColumnKind {
   if (/(_id|^period)$/.test(key)) return 'id';
   if (/_date$|_at$/.test(key)) return 'date';
   if (/^(year|quarter)$/.test(key)) return 'text'; // labels of a period, not quantities
-  if (/ratio|achievement|share|rate|coverage|percentile|hhi|_to_|^weight$|^cap$|^floor$/.test(key)) return 'ratio';
-  if (/^units$|_units$|_count$|clients$|^managers$|_managers$|visits$|^rank|_rank$|_days$|^days$|_months$|^months$|months_on_book|^depth$|_distance$|_held$|_quarters$|^warnings$|loans$|_size$|^ordinal$|^visit_(ceiling|good_level)$/.test(key)) return 'count';
+  if (/ratio|achievement|share|rate|coverage|percentile|hhi|_to_|^(applied_)?weight$|^cap$|^floor$/.test(key)) return 'ratio';
+  if (/^units$|_units$|_count$|clients$|^managers$|_managers$|visits$|^rank|_rank$|_days$|^days$|_months$|^months$|months_on_book|^depth$|_distance$|_held$|_quarters$|^warnings$|loans$|_size$|^ordinal$|^visit_(ceiling|good_level)$|_rows$/.test(key)) return 'count';
   if (/balance|principal|spread|income|contribution|increase|amount|loss|pay|growth|base$|target$|actual$|_gap$|^pool_/.test(key)) return 'money';
-  if (/points|score|span|^bonus|per_month|quantity|_per_unit$/.test(key)) return 'number';
+  if (/points|score|span|^bonus|per_month|_per_manager$|quantity|_per_unit$/.test(key)) return 'number';
   return 'text';
 }
 
@@ -33,7 +33,9 @@ export interface Metric {
 }
 
 /** Metrics where less is better. */
-const LOWER_IS_BETTER: ReadonlySet<string> = new Set(['expected_loss', 'npl_balance', 'npl_ratio', 'turned_npl_count', 'turned_npl_balance']);
+const LOWER_IS_BETTER: ReadonlySet<string> = new Set([
+  'expected_loss', 'npl_balance', 'npl_ratio', 'turned_npl_count', 'turned_npl_balance', 'originated_turned_npl_count', 'originated_turned_npl_balance',
+]);
 
 function metric(name: string, label: { zh: string; en: string }): Metric {
   const k = kindOf(name);
@@ -76,9 +78,32 @@ export function isKnownMetric(name: string): boolean {
   return metricOf(name) !== undefined;
 }
 
+type CatalogEntry = { marts?: string[]; source?: string };
+
+/**
+ * Whether the build gives every manager a figure of the metric (mart_manager_metrics: the metrics of
+ * the manager marts, and those whose `source` is a manager mart of its own), which is what a scheme
+ * scores. An org-only figure (managers, span_of_management) has none: a scheme naming it would
+ * score 0 "no_data" for everyone.
+ */
+export function isScoreableMetric(name: string): boolean {
+  const sales = SALES.exec(name);
+  const entry = (glossary.metrics as Record<string, CatalogEntry>)[sales ? `sales_{category}_${sales[2]}` : name];
+  return isKnownMetric(name) && entry !== undefined && ((entry.marts ?? []).includes('manager') || entry.source !== undefined);
+}
+
 /** Whether less of a metric is better (false for names that are not metrics). */
 export function lowerIsBetter(name: string): boolean {
   return metricOf(name)?.lowerIsBetter ?? false;
+}
+
+/** Counts of size (how many managers, clients): more is neither better nor worse. */
+const NEUTRAL: ReadonlySet<string> = new Set(['managers', 'clients', 'span_of_management']);
+
+/** Which way a metric is good news: up, down (risk and loss), or neither (size counts). */
+export function direction(name: string): 'higher' | 'lower' | 'neutral' {
+  if (NEUTRAL.has(name)) return 'neutral';
+  return lowerIsBetter(name) ? 'lower' : 'higher';
 }
 
 /**

@@ -39,6 +39,8 @@ export function labelOf(key: string, lang: Lang): string {
 const valueSections: Record<string, readonly string[]> = {
   line: ['lines'],
   level: ['levels'],
+  size_tier_by_staff: ['size_tiers'],
+  size_tier_by_book: ['size_tiers'],
   client_type: ['client_types', 'lines'],
   five_class: ['five_class'],
   previous_five_class: ['five_class'],

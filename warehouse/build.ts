@@ -15,14 +15,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Warehouse } from './db.ts';
 import { configDir as defaultConfigDir, sqlDir } from './paths.ts';
 import { createMacros } from './macros.ts';
-import { buildOrder, discoverChecks, discoverModels, identifiers, renameModels, type Check, type Model } from './models.ts';
+import { buildOrder, discoverChecks, discoverModels, discoverWarnings, identifiers, renameModels, type BuildWarning, type Check, type Model } from './models.ts';
 import type { BuildInputResult } from './build-inputs/_input.ts';
 import { loadBuildInputs } from './build-inputs/_inputs.ts';
 import { columnsOf, keptModels, schemaVersionOf } from './schema-version.ts';
 import { isOverflow, wideForm } from './wide.ts';
 
 export interface BuildProgress {
-  phase: 'input' | 'model' | 'check';
+  phase: 'input' | 'model' | 'check' | 'warning';
   name: string;
   /** 1-based position among all steps of the build, and their number. */
   index: number;
@@ -61,9 +61,18 @@ export interface StepResult {
   name: string;
   layer: string;
   path: string;
-  kind: 'view' | 'table' | 'check' | 'input';
+  kind: 'view' | 'table' | 'check' | 'input' | 'warning';
   rows: number | null;
   ms: number;
+}
+
+/** One warning of the build (sql/warnings/): how many items it flagged, and the first few. */
+export interface WarningResult {
+  warning: string;
+  path: string;
+  title: { zh: string; en: string };
+  items: number;
+  details: string[];
 }
 
 export interface BuildResult {
@@ -71,6 +80,8 @@ export interface BuildResult {
   steps: StepResult[];
   models: number;
   checks: number;
+  /** Every warning of sql/warnings/ that flagged something (recorded in build_warnings). */
+  warnings: WarningResult[];
   ms: number;
   /** Built in the wide form (an amount too large for the ordinary one, or asked for). */
   wide: boolean;
@@ -188,6 +199,48 @@ async function loadInputs(wh: Warehouse, run: () => Promise<void>): Promise<{ na
   );
 }
 
+/** Where a warning's rows wait for the swap: a staged table of its own. */
+const warningTable = (name: string) => staged(`build_warning__${name}`);
+
+/** Runs a warning into its staged table: item number, detail, and the whole row as JSON. */
+async function runWarning(conn: DuckDBConnection, warning: BuildWarning, sql: string): Promise<number> {
+  try {
+    await conn.run(
+      `create or replace table ${warningTable(warning.name)} as
+       select cast(row_number() over () as integer) as item, cast(w.detail as varchar) as detail, cast(to_json(w) as varchar) as row_json
+       from (\n${sql}\n) as w`,
+    );
+    const counted = await conn.runAndReadAll(`select count(*)::integer as n from ${warningTable(warning.name)}`);
+    return Number((counted.getRowObjectsJson()[0] as { n: number }).n);
+  } catch (e) {
+    throw new Error(`warning ${warning.name} (sql/${warning.path}): ${(e as Error).message}`);
+  }
+}
+
+/**
+ * build_warnings, in the swap: one row per item each warning flagged (none when nothing was), with
+ * the warning's name, file and title; the staged per-warning tables dropped.
+ */
+async function recordWarnings(wh: Warehouse, buildId: number, warnings: BuildWarning[]): Promise<WarningResult[]> {
+  await wh.run(`drop table if exists build_warnings`);
+  await wh.run(
+    `create table build_warnings (
+       build_id integer not null, warning varchar not null, path varchar not null, title_zh varchar not null,
+       title_en varchar not null, item integer not null, detail varchar, row_json varchar)`,
+  );
+  const out: WarningResult[] = [];
+  for (const w of warnings) {
+    await wh.run(
+      `insert into build_warnings select $id, $warning, $path, $zh, $en, item, detail, row_json from ${warningTable(w.name)}`,
+      { id: buildId, warning: w.name, path: `sql/${w.path}`, zh: w.title.zh, en: w.title.en },
+    );
+    await wh.run(`drop table ${warningTable(w.name)}`);
+    const rows = await wh.query<{ detail: string | null }>(`select detail from build_warnings where warning = $w order by item`, { w: w.name });
+    if (rows.length > 0) out.push({ warning: w.name, path: `sql/${w.path}`, title: w.title, items: rows.length, details: rows.slice(0, 5).map((r) => r.detail ?? '') });
+  }
+  return out;
+}
+
 async function runCheck(conn: DuckDBConnection, check: Check): Promise<{ rows: number; sample: unknown[] }> {
   let rows;
   try {
@@ -289,11 +342,13 @@ async function buildAll(wh: Warehouse, opts: BuildOptions, wide: boolean): Promi
   const configDir = opts.configDir ?? defaultConfigDir;
   const models = buildOrder(discoverModels(root)).map((m) => (opts.keepIntermediates ? { ...m, buildOnly: false } : m));
   const checks = discoverChecks(root);
+  const warnings = discoverWarnings(root);
   const inputs = await loadBuildInputs();
-  const total = inputs.length + models.length + checks.length;
+  const total = inputs.length + models.length + checks.length + warnings.length;
   const started = Date.now();
   const buildId = opts.buildId ?? (await wh.query<{ id: number }>(`select nextval('build_id_seq')::integer as id`))[0]!.id;
   const steps: StepResult[] = [];
+  let flagged: WarningResult[] = [];
   let startedSteps = 0;
   let finishedSteps = 0;
   // Steps may run at once: progress counts the steps started and finished, so it only moves forward.
@@ -347,14 +402,16 @@ async function buildAll(wh: Warehouse, opts: BuildOptions, wide: boolean): Promi
     for (const sql of form?.macros ?? []) await wh.run(sql);
     if (buildOnly.size > 0) await wh.run(`attach ':memory:' as ${SCRATCH}`);
     while (conns.length < concurrency) conns.push(await wh.connect());
-    const readers = opts.keepIntermediates ? new Map<string, Set<string>>() : buildOnlyReaders(models, checks);
+    const readers = opts.keepIntermediates ? new Map<string, Set<string>>() : buildOnlyReaders(models, [...checks, ...warnings.map((w) => ({ ...w, name: `warning ${w.name}` }))]);
     const built = new Set<string>();
     const failures: CheckFailure['failures'] = [];
     // A check runs as soon as the models it reads are built (checks listed first: a ready check goes
     // before a ready model), so the build-only tables only checks still read are freed early too.
-    type Task = { name: string; dependsOn: string[]; model?: Model; check?: Check };
+    // A warning runs, like a check, as soon as the models it reads are built.
+    type Task = { name: string; dependsOn: string[]; model?: Model; check?: Check; warning?: BuildWarning };
     const tasks: Task[] = [
       ...checks.map((check) => ({ name: `check ${check.name}`, dependsOn: [...identifiers(check.sql)].filter((n) => names.has(n)), check })),
+      ...warnings.map((warning) => ({ name: `warning ${warning.name}`, dependsOn: [...identifiers(warning.sql)].filter((n) => names.has(n)), warning })),
       ...models.map((model) => ({ name: model.name, dependsOn: model.dependsOn, model })),
     ];
     await runConcurrently(tasks, conns, async (task, conn) => {
@@ -364,6 +421,11 @@ async function buildAll(wh: Warehouse, opts: BuildOptions, wide: boolean): Promi
         const rows = await step('model', model.name, () => materialise(conn, model, target(model.name), toStaged(model.sql)), (r) => r);
         steps.push({ name: model.name, layer: model.layer, path: model.path, kind: model.kind, rows, ms: Date.now() - t0 });
         built.add(model.name);
+      } else if (task.warning) {
+        const warning = task.warning;
+        const rows = await step('warning', warning.name, () => runWarning(conn, warning, toStaged(warning.sql)), (r) => r);
+        steps.push({ name: warning.name, layer: 'warning', path: warning.path, kind: 'warning', rows, ms: Date.now() - t0 });
+        built.add(task.name);
       } else {
         const check = task.check!;
         const res = await step('check', check.name, () => runCheck(conn, { ...check, sql: toStaged(check.sql) }), (r) => r.rows);
@@ -403,6 +465,8 @@ async function buildAll(wh: Warehouse, opts: BuildOptions, wide: boolean): Promi
         await wh.run(`create or replace view ${model.name} as\n${sqlOf(model.sql)}`);
         await wh.run(`drop view ${staged(model.name)}`);
       }
+      await createMacros(wh, root, 'live');
+      flagged = await recordWarnings(wh, buildId, warnings);
       // The schema this build leaves (warehouse/schema-version.ts): readers refuse any other.
       const kept = keptModels(models);
       const version = schemaVersionOf(await columnsOf(wh, kept), kept);
@@ -432,7 +496,7 @@ async function buildAll(wh: Warehouse, opts: BuildOptions, wide: boolean): Promi
     await wh.run(`detach database if exists ${SCRATCH}`);
     await wh.run(`detach database if exists ${CONFIG}`);
   }
-  return { buildId, steps, models: models.length, checks: checks.length, ms: Date.now() - started, wide };
+  return { buildId, steps, models: models.length, checks: checks.length, warnings: flagged, ms: Date.now() - started, wide };
 }
 
 function rowsOfInput(r: BuildInputResult | BuildInputResult[] | void): number | null {

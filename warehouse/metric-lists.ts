@@ -8,10 +8,12 @@
 //   {% end %}
 //
 // becomes, for each metric the catalog gives that subject's marts (client, manager, unassigned,
-// org), in the catalog's order (sorted: by name), the block's lines that apply to it, in the
+// org; process and risk: the manager metrics whose `source` is mart_manager_process_period or
+// mart_manager_risk_period), in the catalog's order (sorted: by name), the block's lines that apply to it, in the
 // block's order: those labelled `all`, those labelled with its own name, and — unless a line bears
 // its name — those labelled with its kind (money, units, count, ratio) or with `based` / `unbased`
-// (whether it has a computed base); {num} and {den} are a ratio's two inputs. A line with a label
+// (whether it has a computed base); {num} and {den} are a ratio's two inputs; {ledger} the ledger
+// the metric is computed from (a column of int_period_ledgers: deposits … visits, business, reference). A line with a label
 // and no SQL says that those metrics have nothing here. `include: <name>` stands for the lines of
 // sql/metric-blocks/<name>.sql, for the blocks several models share. `with base`: only the metrics that have a computed base
 // (money and units; a ratio whose inputs both have one). A metric no line fits is an error.
@@ -22,6 +24,8 @@ import { sqlDir } from './paths.ts';
 
 export type MetricKind = 'money' | 'units' | 'count' | 'ratio';
 export type Subject = 'client' | 'manager' | 'unassigned' | 'org';
+/** A manager figure defined in a mart of its own rather than in the period marts. */
+export type Source = 'mart_manager_process_period' | 'mart_manager_risk_period';
 
 export interface CatalogMetric {
   name: string;
@@ -29,16 +33,27 @@ export interface CatalogMetric {
   /** A ratio's numerator and denominator (metrics of the same marts). */
   inputs?: [string, string];
   marts: Subject[];
+  /** The mart that defines it, for a manager figure the period marts do not carry. */
+  source?: Source;
+  /** The ledger the figure is computed from; 'reference' when it comes from the reference files only (orgs, managers, assignments). */
+  ledger: Ledger;
 }
+
+/** A metric's source: a ledger, `business` (any of deposits, loans, fees) or `reference`. */
+export type Ledger = 'deposits' | 'loans' | 'fees' | 'sales' | 'visits' | 'business' | 'reference';
+const ledgers: Ledger[] = ['deposits', 'loans', 'fees', 'sales', 'visits', 'business', 'reference'];
 
 interface Entry {
   kind?: string;
   inputs?: string[];
   marts?: string[];
+  source?: string;
+  ledger?: string;
 }
 
 const kinds: MetricKind[] = ['money', 'units', 'count', 'ratio'];
 const subjects: Subject[] = ['client', 'manager', 'unassigned', 'org'];
+const sources: Record<string, Source> = { process: 'mart_manager_process_period', risk: 'mart_manager_risk_period' };
 
 /**
  * Every metric of the catalog in its order; an entry named with `{category}` stands for one metric
@@ -77,7 +92,12 @@ function metricOf(name: string, e: Entry): CatalogMetric {
   const bad = marts.find((s) => !subjects.includes(s));
   if (bad) throw new Error(`${where}: marts holds '${bad}', not one of ${subjects.join(', ')}`);
   if (e.kind === 'ratio' && marts.length > 0 && e.inputs?.length !== 2) throw new Error(`${where}: a ratio needs two inputs`);
-  return { name, kind: e.kind as MetricKind, marts, ...(e.inputs ? { inputs: e.inputs as [string, string] } : {}) };
+  if (e.source !== undefined && (!Object.values(sources).includes(e.source as Source) || marts.length > 0)) {
+    throw new Error(`${where}: source must be one of ${Object.values(sources).join(', ')}, for a metric in no period mart`);
+  }
+  const ledger = (e.ledger ?? 'reference') as Ledger;
+  if (!ledgers.includes(ledger)) throw new Error(`${where}: ledger must be one of ${ledgers.join(', ')}, not '${e.ledger}'`);
+  return { name, kind: e.kind as MetricKind, marts, ledger, ...(e.inputs ? { inputs: e.inputs as [string, string] } : {}), ...(e.source ? { source: e.source as Source } : {}) };
 }
 
 /** Whether a metric has a computed base (int_holder_bases): money and units, and ratios of those. */
@@ -110,7 +130,9 @@ const blockRe = /^[ \t]*\{%\s*for metric in (\w+)((?:\s+with base|\s+sorted)*)\s
 /** The model's SQL with every metric block expanded (`where` names the file in errors). */
 export function expandMetricLists(sql: string, where: string, catalog = metricCatalog(), root = sqlDir): string {
   return sql.replace(blockRe, (_all, subject: string, flags: string, body: string) => {
-    if (!subjects.includes(subject as Subject)) throw new Error(`${where}: metric block for '${subject}', not one of ${subjects.join(', ')}`);
+    if (!subjects.includes(subject as Subject) && !sources[subject]) {
+      throw new Error(`${where}: metric block for '${subject}', not one of ${[...subjects, ...Object.keys(sources)].join(', ')}`);
+    }
     const lines = body
       .replace(/^([ \t]*)include:\s*([a-z0-9_]+)[ \t]*$/gm, (_l, indent: string, name: string) => included(root, name, where, indent))
       .split('\n')
@@ -120,7 +142,7 @@ export function expandMetricLists(sql: string, where: string, catalog = metricCa
         if (!m) throw new Error(`${where}: a metric block line must be '<label>: <sql>', not '${l.trim()}'`);
         return { indent: m[1]!, label: m[2]!, sql: m[3]! };
       });
-    let metrics = catalog.filter((m) => m.marts.includes(subject as Subject));
+    let metrics = sources[subject] ? catalog.filter((m) => m.source === sources[subject]) : catalog.filter((m) => m.marts.includes(subject as Subject));
     if (/with base/.test(flags)) metrics = metrics.filter((m) => hasBase(m, catalog));
     if (/sorted/.test(flags)) metrics = [...metrics].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const out: string[] = [];
@@ -130,7 +152,14 @@ export function expandMetricLists(sql: string, where: string, catalog = metricCa
       const fit = lines.filter((l) => own.includes(l.label));
       if (fit.length === 0) throw new Error(`${where}: no line of the metric block fits ${m.name} (${m.kind})`);
       for (const l of fit.filter((l) => l.sql.trim() !== '')) {
-        out.push(l.indent + l.sql.replace(/\{metric\}/g, m.name).replace(/\{num\}/g, m.inputs?.[0] ?? '').replace(/\{den\}/g, m.inputs?.[1] ?? ''));
+        out.push(
+          l.indent +
+            l.sql
+              .replace(/\{metric\}/g, m.name)
+              .replace(/\{num\}/g, m.inputs?.[0] ?? '')
+              .replace(/\{den\}/g, m.inputs?.[1] ?? '')
+              .replace(/\{ledger\}/g, m.ledger),
+        );
       }
     }
     return out.join('\n') + '\n';

@@ -133,6 +133,28 @@ export function discoverChecks(root = sqlDir): Check[] {
 }
 
 /**
+ * A build warning (sql/warnings/<name>.sql): a query returning one row per offending item, with a
+ * `detail` text column naming the figure and the rows behind it. Unlike a check it never fails the
+ * build: its rows are recorded in build_warnings and listed at the end of `jixiao build`. The
+ * header's `-- zh:` and `-- en:` lines are its title in both languages.
+ */
+export interface BuildWarning extends Check {
+  title: { zh: string; en: string };
+}
+
+export function discoverWarnings(root = sqlDir): BuildWarning[] {
+  return sqlFilesUnder(join(root, 'warnings')).map((file) => {
+    const path = relative(root, file);
+    const text = readFileSync(file, 'utf8');
+    const line = (lang: string) => new RegExp(`^--\\s*${lang}:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim();
+    const zh = line('zh');
+    const en = line('en');
+    if (!zh || !en) throw new Error(`sql/${path}: a warning's header needs its title as '-- zh: …' and '-- en: …' lines`);
+    return { name: basename(file, '.sql'), path, title: { zh, en }, sql: body(expandMetricLists(text, path, undefined, root)) };
+  });
+}
+
+/**
  * The SQL with every identifier that names a model replaced by rename(name). Comments, string
  * literals and quoted identifiers are left alone, so only real references change.
  */

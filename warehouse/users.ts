@@ -10,8 +10,8 @@
 // cost N = 2^17 (128 MiB and some 0.3 s a hash: OWASP's figure for scrypt); a hash of a lower cost
 // is replaced at the user's next successful sign-in.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { withFileLock } from './file-lock.ts';
 
 import type { Role } from '../contract/api.ts';
 
@@ -113,25 +113,7 @@ export class UserStore {
   }
 
   private withLock<T>(fn: () => T): T {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const lock = `${this.path}.lock`;
-    let fd: number | undefined;
-    for (let attempt = 0; fd === undefined; attempt++) {
-      try {
-        fd = openSync(lock, 'wx');
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 50) {
-          throw new Error(`cannot lock ${this.path} (${lock} exists: another 'jixiao user' running? remove it if not)`);
-        }
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-      }
-    }
-    try {
-      return fn();
-    } finally {
-      closeSync(fd);
-      unlinkSync(lock);
-    }
+    return withFileLock(this.path, "another 'jixiao user'", fn);
   }
 
   private save(file: UsersFile): void {

@@ -31,6 +31,6 @@ export function isWebStale(outDir = webDist): boolean {
   const index = join(outDir, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const sources = [join(webRoot, 'src'), join(webRoot, 'index.html'), configFile, join(webRoot, '..', 'config', 'glossary.json')];
+  const sources = [join(webRoot, 'src'), join(webRoot, 'index.html'), join(webRoot, 'public'), configFile, join(webRoot, '..', 'config', 'glossary.json')];
   return sources.some((s) => existsSync(s) && newestMtime(s) > built);
 }

@@ -11,17 +11,21 @@ export type Area =
   | 'process' // visits and other process figures
   | 'risk' // turned-NPL ranking, migration, vintage, warnings
   | 'clients' // portfolios and one client's ledger history
-  | 'loads'; // load log and rejects
+  | 'loads' // load log and rejects
+  | 'entries' // entering what people judge on scorecards (manual indicators, bonus/deduction items)
+  | 'warnings'; // the build's warnings (sql/warnings/): what the figures should not be trusted for
 
 export const grants: Record<Role, readonly Area[]> = {
-  head_office: ['org', 'institutions', 'performance', 'process', 'risk', 'clients'],
-  branch_president: ['org', 'institutions', 'performance', 'process', 'risk', 'clients'],
+  head_office: ['org', 'institutions', 'performance', 'process', 'risk', 'clients', 'entries', 'warnings'],
+  branch_president: ['org', 'institutions', 'performance', 'process', 'risk', 'clients', 'entries'],
+  // 主管 (seeds/001's supervisor module): the scorecards of their subtree, and entering what is judged.
+  supervisor: ['org', 'performance', 'process', 'entries'],
   // Risk views and the detail behind them: the loans and clients, not pay or scorecards.
   risk_officer: ['org', 'risk', 'clients'],
   // Their own figures and own clients: the queries filter on their manager id.
   manager: ['org', 'performance', 'process', 'risk', 'clients'],
-  // Loads and rejects only: no figures, no client detail.
-  admin: ['loads'],
+  // Loads, rejects and the build's warnings only: no figures, no client detail.
+  admin: ['loads', 'warnings'],
 };
 
 export function allows(role: Role, area: Area): boolean {
@@ -35,6 +39,7 @@ export function scopeOf(user: User): Scope {
       return { orgId: user.org_id, managerId: null };
     case 'branch_president':
     case 'risk_officer':
+    case 'supervisor':
       if (!user.org_id) throw new Error(`user ${user.username} (${user.role}) has no org_id`);
       return { orgId: user.org_id, managerId: null };
     case 'manager':

@@ -44,7 +44,8 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
 
   // The segmented portfolio (客户分层), when the clients mart is built.
   const segTable = 'mart_client_portfolio_period';
-  const segCols = deps.catalog.columns(segTable).map((x) => x.name).filter((n) => n !== 'period' && n !== 'manager_id' && /^[a-z][a-z0-9_]*$/.test(n));
+  // the manager's own org and name are the page's, not the list's
+  const segCols = deps.catalog.columns(segTable).map((x) => x.name).filter((n) => !['period', 'manager_id', 'org_id', 'manager_name'].includes(n) && /^[a-z][a-z0-9_]*$/.test(n));
   const segQuery = z.strictObject({
     ...segmentFilters,
     ...listParams(tuple(segCols.length ? segCols : ['client_id']), segCols.includes('contribution_rank') ? 'contribution_rank' : 'client_id', 'asc'),
@@ -58,7 +59,7 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
       const manager = await scopedManager(d, scope, manager_id);
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
-      const listed = await managerSegments(d.reader, segCols, { managerId: manager_id, period, segment: q.segment, q: q.q }, pagingOf(q));
+      const listed = await managerSegments(d.reader, d.catalog, scope, segCols, { managerId: manager_id, orgId: manager.org_id, period, segment: q.segment, q: q.q }, pagingOf(q));
       return sendList(c, q, 'segments', { meta: { period, manager_id, manager_name: manager.manager_name, segment: q.segment ?? null, q: q.q ?? null }, keys: segCols, ...listed });
     })
     .get('/:manager_id/clients', requireArea('clients'), v('param', managerParam), v('query', managerQuery), async (c) => {

@@ -12,7 +12,7 @@ import { HttpProblem } from '../problem.ts';
 import { resolvePeriod } from '../periods.ts';
 import { orgInScope } from '../../warehouse/queries/orgs.ts';
 import { benchmark, benchmarkColumns, orgFigures, orgMetrics, orgTrend } from '../../warehouse/queries/institutions.ts';
-import { leagueColumns, leagueTable } from '../../warehouse/queries/managers.ts';
+import { leagueColumns, leagueTable, schemeStatus } from '../../warehouse/queries/managers.ts';
 import { orgUnassigned, unassignedLeading } from '../../warehouse/queries/unassigned.ts';
 import { sortAndPage } from '../../warehouse/queries/listing.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
@@ -86,9 +86,12 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
-      const listed = await leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q }, pagingOf(q));
+      const [listed, scheme] = await Promise.all([
+        leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q }, pagingOf(q)),
+        schemeStatus(d.reader, d.periods, period),
+      ]);
       return sendList(c, q, 'league', {
-        meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, grade: q.grade ?? null, q: q.q ?? null },
+        meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, grade: q.grade ?? null, q: q.q ?? null, scheme },
         keys: lKeys,
         ...listed,
       });

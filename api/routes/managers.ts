@@ -8,12 +8,14 @@ import type { Scope } from '../../warehouse/queries/scope.ts';
 import type { RouteDocs } from '../openapi.ts';
 import { requireArea } from '../auth/middleware.ts';
 import { v } from '../validate.ts';
-import { exportOnly, idString, periodKey } from '../../contract/api.ts';
+import { exportOnly, idString, periodKey, type ManagerPage } from '../../contract/api.ts';
 import { MEASURES } from '../../contract/metrics.ts';
 import { keysOf, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { resolvePeriod } from '../periods.ts';
-import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend } from '../../warehouse/queries/managers.ts';
+import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend, schemeStatus } from '../../warehouse/queries/managers.ts';
+import { liveScorecard } from '../../warehouse/queries/entries.ts';
+import { withLock } from './reviews.ts';
 
 export const managerParam = z.strictObject({ manager_id: idString });
 
@@ -25,6 +27,17 @@ export async function scopedManager(deps: Deps, scope: Scope, managerId: string)
 }
 
 
+/**
+ * The card with what people entered on it (issue 21): recomputed from the built points and the
+ * entries file when some entry concerns its scoring period; otherwise the built card is the answer
+ * (the same by construction: tests/scorecards/manual-entries.test.ts).
+ */
+export async function withEntries<S extends { period: string } | null>(deps: Deps, managerId: string, scorecard: S): Promise<S> {
+  if (!scorecard || !deps.entries.touches(scorecard.period)) return scorecard;
+  const live = await liveScorecard(deps.reader, deps.catalog, deps.entries.path, managerId, scorecard.period);
+  return (live ? { ...scorecard, ...live } : scorecard) as S;
+}
+
 export function managerRoutes(docs: RouteDocs) {
   // format=csv|xlsx downloads one sub-table (`table`): the scorecard's indicators or its items.
   const query = z.strictObject({
@@ -32,7 +45,7 @@ export function managerRoutes(docs: RouteDocs) {
     table: z.enum(['scorecard', 'scorecard_items', 'metrics']).optional().meta({ description: 'With format=csv|xlsx: the sub-table to download' }),
     ...exportOnly,
   });
-  docs.add({ method: 'get', path: '/api/managers/{manager_id}', summary: 'One manager: figures, metrics vs base and target, scorecard with explanation, pay, trend, process and risk figures', area: 'performance', params: managerParam, query, response: 'JSON: { manager, period, figures, metrics, scorecard: { period, card, indicators, items, pay } | null, trend, process, risk, concentration }; with format=csv|xlsx and table=scorecard|scorecard_items|metrics, that sub-table as a download' });
+  docs.add({ method: 'get', path: '/api/managers/{manager_id}', summary: 'One manager: figures, metrics vs base and target, scorecard with explanation, pay, trend, process and risk figures', area: 'performance', params: managerParam, query, response: 'JSON: { manager, period, figures, metrics, scorecard: { period, card, indicators, items, pay } | null, scheme: { period, in_force, reason } | null (the scoring period that applies: whether a scheme was in force for the manager), trend, process, risk, concentration }; with format=csv|xlsx and table=scorecard|scorecard_items|metrics, that sub-table as a download' });
 
   return new Hono<AppEnv>().get('/:manager_id', requireArea('performance'), v('param', managerParam), v('query', query), async (c) => {
     const { deps: d, scope } = c.var;
@@ -47,21 +60,24 @@ export function managerRoutes(docs: RouteDocs) {
         const rows = await managerMetrics(d.reader, d.catalog, manager_id, period);
         return sendTable(c, { format, lang: q.lang }, 'metrics', { manager_id, period }, ['metric', 'actual', ...MEASURES], rows);
       }
-      const card = await managerScorecard(d.reader, d.catalog, manager_id, period, d.periods);
+      const card = await withLock(d, manager_id, await withEntries(d, manager_id, await managerScorecard(d.reader, d.catalog, manager_id, period, d.periods)));
       const rows = ((q.table === 'scorecard' ? card?.indicators : card?.items) ?? []) as Record<string, unknown>[];
       return sendTable(c, { format, lang: q.lang }, q.table, { manager_id, period: card?.period ?? period }, keysOf(rows), rows);
     }
     // A month's figures are the trend's last row: one query fewer for the commonest request.
     const isMonth = d.periods.some((p) => p.period === period && p.period_type === 'month');
     // The card, pay, process, risk and concentration rows come in one row of mart_manager_page.
-    const [periodFigures, metrics, trend, { scorecard, process, risk, concentration }] = await Promise.all([
+    const [periodFigures, metrics, trend, { scorecard: built, process, risk, concentration }, scheme] = await Promise.all([
       isMonth ? null : managerFigures(d.reader, d.catalog, manager_id, period),
       managerMetrics(d.reader, d.catalog, manager_id, period),
       managerTrend(d.reader, d.catalog, manager_id, period, d.periods),
       managerPageParts(d.reader, d.catalog, manager_id, period),
+      schemeStatus(d.reader, d.periods, period, manager_id),
     ]);
+    const scorecard = await withLock(d, manager_id, await withEntries(d, manager_id, built));
     const monthRow = isMonth ? trend.find((r) => (r as { period?: unknown }).period === period) : undefined;
     const figures = isMonth ? (monthRow ? Object.fromEntries(Object.entries(monthRow).filter(([k]) => k !== 'period')) : null) : periodFigures;
-    return c.json({ manager, period, figures, metrics, scorecard, trend, process, risk, concentration }, 200);
+    const answer: ManagerPage = { manager, period, figures, metrics, scorecard, scheme, trend, process, risk, concentration };
+    return c.json(answer, 200);
   });
 }

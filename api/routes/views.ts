@@ -133,7 +133,7 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
     const { deps: d, scope } = c.var;
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
     const period = resolvePeriod(d, c.req.valid('query').period);
-    const out = await nodeOrOwnRows(d.reader, d.catalog, scope, { orgTable: 'mart_org_risk_migration', managerTable: 'mart_risk_migration', managerKey: 'manager_id', where: 'd.period = $period', order: 'd.from_class, d.to_class' }, { orgId: org.org_id, period });
+    const out = await nodeOrOwnRows(d.reader, d.catalog, scope, { orgTable: 'mart_org_risk_migration', managerTable: 'mart_risk_migration', managerKey: 'manager_id', managerOrgKey: 'holder_org_id', where: 'm.period = $period', order: 'from_class, to_class' }, { orgId: org.org_id, period });
     return c.json({ period, org_id: org.org_id, ...out }, 200);
   });
 
@@ -142,7 +142,7 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   app.get('/:org_id/risk/vintage', requireArea('risk'), v('param', orgParam), v('query', vintageQuery), async (c) => {
     const { deps: d, scope } = c.var;
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
-    const out = await nodeOrOwnRows(d.reader, d.catalog, scope, { orgTable: 'mart_org_risk_vintage', managerTable: 'mart_risk_vintage', managerKey: 'originating_manager_id', where: 'true', order: 'd.origination_quarter, d.months_on_book' }, { orgId: org.org_id });
+    const out = await nodeOrOwnRows(d.reader, d.catalog, scope, { orgTable: 'mart_org_risk_vintage', managerTable: 'mart_risk_vintage', managerKey: 'originating_manager_id', managerOrgKey: 'originating_org_id', where: 'true', order: 'origination_quarter, months_on_book' }, { orgId: org.org_id });
     return c.json({ org_id: org.org_id, ...out }, 200);
   });
 

@@ -2,19 +2,17 @@ import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts
 import type { BuildResult } from '../../warehouse/build.ts';
 import { buildAndPublish, type PublishedBuild } from '../../warehouse/results.ts';
 import { formatCount, formatDuration, formatTable, Progress } from '../progress.ts';
-import { Warehouse } from '../../warehouse/db.ts';
-import { listWarnings } from '../../warehouse/warnings.ts';
 
 function printSummary(r: BuildResult, out: NodeJS.WritableStream, all: boolean): void {
   out.write(`\nbuild ${r.buildId}  BUILT  ${r.models} models, ${r.checks} checks passed  (${formatDuration(r.ms)}, ${r.ms} ms)\n`);
   if (r.wide) out.write('amounts beyond the 64-bit intermediates: built again with 128-bit decimals (wide form, slower; sql/README.md)\n');
-  const layers = ['input', 'staging', 'intermediate', 'marts', 'check'];
+  const layers = ['input', 'staging', 'intermediate', 'marts', 'check', 'warning'];
   const byLayer = layers.map((layer) => {
     const steps = r.steps.filter((s) => s.layer === layer);
     return {
       layer,
       steps: formatCount(steps.length),
-      rows: layer === 'staging' || layer === 'check' ? '' : formatCount(steps.reduce((n, s) => n + (s.rows ?? 0), 0)),
+      rows: layer === 'staging' || layer === 'check' || layer === 'warning' ? '' : formatCount(steps.reduce((n, s) => n + (s.rows ?? 0), 0)),
       ms: formatCount(steps.reduce((n, s) => n + s.ms, 0)),
     };
   });
@@ -44,15 +42,17 @@ function printSummary(r: BuildResult, out: NodeJS.WritableStream, all: boolean):
   );
 }
 
-/** The build warnings (sql/warnings/): how many rows each, and the first details. */
-async function printWarnings(file: string, out: NodeJS.WritableStream): Promise<void> {
-  const wh = await Warehouse.open(file, { readOnly: true });
-  try {
-    for (const w of await listWarnings(wh)) {
-      out.write(`\nwarning ${w.name}: ${formatCount(w.rows)} row(s), e.g.\n${w.sample.map((d) => `  ${d}\n`).join('')}`);
-    }
-  } finally {
-    wh.close();
+/** The build's warnings (sql/warnings/), last, so that they are what a reader sees. */
+export function printWarnings(r: BuildResult, out: NodeJS.WritableStream): void {
+  if (r.warnings.length === 0) {
+    out.write('\nno warnings\n');
+    return;
+  }
+  out.write(`\n${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'} (kept in build_warnings; shown to head office and admins):\n`);
+  for (const w of r.warnings) {
+    out.write(`\nWARNING ${w.warning}: ${w.title.en} — ${formatCount(w.items)} item${w.items === 1 ? '' : 's'} (${w.path})\n`);
+    for (const d of w.details) out.write(`  - ${d}\n`);
+    if (w.items > w.details.length) out.write(`  … and ${formatCount(w.items - w.details.length)} more\n`);
   }
 }
 
@@ -64,7 +64,9 @@ const buildCommand: Command = {
 Copies the ledger (--db, as the loads left it) into a new results file beside it
 (<db>.results/build-NNNNNN.duckdb), loads the configuration inputs (config/expected_loss.json, …)
 into cfg_* tables there, runs every SQL model under sql/staging, sql/intermediate and sql/marts in
-dependency order, then every check under sql/checks — all or nothing: only when every check passed
+dependency order, then every check under sql/checks — all or nothing (the warnings under
+sql/warnings run beside the checks, never fail the build, are kept in build_warnings and listed
+at the end): only when every check passed
 is the new file published (<db>.results/CURRENT renamed over); a running server switches to it
 within seconds, requests in flight finish on the previous one. If a model, a check or an input
 fails, nothing is published and the previous results stay served. Runs beside a server and beside
@@ -140,8 +142,8 @@ Exit status: 0 built and published, 1 failed (previous results kept), 2 bad usag
         return 1;
       }
       printSummary(result, out, values.verbose === true);
-      await printWarnings(result.file, out);
       out.write(`\npublished ${result.file}: a running server switches to it within seconds\n`);
+      printWarnings(result, out);
       if (result.logWarning) err.write(`warning: ${result.logWarning}\n`);
       return 0;
     }

@@ -9,6 +9,7 @@ import { toXlsx } from '../../report/xlsx.ts';
 import { toJson } from '../../report/json.ts';
 import type { Lang } from '../../report/labels.ts';
 import { formatCount } from '../progress.ts';
+import { entriesPathFor } from '../../warehouse/entries.ts';
 
 const formats = ['csv', 'json', 'xlsx'] as const;
 type Format = (typeof formats)[number];
@@ -21,7 +22,8 @@ const exportCommand: Command = {
 <kind> is one of the files in warehouse/exports/ (run with an unknown kind to list them).
 'unassigned' lists the unassigned bucket (未分配): one row per org node whose subtree booked
 business no manager held, every metric; a node's row plus its managers ('managers --org ID')
-make the node ('orgs').
+make the node ('orgs'). 'entries' lists every entry and change people made on the scorecards of a
+scoring period (--period 2026-06-ytd): who, when, item, old value, new value, note (the audit trail).
 Periods: month 2026-03, quarter 2026-Q1, half 2026-H1, year 2026, year-to-date 2026-05-ytd.
 CSV (UTF-8 with BOM, for Excel) and XLSX have Chinese headers by default (--lang en for English);
 JSON keys are the metric names, one object per row, the subject's id in every row, exact decimals.
@@ -54,9 +56,10 @@ Exit status: 0 written, 1 failed, 2 bad usage (unknown kind, bad or unbuilt peri
     const org = typeof values.org === 'string' ? values.org : undefined;
 
     // The published results, read-only: works beside a server, a load and a build.
-    const wh = await openResults(resolveDbPath(values.db));
+    const dbPath = resolveDbPath(values.db);
+    const wh = await openResults(dbPath);
     try {
-      const req = { period: values.period, org };
+      const req = { period: values.period, org, entriesFile: entriesPathFor(dbPath) };
       try {
         await checkRequest(wh, req, kind);
       } catch (e) {

@@ -85,6 +85,7 @@ async function createDemoUsers(db: string, store: UserStore, preferred: Preferre
       { username: 'head', role: 'head_office', display_name: '总行 Head office', sees: 'the whole bank' },
       { username: 'president', role: 'branch_president', org_id: s.branch.org_id, display_name: `${s.branch.org_name}行长`, sees: `${s.branch.org_name} (${s.branch.org_id}) and below` },
       { username: 'risk', role: 'risk_officer', org_id: s.region.org_id, display_name: `${s.region.org_name}风险经理`, sees: `risk views of ${s.region.org_name} (${s.region.org_id})` },
+      { username: 'supervisor', role: 'supervisor', org_id: s.manager.org_id, display_name: '主管 Supervisor', sees: `scorecards of ${s.manager.org_id} and below, entering what is judged on them` },
       { username: 'manager', role: 'manager', org_id: s.manager.org_id, manager_id: s.manager.manager_id, display_name: s.manager.manager_name, sees: `own figures and clients of ${s.manager.manager_name} (${s.manager.manager_id})` },
       { username: 'admin', role: 'admin', display_name: 'Admin', sees: 'loads and rejects' },
     ];
@@ -164,23 +165,24 @@ async function startAll({ values, out, err }: CommandContext): Promise<number> {
 
   const log = accessLog(values.log, err);
   const serving = await serveApi(db, { ...exposure(values), port, host, webDist: webDistDir, cacheEntries: 5000, threads: 1, log: log.write });
-  out.write(`\nJixiao is running at ${serving.url}/  (API: ${serving.url}/api, OpenAPI: ${serving.url}/api/openapi.json)\n`);
+  // The address and the logins are the last lines, where a reader of the terminal looks.
   const users = store.list().filter((u) => !u.disabled);
-  if (demo.length) {
-    out.write(`\nDemo logins (password for all: ${demoPassword}):\n`);
-    for (const u of demo) out.write(`  ${u.username.padEnd(10)} ${u.role.padEnd(17)} ${u.sees}\n`);
-  } else {
-    out.write(`\nUsers: ${users.map((u) => `${u.username} (${u.role})`).join(', ')} — manage with \`jixiao user\``);
-    out.write(users.some((u) => u.username === 'president') ? ` (demo users' password: ${demoPassword})\n` : '\n');
-  }
   const president = users.find((u) => u.role === 'branch_president');
   const who = president?.username ?? 'USER';
   out.write(
     `\nFrom a shell:\n` +
       `  curl -c jar -H 'content-type: application/json' -d '{"username":"${who}","password":"${president && demo.length ? demoPassword : 'PASSWORD'}"}' ${serving.url}/api/auth/login\n` +
-      `  curl -b jar ${serving.url}/api/orgs/${president?.org_id ?? 'ORG'}/managers      # the league table of ${who}'s branch\n` +
-      `\nCtrl-C stops.\n`,
+      `  curl -b jar ${serving.url}/api/orgs/${president?.org_id ?? 'ORG'}/managers      # the league table of ${who}'s branch\n`,
   );
+  out.write(`\nAPI: ${serving.url}/api, OpenAPI: ${serving.url}/api/openapi.json. Ctrl-C stops.\n`);
+  out.write(`\nJixiao is running at ${serving.url}/\n`);
+  if (demo.length) {
+    out.write(`Demo logins (password for all: ${demoPassword}):\n`);
+    for (const u of demo) out.write(`  ${u.username.padEnd(10)} ${u.role.padEnd(17)} ${u.sees}\n`);
+  } else {
+    out.write(`Users: ${users.map((u) => `${u.username} (${u.role})`).join(', ')} — manage with \`jixiao user\``);
+    out.write(users.some((u) => u.username === 'president') ? ` (demo users' password: ${demoPassword})\n` : '\n');
+  }
   await untilSignal(serving, (s) => err.write(`\n${s}: stopping…\n`));
   log.close();
   out.write('stopped\n');

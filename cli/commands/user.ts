@@ -16,13 +16,14 @@ const user: Command = {
   head_office       the whole bank (--org optional: a head office user limited to a subtree)
   branch_president  their subtree (--org required)
   risk_officer      risk views and the loans and clients behind them, in their subtree (--org)
+  supervisor        主管: the scorecards of their subtree, entering what is judged on them (--org)
   manager           their own figures and clients (--manager required; the org is looked up)
   admin             loads and rejects only
 The password is read from stdin with --password-stdin (first line), else generated and printed.`,
   positionals: true,
   options: {
     db: dbOption,
-    role: { type: 'string', help: 'ROLE  head_office | branch_president | risk_officer | manager | admin' },
+    role: { type: 'string', help: 'ROLE  head_office | branch_president | risk_officer | supervisor | manager | admin' },
     org: { type: 'string', help: 'ID    org node of the user’s subtree' },
     manager: { type: 'string', help: 'ID    manager id (role manager)' },
     name: { type: 'string', help: 'TEXT  display name (default: the manager’s or org’s name)' },
@@ -57,7 +58,7 @@ The password is read from stdin with --password-stdin (first line), else generat
         }
         let org = typeof values.org === 'string' ? values.org : null;
         const manager = typeof values.manager === 'string' ? values.manager : null;
-        if ((role === 'branch_president' || role === 'risk_officer') && !org) throw new UsageError(`--org is required for ${role}`);
+        if ((role === 'branch_president' || role === 'risk_officer' || role === 'supervisor') && !org) throw new UsageError(`--org is required for ${role}`);
         if (role === 'manager' && !manager) throw new UsageError('--manager is required for role manager');
         if (role !== 'manager' && manager) throw new UsageError('--manager is only for role manager');
         if (role === 'admin' && org) throw new UsageError('an admin has no org');

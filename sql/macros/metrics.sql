@@ -2,9 +2,9 @@
 -- named like the metric over its two inputs, which the period marts apply to their full-precision
 -- figures and the long marts to the computed bases. 6 decimals, half away from zero (div_ratio).
 
--- npl_ratio = npl_balance / loan_end_balance; 0 without loans
+-- npl_ratio = npl_balance / loan_end_balance; null without loans (0/0 is undefined, not 0 %)
 create or replace macro npl_ratio(npl_balance, loan_end_balance) as
-  coalesce(div_ratio(npl_balance, loan_end_balance), 0);
+  div_ratio(npl_balance, loan_end_balance);
 
 -- span_of_management = clients / managers; null without managers
 create or replace macro span_of_management(clients, managers) as

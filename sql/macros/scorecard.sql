@@ -10,6 +10,8 @@
 --   scorecard_achievement(...)   actual / target, previous-quarter ratio, target / actual (lower is
 --                                better; none at all earns the cap), or x for banded / pass-fail
 --   scorecard_capped(...)        the achievement capped and floored, banded or passed
+--   scorecard_applied_weight(...) the weight counted: 0 for an indicator left out (ledger not
+--                                delivered, 'rescale'), the others scaled to total_weight
 --   scorecard_points(c, weight)  round(capped × weight, 2), 0 without an achievement
 --   scorecard_note(...)          why an indicator scored 0 or was bounded
 create or replace macro scorecard_target(formula, given_target, year_target, months, base, base_growth, per_month, fixed) as (
@@ -60,6 +62,16 @@ create or replace macro scorecard_capped(formula, achievement, floor, cap, band_
     when formula = 'pass_fail' then
       case when (direction = 'at_least' and achievement >= threshold) or (direction = 'at_most' and achievement <= threshold) then 1 else 0 end
   end
+);
+
+create or replace macro scorecard_applied_weight(unavailable_indicators, unavailable, weight, weight_left_out, total_weight) as (
+  cast(case
+    when unavailable_indicators = 'rescale' and unavailable then 0
+    when unavailable_indicators = 'rescale' and weight_left_out > 0 and total_weight > weight_left_out
+      then div_ratio(weight * total_weight, total_weight - weight_left_out)
+    when unavailable_indicators = 'rescale' and weight_left_out > 0 then 0
+    else weight
+  end as decimal(18,6))
 );
 
 create or replace macro scorecard_points(capped_achievement, weight) as

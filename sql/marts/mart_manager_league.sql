@@ -13,10 +13,21 @@
 --                  the manager's row of mart_scorecards for the scored period that applies to the
 --                  manager for the period (int_scorecards_applied: the latest card of the
 --                  period's year up to its end), null without one;
---   profit_contribution_base, _target, _achievement, _growth = base, target, achievement and
---                  growth of mart_manager_metrics' row for (manager, period, profit_contribution).
--- inputs: mart_manager_period, mart_scorecards, int_scorecards_applied, mart_manager_metrics, int_org_ancestors,
---   stg_extract__orgs.
+--   <metric>_base, _target, _achievement, _growth for the headline metrics (profit_contribution,
+--                  deposit_avg_balance, loan_avg_balance, fee_income, net_deposit_increase: the
+--                  columns the league and `jixiao export managers` show beside the figures) = base,
+--                  target, achievement and growth of mart_manager_metrics' row for (manager,
+--                  period, metric); the headline metrics are money, so base, target and growth
+--                  are written DECIMAL(18,2) (round_fen: the long form holds every kind at 6
+--                  places, money already at the fen), achievement as built (6 places).
+--                  For profit_contribution in a month (no target of its own): the year to date against the annual target by
+--                  elapsed time instead: pace_base, pace_target, achievement, growth of
+--                  mart_month_pace (序时进度)
+--   profit_contribution_ytd = for a month, the year-to-date actual those four are measured on
+--                  (mart_month_pace.ytd_actual); null for other periods
+--   elapsed_share  = for a month, the share of the year gone (mart_month_pace); null otherwise.
+-- inputs: mart_manager_period, mart_scorecards, int_scorecards_applied, mart_manager_metrics,
+--   mart_month_pace, int_periods, int_org_ancestors, stg_extract__orgs.
 -- `m.*`: the league shows every column of mart_manager_period, and the API takes that list from
 -- the catalog of mart_manager_period; carrying the row whole keeps the two the same when a metric
 -- is added there (an explicit list here would have to be edited in step).
@@ -26,10 +37,24 @@ with manager_periods as (
 scorecards as (
   select period, manager_id, total_score, grade, peer_rank, percentile from mart_scorecards
 ),
-profit_targets as (
-  select period, manager_id, base, target, achievement, growth
-  from mart_manager_metrics
-  where metric = 'profit_contribution'
+headline_measures as (
+  -- one row per manager × period: <metric>_base, _target, _achievement, _growth side by side
+  pivot (
+    select period, manager_id, metric, round_fen(base) as base, round_fen(target) as target, achievement, round_fen(growth) as growth,
+    from mart_manager_metrics
+    where metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
+  )
+  on metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
+  using max(base) as base, max(target) as target, max(achievement) as achievement, max(growth) as growth
+  group by period, manager_id
+),
+month_pace as (
+  select period, subject_id as manager_id, elapsed_share, ytd_actual, pace_base, pace_target, achievement, growth
+  from mart_month_pace
+  where subject_type = 'manager' and metric = 'profit_contribution'
+),
+months as (
+  select period from int_periods where period_type = 'month'
 ),
 ancestors as (
   select org_id, ancestor_id from int_org_ancestors
@@ -49,16 +74,21 @@ select
   sc.peer_rank,
   sc.percentile,
   sc.period as score_period,
-  t.base as profit_contribution_base,
-  t.target as profit_contribution_target,
-  t.achievement as profit_contribution_achievement,
-  t.growth as profit_contribution_growth,
+  t.* exclude (period, manager_id, profit_contribution_base, profit_contribution_target, profit_contribution_achievement, profit_contribution_growth),
+  case when mo.period is null then t.profit_contribution_base else p.pace_base end as profit_contribution_base,
+  case when mo.period is null then t.profit_contribution_target else p.pace_target end as profit_contribution_target,
+  case when mo.period is null then t.profit_contribution_achievement else p.achievement end as profit_contribution_achievement,
+  case when mo.period is null then t.profit_contribution_growth else p.growth end as profit_contribution_growth,
+  p.ytd_actual as profit_contribution_ytd,
+  p.elapsed_share,
 from manager_periods as m
 join ancestors as anc on anc.org_id = m.org_id
 left join orgs as o on o.org_id = m.org_id
 left join card_applies as a on a.period = m.period and a.manager_id = m.manager_id
 left join scorecards as sc on sc.manager_id = m.manager_id and sc.period = a.scored_period
-left join profit_targets as t on t.period = m.period and t.manager_id = m.manager_id
+left join headline_measures as t on t.period = m.period and t.manager_id = m.manager_id
+left join months as mo on mo.period = m.period
+left join month_pace as p on p.period = m.period and p.manager_id = m.manager_id
 
 -- written in key order: the API reads one node's league for one period, contiguous rows (zone maps
 -- skip the rest)

@@ -12,7 +12,9 @@
 --                 target of the period with the same months: 03-ytd ← Q1, 06-ytd ← H1, 12-ytd ← Y
 --   achievement = actual / target (6 decimals; null without a target or when it is 0)
 --   growth      = actual − base
--- inputs: mart_org_period, int_holder_bases, int_org_ancestors, int_period_bases, int_period_targets.
+--   A computed base is null when its ledger was not delivered in the base period.
+-- inputs: mart_org_period, int_holder_bases, int_org_ancestors, int_period_bases, int_period_ledgers,
+--   int_period_targets.
 with actuals_wide as (
   select
     period,
@@ -65,7 +67,13 @@ bases as (
   ))
 ),
 base_loaded as (
-  select period, base_period_loaded as loaded, base_period_base_date_known as ndi_known, from int_period_bases
+  -- whether the base period is loaded, and which ledgers were delivered in it (int_period_ledgers):
+  -- a computed base from a ledger not delivered then is null, not 0
+  select
+    b.period, b.base_period_loaded as loaded, b.base_period_base_date_known as ndi_known,
+    g.base_deposits, g.base_loans, g.base_fees, g.base_sales, g.base_visits, g.base_business, g.base_reference,
+  from int_period_bases as b
+  join int_period_ledgers as g on g.period = b.period
 ),
 targets as (
   select period, subject_id as org_id, metric, base_value, target_value,
@@ -80,12 +88,18 @@ combined as (
     a.actual,
     coalesce(
       t.base_value,
-      b.base,
-      case when l.loaded and a.metric in (
-        {% for metric in org with base %}
-        all: '{metric}',
+      case when (case a.metric
+        {% for metric in org %}
+        all: when '{metric}' then l.base_{ledger}
         {% end %}
-      ) and (a.metric <> 'net_deposit_increase' or l.ndi_known) then 0 end
+      end) then coalesce(
+        b.base,
+        case when l.loaded and a.metric in (
+          {% for metric in org with base %}
+          all: '{metric}',
+          {% end %}
+        ) and (a.metric <> 'net_deposit_increase' or l.ndi_known) then 0 end
+      ) end
     ) as base,
     t.target_value as target,
   from actuals as a

@@ -7,13 +7,15 @@
 --   the node or lies in its subtree (int_org_ancestors), at full precision, rounded to the fen here,
 --   once, as mart_unassigned_period rounds one bucket: so mart_org_period = Σ mart_manager_period of
 --   the subtree's managers + this row, exactly before rounding (each figure is rounded on its own, so
---   the rounded figures may differ by a few fen). npl_ratio = npl_balance / loan_end_balance (0
+--   the rounded figures may differ by a few fen). npl_ratio = npl_balance / loan_end_balance (null
 --   without loans); net_deposit_increase null when the warehouse holds no deposit snapshot at the
 --   prior year-end; clients = open clients without any assignment at the period's end, by home org
 --   (each in one bucket, so the sum counts each once).
 --   Every metric column of int_holder_periods, by kind: money (mart_fen), shares of counts
 --   (turned_npl_count, sales_*_units: mart_units), counts (visits, development_visits, clients).
--- inputs: int_holder_periods, int_org_ancestors, int_periods, int_deposit_months, stg_extract__orgs.
+--   A figure whose ledger was not delivered in the period is null (int_period_ledgers).
+-- inputs: int_holder_periods, int_org_ancestors, int_periods, int_deposit_months, int_period_ledgers,
+--   stg_extract__orgs.
 with periods as (
   select
     p.period,
@@ -41,7 +43,7 @@ rounded as (
       'loan_end_balance', 'loan_spread', 'fee_income', 'profit_contribution', 'expected_loss', 'risk_adjusted_contribution',
       'npl_balance', 'turned_npl_balance') or (c like 'sales\_%\_amount' escape '\'))),
     case when p.base_date_known then mart_fen(s.net_deposit_increase) end as net_deposit_increase,
-    coalesce(div_ratio(s.npl_balance, s.loan_end_balance), 0) as npl_ratio,
+    npl_ratio(s.npl_balance, s.loan_end_balance) as npl_ratio,
     mart_units(columns(c -> c = 'turned_npl_count' or (c like 'sales\_%\_units' escape '\'))),
     cast(columns(c -> c in ('visits', 'development_visits', 'clients')) as bigint),
   from subtree as s
@@ -53,7 +55,10 @@ select
   o.org_name,
   o.parent_id,
   o.level,
-  r.* exclude (period, org_id),
+  {% for metric in unassigned %}
+  all: case when l.{ledger} then r.{metric} end as {metric},
+  {% end %}
 from rounded as r
+join int_period_ledgers as l on l.period = r.period
 left join orgs as o on o.org_id = r.org_id
 order by r.period, r.org_id

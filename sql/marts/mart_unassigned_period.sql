@@ -3,11 +3,11 @@
 --   A ledger row without an assignment in force on its date lands here, at its booking org (the
 --   row's org_id, else the client's home org), never lost.
 -- formula: the full-precision figures of int_holder_periods rounded to the fen (half away from zero) here, once;
---   npl_ratio = npl_balance / loan_end_balance (6 decimals, 0 without loans); net_deposit_increase
+--   npl_ratio = npl_balance / loan_end_balance (6 decimals, null without loans); net_deposit_increase
 --   null when the warehouse holds no deposit snapshot at the prior year-end. Counts weighted by
 --   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_holder_periods.
 --   clients = open clients without any assignment at the period's end, by home org.
--- inputs: int_holder_periods, int_period_bases, stg_extract__orgs.
+-- inputs: int_holder_periods, int_period_bases, int_period_ledgers, stg_extract__orgs.
 with periods as (
   select period, base_date_known, from int_period_bases
 ),
@@ -26,4 +26,5 @@ select
   {% end %}
 from figures as f
 join periods as p on p.period = f.period
+join int_period_ledgers as l on l.period = f.period
 left join orgs as o on o.org_id = f.holder_org_id

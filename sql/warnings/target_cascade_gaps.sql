@@ -6,6 +6,9 @@
 -- is_gap: short by more than config/targets.json gap_tolerance); detail says by how much.
 -- Nodes scored by an institution scheme with cascade.fail_on_gap fail the build instead
 -- (sql/checks/target_cascade__scheme_gaps.sql).
+-- zh: 目标分解缺口
+-- en: Targets the level below does not carry (target cascade gaps)
+-- inputs: mart_target_cascade.
 select
   period,
   org_id,

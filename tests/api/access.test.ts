@@ -43,6 +43,7 @@ const endpoints: Endpoint[] = [
   { path: '/api/periods', area: 'org' },
   { path: '/api/orgs/{org}', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/benchmark', area: 'institutions', id: 'org' },
+  { path: '/api/orgs/{org}/peers', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/managers', area: 'performance', id: 'org' },
   { path: '/api/orgs/{org}/scorecards', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/scorecard', area: 'institutions', id: 'org' },
@@ -63,15 +64,18 @@ const endpoints: Endpoint[] = [
   { path: '/api/clients/{client}', area: 'clients', id: 'client' },
   { path: '/api/loads', area: 'loads' },
   { path: '/api/loads/{load}/rejects', area: 'loads', id: 'load' },
+  { path: '/api/ledgers', area: 'org' },
+  { path: '/api/currency', area: 'org' },
+  { path: '/api/warnings', area: 'warnings' },
 ];
 
 // risk-institutions: the risk area, but org-level figures, so not for a manager.
 const areas: Record<Role, string[]> = {
-  head: ['org', 'institutions', 'performance', 'process', 'risk', 'risk-institutions', 'clients'],
+  head: ['org', 'institutions', 'performance', 'process', 'risk', 'risk-institutions', 'clients', 'warnings'],
   pres_b1: ['org', 'institutions', 'performance', 'process', 'risk', 'risk-institutions', 'clients'],
   risk_b1: ['org', 'risk', 'risk-institutions', 'clients'],
   mgr_m1: ['org', 'performance', 'process', 'risk', 'clients'],
-  admin: ['loads'],
+  admin: ['loads', 'warnings'],
 };
 
 // Twice: as the server answers afresh, and with its answer cache on (api/answers.ts), where every
@@ -133,6 +137,7 @@ for (const cached of [false, true]) {
         '/api/orgs/{org}/benchmark',
         '/api/orgs/{org}/scorecards',
         '/api/orgs/{org}/target-cascade',
+        '/api/orgs/{org}/peers',
       ];
       for (const role of ['head', 'pres_b1', 'risk_b1', 'mgr_m1'] as const) {
         it(`${role}: the org tree is exactly the visible subtree`, async () => {

@@ -27,8 +27,10 @@ function leagueByJoins(scope: Scope, f: { orgId: string; period: string }, pagin
       select m.manager_id, m.manager_name, m.org_id, o.org_name, m.line, m.grade,
         sc.total_score, sc.grade as score_grade, sc.peer_rank, sc.percentile, sc.period as score_period,
         ${qualified('m', metrics)},
-        mm.base as profit_contribution_base, mm.target as profit_contribution_target,
-        mm.achievement as profit_contribution_achievement, mm.growth as profit_contribution_growth
+        -- a month: the year to date against the annual target by elapsed time (mart_month_pace)
+        coalesce(mp.pace_base, round_fen(mm.base)) as profit_contribution_base, coalesce(mp.pace_target, round_fen(mm.target)) as profit_contribution_target,
+        coalesce(mp.achievement, mm.achievement) as profit_contribution_achievement, coalesce(mp.growth, round_fen(mm.growth)) as profit_contribution_growth,
+        mp.ytd_actual as profit_contribution_ytd, mp.elapsed_share
       from mart_manager_period m
       ${inSubtree('m')}
       join raw_orgs o on o.org_id = m.org_id
@@ -36,6 +38,8 @@ function leagueByJoins(scope: Scope, f: { orgId: string; period: string }, pagin
         select s.period from mart_scorecards s where list_contains($score_candidates::varchar[], s.period)
         order by list_position($score_candidates::varchar[], s.period) limit 1)
       left join mart_manager_metrics mm on mm.manager_id = m.manager_id and mm.period = m.period and mm.metric = 'profit_contribution'
+        and not regexp_full_match(m.period, '[0-9]{4}-[0-9]{2}') -- a month: its four are its pace's
+      left join mart_month_pace mp on mp.subject_type = 'manager' and mp.subject_id = m.manager_id and mp.period = m.period and mp.metric = 'profit_contribution'
       where m.period = $period
         and ${nodeInScope}
         and ($scope_manager::varchar is null or m.manager_id = $scope_manager::varchar)`,
@@ -114,12 +118,12 @@ describe('league table', () => {
     // M1's contribution (C1 + C2 + half of C6) is 1875.47 in the mart:
     //   achievement = 1875.47 / 2000 = 0.937735 exactly; growth = 1875.47 − 1000 = 875.47.
     // M4 (C5 alone) is 12347.26: 12347.26 / 30000 = 0.41157533… → 0.411575; 12347.26 − 20000 = −7652.74.
-    // M2 and M3 have no target: nulls, not zeros.
+    // M2 and M3 have no target: nulls, not zeros. Base, target and growth are money, at the fen.
     expect(body.rows.map(pick)).toEqual([
-      ['M1', '1875.47', '1000.000000', '2000.000000', '0.937735', '875.470000'],
+      ['M1', '1875.47', '1000.00', '2000.00', '0.937735', '875.47'],
       ['M2', '12123.29', null, null, null, null],
       ['M3', '354.93', null, null, null, null],
-      ['M4', '12347.26', '20000.000000', '30000.000000', '0.411575', '-7652.740000'],
+      ['M4', '12347.26', '20000.00', '30000.00', '0.411575', '-7652.74'],
     ]);
     // The columns are mart_manager_metrics' own, and sortable.
     const [mm] = await mart(`select achievement from mart_manager_metrics where period = '2026-Q1' and manager_id = 'M1' and metric = 'profit_contribution'`);

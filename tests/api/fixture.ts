@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/db.ts';
-import { buildAndPublish } from '../../warehouse/results.ts';
+import { buildAndPublish, requireResults } from '../../warehouse/results.ts';
 import { UserStore } from '../../warehouse/users.ts';
 import { openDeps, type OpenedDeps } from '../../api/server.ts';
 import { createApp } from '../../api/app.ts';
@@ -101,6 +101,8 @@ export const passwords = {
   risk_b1: 'risk-pass-2026',
   mgr_m1: 'mgr1-pass-2026',
   admin: 'admin-pass-2026',
+  sup_b1: 'sup-pass-2026',
+  sup_s21: 'sup-pass-2026',
 } as const;
 export type FixtureUser = keyof typeof passwords;
 
@@ -110,17 +112,20 @@ export interface Fixture {
 }
 
 
-export async function createFixture(): Promise<Fixture> {
+/** The fixture bank, or another bank given as its raw_* rows (`sql`), with the same users;
+ * `configDir`: build with these configuration files (e.g. a scheme with manual indicators). */
+export async function createFixture(opts: { configDir?: string; sql?: string } = {}): Promise<Fixture> {
+  const sql = opts.sql ?? rawSql;
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-api-'));
   const dbPath = join(dir, 'bank.duckdb');
   const wh = await Warehouse.open(dbPath);
   try {
-    await wh.run(rawSql);
+    await wh.run(sql);
   } finally {
     wh.close();
   }
   // The real marts, built and published by the build runner from the rows above.
-  await buildAndPublish(dbPath);
+  await buildAndPublish(dbPath, opts.configDir ? { configDir: opts.configDir } : {});
   const users = new UserStore(join(dir, 'bank.users.json'));
   await users.add({ username: 'head', role: 'head_office', password: passwords.head, display_name: '总行' });
   await users.add({ username: 'pres_b1', role: 'branch_president', org_id: 'B1', password: passwords.pres_b1 });
@@ -128,7 +133,20 @@ export async function createFixture(): Promise<Fixture> {
   await users.add({ username: 'risk_b1', role: 'risk_officer', org_id: 'B1', password: passwords.risk_b1 });
   await users.add({ username: 'mgr_m1', role: 'manager', org_id: 'S11', manager_id: 'M1', password: passwords.mgr_m1 });
   await users.add({ username: 'admin', role: 'admin', password: passwords.admin });
+  // 主管 (issue 21): enter what is judged on the cards of their subtree
+  await users.add({ username: 'sup_b1', role: 'supervisor', org_id: 'B1', password: passwords.sup_b1, display_name: '一分行主管' });
+  await users.add({ username: 'sup_s21', role: 'supervisor', org_id: 'S21', password: passwords.sup_s21 });
   return { dir, dbPath };
+}
+
+/** Rows of a query on the fixture's published results (read-only; closed again). */
+export async function publishedRows(f: Fixture, sql: string): Promise<Record<string, unknown>[]> {
+  const wh = await Warehouse.open(requireResults(f.dbPath), { readOnly: true });
+  try {
+    return await wh.query(sql);
+  } finally {
+    wh.close();
+  }
 }
 
 export function removeFixture(f: Fixture): void {

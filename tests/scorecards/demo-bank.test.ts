@@ -10,7 +10,7 @@ import { generateBank } from '../../generator/index.ts';
 import { ingestPath } from '../../ingest/index.ts';
 import { Warehouse } from '../../warehouse/db.ts';
 import { build } from '../../warehouse/build.ts';
-import { failedChecks } from './fixture.ts';
+import { configScoring, coverageIndicator, failedChecks } from './fixture.ts';
 
 interface Truth {
   cohorts: {
@@ -144,5 +144,34 @@ describe('institution cards on the generated bank', () => {
     expect(rows).toHaveLength(6);
     // bottom quarter: rank above three quarters of the level (e.g. 34th or lower of 45)
     for (const r of rows) expect(r.level_rank, `${r.period}: ${r.level_rank} of ${r.level_count}`).toBeGreaterThan(0.75 * r.level_count);
+  });
+});
+
+// Last: rebuilds this warehouse with another retail card, so it runs after the tests above.
+describe('a scheme scoring maintenance_coverage on the generated bank', () => {
+  it('gives retail managers non-zero points, each = coverage / 0.8 capped at 1.2, × 10', async () => {
+    const config = configScoring(coverageIndicator, 'new_debit_cards');
+    try {
+      await build(wh, { configDir: config });
+    } finally {
+      rmSync(config, { recursive: true, force: true });
+    }
+    const rows = await wh.query<{ period: string; actual: string | null; points: string; note: string | null; expected: string | null }>(
+      `select i.period, i.actual, i.points, i.note,
+         round(least(cast(p.maintenance_coverage / 0.8 as decimal(18,6)), 1.2) * 10, 2)::varchar as expected
+       from mart_scorecard_indicators i
+       join mart_manager_process_period p on p.period = i.period and p.manager_id = i.manager_id
+       where i.indicator_id = 'premium_coverage'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const scored = rows.filter((r) => Number(r.points) > 0);
+    // Not the old 0 "no_data" for everyone: most cards earn points for their coverage.
+    expect(scored.length).toBeGreaterThan(rows.length / 2);
+    // Every manager with premium clients is scored from the process mart's coverage; the others
+    // (no premium client: coverage null) say why they score 0.
+    for (const r of rows) {
+      if (r.actual === null) expect(r.note).not.toBeNull();
+      else expect(r.points).toBe(r.expected);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // can state its arithmetic; the org tree, managers, assignments, visits and adjustments go in as
 // raw extract rows and pass through the real staging views. Then the scheme build input and the
 // scorecard models run (plus int_org_ancestors), in the real build order.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/db.ts';
@@ -143,11 +143,14 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
     await wh.run(`create table mart_org_period (period varchar, org_id varchar, level varchar, managers bigint)`);
     const levelOf = new Map(bank.orgs.map((o) => [o.org_id, o.level]));
     await insertRows(wh, 'mart_org_period', (bank.orgManagers ?? []).map((m) => ({ ...m, level: levelOf.get(m.org_id) })));
+    // every ledger delivered in every period (the coverage of a full delivery; int_period_ledgers)
+    await wh.run(`create table int_period_ledgers as select period, true as deposits, true as loans, true as fees,
+      true as sales, true as visits, true as business, true as reference from int_periods`);
 
     await loadSchemes(wh, { schemesDir });
     await loadTargets(wh, { configDir });
     await createMacros(wh); // as every build does
-    const handMade = new Set(['int_periods', 'mart_manager_metrics', 'mart_client_period', 'mart_org_metrics', 'mart_org_period']);
+    const handMade = new Set(['int_periods', 'mart_manager_metrics', 'mart_client_period', 'mart_org_metrics', 'mart_org_period', 'int_period_ledgers']);
     const all = discoverModels();
     const wanted = all.filter(
       (m) =>
@@ -162,6 +165,7 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
         throw new Error(`model ${m.name}: ${(e as Error).message}`);
       }
     }
+    await createMacros(wh, undefined, 'live'); // as the build does once its models exist
   } catch (e) {
     wh.close();
     rmSync(dir, { recursive: true, force: true });
@@ -208,3 +212,35 @@ export async function failedChecks(wh: Warehouse): Promise<Record<string, unknow
   }
   return failed;
 }
+
+/**
+ * A copy of config/ (in a temp folder) whose retail default scheme scores `indicator` in place of
+ * the indicator `replaces` (same weight, so the weights still sum to 100). The caller removes it.
+ */
+export function configScoring(indicator: Record<string, unknown>, replaces: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-config-'));
+  const copy = (from: string, to: string) => {
+    mkdirSync(to, { recursive: true });
+    for (const e of readdirSync(from, { withFileTypes: true })) {
+      if (e.isDirectory()) copy(join(from, e.name), join(to, e.name));
+      else copyFileSync(join(from, e.name), join(to, e.name));
+    }
+  };
+  copy(join(projectRoot, 'config'), dir);
+  const file = join(dir, 'schemes', 'retail_default.json');
+  const scheme = JSON.parse(readFileSync(file, 'utf8')) as { indicators: { id: string; weight: number }[] };
+  const at = scheme.indicators.findIndex((i) => i.id === replaces);
+  if (at < 0) throw new Error(`retail_default has no indicator ${replaces}`);
+  scheme.indicators[at] = { ...indicator, weight: scheme.indicators[at]!.weight } as never;
+  writeFileSync(file, JSON.stringify(scheme, null, 2));
+  return dir;
+}
+
+/** The premium-client coverage indicator the tests score: against a fixed target of 80 %. */
+export const coverageIndicator = {
+  id: 'premium_coverage',
+  label: { zh: '优质客户维护覆盖率', en: 'Premium-client coverage' },
+  metric: 'maintenance_coverage',
+  formula: 'ratio_to_target',
+  target_fallback: { fixed: 0.8 },
+};

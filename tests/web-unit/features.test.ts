@@ -6,7 +6,7 @@ import { heatCells, percentileRanks } from '../../web/src/features/institution/c
 import { waterfallSteps } from '../../web/src/features/manager/charts.ts';
 import { figuresOf, segmentsOf, visitLevels } from '../../web/src/features/manager/groups.ts';
 import { classGrid, latestSnapshot } from '../../web/src/features/client/history.ts';
-import { migrationCells, migrationOption, migrationPick, vintagePick } from '../../web/src/features/risk/charts.ts';
+import { migrationCells, migrationOption, migrationPick, vintageOption, vintagePick } from '../../web/src/features/risk/charts.ts';
 import { cellDrillParam, drillParam, parseCellDrill, parseDrill } from '../../web/src/features/risk/drill.ts';
 import { parseSelection, toggleSelection } from '../../web/src/features/managers/league.ts';
 import { homeOf, navFor } from '../../web/src/features/shell/nav.ts';
@@ -30,6 +30,18 @@ describe('institution heat map', () => {
     const cells = heatCells(rows, ['profit_contribution', 'npl_ratio'], 'zh');
     expect(cells.map((c) => c.percentile)).toEqual([100, 50, 0, 50]);
     expect(cells[2]!.text).toBe('2.00%');
+  });
+  it('colours size counts, missing values and a column of one value neutral (null), at every level', () => {
+    // managers: a size count, neither good nor bad; fee_income: all equal (0 and 0), nothing to tell
+    // apart, whether the API ranks it (cume_dist gives both 1) or the page does; npl_ratio of B missing,
+    // so A's stands alone: nothing to compare it with.
+    const rows = [
+      { org_name: 'A', managers: 12, clients: 300, fee_income: '0.00', fee_income_percentile: '1.000000', npl_ratio: '0.02', profit_contribution: '5' },
+      { org_name: 'B', managers: 3, clients: 40, fee_income: '0.00', fee_income_percentile: '1.000000', npl_ratio: null, profit_contribution: '9' },
+    ];
+    const cells = heatCells(rows, ['managers', 'clients', 'fee_income', 'npl_ratio', 'profit_contribution'], 'zh');
+    // order: metric by metric, row by row; profit 5 < 9 ranked here: P0 and P100
+    expect(cells.map((c) => c.percentile)).toEqual([null, null, null, null, null, null, null, null, 0, 100]);
   });
 });
 
@@ -84,17 +96,17 @@ describe('portfolio segments', () => {
 });
 
 describe('client history', () => {
-  it("pivots loans × month-ends with each month's class", () => {
+  it("pivots loans × month-ends with each month's class, the latest month first", () => {
     const rows = [
       { loan_id: 'L2', as_of_date: '2026-02-28', five_class: 'substandard' },
       { loan_id: 'L1', as_of_date: '2026-01-31', five_class: 'normal' },
       { loan_id: 'L1', as_of_date: '2026-02-28', five_class: 'special_mention' },
     ];
     expect(classGrid(rows, 'as_of_date')).toEqual({
-      months: ['2026-01-31', '2026-02-28'],
+      months: ['2026-02-28', '2026-01-31'],
       loans: [
-        { loan_id: 'L1', cells: ['normal', 'special_mention'] },
-        { loan_id: 'L2', cells: [null, 'substandard'] },
+        { loan_id: 'L1', cells: ['special_mention', 'normal'] },
+        { loan_id: 'L2', cells: ['substandard', null] },
       ],
     });
     expect(latestSnapshot(rows).map((r) => r.loan_id)).toEqual(['L2', 'L1']);
@@ -134,8 +146,13 @@ describe('risk chart clicks', () => {
       { from_class: 'normal', to_class: 'substandard', loans: '1.000000', opening_balance: '2000000.00', closing_balance: '2000000.00' },
       { from_class: 'new', to_class: 'closed', loans: '2.000000', opening_balance: '0.00', closing_balance: '0.00' },
     ];
-    const option = migrationOption(rows, 'zh') as { series: { data: [number, number, number | null, string][] }[] };
-    const data = option.series[0]!.data;
+    const option = migrationOption(rows, 'zh') as { series: { data: [number, number, number | null, string][] }[]; visualMap: { seriesIndex: number; max: number }[] };
+    // two series: the moves between classes of existing loans on the red scale (normal → substandard),
+    // the rest (stayed, new, closed: new → closed here) shaded neutral
+    expect(option.series[0]!.data.filter((d) => d[2] !== null)).toHaveLength(1);
+    expect(option.visualMap.map((v) => v.seriesIndex)).toEqual([0, 1]);
+    expect(option.visualMap[0]!.max).toBe(200); // the one move, 2,000,000 yuan = 200 万元
+    const data = option.series.flatMap((s) => s.data);
     // Each cell's own (x, y) names its classes: the filled ones are the rows above.
     const picked = data.filter((d) => d[2] !== null).map((d) => migrationPick(d));
     expect(picked).toEqual(expect.arrayContaining([
@@ -146,6 +163,24 @@ describe('risk chart clicks', () => {
     expect(migrationPick([99, 0, 1, ''])).toBeNull();
     expect(vintagePick({ name: '8', seriesName: '2025-Q2' })).toEqual({ kind: 'vintage', origination_quarter: '2025-Q2', months_on_book: 8 });
     expect(vintagePick({ name: 'x', seriesName: '2025-Q2' })).toBeNull();
+    // the vintage chart's ages are a value axis: a point is [age, share]
+    expect(vintagePick({ name: '', seriesName: '2025-Q2', value: [8, 12.5] })).toEqual({ kind: 'vintage', origination_quarter: '2025-Q2', months_on_book: 8 });
+  });
+
+  it('vintage: every cohort in the legend, the latest eight shown, thin cohorts starred and dashed, points [age, %]', () => {
+    const row = (q: string, age: number, share: string, n: number) => ({ origination_quarter: q, months_on_book: age, cumulative_npl_principal_share: share, cohort_loans: String(n), thin_cohort: n < 10 });
+    const rows = [
+      ...Array.from({ length: 9 }, (_, i) => row(`2024-Q${(i % 4) + 1}`.replace('2024', String(2024 + Math.floor(i / 4))), 0, '0.000000', 20)),
+      row('2026-Q2', 0, '0.000000', 3),
+      row('2026-Q2', 1, '0.333333', 3),
+    ];
+    const o = vintageOption(rows as never, 'en') as { legend: { selected: Record<string, boolean>; formatter: (n: string) => string }; series: { name: string; data: number[][]; lineStyle?: { type: string } }[] };
+    expect(Object.values(o.legend.selected).filter(Boolean)).toHaveLength(8);
+    expect(o.legend.selected['2024-Q1']).toBe(false); // the oldest, selectable
+    expect(o.legend.formatter('2026-Q2')).toBe('2026-Q2*');
+    const thin = o.series.find((s) => s.name === '2026-Q2')!;
+    expect(thin.lineStyle).toEqual({ type: 'dashed' });
+    expect(thin.data).toEqual([[0, 0], [1, 33.3333]]);
   });
 });
 
@@ -161,7 +196,9 @@ describe('league selection and tiles', () => {
     expect(v).toMatchObject({ actual: '1,200.00 万元', base: '1,000.00 万元', target: '1,100.00 万元', achievement: '109.1%', growth: '+200.00 万元', achievementTone: 'pos', growthTone: 'pos', compared: true });
     // For the NPL ratio a rise is bad news.
     const npl = tileView({ metric: 'npl_ratio', actual: '0.020000', base: '0.015000', target: null, achievement: null, growth: '0.005000' }, 'zh');
-    expect(npl).toMatchObject({ actual: '2.00%', growth: '+0.50%', growthTone: 'neg' });
+    // 2.00 % − 1.50 %: half a percentage point, not "+0.50%" (which would read as a relative change)
+    expect(npl).toMatchObject({ actual: '2.00%', growth: '+0.50 个百分点', growthTone: 'neg' });
+    expect(tileView({ metric: 'npl_ratio', actual: '0.010000', base: '0.012500', target: null, achievement: null, growth: '-0.002500' }, 'en').growth).toBe('-0.25 pp');
   });
 });
 
@@ -191,7 +228,10 @@ describe('columns, breadcrumbs, navigation', () => {
     expect(homeOf({ ...base, role: 'risk_officer' })).toEqual({ page: 'risk', id: 'S1' });
     expect(homeOf({ ...base, role: 'manager', manager_id: 'M1' })).toEqual({ page: 'manager', id: 'M1' });
     expect(navFor({ ...base, role: 'risk_officer' }).map((n) => n.page)).toEqual(['risk']);
-    expect(navFor({ ...base, role: 'branch_president' }).map((n) => n.page)).toEqual(['org', 'managers', 'risk']);
+    expect(navFor({ ...base, role: 'branch_president' }).map((n) => n.page)).toEqual(['org', 'managers', 'risk', 'reviews']);
+    // the review queue (issue 22) for every role that takes part in the cycle
+    expect(navFor({ ...base, role: 'supervisor' }).map((n) => n.page)).toEqual(['managers', 'reviews']);
+    expect(navFor({ ...base, role: 'manager', manager_id: 'M1' }).map((n) => n.page)).toEqual(['manager', 'reviews']);
   });
   it('returns after sign-in only to a page of this app', () => {
     expect(safeNext('/org/B1?period=2026-03')).toBe('/org/B1?period=2026-03');

@@ -36,9 +36,11 @@ describe('bars and units', () => {
     expect(neg.width).toBeCloseTo((3 / 203) * 100, 6);
     expect(barGeometry(null, col)).toBeNull();
   });
-  it('gives a money column one unit and formats cells', () => {
-    const units = columnUnits([{ key: 'v', kind: 'money' }, { key: 'name', kind: 'text' }], [{ v: '150000000' }, { v: '5' }]);
-    expect(units).toEqual({ v: 'yi' });
+  it('gives every money column the one unit of the product (万元), whatever the size of its figures', () => {
+    // 150,000,000 yuan = 1.5 亿 is still shown as 15,000.00 万元: a column never switches unit with its data.
+    const units = columnUnits([{ key: 'v', kind: 'money' }, { key: 'w', kind: 'money' }, { key: 'name', kind: 'text' }], [{ v: '150000000', w: '5' }, { v: '5', w: '7' }]);
+    expect(units).toEqual({ v: 'wan', w: 'wan' });
+    expect(cellText('150000000', 'money', units.v)).toBe('15,000.00');
     expect(cellText('150000000', 'money', 'yi')).toBe('1.50');
     expect(cellText('0.9512', 'ratio')).toBe('95.12%');
     expect(cellText(null, 'text')).toBe('—');

@@ -21,6 +21,8 @@ export interface TestUsers {
   branch_president: string;
   risk_officer: string;
   manager: string;
+  /** 主管 of the sample manager's own org (issue 21: enters what is judged on the cards there). */
+  supervisor: string;
 }
 
 export interface Truth {
@@ -47,6 +49,8 @@ export interface BankOptions {
   seed?: number;
   /** The generator's bad-risk plant strength (generator default 4 when unset). */
   badRiskMultiplier?: number;
+  /** Build with these configuration files (default config/): e.g. a scheme with manual indicators. */
+  configDir?: string;
   log?: (line: string) => void;
 }
 
@@ -68,7 +72,7 @@ export async function startTestBank(opts: BankOptions = {}): Promise<TestBank> {
     } finally {
       wh.close();
     }
-    await buildAndPublish(dbPath);
+    await buildAndPublish(dbPath, opts.configDir ? { configDir: opts.configDir } : {});
     log(`built in ${Math.round(performance.now() - t0)} ms`);
     const truth = JSON.parse(readFileSync(join(extracts, 'truth.json'), 'utf8')) as Truth;
     const served = await serveBank({ dbPath, workDir: dir, truth, log, t0 });
@@ -116,10 +120,11 @@ export async function serveBank(o: {
   const usersPath = o.usersPath ?? join(o.workDir, 'users.json');
   rmSync(usersPath, { force: true });
   const store = new UserStore(usersPath);
-  const users: TestUsers = { head_office: 'ho', branch_president: 'president', risk_officer: 'risk', manager: 'rm' };
+  const users: TestUsers = { head_office: 'ho', branch_president: 'president', risk_officer: 'risk', manager: 'rm', supervisor: 'sup' };
   await store.add({ username: users.head_office, role: 'head_office', org_id: null, password: PASSWORD, display_name: '总行用户' });
   await store.add({ username: users.branch_president, role: 'branch_president', org_id: subjects.branch.org_id, password: PASSWORD, display_name: '支行行长' });
   await store.add({ username: users.risk_officer, role: 'risk_officer', org_id: subjects.region.org_id, password: PASSWORD, display_name: '风险经理' });
+  await store.add({ username: users.supervisor, role: 'supervisor', org_id: subjects.manager.org_id, password: PASSWORD, display_name: '网点主管' });
   await store.add({ username: users.manager, role: 'manager', manager_id: subjects.manager.manager_id, org_id: subjects.manager.org_id, password: PASSWORD, display_name: subjects.manager.manager_name });
   const webDist = join(o.workDir, 'web-dist');
   await buildWeb({ outDir: webDist });

@@ -76,8 +76,9 @@ describe('dashboard in Chromium', () => {
       expect(new URL(page.url()).pathname).toBe(path);
       await screenshot(page, `home-${user}`);
     }
-    // Navigation follows the role: a manager sees only their own scorecard, a risk officer only risk.
-    expect(await page.locator('nav a[data-nav]').evaluateAll((as) => as.map((a) => a.getAttribute('data-nav')))).toEqual(['nav_my_scorecard']);
+    // Navigation follows the role: a manager sees only their own scorecard (and its review queue,
+    // issue 22), a risk officer only risk.
+    expect(await page.locator('nav a[data-nav]').evaluateAll((as) => as.map((a) => a.getAttribute('data-nav')))).toEqual(['nav_my_scorecard', 'nav_reviews']);
     await login(page, bank.url, bank.users.risk_officer);
     expect(await page.locator('nav a[data-nav]').evaluateAll((as) => as.map((a) => a.getAttribute('data-nav')))).toEqual(['nav_risk']);
   });

@@ -1,6 +1,6 @@
 // Helpers for driving the dashboard in the browser tests and the web benchmark.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PASSWORD } from './bank.ts';
 
@@ -22,8 +22,9 @@ export async function login(page: Page, url: string, username: string, password 
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage: true });
 }
 
 /** The path and query of the page's URL. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Warehouse } from '../db.ts';
 import type { BuildInputResult } from './_input.ts';
 import { defaultSchemesDir, formatProblem, readSchemesDir, type LoadedScheme } from '../schemes/load.ts';
+import { indicatorsInForce } from '../schemes/schema.ts';
 import { periodEndDate, periodStartDate } from '../../contract/periods.ts';
 import type { CardParts } from '../schemes/schema.ts';
 import { loadOrgSchemes, orgCfgTables } from './_org-schemes.ts';
@@ -24,6 +25,7 @@ export const cfgTables = [
   'cfg_scheme_adjustment_items',
   'cfg_scheme_grades',
   'cfg_scheme_base_pay',
+  'cfg_scheme_ratings',
 ] as const;
 
 const ddl = `
@@ -39,6 +41,7 @@ create or replace table cfg_schemes (
   default_cap          decimal(9,6) not null,
   default_floor        decimal(9,6) not null,
   total_weight         decimal(9,4) not null,
+  unavailable_indicators varchar not null, -- rescale | zero: an indicator whose ledger was not delivered
   bonus_cap            decimal(9,2) not null,
   fd_grade             varchar,            -- forced distribution: the grade limited, or null
   fd_max_share         decimal(9,6),
@@ -50,16 +53,19 @@ create or replace table cfg_schemes (
   pay_divisor          integer not null,
   score_scale          decimal(9,4) not null,
   pool_share           decimal(9,6) not null,
+  review_chain         varchar not null,   -- roles signing a card in turn, comma-separated (issue 22)
+  appeal_days          integer not null,   -- days after the lock within which a manager may appeal
 );
 create or replace table cfg_scheme_indicators (
   scheme_id    varchar not null,
   indicator_id varchar not null,
   ordinal      integer not null,
-  metric       varchar not null,
+  metric       varchar,           -- null for a manual indicator
   label_zh     varchar,
   label_en     varchar,
   weight       decimal(9,4) not null,
-  formula      varchar not null,  -- ratio_to_target | ratio_to_previous | lower_is_better | banded_linear | pass_fail
+  formula      varchar not null,  -- ratio_to_target | ratio_to_previous | lower_is_better | banded_linear | pass_fail | manual
+  entered_by   varchar,           -- manual: the roles that enter it, comma-separated
   cap          decimal(9,6),      -- ratio formulas: the indicator's cap, else the scheme default
   floor        decimal(9,6),
   basis        varchar,           -- banded_linear, pass_fail: achievement | actual
@@ -90,7 +96,18 @@ create or replace table cfg_scheme_items (
   premium_top_share       decimal(9,6),    -- … or among the bank's top share of clients by them
   min_visits_per_quarter  integer,
   note                    varchar,
+  entered_by              varchar,          -- adjustment items: the roles that enter them on the card
   primary key (scheme_id, item_id),
+);
+create or replace table cfg_scheme_ratings (
+  scheme_id    varchar not null,
+  indicator_id varchar not null,      -- a manual indicator with a rating scale
+  rating       varchar not null,
+  ordinal      integer not null,
+  label_zh     varchar not null,
+  label_en     varchar not null,
+  points       decimal(9,2) not null,
+  primary key (scheme_id, indicator_id, rating),
 );
 create or replace table cfg_scheme_adjustment_items (
   scheme_id       varchar not null,
@@ -143,6 +160,7 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     default_cap: s.defaults.cap,
     default_floor: s.defaults.floor,
     total_weight: s.total_weight,
+    unavailable_indicators: s.unavailable_indicators,
     bonus_cap: s.bonus.cap,
     fd_grade: s.forced_distribution?.grade ?? null,
     fd_max_share: s.forced_distribution?.max_share ?? null,
@@ -154,6 +172,8 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     pay_divisor: s.pay.divisor,
     score_scale: s.pay.score_scale,
     pool_share: s.pay.pool_share,
+    review_chain: s.review.chain.join(','),
+    appeal_days: s.review.appeal_days,
   };
   const basePay = Object.entries(s.pay.base_pay_monthly).map(([grade, monthly]) => ({
     scheme_id: s.scheme_id,
@@ -163,9 +183,16 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
   return { scheme, ...cardRows(s), basePay };
 }
 
-/** The rows of a scorecard's indicators, items and grades (managers' and institutions' schemes alike). */
+/** The rows of a scorecard's indicators (manual ones with their rating scales), items and grades (managers' and institutions' schemes alike). */
 export function cardRows(s: CardParts & { scheme_id: string }) {
-  const indicators = s.indicators.map((i, k) => {
+  const ratings: Record<string, Value>[] = [];
+  const indicators = indicatorsInForce(s).map((i, k): Record<string, Value> => {
+    if (i.formula === 'manual') {
+      i.scale?.forEach((r, j) =>
+        ratings.push({ scheme_id: s.scheme_id, indicator_id: i.id, rating: r.rating, ordinal: j + 1, label_zh: r.label.zh, label_en: r.label.en, points: r.points }),
+      );
+      return { scheme_id: s.scheme_id, indicator_id: i.id, ordinal: k + 1, metric: null, label_zh: i.label.zh, label_en: i.label.en, weight: i.weight, formula: i.formula, entered_by: i.entered_by.join(','), mapping: i.note ?? null };
+    }
     const fallback = { ...s.defaults.target_fallback, ...i.target_fallback };
     const ratioFormula = i.formula === 'ratio_to_target' || i.formula === 'ratio_to_previous' || i.formula === 'lower_is_better';
     return {
@@ -215,6 +242,7 @@ export function cardRows(s: CardParts & { scheme_id: string }) {
         premium_top_share: it.source === 'rule' ? (it.premium_top_share ?? null) : null,
         min_visits_per_quarter: it.source === 'rule' ? it.min_visits_per_quarter : null,
         note: it.note ?? null,
+        entered_by: it.source === 'adjustment' ? it.entered_by.join(',') : null,
       });
       if (it.source === 'adjustment') {
         for (const a of it.adjustment_items) {
@@ -236,7 +264,7 @@ export function cardRows(s: CardParts & { scheme_id: string }) {
     label_zh: g.label?.zh ?? null,
     label_en: g.label?.en ?? null,
   }));
-  return { indicators, items, adjustmentItems, grades };
+  return { indicators, items, adjustmentItems, grades, ratings };
 }
 
 export async function load(wh: Warehouse, opts: SchemeInputOptions = {}): Promise<BuildInputResult[]> {
@@ -255,6 +283,7 @@ export async function load(wh: Warehouse, opts: SchemeInputOptions = {}): Promis
     await insert(wh, 'cfg_scheme_adjustment_items', r.adjustmentItems);
     await insert(wh, 'cfg_scheme_grades', r.grades);
     await insert(wh, 'cfg_scheme_base_pay', r.basePay);
+    await insert(wh, 'cfg_scheme_ratings', r.ratings);
   }
   await loadOrgSchemes(wh, dir, schemes.map((s) => s.scheme.scheme_id));
   const results: BuildInputResult[] = [];

@@ -1,25 +1,17 @@
-// Helpers shared by the export kinds: period and org validation, the metric columns of a mart,
-// and base/target/achievement columns pivoted from the long-form metrics marts.
+// Helpers shared by the export kinds: period and org validation, the metric columns of a mart in
+// reading order, each measured metric beside its base, target, achievement and growth.
 import type { Warehouse } from '../db.ts';
 import { ExportRequestError, type ExportKind, type ExportRequest } from './_kind.ts';
 import { isPeriodKey, PERIOD_KEY_EXAMPLES } from '../../contract/periods.ts';
 import { MEASURES } from '../../contract/metrics.ts';
 import { builtSchemaVersion, codeSchema, staleReason } from '../schema-version.ts';
 import { usedParams, type Reader } from '../queries/reader.ts';
+import type { Catalog } from '../queries/catalog.ts';
 
 /** The warehouse as the queries' Reader: binds only the parameters a statement names, as the API's pool does. */
 export function readerOf(wh: Warehouse): Reader {
   return { query: <T extends object>(sql: string, params?: Parameters<Reader['query']>[1]) => wh.query(sql, params && usedParams(sql, params)) as Promise<T[]> };
 }
-
-/** The metrics shown with their measures (contract/metrics.ts MEASURES) in manager and org exports. */
-export const headlineMetrics = [
-  'profit_contribution',
-  'deposit_avg_balance',
-  'loan_avg_balance',
-  'fee_income',
-  'net_deposit_increase',
-] as const;
 
 export async function checkRequest(wh: Warehouse, req: ExportRequest, kind?: Pick<ExportKind, 'periods'>): Promise<void> {
   if (!isPeriodKey(req.period)) {
@@ -48,36 +40,18 @@ export async function checkRequest(wh: Warehouse, req: ExportRequest, kind?: Pic
   }
 }
 
-/** Columns of a table in order, except those given. */
-export async function columnsOf(wh: Warehouse, table: string, except: string[]): Promise<string[]> {
-  const rows = await wh.query<{ column_name: string }>(
-    `select column_name from duckdb_columns() where table_name = $t and schema_name = 'main' order by column_index`,
-    { t: table },
-  );
-  return rows.map((r) => r.column_name).filter((c) => !except.includes(c));
+/** Columns of a mart this code builds, in order, except those given. */
+export function martColumnsExcept(catalog: Catalog, table: string, except: readonly string[]): string[] {
+  return catalog.columns(table).map((c) => ident(c.name)).filter((c) => !except.includes(c));
 }
 
-/** `<metric>_<measure>` column names for the headline metrics. */
-export function measureColumns(): string[] {
-  return headlineMetrics.flatMap((m) => MEASURES.map((x) => `${m}_${x}`));
+/** The metrics a mart shows with their measures: those with a `<metric>_base` … column beside them. */
+export function measuredMetrics(catalog: Catalog, table: string): string[] {
+  const names = new Set(catalog.columns(table).map((c) => c.name));
+  return [...names].filter((m) => MEASURES.every((x) => names.has(`${m}_${x}`)));
 }
 
-/**
- * A select list pivoting the long-form metrics mart (alias x) into measure columns. The headline
- * metrics are money: base, target and growth are shown to the fen, achievement as a ratio.
- */
-export function measurePivot(): string {
-  return headlineMetrics
-    .flatMap((m) =>
-      MEASURES.map((x) => {
-        const picked = `max(x.${x}) filter (where x.metric = '${m}')`;
-        return x === 'achievement' ? `${picked} as ${m}_${x}` : `cast(round(${picked}, 2) as decimal(18,2)) as ${m}_${x}`;
-      }),
-    )
-    .join(',\n  ');
-}
-
-/** What a branch president reads first: profit and its parts, each headline metric beside its measures. */
+/** What a branch president reads first: profit and its parts, then balances and risk. */
 const readingOrder = [
   'profit_contribution',
   'loan_spread',
@@ -97,16 +71,16 @@ const readingOrder = [
 ];
 
 /**
- * Metric columns in reading order: the headline metrics first, each followed by its measure
- * columns when `withMeasures`, then every other metric in the mart's own order.
+ * Metric columns in reading order: the reading order's first, then every other metric in the
+ * mart's own order; each of `measured` followed by its measure columns.
  */
-export function readingColumns(metrics: string[], withMeasures: boolean): string[] {
+export function readingColumns(metrics: string[], measured: readonly string[] = []): string[] {
   const first = readingOrder.filter((m) => metrics.includes(m));
   const rest = metrics.filter((m) => !first.includes(m));
   const out: string[] = [];
   for (const m of [...first, ...rest]) {
     out.push(m);
-    if (withMeasures && (headlineMetrics as readonly string[]).includes(m)) out.push(...MEASURES.map((x) => `${m}_${x}`));
+    if (measured.includes(m)) out.push(...MEASURES.map((x) => `${m}_${x}`));
   }
   return out;
 }

@@ -8,6 +8,8 @@ export interface ExportRequest {
   period: string;
   /** Restrict to this org node's subtree (checked to exist). */
   org?: string;
+  /** The server's entries file of the ledger (`<db>.entries.jsonl`), for the kinds that read it. */
+  entriesFile?: string;
 }
 
 export interface ExportKind {

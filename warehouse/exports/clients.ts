@@ -33,7 +33,7 @@ const clients: ExportKind = {
        order by c.profit_contribution desc, c.client_id`,
       { period: req.period, org: req.org ?? null },
     );
-    return { columns: columnsOf([...leading, ...readingColumns(metrics, false)]), rows };
+    return { columns: columnsOf([...leading, ...readingColumns(metrics)]), rows };
   },
 };
 export default clients;

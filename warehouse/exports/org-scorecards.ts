@@ -7,6 +7,7 @@ import { martRows } from '../queries/mart-rows.ts';
 import { codeSchema } from '../schema-version.ts';
 import { columnsOf } from '../../report/table.ts';
 import { readerOf } from './_common.ts';
+import { wholeBank } from '../queries/scope.ts';
 import { ExportRequestError, type ExportKind } from './_kind.ts';
 
 const orgScorecards: ExportKind = {
@@ -20,7 +21,7 @@ const orgScorecards: ExportKind = {
     if (!period) throw new ExportRequestError(`no institution cards for ${req.period}: scoring runs at quarter ends on year-to-date figures (2026-Q2 means 2026-06-ytd)`);
     const { catalog } = await codeSchema();
     const keys = catalogColumns(catalog, orgScorecardTable);
-    const rows = await martRows(reader, catalog, orgScorecardRows(keys), { orgId: req.org ?? null, period }, 'level, total_score desc, org_id');
+    const rows = await martRows(reader, catalog, orgScorecardRows(keys), { scope: wholeBank, orgId: req.org ?? null, period }, 'level, total_score desc, org_id');
     return { columns: columnsOf(keys), rows: rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]]))) };
   },
 };

@@ -3,12 +3,13 @@
 // order. A node's row plus its managers (`jixiao export managers --org`) add up to the node
 // (`jixiao export orgs`).
 import type { Warehouse } from '../db.ts';
-import { columnsOf as tableColumns, ident } from './_common.ts';
+import { martColumnsExcept } from './_common.ts';
+import { codeSchema } from '../schema-version.ts';
 import type { ExportKind, ExportRequest } from './_kind.ts';
 import { columnsOf } from '../../report/table.ts';
 import { orgUnassigned, unassignedLeading } from '../queries/unassigned.ts';
 import { wholeBank } from '../queries/scope.ts';
-import type { Reader } from '../queries/reader.ts';
+import { readerOf } from '../queries/reader.ts';
 
 const unassigned: ExportKind = {
   kind: 'unassigned',
@@ -16,10 +17,9 @@ const unassigned: ExportKind = {
   idColumn: 'org_id',
   sheet: 'unassigned',
   async table(wh: Warehouse, req: ExportRequest) {
-    const metrics = (await tableColumns(wh, 'mart_org_unassigned_period', [...unassignedLeading])).map(ident);
+    const metrics = martColumnsExcept((await codeSchema()).catalog, 'mart_org_unassigned_period', unassignedLeading);
     // the CLI reads the warehouse it opened, with the whole bank in scope
-    const reader: Reader = { query: <T extends object>(sql: string, params?: Record<string, unknown>) => wh.query(sql, params as never) as Promise<T[]> };
-    const rows = await orgUnassigned(reader, wholeBank, { orgId: req.org ?? null, period: req.period });
+    const rows = await orgUnassigned(readerOf(wh), wholeBank, { orgId: req.org ?? null, period: req.period });
     return { columns: columnsOf([...unassignedLeading, ...metrics]), rows };
   },
 };

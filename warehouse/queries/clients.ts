@@ -6,6 +6,7 @@ import type { Catalog } from './catalog.ts';
 import { clientFiguresSelect, clientMetricColumns, clientSalesCte } from './client-sales.ts';
 import { qualified } from './columns.ts';
 import { runList, type Listed, type Paging } from './listing.ts';
+import { martList, type MartRows } from './mart-rows.ts';
 import type { Params, Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
 
@@ -129,14 +130,15 @@ export async function clientHistory(reader: Reader, catalog: Catalog, clientId: 
   );
 }
 
-/** The client's ledger rows: deposit and loan snapshots (newest first, at most 24 month-ends). */
+/** The client's ledger rows: deposit and loan snapshots (newest first, at most 24 month-ends), with each product's name. */
 export async function clientLedgers(reader: Reader, clientId: string) {
   const p = { id: clientId };
   const deposits = await reader.query(
     `with months as (select distinct as_of_date from mart_client_deposits where client_id = $id order by as_of_date desc limit 24)
-     select d.as_of_date::varchar as as_of_date, d.account_id, d.product_id, d.currency, d.balance, d.avg_balance,
+     select d.as_of_date::varchar as as_of_date, d.account_id, d.product_id, pr.product_name, d.currency, d.balance, d.avg_balance,
        coalesce(f.balance, d.balance) as balance_cny, coalesce(f.avg_balance, d.avg_balance) as avg_balance_cny, d.rate
      from mart_client_deposits d
+     left join stg_extract__products pr on pr.product_id = d.product_id
      left join mart_foreign_currency_rows f on f.ledger = 'deposits' and f.row_id = d.account_id and f.as_of_date = d.as_of_date
      where d.client_id = $id and d.as_of_date in (select as_of_date from months)
      order by d.as_of_date desc, d.account_id`,
@@ -144,11 +146,12 @@ export async function clientLedgers(reader: Reader, clientId: string) {
   );
   const loans = await reader.query(
     `with months as (select distinct as_of_date from mart_client_loans where client_id = $id order by as_of_date desc limit 24)
-     select l.as_of_date::varchar as as_of_date, l.loan_id, l.product_id, l.currency, l.origination_date::varchar as origination_date,
+     select l.as_of_date::varchar as as_of_date, l.loan_id, l.product_id, pr.product_name, l.currency, l.origination_date::varchar as origination_date,
        l.maturity_date::varchar as maturity_date, l.principal, l.balance, l.avg_balance,
        coalesce(f.balance, l.balance) as balance_cny, coalesce(f.avg_balance, l.avg_balance) as avg_balance_cny,
        l.rate, l.five_class, l.overdue_days, l.originating_manager_id
      from mart_client_loans l
+     left join stg_extract__products pr on pr.product_id = l.product_id
      left join mart_foreign_currency_rows f on f.ledger = 'loans' and f.row_id = l.loan_id and f.as_of_date = l.as_of_date
      where l.client_id = $id and l.as_of_date in (select as_of_date from months)
      order by l.as_of_date desc, l.loan_id`,
@@ -158,26 +161,30 @@ export async function clientLedgers(reader: Reader, clientId: string) {
 }
 
 /**
- * A manager's segmented portfolio (mart_client_portfolio_period): clients ranked by contribution
- * (× share), loyalty and segment. Built for the segmentation periods (quarters, halves, years and
- * the latest month).
+ * Segmented portfolios (mart_client_portfolio_period): clients ranked by contribution (× share),
+ * loyalty and segment, one manager's (or every manager's of the node, for the export). Built for the
+ * segmentation periods (quarters, halves, years and the latest month).
  */
-export async function managerSegments(
+export function segmentRows(columns: readonly string[], f: { managerId?: string; segment?: string; q?: string } = {}): MartRows {
+  return {
+    table: 'mart_client_portfolio_period',
+    columns,
+    where: `m.period = $period
+        and ($manager_id::varchar is null or m.manager_id = $manager_id::varchar)
+        and ($segment::varchar is null or m.segment = $segment::varchar)
+        and ($q::varchar is null or contains(lower(m.client_name), lower($q::varchar)) or contains(lower(m.client_id), lower($q::varchar)))`,
+    params: { manager_id: f.managerId ?? null, segment: f.segment ?? null, q: f.q ?? null },
+  };
+}
+
+/** A manager's segmented portfolio, a page of it (the manager is in the caller's scope, at org `orgId`). */
+export function managerSegments(
   reader: Reader,
+  catalog: Catalog,
+  scope: Scope,
   columns: string[],
-  f: { managerId: string; period: string; segment?: string; q?: string },
+  f: { managerId: string; orgId: string; period: string; segment?: string; q?: string },
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  return runList(reader, {
-    select: `
-      select ${qualified('p', columns)}
-      from mart_client_portfolio_period p
-      where p.manager_id = $manager_id and p.period = $period
-        and ($segment::varchar is null or p.segment = $segment::varchar)
-        and ($q::varchar is null or contains(lower(p.client_name), lower($q::varchar)) or contains(lower(p.client_id), lower($q::varchar)))`,
-    params: { manager_id: f.managerId, period: f.period, segment: f.segment ?? null, q: f.q ?? null },
-    paging,
-    sortable: columns,
-    tiebreak: ['client_id'],
-  });
+  return martList(reader, catalog, segmentRows(columns, f), { scope, orgId: f.orgId, period: f.period }, paging, { sortable: columns, tiebreak: ['client_id'] });
 }

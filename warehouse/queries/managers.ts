@@ -4,16 +4,17 @@
 import { listValue } from '@duckdb/node-api';
 import type { Catalog } from './catalog.ts';
 import { metricColumns, qualified } from './columns.ts';
-import { runList, type Listed, type Paging } from './listing.ts';
+import type { Listed, Paging } from './listing.ts';
+import { martList, type MartRows } from './mart-rows.ts';
 import type { Reader } from './reader.ts';
-import { nodeInScope, scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
+import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import type { PeriodRow } from './orgs.ts';
-import type { ManagerInfo, MetricFigure } from '../../contract/api.ts';
+import type { ManagerInfo, MetricFigure, Row, Scorecard, ScorecardIndicator, ScorecardItem, ScorecardTotals } from '../../contract/api.ts';
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
 export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile', 'score_period'] as const;
-/** Profit contribution against base and target: mart_manager_metrics' row for the metric, as built. */
-export const targetColumns = ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement', 'profit_contribution_growth'] as const;
+/** Profit contribution against base and target (for a month: the year to date against the annual target by elapsed time, and the year-to-date figure and share of the year it is measured on), as mart_manager_league carries them. */
+export const targetColumns = ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement', 'profit_contribution_growth', 'profit_contribution_ytd', 'elapsed_share'] as const;
 
 export interface LeagueFilter {
   orgId: string;
@@ -38,39 +39,34 @@ function leagueMetrics(catalog: Catalog, only?: readonly string[]): string[] {
   return only ? all.filter((m) => only.includes(m)) : all;
 }
 
-export async function leagueTable(
+/** The league's rows (mart_manager_league: each row once under every node above the manager). */
+export function leagueRows(columns: readonly string[], f: { line?: string; grade?: string; q?: string } = {}): MartRows {
+  return {
+    table: 'mart_manager_league',
+    columns,
+    nodeColumn: 'ancestor_id',
+    where: `m.period = $period
+        and ($line::varchar is null or m.line = $line::varchar)
+        and ($grade::varchar is null or m.grade = $grade::varchar)
+        and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
+    params: { line: f.line ?? null, grade: f.grade ?? null, q: f.q ?? null },
+  };
+}
+
+/**
+ * The league of a node (sql/marts/mart_manager_league.sql): each row already carries the card that
+ * applies and profit contribution against target, filed under every node above the manager, so a
+ * node's league is one contiguous run of rows.
+ */
+export function leagueTable(
   reader: Reader,
   catalog: Catalog,
   scope: Scope,
   f: LeagueFilter,
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  const metrics = leagueMetrics(catalog, f.metrics);
-  const scored = !f.noScores;
-  const targeted = !f.metrics;
-  // Scope as an uncorrelated predicate and one join on the flattened tree; the filters bound.
-  // One table (sql/marts/mart_manager_league.sql): each row already carries the card that applies
-  // and profit contribution against target, once under every node above the manager, so a node's
-  // league is one contiguous run of rows. Scope as an uncorrelated predicate; the filters bound.
-  return runList(reader, {
-    select: `
-      select m.manager_id, m.manager_name, m.org_id, m.org_name, m.line, m.grade,
-        ${scored ? 'm.total_score, m.score_grade, m.peer_rank, m.percentile, m.score_period,' : ''}
-        ${qualified('m', metrics)}
-        ${targeted ? `, ${qualified('m', targetColumns)}` : ''}
-      from mart_manager_league m
-      where m.period = $period
-        and m.ancestor_id = $org_id::varchar
-        and ${nodeInScope}
-        and ($scope_manager::varchar is null or m.manager_id = $scope_manager::varchar)
-        and ($line::varchar is null or m.line = $line::varchar)
-        and ($grade::varchar is null or m.grade = $grade::varchar)
-        and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
-    params: { ...scopeParams(scope), org_id: f.orgId, period: f.period, line: f.line ?? null, grade: f.grade ?? null, q: f.q ?? null },
-    paging,
-    sortable: leagueColumns(catalog, f.metrics, f.noScores),
-    tiebreak: ['manager_id'],
-  });
+  const columns = leagueColumns(catalog, f.metrics, f.noScores);
+  return martList(reader, catalog, leagueRows(columns, f), { scope, orgId: f.orgId, period: f.period }, paging, { sortable: columns, tiebreak: ['manager_id'] });
 }
 
 /** The manager if the caller may see them (out of scope and unknown look the same: undefined). */
@@ -138,12 +134,12 @@ export async function managerMetrics(reader: Reader, catalog: Catalog, managerId
 const plainName = /^[a-z][a-z0-9_]*$/;
 
 /** Columns of a scorecard mart shown on the manager page, in the mart's order. */
-function cardColumns(catalog: Catalog, table: string, drop: string[] = []): string[] {
+export function cardColumns(catalog: Catalog, table: string, drop: string[] = []): string[] {
   return catalog.columns(table).map((c) => c.name).filter((n) => !['period', 'manager_id', ...drop].includes(n) && plainName.test(n));
 }
 
 /** A manager's scorecard indicators (the per-indicator explanation) and items for a scored period. */
-async function scorecardRows(reader: Reader, catalog: Catalog, managerId: string, scored: string) {
+async function scorecardRows(reader: Reader, catalog: Catalog, managerId: string, scored: string): Promise<[Row[], Row[]]> {
   const p = { id: managerId, period: scored };
   return Promise.all([
     reader.query(`select ${qualified('i', cardColumns(catalog, 'mart_scorecard_indicators'))} from mart_scorecard_indicators i where manager_id = $id and period = $period order by ordinal, indicator_id`, p),
@@ -151,11 +147,14 @@ async function scorecardRows(reader: Reader, catalog: Catalog, managerId: string
   ]);
 }
 
-export async function managerScorecard(reader: Reader, catalog: Catalog, managerId: string, period: string, periods: readonly PeriodRow[]) {
-  // The card that applies to a period: the latest scored period of the same year ending on or
-  // before it (scoring runs quarterly on year-to-date figures). The candidates come latest first.
+/**
+ * The card that applies to a period: the latest scored period of the same year ending on or
+ * before it (scoring runs quarterly on year-to-date figures), with the card's row.
+ */
+async function appliedCard(reader: Reader, catalog: Catalog, managerId: string, period: string, periods: readonly PeriodRow[]) {
+  // The candidates come latest first.
   const candidates = periodsUpTo(periods, period);
-  if (candidates.length === 0) return null;
+  if (candidates.length === 0) return undefined;
   const [card] = await reader.query<Record<string, unknown>>(
     `select s.period as scored_period, ${qualified('s', cardColumns(catalog, 'mart_scorecards', ['manager_name', 'org_id', 'line']))}
      from mart_scorecards s
@@ -163,6 +162,16 @@ export async function managerScorecard(reader: Reader, catalog: Catalog, manager
      order by list_position($candidates::varchar[], s.period) limit 1`,
     { id: managerId, candidates: listValue(candidates) }, // never empty: an empty list has no type to bind
   );
+  return card;
+}
+
+/** The scoring period of the card that applies to a period (undefined: no card yet that year). */
+export async function scoredPeriodOf(reader: Reader, catalog: Catalog, managerId: string, period: string, periods: readonly PeriodRow[]): Promise<string | undefined> {
+  return (await appliedCard(reader, catalog, managerId, period, periods))?.scored_period as string | undefined;
+}
+
+export async function managerScorecard(reader: Reader, catalog: Catalog, managerId: string, period: string, periods: readonly PeriodRow[]) {
+  const card = await appliedCard(reader, catalog, managerId, period, periods);
   if (!card) return null;
   const { scored_period: scored, ...cardFields } = card;
   const p = { id: managerId, period: scored as string };
@@ -189,12 +198,20 @@ type PagePart = (typeof pageParts)[number]['part'];
  * and the three period rows in one row: three queries instead of seven). Null parts where that
  * mart has no row for the manager (all of them without a page row).
  */
-export async function managerPageParts(reader: Reader, catalog: Catalog, managerId: string, period: string) {
+export async function managerPageParts(
+  reader: Reader,
+  catalog: Catalog,
+  managerId: string,
+  period: string,
+): Promise<{ scorecard: Scorecard | null; process: Row | null; risk: Row | null; concentration: Row | null }> {
   const page = await managerPageRow(reader, catalog, managerId, period);
   const scored = page?.scored;
   const [indicators, items] = page?.card && scored ? await scorecardRows(reader, catalog, managerId, scored) : [[], []];
   return {
-    scorecard: page?.card && scored ? { period: scored, card: page.card, indicators, items, pay: page.pay } : null,
+    // the rows carry the marts' columns (contract/api.ts names those the web reads)
+    scorecard: page?.card && scored
+      ? { period: scored, card: page.card as unknown as ScorecardTotals, indicators: indicators as unknown as ScorecardIndicator[], items: items as unknown as ScorecardItem[], pay: page.pay }
+      : null,
     process: page?.process ?? null,
     risk: page?.risk ?? null,
     concentration: page?.concentration ?? null,
@@ -231,4 +248,33 @@ async function managerPageRow(reader: Reader, catalog: Catalog, managerId: strin
     risk: part('risk'),
     concentration: part('concentration'),
   };
+}
+
+/** Whether an evaluation scheme was in force for the scoring period that applies to a period. */
+export interface SchemeStatus {
+  /** The scoring period (the latest year-to-date quarter end of the year up to the period). */
+  period: string;
+  /** A scheme scored someone (or, with a manager, that manager) in it. */
+  in_force: boolean;
+  /** With a manager: why the scheme applies, or that none does (mart_scorecard_schemes.reason). */
+  reason: string | null;
+}
+
+/**
+ * The scheme status of the scoring period that applies to `period` — for the whole bank, or for one
+ * manager — so that a card, a print sheet and a league without any scheme say so. Null when no
+ * scoring period precedes it in its year.
+ */
+export async function schemeStatus(reader: Reader, periods: readonly PeriodRow[], period: string, managerId: string | null = null): Promise<SchemeStatus | null> {
+  const candidates = periodsUpTo(periods, period);
+  if (candidates.length === 0) return null;
+  const [row] = await reader.query<SchemeStatus>(
+    `select period, count(scheme_id) > 0 as in_force, case when $id::varchar is null then null else any_value(reason) end as reason
+     from mart_scorecard_schemes
+     where list_contains($candidates::varchar[], period) and ($id::varchar is null or manager_id = $id::varchar)
+     group by period
+     order by list_position($candidates::varchar[], period) limit 1`,
+    { id: managerId, candidates: listValue(candidates) },
+  );
+  return row ?? null;
 }

@@ -6,7 +6,7 @@ import type { Catalog } from './catalog.ts';
 import { textDates } from './columns.ts';
 import { runList, type Listed, type Paging } from './listing.ts';
 import type { Params, Reader } from './reader.ts';
-import { scopeOrgsCte, scopeParams, subtreeOrgsCte, wholeBank, type Scope } from './scope.ts';
+import { nodeInScope, scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
 
 export interface MartRows {
   /** The mart, read under alias `m`. */
@@ -17,9 +17,14 @@ export interface MartRows {
   orgColumn?: string;
   /**
    * The mart's column naming a row's manager, kept to a `manager` user's own (default manager_id);
-   * null for a mart of org nodes, whose rows are no manager's own (a `manager` user sees none).
+   * null for a mart of org rows, of which a `manager` user sees none (they are other people's).
    */
   managerColumn?: string | null;
+  /**
+   * Set when the mart holds each row once under every node above its org (mart_manager_league's
+   * ancestor_id): a node's rows are those under it, the whole bank's those under their own org.
+   */
+  nodeColumn?: string;
   /**
    * Further conditions on `m` over bound parameters only ($period; `period_span` holds the
    * period's start_date and end_date).
@@ -33,7 +38,8 @@ export interface Within {
   scope: Scope;
   /** Rows of this node's subtree; null = every row (the whole bank, exports only). */
   orgId: string | null;
-  period: string;
+  /** Bound as $period (null where the mart has no period, e.g. vintages). */
+  period: string | null;
 }
 
 /** The select list: the mart's columns (dates as text), org_name from the org file when the mart lacks it. */
@@ -50,18 +56,30 @@ function listSpec(catalog: Catalog, spec: MartRows, within: Within) {
   const org = spec.orgColumn ?? 'org_id';
   const { select, orgJoin } = selectList(catalog, spec);
   const period = /\bperiod_span\b/.test(spec.where) ? [`period_span as (select start_date, end_date from mart_periods where period = $period)`] : [];
-  const node = within.orgId === null ? [] : [scopeOrgsCte, subtreeOrgsCte];
+  const node = within.orgId === null || spec.nodeColumn ? [] : [scopeOrgsCte, subtreeOrgsCte];
   return {
     ctes: [...node, ...period].join(', ') || undefined,
     select: `
       select ${select}
       from "${spec.table}" m
       ${orgJoin ? `left join stg_extract__orgs o on o.org_id = m."${org}"` : ''}
-      where ${within.orgId === null ? 'true' : `m."${org}" in (select org_id from subtree_orgs)`}
-        and ${spec.managerColumn === null ? '$scope_manager::varchar is null' : `($scope_manager::varchar is null or m."${spec.managerColumn ?? 'manager_id'}" = $scope_manager::varchar)`}
+      where ${inNode(spec, org, within.orgId)}
+        and ${ownRows(spec)}
         and ${spec.where}`,
     params: { ...scopeParams(within.scope), org_id: within.orgId, period: within.period, ...spec.params },
   };
+}
+
+/** A `manager` user's rows only: their own, or none of an org mart. */
+function ownRows(spec: MartRows): string {
+  if (spec.managerColumn === null) return '$scope_manager::varchar is null';
+  return `($scope_manager::varchar is null or m."${spec.managerColumn ?? 'manager_id'}" = $scope_manager::varchar)`;
+}
+
+/** The rows of the node's subtree: the subtree's orgs, or the rows filed under the node (nodeColumn). */
+function inNode(spec: MartRows, org: string, orgId: string | null): string {
+  if (spec.nodeColumn) return orgId === null ? `m."${spec.nodeColumn}" = m."${org}"` : `m."${spec.nodeColumn}" = $org_id::varchar and ${nodeInScope}`;
+  return orgId === null ? 'true' : `m."${org}" in (select org_id from subtree_orgs)`;
 }
 
 /** A page of a mart's rows, sorted by an allowed column (the API's lists). */
@@ -76,8 +94,11 @@ export function martList(
   return runList(reader, { ...listSpec(catalog, spec, within), paging, ...list });
 }
 
-/** Every row of a mart for the whole bank or an org's subtree, in a fixed order of the code's (the exports). */
-export async function martRows(reader: Reader, catalog: Catalog, spec: MartRows, f: { orgId: string | null; period: string }, order: string): Promise<Record<string, unknown>[]> {
-  const q = listSpec(catalog, spec, { scope: wholeBank, ...f });
+/**
+ * Every row of a mart within a node's subtree (or, for the whole bank, every row), in a fixed order
+ * of the code's (over the output columns): the exports, and the API's unpaged tables.
+ */
+export async function martRows(reader: Reader, catalog: Catalog, spec: MartRows, within: Within, order: string): Promise<Record<string, unknown>[]> {
+  const q = listSpec(catalog, spec, within);
   return reader.query(`${q.ctes ? `with ${q.ctes} ` : ''}select * from (${q.select}) listed order by ${order}`, q.params);
 }

@@ -9,7 +9,17 @@ export type Params = Record<string, DuckDBValue>;
 
 /** What every query function receives: something that runs a bound query and returns JSON-safe rows. */
 export interface Reader {
-  query<T extends object = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
+  query<T extends object = Record<string, unknown>>(sql: string, params?: Params, opts?: QueryOptions): Promise<T[]>;
+}
+
+/** A Reader over one warehouse the caller opened (the CLI's exports: no pool, no cache). */
+export function readerOf(wh: Warehouse): Reader {
+  return { query: <T extends object>(sql: string, params?: Params) => wh.query(sql, params as never) as Promise<T[]> };
+}
+
+export interface QueryOptions {
+  /** Never from (nor into) a result cache: the query reads a file that changes (the entries). */
+  fresh?: boolean;
 }
 
 export interface PoolOptions {
@@ -100,10 +110,10 @@ export class ReaderPool implements Reader {
     else this.idle.push(conn);
   }
 
-  async query<T extends object = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
+  async query<T extends object = Record<string, unknown>>(sql: string, params?: Params, opts?: QueryOptions): Promise<T[]> {
     const bound = params && usedParams(sql, params);
     const cache = this.cache;
-    if (!cache) return (await this.run(sql, bound)) as T[];
+    if (!cache || opts?.fresh) return (await this.run(sql, bound)) as T[];
     const key = `${sql}\u0000${JSON.stringify(bound ?? {})}`;
     const hit = cache.get(key);
     if (hit) {

@@ -4,7 +4,7 @@
 import type { Catalog } from './catalog.ts';
 import { textDates } from './columns.ts';
 import { runList, type Listed, type Paging } from './listing.ts';
-import { martList, type MartRows } from './mart-rows.ts';
+import { martList, martRows, type MartRows } from './mart-rows.ts';
 import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import { managerIdentity } from './managers.ts';
@@ -105,26 +105,23 @@ export function detailList(
 
 /**
  * Rows of an org-grain mart for one node (migration, vintage), or for a `manager` user the
- * manager-grain twin filtered on their id (org figures are other people's).
+ * manager-grain twin filtered on their id (org figures are other people's). `where` and `order`
+ * over the mart's columns (alias `m`).
  */
 export async function nodeOrOwnRows(
   reader: Reader,
   catalog: Catalog,
   scope: Scope,
-  spec: { orgTable: string; managerTable: string; managerKey: string; where: string; order: string },
+  spec: { orgTable: string; managerTable: string; managerKey: string; managerOrgKey: string; where: string; order: string },
   f: { orgId: string; period?: string },
 ) {
   const own = scope.managerId !== null;
   const table = own ? spec.managerTable : spec.orgTable;
-  const cols = martColumns(catalog, table, own ? [] : []);
-  const key = own ? `d."${spec.managerKey}" = $scope_manager::varchar` : `d.org_id = $org_id`;
-  return {
-    columns: cols,
-    rows: await reader.query(
-      `select ${textDates(catalog, table, 'd', cols)} from "${table}" d where ${key} and ${spec.where} order by ${spec.order}`,
-      { ...scopeParams(scope), org_id: f.orgId, period: f.period ?? null },
-    ),
-  };
+  const columns = martColumns(catalog, table);
+  const rows: MartRows = own
+    ? { table, columns, orgColumn: spec.managerOrgKey, managerColumn: spec.managerKey, where: spec.where, params: {} }
+    : { table, columns, managerColumn: null, where: `m.org_id = $org_id::varchar and ${spec.where}`, params: {} };
+  return { columns, rows: await martRows(reader, catalog, rows, { scope, orgId: f.orgId, period: f.period ?? null }, spec.order) };
 }
 
 /** An org × period mart for the children of a node (within the caller's scope). */

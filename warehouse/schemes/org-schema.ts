@@ -25,6 +25,11 @@ const orgIndicator = z.looseObject({ per_manager: z.boolean().optional() }).tran
     for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     return z.NEVER;
   }
+  if (parsed.data.formula === 'manual') {
+    // entries (warehouse/entries) are made on managers' cards; an institution card scores figures only
+    ctx.addIssue({ code: 'custom', path: ['formula'], message: 'an institution scheme cannot have manual indicators (points are entered on managers\' cards only)' });
+    return z.NEVER;
+  }
   return { ...parsed.data, per_manager: per_manager === true };
 });
 

@@ -5,18 +5,25 @@
 // what a well-formed scheme is, with messages that name the field and the reason.
 import { z } from 'zod';
 import { periodEndDate, periodStartDate, periodType } from '../../contract/periods.ts';
-import { isKnownMetric } from '../../contract/metrics.ts';
-import { ORG_LEVELS } from '../../contract/api.ts';
+import { isKnownMetric, isScoreableMetric } from '../../contract/metrics.ts';
+import { ORG_LEVELS } from '../../contract/codes.ts';
+import { CHAIN_ROLES, DEFAULT_CHAIN } from '../../contract/review.ts';
 
 export const lines = ['corporate', 'retail'] as const;
 export const orgLevels = ORG_LEVELS;
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be lowercase letters, digits and _ (starting with a letter)' });
 const label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
-const metric = z.string().refine(isKnownMetric, {
-  error: (iss) =>
-    `unknown metric '${String(iss.input)}' (use a metric name of DOMAIN.md, or sales_<category>_units|amount with a category of EXTRACTS.md)`,
-});
+const metric = z
+  .string()
+  .refine(isKnownMetric, {
+    error: (iss) =>
+      `unknown metric '${String(iss.input)}' (use a metric name of DOMAIN.md, or sales_<category>_units|amount with a category of EXTRACTS.md)`,
+    abort: true,
+  })
+  .refine(isScoreableMetric, {
+    error: (iss) => `metric '${String(iss.input)}' cannot be scored: the build keeps no manager figure of it (only the metrics of mart_manager_metrics can be)`,
+  });
 /** Effective periods are months `YYYY-MM` or quarters `YYYY-Qn`; a quarter means its first (from) or last (to) month. */
 const periodKey = z.string().refine((k) => ['month', 'quarter'].includes(periodType(k) ?? ''), { error: 'must be a month "YYYY-MM" or a quarter "YYYY-Qn"' });
 const ratio = z.number().finite();
@@ -57,6 +64,32 @@ const capFloor = {
 };
 const basis = z.enum(['achievement', 'actual']).default('achievement');
 
+/** Roles that may enter a manual indicator or a bonus/deduction item (api: POST …/scorecard/entries). */
+export const enteringRoles = ['supervisor', 'branch_president', 'head_office'] as const;
+export type EnteringRole = (typeof enteringRoles)[number];
+const enteredBy = z
+  .array(z.enum(enteringRoles, { error: `must be one of ${enteringRoles.join(', ')}` }))
+  .min(1)
+  .default(['supervisor', 'branch_president']);
+
+/**
+ * A qualitative indicator judged by people (客户服务, 综合素质, …): no metric; a supervisor enters
+ * its points for each scoring period, from 0 to `weight`, or picks a rating of `scale` worth its
+ * points. Not entered: 0 points, note `not_entered`.
+ */
+export const manualIndicatorSchema = z.strictObject({
+  id,
+  label,
+  formula: z.literal('manual'),
+  weight: z.number().positive({ error: 'must be > 0' }),
+  scale: z
+    .array(z.strictObject({ rating: id, label, points: points.nonnegative({ error: 'must be ≥ 0' }) }))
+    .min(2, { error: 'a rating scale needs at least two ratings' })
+    .optional(),
+  entered_by: enteredBy,
+  note: z.string().optional(),
+});
+
 export const indicatorSchema = z.discriminatedUnion(
   'formula',
   [
@@ -82,8 +115,9 @@ export const indicatorSchema = z.discriminatedUnion(
       threshold: ratio,
       direction: z.enum(['at_least', 'at_most']).default('at_least'),
     }),
+    manualIndicatorSchema,
   ],
-  { error: 'formula must be one of ratio_to_target, ratio_to_previous, lower_is_better, banded_linear, pass_fail' },
+  { error: 'formula must be one of ratio_to_target, ratio_to_previous, lower_is_better, banded_linear, pass_fail, manual' },
 );
 
 const itemCommon = { id, label: label.optional(), note: z.string().optional() };
@@ -113,6 +147,8 @@ const adjustmentBonus = z.strictObject({
   source: z.literal('adjustment'),
   adjustment_items: adjustmentItems('bonus'),
   max: points.nonnegative().optional(),
+  /** Who may enter points for the item on the card (beside the adjustments file's rows). */
+  entered_by: enteredBy,
 });
 const upkeepRule = z.strictObject({
   ...itemCommon,
@@ -142,6 +178,7 @@ const adjustmentDeduction = z.strictObject({
   ...itemCommon,
   source: z.literal('adjustment'),
   adjustment_items: adjustmentItems('deduction'),
+  entered_by: enteredBy,
 });
 const metricDeduction = z.strictObject({
   ...itemCommon,
@@ -190,7 +227,23 @@ export const schemeSchema = z
       })
       .default({ cap: 1.2, floor: 0 }),
     total_weight: z.number().positive().default(100),
+    /**
+     * An indicator whose metric rests on a ledger the bank did not deliver for the scoring period
+     * (mart_ledger_coverage): `rescale` (default) leaves it out and scales the remaining weights up
+     * to total_weight, as the card says; `zero` scores it 0 of its weight.
+     */
+    unavailable_indicators: z.enum(['rescale', 'zero']).default('rescale'),
     indicators: z.array(indicatorSchema).min(1, { error: 'a scheme needs at least one indicator' }),
+    /**
+     * An optional block of manual indicators (000's qualitative items, 002's traits). Enabled, they
+     * join the card after `indicators`, and the weights of both together make total_weight.
+     */
+    qualitative: z
+      .strictObject({
+        enabled: z.boolean(),
+        indicators: z.array(manualIndicatorSchema).min(1),
+      })
+      .optional(),
     bonus: z.strictObject({
       /** Cap of the whole bonus section (points). */
       cap: points.nonnegative(),
@@ -198,6 +251,19 @@ export const schemeSchema = z
     }),
     deductions: z.strictObject({ items: z.array(deductionItem) }),
     grades: z.array(gradeRow).min(2, { error: 'at least two grades' }),
+    /**
+     * The quarterly review cycle (issue 22): the roles that sign a card in turn (the first scores
+     * it, the last approval locks it) and the days after the lock within which a manager may appeal.
+     */
+    review: z
+      .strictObject({
+        chain: z
+          .array(z.enum(CHAIN_ROLES, { error: `must be one of ${CHAIN_ROLES.join(', ')}` }))
+          .min(1)
+          .refine((c) => new Set(c).size === c.length, { error: 'a role signs once' }),
+        appeal_days: z.number().int({ error: 'must be a whole number' }).min(0).max(366),
+      })
+      .default({ chain: [...DEFAULT_CHAIN] as (typeof CHAIN_ROLES)[number][], appeal_days: 10 }),
     forced_distribution: z
       .strictObject({
         grade: id,
@@ -222,10 +288,26 @@ export const schemeSchema = z
       pool_share: z.number().min(0).lt(1),
     }),
   })
-  .superRefine(checkCard);
+  .superRefine((s, ctx) => {
+    // maintenance_coverage is the premium_client_upkeep rule's coverage (int_premium_client_upkeep): the
+    // rule says which clients are premium, and the build fills it for the scoring period only
+    const upkeep = s.bonus.items.some((i) => i.source === 'rule' && i.rule === 'premium_client_upkeep');
+    s.indicators.forEach((i, k) => {
+      if (i.formula === 'manual' || i.metric !== 'maintenance_coverage') return;
+      if (!upkeep) ctx.addIssue({ code: 'custom', path: ['indicators', k, 'metric'], message: 'maintenance_coverage needs the premium_client_upkeep rule among the bonus items (it says which clients are premium)' });
+      if (i.formula === 'ratio_to_previous') ctx.addIssue({ code: 'custom', path: ['indicators', k, 'formula'], message: 'maintenance_coverage is built for the scoring period only, not for a quarter on its own: ratio_to_previous cannot score it' });
+    });
+    checkCard(s, ctx);
+  });
 
 export type Scheme = z.infer<typeof schemeSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
+export type ManualIndicator = z.infer<typeof manualIndicatorSchema>;
+
+/** The indicators a card scores: `indicators`, then the qualitative block's when it is enabled. */
+export function indicatorsInForce(s: { indicators: Indicator[]; qualitative?: Scheme['qualitative'] }): Indicator[] {
+  return [...s.indicators, ...(s.qualitative?.enabled ? s.qualitative.indicators : [])];
+}
 
 /** What a manager's and an institution's scheme have in common, as checked by checkCard. */
 export interface CardParts {
@@ -238,6 +320,8 @@ export interface CardParts {
   deductions: { items: z.infer<typeof deductionItem>[] };
   grades: Scheme['grades'];
   forced_distribution?: Scheme['forced_distribution'];
+  /** The managers' qualitative block (institution schemes have none). */
+  qualitative?: Scheme['qualitative'];
 }
 
 /**
@@ -245,13 +329,29 @@ export interface CardParts {
  * grades in order …), for managers' schemes and institutions' (org-schema.ts) alike.
  */
 export function checkCard(s: CardParts, ctx: z.RefinementCtx): void {
-  const sum = s.indicators.reduce((a, i) => a + i.weight, 0);
+  const inForce = indicatorsInForce(s);
+  const sum = inForce.reduce((a, i) => a + i.weight, 0);
   if (Math.abs(sum - s.total_weight) > 1e-9) {
-    ctx.addIssue({ code: 'custom', path: ['indicators'], message: `weights sum to ${round6(sum)}, expected total_weight ${s.total_weight}` });
+    const block = inForce.length > s.indicators.length ? ' (with the qualitative block)' : '';
+    ctx.addIssue({ code: 'custom', path: ['indicators'], message: `weights${block} sum to ${round6(sum)}, expected total_weight ${s.total_weight}` });
   }
-  duplicates(s.indicators.map((i) => i.id)).forEach((d) =>
-    ctx.addIssue({ code: 'custom', path: ['indicators', d.index, 'id'], message: `duplicate indicator id '${d.value}'` }),
+  duplicates(inForce.map((i) => i.id)).forEach((d) =>
+    ctx.addIssue({
+      code: 'custom',
+      path: d.index < s.indicators.length ? ['indicators', d.index, 'id'] : ['qualitative', 'indicators', d.index - s.indicators.length, 'id'],
+      message: `duplicate indicator id '${d.value}'`,
+    }),
   );
+  const manual = [...s.indicators.map((i, k) => [i, ['indicators', k]] as const), ...(s.qualitative?.indicators ?? []).map((i, k) => [i, ['qualitative', 'indicators', k]] as const)];
+  for (const [ind, path] of manual) {
+    if (ind.formula !== 'manual') continue;
+    ind.scale?.forEach((r, j) => {
+      if (r.points > ind.weight) ctx.addIssue({ code: 'custom', path: [...path, 'scale', j, 'points'], message: `${r.points} is above the indicator's weight ${ind.weight}` });
+    });
+    duplicates((ind.scale ?? []).map((r) => r.rating)).forEach((d) =>
+      ctx.addIssue({ code: 'custom', path: [...path, 'scale', d.index, 'rating'], message: `duplicate rating '${d.value}'` }),
+    );
+  }
   const items = [...s.bonus.items.map((i) => i.id), ...s.deductions.items.map((i) => i.id)];
   duplicates(items).forEach((d) => {
     const inBonus = d.index < s.bonus.items.length;

@@ -8,10 +8,11 @@
 --   origination_quarter    = 'YYYY-Qn' of origination_date (null when the date is missing);
 --   months_on_book         = calendar months from the origination month to the snapshot month
 --     (a loan booked in March is 0 at the end of March, 3 at the end of June).
---   Class, NPL status and turned_npl are int_loans_priced's (one definition).
+--   Class, NPL status and turned_npl are int_loans_priced's (one definition); principal (original
+--   principal, yuan) as delivered, null when the extract leaves it out.
 -- inputs: int_loans_priced, stg_extract__managers.
 with priced as (
-  select as_of_date, month_end, loan_id, client_id, product_id, origination_date, balance, five_class,
+  select as_of_date, month_end, loan_id, client_id, product_id, origination_date, principal, balance, five_class,
     previous_five_class, previous_as_of_date, is_npl, turned_npl, overdue_days, originating_manager_id,
     booking_org_id,
   from int_loans_priced
@@ -26,6 +27,7 @@ select
   p.client_id,
   p.product_id,
   p.origination_date,
+  p.principal,
   p.balance,
   p.five_class,
   p.previous_five_class,

@@ -2,7 +2,8 @@
 -- grain: one row per manager × scoring period × indicator of the manager's scheme.
 --   keys: manager_id, period, indicator_id.
 -- formula: the managers' lines of int_scorecard_lines_scored (the one scoring of every card:
---   target, achievement, cap/band/pass, points = round(capped × weight, 2), note; see its header).
+--   target, achievement, cap/band/pass, applied_weight (ledgers not delivered), manual indicators
+--   (0 points, 'not_entered'), points = round(capped × applied_weight, 2), note; see its header).
 -- inputs: int_scorecard_lines_scored.
 select
   period,
@@ -13,6 +14,7 @@ select
   metric,
   formula,
   weight,
+  applied_weight,
   cap,
   floor,
   actual,

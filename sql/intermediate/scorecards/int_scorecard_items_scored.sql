@@ -11,7 +11,8 @@
 --     unlisted_deduction (< 0).
 --   rule premium_client_upkeep: raw_points = round(max × coverage, 2) (int_premium_client_upkeep).
 --   metric items: raw_points = round(points_per_unit × the metric's ytd actual, 2).
---   points = least(raw_points, max_points) for bonus items with a max; deductions have no floor.
+--   points = least(raw_points, max_points) for bonus items with a max; deductions have no floor
+--     (the macro scorecard_item_points, sql/macros/scorecards.sql).
 --   The bonus section cap is applied in mart_scorecards.
 -- inputs: int_scorecard_schemes_resolved, int_scorecard_periods, int_periods, cfg_scheme_items,
 --   cfg_scheme_adjustment_items, stg_extract__adjustments, int_premium_client_upkeep, mart_manager_metrics.
@@ -172,5 +173,5 @@ select
   upkept_client_quarters,
   cast(raw_points as decimal(9,2)) as raw_points,
   max_points,
-  cast(case when section = 'bonus' and max_points is not null then least(raw_points, max_points) else raw_points end as decimal(9,2)) as points,
+  scorecard_item_points(section, raw_points, max_points) as points,
 from all_items

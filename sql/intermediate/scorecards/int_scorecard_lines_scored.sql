@@ -19,7 +19,14 @@
 --   banded_linear     x = achievement or actual (basis); capped_achievement =
 --                     0 below band_floor, 1 at or above band_full, (x - band_floor) / (band_full - band_floor) between
 --   pass_fail         capped_achievement = 1 when x >= threshold (at_least) or x <= threshold (at_most), else 0
---   points = round(capped_achievement × weight, 2), 0 when the achievement is null: note says why
+--   manual            no figure: 0 points here, note 'not_entered'; the points people enter are
+--                     added at request time (sql/live/scorecards_live.sql)
+--   unavailable: the metric's ledger (config/glossary.json "ledger") was not delivered in the scoring
+--     period (int_period_ledgers). The scheme's unavailable_indicators says what then happens:
+--     'rescale' (default) leaves the indicator out (applied_weight 0, note 'not_delivered') and scales
+--     every other indicator of the card by total_weight / (total_weight − Σ weights left out), 6
+--     decimals; 'zero' scores it 0 (note 'not_delivered'). Otherwise applied_weight = weight.
+--   points = round(capped_achievement × applied_weight, 2), 0 when the achievement is null: note says why
 --   (no_data: no figure at all; no_actual: the mart could not compute it, e.g. net_deposit_increase
 --   without the prior year-end; no_target; no_previous). Ratios are
 --   rounded to 6 decimals (div_ratio, exact) before they are multiplied, so every point can be
@@ -31,8 +38,8 @@
 --   managers, 6 decimals), target_source 'level_per_manager' — the targets file holds a node's
 --   targets, not per head, and productivity is judged against peers.
 -- inputs: int_scorecard_schemes_resolved, int_org_scorecard_schemes_resolved, int_scorecard_periods,
---   int_periods, cfg_scheme_indicators, cfg_org_scheme_indicators, mart_manager_metrics,
---   mart_org_metrics, mart_org_period, stg_extract__targets.
+--   int_periods, cfg_scheme_indicators, cfg_org_scheme_indicators, cfg_schemes, mart_manager_metrics,
+--   mart_org_metrics, mart_org_period, stg_extract__targets, int_period_ledgers.
 with resolved as (
   select 'manager' as subject_type, period, manager_id as subject_id, scheme_id,
   from int_scorecard_schemes_resolved
@@ -52,9 +59,21 @@ periods as (
 indicators as (
   select i.scheme_id, i.indicator_id, i.ordinal, i.metric, i.weight, i.formula, i.cap, i.floor, i.basis, i.band_floor,
     i.band_full, i.threshold, i.direction, i.fallback_annual_pro_rata, i.fallback_base_growth, i.fallback_per_month,
-    i.fallback_fixed, coalesce(o.per_manager, false) as per_manager,
+    i.fallback_fixed, coalesce(o.per_manager, false) as per_manager, s.total_weight, s.unavailable_indicators,
+    -- the ledger the metric is computed from (config/glossary.json)
+    case i.metric
+      {% for metric in manager %}
+      all: when '{metric}' then '{ledger}'
+      {% end %}
+      else 'reference'
+    end as ledger,
   from cfg_scheme_indicators as i
+  join cfg_schemes as s on s.scheme_id = i.scheme_id
   left join cfg_org_scheme_indicators as o on o.scheme_id = i.scheme_id and o.indicator_id = i.indicator_id
+),
+
+ledgers as (
+  select period, deposits, loans, fees, sales, visits, business, from int_period_ledgers
 ),
 
 read_periods as (
@@ -119,6 +138,12 @@ figures as (
     indicators.band_full,
     indicators.threshold,
     indicators.direction,
+    indicators.total_weight,
+    indicators.unavailable_indicators,
+    not coalesce(case indicators.ledger
+      when 'deposits' then ledgers.deposits when 'loans' then ledgers.loans when 'fees' then ledgers.fees
+      when 'sales' then ledgers.sales when 'visits' then ledgers.visits when 'business' then ledgers.business
+      else true end, false) as unavailable,
     ytd.subject_id is not null as has_ytd,
     case when indicators.formula = 'ratio_to_previous' then this_quarter.actual else ytd.actual end as actual,
     case when indicators.formula = 'ratio_to_previous' then previous_quarter.actual else ytd.base end as base,
@@ -135,6 +160,7 @@ figures as (
   from resolved
   join periods on periods.period = resolved.period
   join indicators on indicators.scheme_id = resolved.scheme_id
+  left join ledgers on ledgers.period = resolved.period
   left join metrics as ytd
     on ytd.subject_type = resolved.subject_type and ytd.period = resolved.period and ytd.subject_id = resolved.subject_id and ytd.metric = indicators.metric
   left join metrics as this_quarter
@@ -182,9 +208,19 @@ achieved as (
   from targeted
 ),
 
-capped as (
-  select *, scorecard_capped(formula, achievement, floor, cap, band_floor, band_full, threshold, direction) as capped_achievement,
+weighted as (
+  -- the weight an indicator counts with: 0 when left out, the rest scaled up to total_weight
+  select
+    *,
+    sum(case when unavailable then weight else 0 end) over (partition by subject_type, period, subject_id) as weight_left_out,
   from achieved
+),
+
+capped as (
+  select *,
+    scorecard_applied_weight(unavailable_indicators, unavailable, weight, weight_left_out, total_weight) as applied_weight,
+    scorecard_capped(formula, achievement, floor, cap, band_floor, band_full, threshold, direction) as capped_achievement,
+  from weighted
 )
 
 select
@@ -198,6 +234,7 @@ select
   per_manager,
   formula,
   weight,
+  applied_weight,
   cap,
   floor,
   cast(managers as bigint) as managers,
@@ -207,6 +244,8 @@ select
   target_source,
   achievement,
   cast(capped_achievement as decimal(18,6)) as capped_achievement,
-  scorecard_points(capped_achievement, weight) as points,
-  scorecard_note(formula, achievement, has_ytd, actual, cap, floor) as note,
+  case when unavailable then cast(0 as decimal(9,2)) else scorecard_points(capped_achievement, applied_weight) end as points,
+  case when formula = 'manual' then 'not_entered'
+       when unavailable then 'not_delivered'
+       else scorecard_note(formula, achievement, has_ytd, actual, cap, floor) end as note,
 from capped

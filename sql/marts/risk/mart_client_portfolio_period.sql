@@ -17,7 +17,10 @@
 --   value_tier = 'high' for the top 20% of the portfolio by rank (rank ≤ ceil(0.2 × clients)) with a
 --     positive contribution, else 'low';
 --   trend = 'growing' (balance_change_ratio ≥ +10%), 'falling' (≤ −10%), 'stable' otherwise or unknown;
---   segment, the first that applies:
+--   profit_contribution, deposit_avg_balance, loan_end_balance: null when their ledger was not
+--   delivered in the period (int_period_ledgers), like the period marts;
+--   segment (null when the deposits or the loans ledger was not delivered in the period:
+--   int_period_ledgers), the first that applies:
 --     'new'                tenure under 12 months                             → onboard, cross-sell
 --     'dormant'            nothing held at the end and no contribution        → reactivate or release
 --     'high_value_falling' high value, balances falling                       → retention call now
@@ -26,8 +29,10 @@
 --     'low_value_growing'  low value, balances growing                        → develop
 --     'low_value_falling'  low value, balances falling                        → find out why, low-cost service
 --     'low_value_stable'   low value, stable                                  → serve efficiently, cross-sell
+--   org_id, manager_name = the manager's org and name (stg_extract__managers), so that a node's
+--     portfolios are read by org like every other manager mart's rows.
 -- inputs: int_periods, int_portfolio_months, int_client_periods, int_client_loyalty_measured,
---   stg_extract__clients.
+--   stg_extract__clients, stg_extract__managers, int_period_ledgers.
 -- periods is read from int_periods (one row a period) filtered by the loyalty periods, not from a join
 -- of the loyalty rows: its row estimate is then a few dozen, and the joins below build their hash
 -- tables on these few periods (with the estimate of a million, the portfolio months were the build
@@ -54,6 +59,9 @@ loyalty as (
 ),
 clients as (
   select client_id, client_name, client_type from stg_extract__clients
+),
+managers as (
+  select manager_id, manager_name, org_id from stg_extract__managers
 ),
 attributed as (
   select
@@ -106,9 +114,9 @@ select
   c.client_name,
   c.client_type,
   cast(t.share as decimal(18,6)) as share,
-  t.profit_contribution,
-  t.deposit_avg_balance,
-  t.loan_end_balance,
+  case when l.business then t.profit_contribution end as profit_contribution,
+  case when l.deposits then t.deposit_avg_balance end as deposit_avg_balance, -- null: deposits not delivered
+  case when l.loans then t.loan_end_balance end as loan_end_balance, -- null: loans not delivered
   cast(t.contribution_rank as bigint) as contribution_rank,
   cast(t.portfolio_clients as bigint) as portfolio_clients,
   -- exact to 6 places, half away from zero, in BIGINT fen arithmetic (div_ratio's HUGEINT path is far
@@ -131,6 +139,8 @@ select
   t.value_tier,
   t.trend,
   case
+    -- balances rest on both the deposits and the loans ledger: without either, no segment
+    when not (l.deposits and l.loans) then null
     when t.tenure_months < 12 then 'new'
     when t.closing_balance = 0 and t.profit_contribution = 0 then 'dormant'
     -- value_tier || '_value_' || trend, spelled out (a concatenation a row costs more than the choice)
@@ -139,5 +149,9 @@ select
     else
       case t.trend when 'growing' then 'low_value_growing' when 'falling' then 'low_value_falling' else 'low_value_stable' end
   end as segment,
+  m.org_id,
+  m.manager_name,
 from tiered as t
 join clients as c on c.client_id = t.client_id
+left join managers as m on m.manager_id = t.manager_id
+join int_period_ledgers as l on l.period = t.period

@@ -8,7 +8,8 @@
 --   visits_per_month = visits / months (2 decimals);
 --   visit_ceiling = 44 × months (two half-day visits a working day, 22 days); visit_good_level = 15 × months;
 --   visit_level = 'above_ceiling' when visits > visit_ceiling (more than can really be made: check
---     the log), 'good' when visits ≥ visit_good_level, 'below_good' otherwise;
+--     the log), 'good' when visits ≥ visit_good_level, 'below_good' otherwise; null when the visits
+--     ledger was not delivered in the period (visits null in mart_manager_period);
 --   new_or_prospect_visits = visits to prospects or to clients won within the last 365 days
 --     (int_visits_classified.audience); new_or_prospect_share = that / visits;
 --   development_share (sql/macros/metrics.sql) = development_visits / visits; development_to_maintenance = development /
@@ -97,6 +98,7 @@ select
   cast(44 * months as integer) as visit_ceiling,
   cast(15 * months as integer) as visit_good_level,
   case
+    when visits is null then null -- the visits ledger was not delivered in the period: no level
     when visits > 44 * months then 'above_ceiling'
     when visits >= 15 * months then 'good'
     else 'below_good'

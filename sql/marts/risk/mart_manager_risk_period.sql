@@ -12,7 +12,7 @@
 --     originated_turned_npl_balance = their balance at that snapshot,
 --     originated_loan_end_balance   = balance of the manager's originated loans at the period's end,
 --     originated_npl_balance        = the non-performing part of it,
---     originated_npl_ratio          = originated_npl_balance / originated_loan_end_balance (0 without loans);
+--     originated_npl_ratio          = originated_npl_balance / originated_loan_end_balance (null without loans);
 --   warnings = early warnings dated within the period that name the manager (mart_risk_warnings rows).
 -- inputs: mart_manager_period, int_periods, int_period_months, int_loans_originated,
 --   int_loans_attributed, mart_risk_warnings.
@@ -80,7 +80,7 @@ select
   cast(coalesce(t.turned_npl_balance, 0) as decimal(18,2)) as originated_turned_npl_balance,
   cast(coalesce(b.loan_end_balance, 0) as decimal(18,2)) as originated_loan_end_balance,
   cast(coalesce(b.npl_balance, 0) as decimal(18,2)) as originated_npl_balance,
-  coalesce(div_ratio(b.npl_balance, b.loan_end_balance), 0) as originated_npl_ratio,
+  npl_ratio(b.npl_balance, b.loan_end_balance) as originated_npl_ratio,
   cast(coalesce(w.warnings, 0) as bigint) as warnings,
 from held as h
 left join originated_turned as t on t.period = h.period and t.manager_id = h.manager_id

@@ -70,7 +70,7 @@ select
   cast(coalesce(t.turned_npl_balance, 0) as decimal(18,2)) as originated_turned_npl_balance,
   cast(coalesce(b.loan_end_balance, 0) as decimal(18,2)) as originated_loan_end_balance,
   cast(coalesce(b.npl_balance, 0) as decimal(18,2)) as originated_npl_balance,
-  coalesce(div_ratio(b.npl_balance, b.loan_end_balance), 0) as originated_npl_ratio,
+  npl_ratio(b.npl_balance, b.loan_end_balance) as originated_npl_ratio,
 from held as h
 left join originated_turned as t on t.period = h.period and t.org_id = h.org_id
 left join originated_book as b on b.period = h.period and b.org_id = h.org_id

@@ -10,8 +10,10 @@
 --   attribution 'originating' — the originating manager in full (count 1, the whole balance);
 --     manager_id null when the originator is missing or unknown to the managers file, then
 --     holder_org_id is the booking org (int_loans_originated).
---   Money rounded to the fen here; counts keep 6 decimals.
--- inputs: int_period_months, int_loans_attributed, int_loans_originated.
+--   Money rounded to the fen here; counts keep 6 decimals. client_name, manager_name and
+--   holder_org_name: the names of the reference files, for a reader (no figure).
+-- inputs: int_period_months, int_loans_attributed, int_loans_originated, stg_extract__clients,
+--   stg_extract__managers, stg_extract__orgs.
 with period_months as (
   select period, month_end from int_period_months
 ),
@@ -25,6 +27,15 @@ current_holders as (
   select as_of_date, loan_id, manager_id, holder_org_id, share, turned_npl_count, turned_npl_balance,
   from int_loans_attributed
   where turned_npl
+),
+clients as (
+  select client_id, client_name from stg_extract__clients
+),
+managers as (
+  select manager_id, manager_name from stg_extract__managers
+),
+orgs as (
+  select org_id, org_name from stg_extract__orgs
 ),
 charged as (
   select
@@ -50,8 +61,11 @@ select
   c.loan_id,
   c.as_of_date,
   c.manager_id,
+  mg.manager_name,
   c.holder_org_id,
+  o.org_name as holder_org_name,
   c.client_id,
+  cl.client_name,
   c.previous_five_class,
   c.five_class,
   c.overdue_days,
@@ -61,3 +75,6 @@ select
   cast(round(c.turned_npl_balance, 2) as decimal(18,2)) as turned_npl_balance,
 from charged as c
 join period_months as pm on pm.month_end = c.month_end
+left join clients as cl on cl.client_id = c.client_id
+left join managers as mg on mg.manager_id = c.manager_id
+left join orgs as o on o.org_id = c.holder_org_id

@@ -89,50 +89,18 @@ layered as (
 
 paid as (
   select
-    *,
+    period, manager_id, manager_name, org_id, line, scheme_id, manager_grade, total_score, grade as score_grade,
+    pay_metric, pay_actual, pay_base, pay_target, pay_divisor, score_scale, pool_share,
     round(least(a, b) * rate_target, 2) as layer_target_pay,
     round(least(greatest(a - b, 0), t - b) * rate_increment, 2) as layer_increment_pay,
     round(greatest(a - t, 0) * rate_above_increment, 2) as layer_above_pay,
-    greatest(total_score, 0) * score_scale as management_score,
     monthly_base_pay * months as base_pay,
   from layered
-),
-
-earned as (
-  select
-    *,
-    layer_target_pay + layer_increment_pay + layer_above_pay as efficiency_pay,
-    div_fen((layer_target_pay + layer_increment_pay + layer_above_pay) * management_score, pay_divisor) as earned_efficiency_pay,
-  from paid
 )
 
-select
-  period,
-  manager_id,
-  manager_name,
-  org_id,
-  line,
-  scheme_id,
-  manager_grade,
-  total_score,
-  grade as score_grade,
-  pay_metric,
-  pay_actual,
-  pay_base,
-  pay_target,
-  cast(layer_target_pay as decimal(18,2)) as layer_target_pay,
-  cast(layer_increment_pay as decimal(18,2)) as layer_increment_pay,
-  cast(layer_above_pay as decimal(18,2)) as layer_above_pay,
-  cast(efficiency_pay as decimal(18,2)) as efficiency_pay,
-  cast(management_score as decimal(18,2)) as management_score,
-  pay_divisor,
-  cast(earned_efficiency_pay as decimal(18,2)) as earned_efficiency_pay,
-  cast(base_pay as decimal(18,2)) as base_pay,
-  cast(base_pay + earned_efficiency_pay as decimal(18,2)) as actual_pay,
-  pool_share,
-  cast(round(earned_efficiency_pay * pool_share, 2) as decimal(18,2)) as pool_contribution,
-  cast(base_pay + earned_efficiency_pay - round(earned_efficiency_pay * pool_share, 2) as decimal(18,2)) as paid_pay,
-from earned
+-- the score-dependent part (management score, earned pay, pool): the macro pay_earned
+-- (sql/macros/scorecards.sql), which the server also runs with a card's entered points
+select * from pay_earned('paid')
 
 -- written in key order: the API reads it by period and subject, and DuckDB skips the row groups
 -- whose zone maps exclude them (sql/README.md, "Row order")

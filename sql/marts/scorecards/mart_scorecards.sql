@@ -1,7 +1,8 @@
 -- mart_scorecards: every manager's scorecard (综合考评) for every scoring period.
 -- grain: one row per manager × scoring period (year-to-date at each quarter end; the Q4 row,
 --   is_year_end, is the annual result). keys: manager_id, period.
--- formula:
+-- formula (the steps after the points are the macro scorecard_totals, sql/macros/scorecards.sql,
+--   which the server also runs with the points people entered):
 --   indicator_points = Σ points of mart_scorecard_indicators
 --   bonus_raw        = Σ points of the bonus items (each already capped at its own max)
 --   bonus_points     = least(bonus_raw, the scheme's bonus cap)
@@ -74,7 +75,7 @@ totalled as (
     resolved.scheme_id,
     coalesce(points.indicator_points, 0) as indicator_points,
     coalesce(points.bonus_raw, 0) as bonus_raw,
-    least(coalesce(points.bonus_raw, 0), schemes.bonus_cap) as bonus_points,
+    schemes.bonus_cap,
     coalesce(points.deduction_points, 0) as deduction_points,
     cast(profit.profit_contribution as decimal(18,2)) as profit_contribution,
     schemes.fd_grade,
@@ -87,102 +88,23 @@ totalled as (
   left join profit on profit.period = resolved.period and profit.manager_id = resolved.manager_id
 ),
 
-scored as (
+cards as (
   select
-    *,
-    indicator_points + bonus_points + deduction_points as total_score,
-  from totalled
-),
-
-graded as (
-  select
-    scored.*,
-    (
-      select grades.grade from grades
-      where grades.scheme_id = scored.scheme_id and (grades.min_score is null or grades.min_score <= scored.total_score)
-      order by grades.ordinal
-      limit 1
-    ) as grade_by_threshold,
+    totalled.* exclude (fd_institution_level),
+    -- the forced distribution's institution: the manager's ancestor at the scheme's level, else the own org
     coalesce(
       (
         select ancestors.ancestor_id from ancestors
-        where ancestors.org_id = scored.org_id and ancestors.ancestor_level = scored.fd_institution_level
+        where ancestors.org_id = totalled.org_id and ancestors.ancestor_level = totalled.fd_institution_level
         order by ancestors.distance
         limit 1
       ),
-      scored.org_id
+      totalled.org_id
     ) as institution_id,
-  from scored
-),
-
-distributed as (
-  select
-    *,
-    count(*) over (partition by period, scheme_id, institution_id) as institution_managers,
-    row_number() over (
-      partition by period, scheme_id, institution_id, grade_by_threshold = fd_grade
-      order by total_score desc, profit_contribution desc nulls last, manager_id
-    ) as place_in_grade,
-  from graded
-),
-
-limited as (
-  select
-    *,
-    fd_grade is not null
-      and grade_by_threshold = fd_grade
-      and place_in_grade > floor(fd_max_share * institution_managers) as forced_down,
-  from distributed
-),
-
-regraded as (
-  select
-    limited.*,
-    case when forced_down then
-      (select lower_grade.grade from grades as limited_grade
-       join grades as lower_grade on lower_grade.scheme_id = limited_grade.scheme_id and lower_grade.ordinal = limited_grade.ordinal + 1
-       where limited_grade.scheme_id = limited.scheme_id and limited_grade.grade = limited.fd_grade)
-    else grade_by_threshold end as grade,
-  from limited
-),
-
-ranked as (
-  select
-    *,
-    line || ':' || org_level as peer_group,
-    rank() over (partition by period, line, org_level order by total_score desc) as peer_rank,
-    count(*) over (partition by period, line, org_level) as peer_group_size,
-    count(*) over (partition by period, line, org_level order by total_score range between unbounded preceding and current row) as peers_at_or_below,
-  from regraded
+  from totalled
 )
 
-select
-  period,
-  year,
-  quarter,
-  is_year_end,
-  manager_id,
-  manager_name,
-  org_id,
-  org_level,
-  line,
-  scheme_id,
-  cast(indicator_points as decimal(9,2)) as indicator_points,
-  cast(bonus_raw as decimal(9,2)) as bonus_raw,
-  cast(bonus_points as decimal(9,2)) as bonus_points,
-  cast(deduction_points as decimal(9,2)) as deduction_points,
-  cast(total_score as decimal(9,2)) as total_score,
-  grade_by_threshold,
-  grade,
-  forced_down,
-  institution_id,
-  cast(institution_managers as integer) as institution_managers,
-  profit_contribution,
-  peer_group,
-  cast(peer_rank as integer) as peer_rank,
-  cast(peer_group_size as integer) as peer_group_size,
-  div_ratio(peers_at_or_below, peer_group_size) as percentile,
-from ranked
+select * from scorecard_totals('cards', 'grades')
 
 -- written in key order: the API reads it by period and subject, and DuckDB skips the row groups
 -- whose zone maps exclude them (sql/README.md, "Row order")

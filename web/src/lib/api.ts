@@ -2,11 +2,19 @@
 // URLs by hand. Sign-in is a session cookie set by POST /api/auth/login; downloads
 // (?format=csv|xlsx) are plain links, which carry the cookie too. The shapes the API answers with
 // come from contract/api.ts, as the server's handlers use them.
+import type { ReviewAction, ReviewLine as ContractReviewLine, ReviewState } from '../../../contract/review.ts';
+import type { reviewActionBody, talkBody } from '../../../contract/review-bodies.ts';
+import type { z } from 'zod';
 import type {
+  CardEntries,
+  cardEntriesBody,
+  EnterableItem,
+  gridEntriesBody,
   clientFilters,
   ClientPage,
   Filters,
   leagueFilters,
+  peerFilters,
   migrationLoanFilters,
   periodFilter,
   riskLoanFilters,
@@ -21,13 +29,13 @@ import type {
   OrgSummary,
   OrgScorecardAnswer,
   orgScorecardFilters,
-  ORG_LEVELS,
   PeriodRow,
   PeriodsAnswer,
+  Role,
   Row,
 } from '../../../contract/api.ts';
 
-import { CLIENT_SEGMENTS, isCode, type Line, type MigrationFrom, type MigrationTo, type RiskBasis, type WarningKind } from '../../../contract/codes.ts';
+import { CLIENT_SEGMENTS, isCode, ORG_LEVELS, type Line, type MigrationFrom, type MigrationTo, type RiskBasis, type WarningKind } from '../../../contract/codes.ts';
 
 // The answers' shapes and the parameters' codes, for the views that show them.
 export type * from '../../../contract/api.ts';
@@ -161,6 +169,9 @@ export const institutions = {
   summary: (orgId: string, v: View) => get<OrgSummary>(`orgs/${encodeURIComponent(orgId)}`, { period: v.period } satisfies Filters<typeof periodFilter>),
   /** The node's children side by side, with per-manager averages and percentiles among siblings. */
   benchmark: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/benchmark`, { period: v.period } satisfies Filters<typeof periodFilter>, v.lang),
+  /** Every node of a level under the node, side by side (level, parent and size-group filters). */
+  peers: (orgId: string, v: View, f: Omit<Filters<typeof peerFilters>, 'period'>) =>
+    list(`orgs/${encodeURIComponent(orgId)}/peers`, { period: v.period, ...f } satisfies Filters<typeof peerFilters>, v.lang),
   /** The unassigned bucket (未分配) of each node of the subtree with any; the node's own row is the one with its org_id. */
   unassigned: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/unassigned`, { period: v.period, page_size: 200 }, v.lang),
   /** The node's institution card (the latest of the year up to the period), every point explained; null when none. */
@@ -185,6 +196,50 @@ export const manager = {
 
 export const client = {
   page: (id: string) => get<ClientPage>(`clients/${encodeURIComponent(id)}`),
+};
+
+/** What people judge on a card (issue 21): read fresh (they change without a rebuild), written with a note. */
+export const cardEntries = {
+  load: (managerId: string, period: string) => request<CardEntries>('GET', `managers/${encodeURIComponent(managerId)}/scorecard/entries`, { period }),
+  /** Writes all rows or none; the kept answers (the card, the league) are dropped so the page re-reads them. */
+  async save(managerId: string, body: z.input<typeof cardEntriesBody>) {
+    const answer = await post<{ written: number }>(`managers/${encodeURIComponent(managerId)}/scorecard/entries`, body);
+    clearCache();
+    return answer;
+  },
+  historyHrefs: (managerId: string, period: string, lang: string) => exportHrefs(`managers/${encodeURIComponent(managerId)}/scorecard/history`, { period }, lang),
+};
+
+/** GET /api/orgs/{org_id}/scorecard-entries: the batch grid. */
+export interface EntryGrid {
+  period: string;
+  org_id: string;
+  items: EnterableItem[];
+  enterable: string[];
+  rows: { manager_id: string; manager_name: string; org_name: string; line: string; scheme_id: string; values: Record<string, { value: string | null; rating: string | null; by_name: string; at: string } | null> }[];
+}
+
+/** The batch grid of a node (issue 21): read fresh, written as JSON rows or as the filled Excel template. */
+export const entryGrid = {
+  load: (orgId: string, period: string) => request<EntryGrid>('GET', `orgs/${encodeURIComponent(orgId)}/scorecard-entries`, { period }),
+  templateHref: (orgId: string, period: string, lang: string) => apiUrl(`orgs/${encodeURIComponent(orgId)}/scorecard-entries`, { period, format: 'xlsx', lang }),
+  async save(orgId: string, body: z.input<typeof gridEntriesBody>) {
+    const answer = await post<{ written: number }>(`orgs/${encodeURIComponent(orgId)}/scorecard-entries`, body);
+    clearCache();
+    return answer;
+  },
+  async upload(orgId: string, period: string, file: Blob) {
+    const res = await fetch(apiUrl(`orgs/${encodeURIComponent(orgId)}/scorecard-entries/upload`, { period }), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      body: file,
+    });
+    const body = (await res.json()) as { written?: number; detail?: string };
+    if (!res.ok) throw new ApiError(res.status, body.detail ?? res.statusText, body);
+    clearCache();
+    return body as { written: number };
+  },
 };
 
 export const portfolio = {
@@ -230,4 +285,50 @@ export const risk = {
     list(`orgs/${encodeURIComponent(orgId)}/risk/vintage/loans`, { origination_quarter: quarter, months_on_book: String(monthsOnBook) } satisfies Filters<typeof vintageLoanFilters>, v.lang),
   warnings: (orgId: string, v: View, managerId: string | null = null, warning: WarningKind | null = null) =>
     list(`orgs/${encodeURIComponent(orgId)}/risk/warnings`, { period: v.period, manager_id: managerId, warning } satisfies Filters<typeof warningFilters>, v.lang),
+};
+
+// ---------------------------------------------------------------------------------------------
+// The review cycle (issue 22): read fresh (it changes without a rebuild); a write drops the kept
+// answers so the card, the queue and the payroll are read again.
+
+/** A line of the card's review as the API sends it (no snapshot, no batch). */
+export type ReviewLine = Omit<ContractReviewLine, 'snapshot' | 'batch'>;
+
+export interface CardReview {
+  period: string;
+  manager_id: string;
+  state: ReviewState;
+  signed: number;
+  chain: Role[];
+  appeal_days: number;
+  appeal_until: string | null;
+  waiting_for: { who: string; action: ReviewAction } | null;
+  may: ReviewAction[];
+  may_talk: boolean;
+  /** Allocations of the public pools to this manager for the period. */
+  pool: { org_id: string; org_name: string; amount: string; reason: string; by_name: string; at: string }[];
+  locked: null | { at: string; by_name: string; moved: { field: string; locked: unknown; now: unknown }[]; payable: { paid_pay: string; paid_before: string; payable: string } | null };
+  lines: ReviewLine[];
+}
+
+export interface ReviewQueue {
+  period: string;
+  waiting: { manager_id: string; manager_name: string; org_name: string; state: ReviewState; action: ReviewAction }[];
+  counts: { org_id: string; org_name: string; state: ReviewState; cards: string }[];
+}
+
+export const reviews = {
+  load: (managerId: string, period: string) => request<CardReview>('GET', `managers/${encodeURIComponent(managerId)}/review`, { period }),
+  async act(managerId: string, body: z.input<typeof reviewActionBody>) {
+    const answer = await post<CardReview>(`managers/${encodeURIComponent(managerId)}/review`, body);
+    clearCache();
+    return answer;
+  },
+  async talk(managerId: string, body: z.input<typeof talkBody>) {
+    const answer = await post<CardReview>(`managers/${encodeURIComponent(managerId)}/review/talk`, body);
+    clearCache();
+    return answer;
+  },
+  queue: (period: string | null) => request<ReviewQueue>('GET', 'reviews', { period }),
+  payrollHrefs: (orgId: string, period: string, lang: string) => exportHrefs(`orgs/${encodeURIComponent(orgId)}/payroll`, { period }, lang),
 };

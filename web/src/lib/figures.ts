@@ -3,7 +3,7 @@
 import type { MetricFigure } from './api.ts';
 import { lowerIsBetter } from '../../../contract/metrics.ts';
 import { kindOf } from './table.ts';
-import { formatAmount, formatCount, formatNumber, formatPercent, parseDecimal, unitForAll, withSign } from './format.ts';
+import { formatAmount, formatCount, formatNumber, formatPercent, formatPointChange, parseDecimal, unitForAll, withSign } from './format.ts';
 import type { Lang } from './i18n.ts';
 
 export type Tone = 'pos' | 'neg' | '';
@@ -49,7 +49,7 @@ export function tileView(f: MetricFigure, lang: Lang): TileView {
   const same = [f.actual, f.base, f.target];
   const kind = kindOf(f.metric);
   // Growth of a ratio is in percentage points; of money, in the tile's unit.
-  const growth = f.growth === null ? '—' : kind === 'ratio' ? withSign(formatPercent(f.growth)) : withSign(formatMetricValue(f.metric, f.growth, lang, same));
+  const growth = f.growth === null ? '—' : kind === 'ratio' ? formatPointChange(f.growth, lang) : withSign(formatMetricValue(f.metric, f.growth, lang, same));
   return {
     actual: formatMetricValue(f.metric, f.actual, lang, same),
     base: formatMetricValue(f.metric, f.base, lang, same),

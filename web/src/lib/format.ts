@@ -13,6 +13,14 @@ const UNIT_LABEL: Record<AmountUnit, Record<Lang, string>> = {
   yi: { zh: '亿元', en: 'CNY 100m' },
 };
 
+/**
+ * The bank's reporting currency (config/currency.json, GET /api/currency): its units' labels replace
+ * the yuan's, so that a Czech bank reads 万 CZK, not 万元. Set once after sign-in.
+ */
+export function setUnitLabels(units: Record<AmountUnit, Record<Lang, string>>): void {
+  for (const u of Object.keys(UNIT_LABEL) as AmountUnit[]) UNIT_LABEL[u] = { ...units[u] };
+}
+
 export function unitLabel(unit: AmountUnit, lang: Lang): string {
   return UNIT_LABEL[unit][lang];
 }
@@ -88,7 +96,15 @@ export function unitFor(maxAbsYuan: unknown): AmountUnit {
   return d.int.replace(/^0+/, '').length >= 9 ? 'yi' : 'wan';
 }
 
-/** One unit for a whole column, so its figures compare at a glance. */
+/**
+ * The one unit rule for money side by side: every table column and every chart axis shows money
+ * in 万元, on every page and whatever the figures' size, so a measure reads in the same unit
+ * wherever it appears and a table never mixes units. Only a lone figure (a tile, a tooltip) takes
+ * the unit of its size (unitFor, unitForAll).
+ */
+export const COLUMN_UNIT: AmountUnit = 'wan';
+
+/** One unit for a few figures shown together in one place (a tile's value, base and target). */
 export function unitForAll(values: unknown[]): AmountUnit {
   let longest = 0;
   for (const v of values) {
@@ -124,6 +140,13 @@ export function formatPercent(ratio: unknown, places = 2): string {
   const frac = d.frac.padEnd(2, '0');
   const pct: Dec = { neg: d.neg, int: (d.int + frac.slice(0, 2)).replace(/^0+(?=\d)/, ''), frac: frac.slice(2) };
   return formatNumber(render(pct), places) + '%';
+}
+
+/** A change of a ratio (0.0018) in percentage points, signed: "+0.18 个百分点" / "+0.18 pp" — never "%". */
+export function formatPointChange(ratio: unknown, lang: Lang, places = 2): string {
+  const pct = formatPercent(ratio, places);
+  if (pct === '—') return pct;
+  return `${withSign(pct.slice(0, -1))} ${lang === 'zh' ? '个百分点' : 'pp'}`;
 }
 
 /** A count with separators: "12,345". */

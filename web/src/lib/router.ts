@@ -8,9 +8,11 @@
 //   /org/:orgId                 institution page (any org node)
 //   /org/:orgId/managers        managers' league table under a node
 //   /org/:orgId/risk            risk page of a node
+//   /org/:orgId/peers           every node of a level under a node, side by side (benchmarking)
 //   /manager/:managerId         a manager's scorecard and portfolio
 //   /client/:clientId           a client
-export type Page = 'login' | 'home' | 'org' | 'managers' | 'risk' | 'manager' | 'client' | 'notfound';
+//   /reviews                    the review queue: the cards waiting for the user (issue 22)
+export type Page = 'login' | 'home' | 'org' | 'managers' | 'risk' | 'peers' | 'manager' | 'client' | 'reviews' | 'notfound';
 
 export interface Route {
   page: Page;
@@ -28,8 +30,9 @@ export function parseRoute(pathname: string, search: string): Route {
   const [a, b, c] = parts;
   if (parts.length === 0) return { page: 'home', id: null, query };
   if (a === 'login' && parts.length === 1) return { page: 'login', id: null, query };
+  if (a === 'reviews' && parts.length === 1) return { page: 'reviews', id: null, query };
   if (a === 'org' && b && parts.length === 2) return { page: 'org', id: b, query };
-  if (a === 'org' && b && parts.length === 3 && (c === 'managers' || c === 'risk')) return { page: c, id: b, query };
+  if (a === 'org' && b && parts.length === 3 && (c === 'managers' || c === 'risk' || c === 'peers')) return { page: c, id: b, query };
   if ((a === 'manager' || a === 'client') && b && parts.length === 2) return { page: a, id: b, query };
   return { page: 'notfound', id: null, query };
 }
@@ -39,6 +42,8 @@ export function routePath(page: Page, id: string | null): string {
   switch (page) {
     case 'login':
       return '/login';
+    case 'reviews':
+      return '/reviews';
     case 'home':
     case 'notfound':
       return '/';
@@ -46,6 +51,7 @@ export function routePath(page: Page, id: string | null): string {
       return `/org/${enc}`;
     case 'managers':
     case 'risk':
+    case 'peers':
       return `/org/${enc}/${page}`;
     case 'manager':
     case 'client':

@@ -1,5 +1,7 @@
 // Who is signed in, and where each role starts.
 import { ApiError, auth, type Me } from './api.ts';
+import { mayOpen } from '../features/shell/nav.ts';
+import { parseRoute } from './router.ts';
 export { homeOf } from '../features/shell/nav.ts';
 
 export type Role = Me['role'];
@@ -34,3 +36,10 @@ class Session {
 }
 
 export const session = new Session();
+
+/** A link the signed-in user may follow, else null (drawn as plain text): no link to a refusal. */
+export function openable(href: string | null): string | null {
+  if (!href) return null;
+  const url = new URL(href, location.origin);
+  return mayOpen(session.me, parseRoute(url.pathname, url.search).page) ? href : null;
+}

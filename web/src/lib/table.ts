@@ -1,6 +1,6 @@
 // Pure helpers behind DataTable: sorting, the unit of a money column, in-cell bar widths and
 // cell text. Values arrive as the API sent them (decimal strings, numbers, text).
-import { formatAmountIn, formatCount, formatNumber, formatPercent, parseDecimal, unitForAll, type AmountUnit } from './format.ts';
+import { formatAmountIn, formatCount, formatNumber, formatPercent, formatPointChange, parseDecimal, COLUMN_UNIT, type AmountUnit } from './format.ts';
 
 import type { ColumnKind } from '../../../contract/metrics.ts';
 import { CODED_COLUMNS, valueLabel, type Lang } from '../../../report/labels.ts';
@@ -60,10 +60,10 @@ export function nextSort(current: { key: string | null; dir: SortDir }, key: str
   return { key, dir: kind === 'text' || kind === 'id' || kind === 'date' ? 'asc' : 'desc' };
 }
 
-/** The unit of each money column: one for the whole column. */
+/** The unit of each money column: the product's one rule (format.ts COLUMN_UNIT). */
 export function columnUnits(columns: ColumnDef[], rows: Row[]): Record<string, AmountUnit> {
   const units: Record<string, AmountUnit> = {};
-  for (const c of columns) if (c.kind === 'money') units[c.key] = unitForAll(rows.map((r) => r[c.key]));
+  for (const c of columns) if (c.kind === 'money') units[c.key] = COLUMN_UNIT;
   return units;
 }
 
@@ -121,6 +121,8 @@ export function cellText(value: unknown, kind: CellKind, unit?: AmountUnit): str
  */
 export function cellDisplay(column: string, value: unknown, kind: CellKind, lang: Lang, unit?: AmountUnit): string {
   if (CODED_COLUMNS.has(column) && typeof value === 'string' && value !== '') return String(valueLabel(column, value, lang));
+  // The change of a ratio (npl_ratio_growth) is in percentage points, never "%".
+  if (kind === 'ratio' && /_growth$/.test(column)) return formatPointChange(value, lang);
   return cellText(value, kind, unit);
 }
 

@@ -1,7 +1,7 @@
 // Shaping of a client's history: loans × months with their five-category class, and the
 // balances chart.
 import type { EChartsCoreOption } from '../../lib/echarts.ts';
-import { toChartNumber, unitForAll, unitLabel } from '../../lib/format.ts';
+import { COLUMN_UNIT, toChartNumber, unitLabel } from '../../lib/format.ts';
 import { label, type Lang } from '../../lib/i18n.ts';
 import type { Row } from '../../lib/api.ts';
 
@@ -12,7 +12,8 @@ export interface ClassGrid {
 
 /** Pivots (loan_id, month, five_class) rows into loans × months; missing months stay empty. */
 export function classGrid(rows: Row[], monthKey = rows[0] && 'as_of_date' in rows[0] && !('month' in rows[0]) ? 'as_of_date' : 'month'): ClassGrid {
-  const months = [...new Set(rows.map((r) => String(r[monthKey] ?? '')))].filter(Boolean).sort();
+  // Latest month first: the current class is in view without scrolling past two years of history.
+  const months = [...new Set(rows.map((r) => String(r[monthKey] ?? '')))].filter(Boolean).sort().reverse();
   const byLoan = new Map<string, Map<string, string>>();
   for (const r of rows) {
     const id = String(r.loan_id ?? '');
@@ -26,7 +27,7 @@ export function classGrid(rows: Row[], monthKey = rows[0] && 'as_of_date' in row
 }
 
 export function balancesOption(rows: Row[], metrics: readonly string[], lang: Lang, periodKey = 'period'): EChartsCoreOption {
-  const unit = unitForAll(metrics.flatMap((m) => rows.map((r) => r[m])));
+  const unit = COLUMN_UNIT;
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },

@@ -1,7 +1,7 @@
 // Chart options of a manager's page: the scorecard waterfall, monthly trend, visits against the
 // good level and the ceiling. Geometry only; every figure is the API's.
 import type { EChartsCoreOption } from '../../lib/echarts.ts';
-import { toChartNumber, unitForAll, unitLabel } from '../../lib/format.ts';
+import { COLUMN_UNIT, toChartNumber, unitLabel } from '../../lib/format.ts';
 import { label, t, type Lang } from '../../lib/i18n.ts';
 import type { Row, Scorecard } from '../../lib/api.ts';
 
@@ -65,7 +65,7 @@ export function waterfallOption(steps: WaterfallStep[]): EChartsCoreOption {
 }
 
 export function trendOption(rows: Row[], metrics: readonly string[], lang: Lang): EChartsCoreOption {
-  const unit = unitForAll(metrics.flatMap((m) => rows.map((r) => r[m])));
+  const unit = COLUMN_UNIT;
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },

@@ -1,9 +1,10 @@
 // Shaping of the managers' league table: the profit split as stacked bars, the comparison of the
 // selected managers, and the selection kept in the URL (?compare=M1,M2).
 import type { EChartsCoreOption } from '../../lib/echarts.ts';
-import { toChartNumber, unitForAll, unitLabel } from '../../lib/format.ts';
-import { label, type Lang } from '../../lib/i18n.ts';
+import { COLUMN_UNIT, formatPercent, toChartNumber, unitLabel } from '../../lib/format.ts';
+import { label, t, type Lang } from '../../lib/i18n.ts';
 import type { Row } from '../../lib/api.ts';
+import type { ColumnDef } from '../../lib/table.ts';
 
 export const SPLIT = ['loan_spread', 'deposit_spread', 'fee_income'] as const;
 
@@ -18,7 +19,7 @@ export function toggleSelection(selected: string[], id: string): string[] {
 /** Stacked bars of the split for the top `limit` rows in their current order. */
 export function splitOption(rows: Row[], lang: Lang, limit = 20): EChartsCoreOption {
   const top = rows.slice(0, limit);
-  const unit = unitForAll(top.flatMap((r) => SPLIT.map((m) => r[m])));
+  const unit = COLUMN_UNIT;
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
@@ -31,7 +32,7 @@ export function splitOption(rows: Row[], lang: Lang, limit = 20): EChartsCoreOpt
 
 /** Side-by-side bars of the selected managers over a few metrics (one unit for the chart). */
 export function compareOption(rows: Row[], metrics: readonly string[], lang: Lang): EChartsCoreOption {
-  const unit = unitForAll(rows.flatMap((r) => metrics.map((m) => r[m])));
+  const unit = COLUMN_UNIT;
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
@@ -40,4 +41,48 @@ export function compareOption(rows: Row[], metrics: readonly string[], lang: Lan
     yAxis: { type: 'value', name: unitLabel(unit, lang) },
     series: rows.map((r) => ({ type: 'bar', name: String(r.manager_name ?? r.manager_id), data: metrics.map((m) => toChartNumber(r[m], unit)) })),
   };
+}
+
+/** The share of the year gone when the rows are a month's (序时进度, as the API gives it), formatted; else null. */
+export function paceShare(rows: Row[]): string | null {
+  const share = rows.find((r) => r.elapsed_share !== null && r.elapsed_share !== undefined)?.elapsed_share;
+  return share === undefined ? null : formatPercent(share);
+}
+
+/**
+ * The league's columns: who, then profit contribution against base and target (a month view: the
+ * year-to-date figure against the annual target by elapsed time, headed so), the split, and the
+ * scorecard when the list carries it. `has` says whether the list has a column.
+ */
+export function leagueColumns(rows: Row[], has: (key: string) => boolean, lang: Lang): ColumnDef[] {
+  const paced = paceShare(rows) !== null;
+  const target: ColumnDef[] = [
+    ...(paced ? [{ key: 'profit_contribution_ytd', kind: 'money' as const }] : []),
+    { key: 'profit_contribution_base', kind: 'money', ...(paced ? { label: label('pace_base', lang) } : {}) },
+    { key: 'profit_contribution_target', kind: 'money', ...(paced ? { label: label('pace_target', lang) } : {}) },
+    { key: 'profit_contribution_achievement', kind: 'ratio', bar: true, ...(paced ? { label: label('pace_achievement', lang) } : {}) },
+    { key: 'profit_contribution_growth', kind: 'money', ...(paced ? { label: label('pace_growth', lang) } : {}) },
+  ];
+  // Who, then the profit against base and target and the score (what a president looks for
+  // first, in view at 1024 px), then where the manager sits, the split, and the compare box.
+  const orgs = new Set(rows.map((r) => r.org_id));
+  return [
+    { key: 'manager_name', kind: 'text' },
+    { key: 'profit_contribution', kind: 'money', bar: true },
+    ...target.filter((c) => has(c.key)),
+    // score columns only when some row has a score (none when no scheme was in force: said above)
+    ...(has('total_score') && rows.some((r) => r.total_score != null)
+      ? [
+          { key: 'total_score', kind: 'number' as const, bar: true },
+          { key: 'score_grade', kind: 'text' as const, custom: true },
+          { key: 'peer_rank', kind: 'count' as const },
+        ]
+      : []),
+    // The org only when the league spans several (a sub-branch's league is all one org).
+    ...(orgs.size > 1 ? [{ key: 'org_name', kind: 'text' as const }] : []),
+    { key: 'line', kind: 'text', custom: true },
+    { key: 'grade', kind: 'text' },
+    ...SPLIT.map((m) => ({ key: m, kind: 'money' as const })),
+    { key: 'select', kind: 'text', label: t('compare', lang), custom: true },
+  ];
 }

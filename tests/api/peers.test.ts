@@ -1,0 +1,69 @@
+// GET /api/orgs/{id}/peers: every node of a level under a node, side by side (mart_org_peers).
+// The fixture's sub-branches: S11 (M1, M2) and S12 (M3) under B1, S21 (M4) under B2.
+//   size by staff: managers 2, 1, 1 → cume_dist over the level: S12 and S21 tie at 2/3 (medium,
+//   together), S11 at 3/3 (large); no node is "small" (≤ 1/3).
+//   per manager = profit contribution / managers (fen); its percentile: three distinct figures →
+//   cume_dist 1/3, 2/3, 1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixture, fixtureApp, login, removeFixture, type Fixture } from './fixture.ts';
+
+let f: Fixture;
+let ctx: Awaited<ReturnType<typeof fixtureApp>>;
+let head: string;
+let pres: string;
+
+beforeAll(async () => {
+  f = await createFixture();
+  ctx = await fixtureApp(f);
+  head = await login(ctx.app, 'head');
+  pres = await login(ctx.app, 'pres_b1');
+});
+afterAll(() => {
+  ctx?.close();
+  if (f) removeFixture(f);
+});
+
+type Peer = Record<string, string | number | null>;
+const peers = async (query: string, cookie = head) => {
+  const res = await ctx.app.request(`/api/orgs/${query}`, { headers: { cookie } });
+  return { status: res.status, body: (await res.json()) as { rows: Peer[]; total: number } };
+};
+
+describe('peers: a level side by side', () => {
+  it('lists every sub-branch under the head office, with per-manager figures, percentiles and size groups', async () => {
+    const { status, body } = await peers('HQ/peers?period=2026-Q1&sort=org_id&order=asc');
+    expect(status).toBe(200);
+    expect(body.rows.map((r) => r.org_id)).toEqual(['S11', 'S12', 'S21']);
+    expect(body.rows.map((r) => r.size_tier_by_staff)).toEqual(['large', 'medium', 'medium']);
+    const wide = await ctx.deps.reader.query<{ org_id: string; profit_contribution: string; managers: number }>(
+      `select org_id, profit_contribution::varchar as profit_contribution, managers from mart_org_period where period = '2026-Q1' and level = 'sub_branch' order by org_id`,
+    );
+    for (const [i, r] of body.rows.entries()) {
+      const w = wide[i]!;
+      expect(r.profit_contribution).toBe(w.profit_contribution);
+      // per manager: profit / managers to the fen (S11: two managers)
+      expect(Number(r.profit_contribution_per_manager)).toBeCloseTo(Number(w.profit_contribution) / w.managers, 2);
+    }
+    const byPerManager = [...body.rows].sort((a, b) => Number(a.profit_contribution_per_manager) - Number(b.profit_contribution_per_manager));
+    expect(byPerManager.map((r) => r.profit_contribution_per_manager_percentile)).toEqual(['0.333333', '0.666667', '1.000000']);
+  });
+
+  it('filters by level, parent and size group', async () => {
+    expect((await peers('HQ/peers?level=tier1_branch&sort=org_id&order=asc')).body.rows.map((r) => r.org_id)).toEqual(['B1', 'B2']);
+    expect((await peers('HQ/peers?parent_id=B1&sort=org_id&order=asc')).body.rows.map((r) => r.org_id)).toEqual(['S11', 'S12']);
+    expect((await peers('HQ/peers?size=medium&sort=org_id&order=asc')).body.rows.map((r) => r.org_id)).toEqual(['S12', 'S21']);
+    expect((await peers('HQ/peers?size=small')).body.rows).toEqual([]);
+  });
+
+  it('keeps a president to their subtree, whatever parent they ask for', async () => {
+    expect((await peers('B1/peers?sort=org_id&order=asc', pres)).body.rows.map((r) => r.org_id)).toEqual(['S11', 'S12']);
+    expect((await peers('B1/peers?parent_id=B2', pres)).body.rows).toEqual([]);
+    expect((await peers('HQ/peers', pres)).status).toBe(404);
+  });
+
+  it('refuses an unknown level or size with a problem naming the parameter', async () => {
+    const res = await ctx.app.request('/api/orgs/HQ/peers?level=planet', { headers: { cookie: head } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('level');
+  });
+});

@@ -1,0 +1,172 @@
+// A real bank in Chromium: the PKDD'99 Czech bank (../shared/realdata/berka/extract — loans and card
+// sales only, every loan at 0 %, amounts in Czech crowns) loads and builds with its currency set to
+// CZK, and head office sees what its figures rest on: the build's warnings as a banner (0 %-rate
+// loans, the negative loan spread, the empty currency column, no scheme in force), the ledgers
+// delivered and not delivered (未提供), amounts in 万 CZK and never 万元, and "—" — not "0.00%" — as
+// the NPL ratio of a node or manager without loans. Screenshots go to test-artifacts/ (web/README.md).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from './browser.ts';
+import { serveBank, type TestBank } from './bank.ts';
+import { login, screenshot, settled } from './pages.ts';
+import { Warehouse } from '../../warehouse/db.ts';
+import { ingestPath } from '../../ingest/index.ts';
+import { buildAndPublish, requireResults } from '../../warehouse/results.ts';
+import { configDir } from '../../warehouse/paths.ts';
+
+const BERKA = '/work/shared/realdata/berka/extract';
+const PERIOD = '1998-12';
+
+let dir: string;
+let bank: TestBank;
+let browser: LaunchedBrowser;
+let page: Page;
+/** Sub-branches and managers without a loan at the end of PERIOD (read from the marts). */
+let noLoanOrg: { org_id: string; org_name: string; parent_id: string } | undefined;
+let noLoanManager: { manager_id: string; manager_name: string; org_id: string } | undefined;
+/** Cohort-age rows where the bank's cumulative vintage share fell (none expected), and the cohorts. */
+let vintageFalls: unknown[] = [];
+let cohorts = 0;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'jixiao-berka-'));
+  const config = join(dir, 'config');
+  cpSync(configDir, config, { recursive: true });
+  writeFileSync(
+    join(config, 'currency.json'),
+    JSON.stringify({
+      code: 'CZK',
+      name: { zh: '捷克克朗', en: 'Czech koruna' },
+      units: { yuan: { zh: 'CZK', en: 'CZK' }, wan: { zh: '万 CZK', en: 'CZK 10k' }, yi: { zh: '亿 CZK', en: 'CZK 100m' } },
+    }),
+  );
+  const dbPath = join(dir, 'berka.duckdb');
+  const wh = await Warehouse.open(dbPath);
+  try {
+    const loads = await ingestPath(wh, BERKA);
+    expect(loads.filter((l) => l.status === 'refused')).toEqual([]);
+  } finally {
+    wh.close();
+  }
+  await buildAndPublish(dbPath, { configDir: config });
+  const results = await Warehouse.open(requireResults(dbPath), { readOnly: true });
+  try {
+    [noLoanOrg] = await results.query(
+      `select p.org_id, p.org_name, p.parent_id from mart_org_period p where p.period = $period and p.level = 'sub_branch' and p.loan_end_balance = 0 order by p.org_id limit 1`,
+      { period: PERIOD },
+    );
+    vintageFalls = await results.query(
+      `select origination_quarter, months_on_book, cumulative_npl_principal_share, cumulative_npl_loan_share from (
+         select *, lag(cumulative_npl_principal_share) over w as before_p, lag(cumulative_npl_loan_share) over w as before_n
+         from mart_org_risk_vintage where org_id = 'HQ' window w as (partition by origination_quarter order by months_on_book))
+       where cumulative_npl_principal_share < before_p or cumulative_npl_loan_share < before_n`,
+    );
+    cohorts = Number((await results.query<{ n: string }>(`select count(distinct origination_quarter)::varchar as n from mart_org_risk_vintage where org_id = 'HQ'`))[0]!.n);
+    [noLoanManager] = await results.query(
+      `select manager_id, manager_name, org_id from mart_manager_period where period = $period and loan_end_balance = 0 order by manager_id limit 1`,
+      { period: PERIOD },
+    );
+  } finally {
+    results.close();
+  }
+  bank = await serveBank({ dbPath, workDir: dir, truth: { cohorts: { bad_risk_managers: { manager_ids: [] } } } });
+  page = await browser.context.newPage();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bank?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Berka bank in Chromium', () => {
+  it('shows head office the build warnings as a banner', async () => {
+    await login(page, bank.url, bank.users.head_office);
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}?period=${PERIOD}`);
+    await settled(page);
+    const banner = page.locator('[data-testid="build-warnings"]');
+    await banner.waitFor();
+    const flagged = await banner.locator('details').evaluateAll((els) => els.map((e) => e.getAttribute('data-warning')));
+    expect(flagged.sort()).toEqual(['currency_column_empty', 'loan_rates_at_or_below_ftp', 'negative_loan_spread', 'no_scheme_in_force']);
+    await banner.locator('details[data-warning="negative_loan_spread"] summary').click();
+    // the figure and the rows behind it: 1998's loan spread of the whole bank
+    expect(await banner.locator('details[data-warning="negative_loan_spread"] li').allInnerTexts()).toContain(
+      'loan_spread of Head office (HQ) in 1998: -1,409,274.11 on an average loan balance of 46,975,803.82; profit contribution -1,409,274.11',
+    );
+    await screenshot(page, 'berka-head-office');
+  });
+
+  it('says which ledgers the figures rest on: loans and sales delivered, deposits, fees and visits not', async () => {
+    const coverage = page.locator('[data-testid="ledger-coverage"]');
+    await coverage.waitFor();
+    const states = await coverage.locator('li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-ledger')}:${e.getAttribute('data-coverage')}`));
+    expect(states).toEqual(['deposits:none', 'loans:full', 'fees:none', 'sales:full', 'visits:none']);
+    expect(await coverage.locator('li[data-ledger="deposits"] .state').innerText()).toBe('未提供');
+    // deposit and fee tiles are unavailable, not "0.00"
+    for (const metric of ['deposit_avg_balance', 'fee_income']) {
+      expect(await page.locator(`.tile[data-metric="${metric}"] [data-testid="tile-actual"]`).innerText()).toBe('—');
+    }
+  });
+
+  it('labels amounts in the configured currency (万 CZK), never 万元', async () => {
+    const text = await page.locator('body').innerText();
+    expect(text).toMatch(/万 CZK|亿 CZK/);
+    expect(text).not.toMatch(/万元|亿元/);
+  });
+
+  it('shows "—", not 0.00 %, as the NPL ratio of a node and a manager without loans', async () => {
+    if (!noLoanOrg || !noLoanManager) throw new Error('the Berka bank has a sub-branch and a manager without loans at 1998-12 (D30, M1-2)');
+    await page.goto(`${bank.url}/org/${noLoanOrg.parent_id}?period=${PERIOD}`);
+    await settled(page);
+    const orgRow = page.locator('[data-testid="children"] tbody tr', { hasText: noLoanOrg.org_name });
+    expect(await orgRow.locator('td[data-key="npl_ratio"]').innerText()).toBe('—');
+    const all = await page.locator('[data-testid="children"] tbody td[data-key="npl_ratio"]').allInnerTexts();
+    expect(all.length).toBeGreaterThan(1);
+    await screenshot(page, 'berka-region');
+
+    await page.goto(`${bank.url}/org/${noLoanManager.org_id}?period=${PERIOD}`);
+    await settled(page);
+    const managerRow = page.locator('[data-testid="children"] tbody tr', { hasText: noLoanManager.manager_name });
+    await managerRow.first().waitFor();
+    expect(await managerRow.first().locator('td[data-key="npl_ratio"]').innerText()).toBe('—');
+    await screenshot(page, 'berka-sub-branch');
+  });
+
+  it('draws every cohort\'s cumulative vintage, a curve that never falls, with all cohorts selectable', async () => {
+    expect(cohorts).toBeGreaterThan(20); // 1993-Q3 … 1998-Q4
+    expect(vintageFalls).toEqual([]);
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}/risk?period=${PERIOD}`);
+    await settled(page);
+    await page.locator('[data-testid="vintage-note"]').waitFor();
+    await screenshot(page, 'berka-risk');
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}/risk?period=${PERIOD}&lang=en`);
+    await settled(page);
+    await page.locator('[data-testid="vintage-note"]').waitFor();
+    expect(await page.locator('body').innerText()).toContain('CZK 10k');
+    await screenshot(page, 'berka-risk-en');
+  });
+
+  it('says no scheme was in force (1993–1998) on the league and the card, with no empty score columns', async () => {
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}/managers?period=${PERIOD}`);
+    await settled(page);
+    await page.locator('[data-testid="no-scheme"]').waitFor();
+    expect(await page.locator('[data-testid="no-scheme"]').innerText()).toContain('无在用考核方案');
+    expect(await page.locator('tbody td[data-key="profit_contribution"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('td[data-key="total_score"], td[data-key="score_grade"], td[data-key="peer_rank"]').count()).toBe(0);
+    await screenshot(page, 'berka-league');
+    await page.goto(`${bank.url}/manager/${noLoanManager!.manager_id}?period=${PERIOD}`);
+    await settled(page);
+    const said = page.locator('[data-testid="no-scheme"]');
+    await said.waitFor();
+    expect(await said.innerText()).toContain('no retail scheme in force');
+    expect(await page.locator('[data-testid="scorecard"]').count()).toBe(0);
+    await screenshot(page, 'berka-manager');
+  });
+});
+
+// The browser test reads the bank's extract where the project keeps real data; say so plainly if absent.
+if (!readFileSync(join(BERKA, 'loans.csv'), 'utf8').startsWith('as_of_date')) throw new Error(`${BERKA}/loans.csv is not the Berka extract`);

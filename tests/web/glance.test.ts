@@ -1,0 +1,261 @@
+// The dashboard answers each user's question at a glance (issue 23), in real Chromium against the
+// real API on a generated bank (2025-01…2025-09, so the default view is the month 2025-09):
+//   1. the president's default league shows base, target and achievement for every manager (a
+//      month: the year to date against the annual target by elapsed time), nothing clipped at
+//      1440 and 1024 px (the first column stays, the table says it scrolls);
+//   2. head office's benchmarking: a level side by side, filters, percentiles, points not %, and a
+//      scatter that drills to the node;
+//   4. no dead ends: one message and no spinner for a manager out of scope; no link a role may
+//      not follow; a deep link survives a logout and sign-in lands on it;
+//   5. the 述职 sheet on A4: nothing wider than the page in print media, every chart whole;
+//   6. a favicon.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from './browser.ts';
+import { PASSWORD, startTestBank, type TestBank } from './bank.ts';
+import { ARTIFACTS, login, screenshot, settled, where } from './pages.ts';
+
+let bank: TestBank;
+let browser: LaunchedBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  bank = await startTestBank({ scale: 1200, seed: 11 });
+  page = await browser.context.newPage();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bank?.stop();
+});
+
+const cells = (table: string, key: string) => page.locator(`[data-testid="${table}"] tbody td[data-key="${key}"]`).allInnerTexts();
+
+describe('the league at a glance', () => {
+  it('shows every manager\'s base, target and achievement in the default month view, by elapsed time', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    expect(where(page)).toBe(`/org/${bank.subjects.branch.org_id}/managers`);
+    // 2025-09: 273 of 365 days gone.
+    await expect(page.locator('[data-testid="pace-note"]').innerText()).resolves.toContain('74.79%');
+    const showAll = page.locator('[data-testid="league-table"] [data-testid="show-all"]');
+    if ((await showAll.count()) > 0) await showAll.click();
+    const names = await cells('league-table', 'manager_name');
+    expect(names.length).toBeGreaterThan(1);
+    for (const key of ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement', 'profit_contribution_ytd']) {
+      const shown = await cells('league-table', key);
+      expect(shown.length, key).toBe(names.length);
+      for (const s of shown) expect(s, key).toMatch(/^-?[\d,]+\.\d{2}%?$/);
+    }
+    // The same figures as the API's, which reads them from mart_month_pace.
+    const api = await page.evaluate(async (org) => {
+      const res = await fetch(`/api/orgs/${org}/managers?page_size=500`);
+      return ((await res.json()) as { rows: { manager_name: string; profit_contribution_achievement: string }[] }).rows;
+    }, bank.subjects.branch.org_id);
+    const achievements = await cells('league-table', 'profit_contribution_achievement');
+    for (const [i, name] of names.entries()) {
+      const r = api.find((x) => x.manager_name === name)!;
+      expect(Math.abs(Number(achievements[i]!.replace(/[%,]/g, '')) - Number(r.profit_contribution_achievement) * 100)).toBeLessThan(0.0051);
+    }
+  });
+
+  for (const width of [1440, 1024]) {
+    it(`clips nothing at ${width} px: the page does not scroll sideways, the figures a president looks for are in view`, async () => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${bank.url}/org/${bank.subjects.branch.org_id}/managers`);
+      await settled(page);
+      await screenshot(page, `league-${width}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const box = await page.locator('[data-testid="league-table"] .scroll').boundingBox();
+      for (const key of ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement']) {
+        const cell = await page.locator(`[data-testid="league-table"] tbody td[data-key="${key}"]`).first().boundingBox();
+        expect(cell!.x + cell!.width, key).toBeLessThanOrEqual(box!.x + box!.width + 1);
+      }
+      // Wider than its box: the hint says so, and the name column stays while the rest scrolls.
+      const overflowing = await page.locator('[data-testid="league-table"] .scroll').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      expect(await page.locator('[data-testid="league-table"] [data-testid="scroll-hint"]').count()).toBe(overflowing ? 1 : 0);
+      if (overflowing) {
+        await page.locator('[data-testid="league-table"] .scroll').evaluate((el) => el.scrollBy(400, 0));
+        const first = await page.locator('[data-testid="league-table"] tbody td[data-key="manager_name"]').first().boundingBox();
+        expect(first!.x).toBeGreaterThanOrEqual(box!.x - 1);
+      }
+    });
+  }
+});
+
+describe('no dead ends', () => {
+  it('shows one clear message and no spinner for a manager out of scope or unknown', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await login(page, bank.url, bank.users.head_office);
+    const other = await page.evaluate(async (org) => {
+      const res = await fetch(`/api/orgs/${org}/managers?page_size=1`);
+      return ((await res.json()) as { rows: { manager_id: string }[] }).rows[0]!.manager_id;
+    }, bank.subjects.otherBranch!.org_id);
+    await login(page, bank.url, bank.users.branch_president);
+    for (const id of [other, 'NO-SUCH-MANAGER']) {
+      await page.goto(`${bank.url}/manager/${id}`);
+      await page.waitForTimeout(2000);
+      expect(await page.locator('[role="alert"]').count(), id).toBe(1);
+      expect(await page.locator('[aria-busy="true"], [data-state="loading"]').count(), id).toBe(0);
+    }
+    await screenshot(page, 'manager-out-of-scope');
+  });
+
+  it('draws no link a role may not follow: a risk officer\'s ranking, a manager\'s breadcrumb', async () => {
+    await login(page, bank.url, bank.users.risk_officer);
+    await expect.poll(() => page.locator('[data-testid="turned-npl-table"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href^="/manager/"], a[href^="/org/"][href$="/managers"]').count()).toBe(0);
+    expect(await page.locator('.breadcrumb a').count()).toBe(0); // the institution page is not theirs
+    await login(page, bank.url, bank.users.manager);
+    expect(await page.locator('.breadcrumb a').count()).toBe(0);
+    expect(await page.locator('a[href^="/org/"]').count()).toBe(0);
+  });
+
+  it('keeps a deep link through a logout: sign-in lands on it, with no nested next=', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    await page.locator('[data-testid="logout"]').click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    const deep = `/manager/${bank.subjects.manager.manager_id}?period=2025-08`;
+    await page.goto(bank.url + deep);
+    await page.waitForURL((u) => u.pathname === '/login');
+    await settled(page);
+    await page.waitForTimeout(500); // every 401 of the page's loads has arrived
+    const next = new URL(page.url()).searchParams.get('next');
+    expect(next).toBe(deep);
+    await page.fill('input[name=username]', bank.users.branch_president);
+    await page.fill('input[name=password]', PASSWORD);
+    await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/manager/')), page.click('button[type=submit]')]);
+    expect(where(page)).toBe(deep);
+  });
+});
+
+describe('benchmarking for head office', () => {
+  it('puts every sub-branch side by side, filters by level, parent and size, and the scatter drills to one', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, bank.url, bank.users.head_office);
+    await page.locator('nav a[data-nav="nav_peers"]').click();
+    await page.waitForURL((u) => u.pathname.endsWith('/peers'));
+    await settled(page);
+    const org = where(page).split('/')[2]!;
+    const api = async (query: string) =>
+      page.evaluate(async ([o, q]) => ((await (await fetch(`/api/orgs/${o}/peers?page_size=500&${q}`)).json()) as { rows: Record<string, string | number | null>[] }).rows, [org, query] as const);
+    const all = await api('');
+    expect(all.length).toBeGreaterThan(1);
+    expect(new Set(all.map((r) => r.level))).toEqual(new Set(['sub_branch']));
+    expect(await page.locator('[data-testid="peers-table"] tbody tr').count()).toBe(Math.min(all.length, 50));
+    // Every row has its target and achievement (a month: by elapsed time) and a per-manager percentile.
+    for (const key of ['profit_contribution_achievement', 'profit_contribution_per_manager_percentile']) {
+      for (const s of await cells('peers-table', key)) expect(s, key).toMatch(/^[\d,]+\.\d{2}%$/);
+    }
+    // NPL-ratio changes are in percentage points.
+    for (const s of await cells('peers-table', 'npl_ratio_growth')) expect(s).toMatch(/^(—|[+-]?[\d.]+ 个百分点)$/);
+    await screenshot(page, 'peers-1440');
+    // A parent, then the large third by staff: the table is the API's rows for the same filters.
+    const parent = String(all[0]!.parent_id);
+    await page.selectOption('[data-testid="peer-parent"]', parent);
+    await page.waitForURL((u) => u.searchParams.get('parent') === parent);
+    await page.selectOption('[data-testid="peer-size"]', 'large');
+    await page.waitForURL((u) => u.searchParams.get('size') === 'large');
+    await settled(page);
+    const large = await api(`parent_id=${parent}&size=large`);
+    expect((await cells('peers-table', 'org_name')).sort()).toEqual(large.map((r) => String(r.org_name)).sort());
+    // The scatter: a click on a point opens that node.
+    await page.goto(`${bank.url}/org/${org}/peers`);
+    await settled(page);
+    const chart = page.locator('[data-testid="peers-scatter"] .chart');
+    await chart.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => !!(document.querySelector('[data-testid="peers-scatter"] .chart') as HTMLElement & { chartPixel?: unknown })?.chartPixel);
+    const target = all.find((r) => r.profit_contribution_per_manager !== null && r.npl_ratio !== null)!;
+    const [x, y] = await chart.evaluate(
+      (el, v) => (el as HTMLElement & { chartPixel(v: number[]): number[] }).chartPixel(v),
+      [Number(target.profit_contribution_per_manager) / 1e4, Number(target.npl_ratio) * 100],
+    );
+    await chart.click({ position: { x: x!, y: y! } });
+    await page.waitForURL((u) => u.pathname.startsWith('/org/') && !u.pathname.endsWith('/peers'));
+    // Two nodes can share a point; the one opened is one drawn there.
+    const opened = new URL(page.url()).pathname.split('/')[2]!;
+    const here = all.filter((r) => r.profit_contribution_per_manager === target.profit_contribution_per_manager && r.npl_ratio === target.npl_ratio).map((r) => r.org_id);
+    expect(here).toContain(opened);
+  });
+
+  it('is in head office\'s navigation only; every page has the favicon', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    expect(await page.locator('nav a[data-nav="nav_peers"]').count()).toBe(0);
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const res = await page.request.get(bank.url + icon);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('image/svg+xml');
+  });
+});
+
+describe('the 述职 review sheet on A4', () => {
+  it('prints on A4 portrait with nothing wider than the page and every chart whole', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, bank.url, bank.users.manager);
+    // Let every section below the scorecard load and every chart draw on screen first.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await settled(page);
+    await page.waitForTimeout(500);
+    const charts = await page.locator('.chart canvas').count();
+    expect(charts).toBeGreaterThanOrEqual(2); // the waterfall and the trend at least
+    // A4 portrait less the sheet's 12 mm side margins: 186 mm = 703 CSS px.
+    const pageWidth = Math.floor((186 / 25.4) * 96);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: pageWidth, height: 1100 });
+    const wide = await page.evaluate((w) => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.right > w + 1 || r.left < -1) out.push(`${el.tagName}.${[...el.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
+      }
+      return out;
+    }, pageWidth);
+    expect(wide).toEqual([]);
+    // Each chart drawn whole: its canvas scaled to its box, keeping the drawing's proportions (a
+    // chart cut at the margin would keep its width and lose its right-hand bars and months).
+    const shapes = await page.locator('.chart canvas').evaluateAll((cs) =>
+      (cs as HTMLCanvasElement[]).map((c) => {
+        const r = c.getBoundingClientRect();
+        return { drawn: c.width / c.height, shown: r.width / r.height, right: r.right };
+      }),
+    );
+    for (const s of shapes) {
+      expect(Math.abs(s.drawn - s.shown) / s.drawn).toBeLessThan(0.02);
+      expect(s.right).toBeLessThanOrEqual(pageWidth + 1);
+    }
+    await page.pdf({ path: `${ARTIFACTS}/review-sheet-a4.pdf`, format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+describe('every page at 1440 and 1024 px', () => {
+  it('draws each page without sideways page scroll, screenshot kept (web/README.md lists them)', async () => {
+    const s = bank.subjects;
+    const client = await (async () => {
+      await login(page, bank.url, bank.users.branch_president);
+      return page.evaluate(async (m) => ((await (await fetch(`/api/managers/${m}/clients?page_size=1`)).json()) as { rows: { client_id: string }[] }).rows[0]!.client_id, s.manager.manager_id);
+    })();
+    const pages: [string, string, string][] = [
+      ['login', '', '/login'],
+      ['institution', bank.users.head_office, `/org/${bank.rootOrgId}`],
+      ['peers', bank.users.head_office, `/org/${bank.rootOrgId}/peers`],
+      ['league', bank.users.branch_president, `/org/${s.branch.org_id}/managers`],
+      ['manager', bank.users.branch_president, `/manager/${s.manager.manager_id}`],
+      ['client', bank.users.branch_president, `/client/${client}`],
+      ['risk', bank.users.risk_officer, `/org/${s.region.org_id}/risk`],
+    ];
+    for (const width of [1440, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [name, user, path] of pages) {
+        if (user) await login(page, bank.url, user);
+        else await page.context().clearCookies();
+        await page.goto(bank.url + path);
+        await settled(page);
+        await page.waitForTimeout(300); // charts drawn after the first paint
+        await screenshot(page, `screens/${name}-${width}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} ${width}`).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+});
