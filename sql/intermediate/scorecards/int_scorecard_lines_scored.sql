@@ -38,7 +38,7 @@
 --   managers, 6 decimals), target_source 'level_per_manager' — the targets file holds a node's
 --   targets, not per head, and productivity is judged against peers.
 -- inputs: int_scorecard_schemes_resolved, int_org_scorecard_schemes_resolved, int_scorecard_periods,
---   int_periods, cfg_scheme_indicators, cfg_org_scheme_indicators, cfg_schemes, mart_manager_metrics,
+--   int_periods, cfg_scheme_indicators, cfg_org_scheme_indicators, cfg_schemes, cfg_org_schemes, mart_manager_metrics,
 --   mart_org_metrics, mart_org_period, stg_extract__targets, int_period_ledgers.
 with resolved as (
   select 'manager' as subject_type, period, manager_id as subject_id, scheme_id,
@@ -59,7 +59,9 @@ periods as (
 indicators as (
   select i.scheme_id, i.indicator_id, i.ordinal, i.metric, i.weight, i.formula, i.cap, i.floor, i.basis, i.band_floor,
     i.band_full, i.threshold, i.direction, i.fallback_annual_pro_rata, i.fallback_base_growth, i.fallback_per_month,
-    i.fallback_fixed, coalesce(o.per_manager, false) as per_manager, s.total_weight, s.unavailable_indicators,
+    i.fallback_fixed, coalesce(o.per_manager, false) as per_manager,
+    -- institution schemes (cfg_org_schemes) leave out what was not delivered the default way: rescale
+    coalesce(s.total_weight, os.total_weight) as total_weight, coalesce(s.unavailable_indicators, 'rescale') as unavailable_indicators,
     -- the ledger the metric is computed from (config/glossary.json)
     case i.metric
       {% for metric in manager %}
@@ -68,7 +70,8 @@ indicators as (
       else 'reference'
     end as ledger,
   from cfg_scheme_indicators as i
-  join cfg_schemes as s on s.scheme_id = i.scheme_id
+  left join cfg_schemes as s on s.scheme_id = i.scheme_id
+  left join cfg_org_schemes as os on os.scheme_id = i.scheme_id
   left join cfg_org_scheme_indicators as o on o.scheme_id = i.scheme_id and o.indicator_id = i.indicator_id
 ),
 
