@@ -23,6 +23,7 @@ import { cardEntryRoutes, gridEntryRoutes } from './routes/entries.ts';
 import { payrollRoutes, reviewQueueRoutes, reviewRoutes } from './routes/reviews.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { viewRoutes } from './routes/views.ts';
+import { orgScorecardRoutes } from './routes/org-scorecards.ts';
 
 /**
  * On the page and on every API answer. The dashboard loads only its own files (no inline script:
@@ -80,6 +81,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     .route('/orgs', peerRoutes(docs))
     .route('/orgs', clients.byOrg)
     .route('/orgs', views)
+    .route('/orgs', orgScorecardRoutes(docs, deps))
     .route('/orgs', gridEntryRoutes(docs))
     .route('/orgs', payrollRoutes(docs))
     .route('/managers', managerRoutes(docs))

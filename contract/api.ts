@@ -72,6 +72,14 @@ export const searchParam = z.string().min(1).max(64, 'must be at most 64 charact
  * with them; the web's client takes its query objects typed from them (`Filters<typeof …>`).
  */
 export const periodFilter = { period: periodKey.optional() };
+
+/** Institution cards of a node's subtree: a scoring period (a quarter or year: its year to date), one level. */
+export const orgScorecardFilters = { ...periodFilter, level: z.enum(ORG_LEVELS).optional() };
+/** The target cascade of a node's subtree: a period of the targets file (2026, 2026-H1, 2026-Q2), one metric. */
+export const cascadeFilters = {
+  period: periodKey.optional().meta({ description: 'A period of the targets file; default: the year of the latest month loaded', example: '2026' }),
+  metric: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be a metric name').optional(),
+};
 export const riskBasisParam = z.enum(RISK_BASES);
 
 export const leagueFilters = {
@@ -330,6 +338,13 @@ export interface ClientPage {
   history: Row[];
   /** Ledger snapshots, newest first: deposits (account × month) and loans (loan × month, five_class…). */
   ledgers: { deposits: Row[]; loans: Row[] };
+}
+
+/** GET /api/orgs/{org_id}/scorecard: the node's institution card, the latest of the year up to the period. */
+export interface OrgScorecardAnswer {
+  org: { org_id: string; org_name: string; level: string; parent_id: string | null };
+  period: string;
+  scorecard: { period: string; card: Record<string, unknown>; indicators: Record<string, unknown>[]; items: Record<string, unknown>[] } | null;
 }
 
 // ---------------------------------------------------------------------------------------------

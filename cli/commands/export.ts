@@ -61,7 +61,7 @@ Exit status: 0 written, 1 failed, 2 bad usage (unknown kind, bad or unbuilt peri
     try {
       const req = { period: values.period, org, entriesFile: entriesPathFor(dbPath) };
       try {
-        await checkRequest(wh, req);
+        await checkRequest(wh, req, kind);
       } catch (e) {
         if (e instanceof ExportRequestError) throw new UsageError(e.message);
         throw e;

@@ -45,6 +45,9 @@ const endpoints: Endpoint[] = [
   { path: '/api/orgs/{org}/benchmark', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/peers', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/managers', area: 'performance', id: 'org' },
+  { path: '/api/orgs/{org}/scorecards', area: 'institutions', id: 'org' },
+  { path: '/api/orgs/{org}/scorecard', area: 'institutions', id: 'org' },
+  { path: '/api/orgs/{org}/target-cascade', area: 'institutions', id: 'org' },
   { path: '/api/orgs/{org}/process', area: 'process', id: 'org' },
   { path: '/api/orgs/{org}/risk/turned-npl', area: 'risk', id: 'org' },
   { path: '/api/orgs/{org}/risk/loans', area: 'risk', id: 'org' },
@@ -132,6 +135,8 @@ for (const cached of [false, true]) {
         '/api/orgs/{org}/risk/institutions',
         '/api/orgs/{org}/clients',
         '/api/orgs/{org}/benchmark',
+        '/api/orgs/{org}/scorecards',
+        '/api/orgs/{org}/target-cascade',
         '/api/orgs/{org}/peers',
       ];
       for (const role of ['head', 'pres_b1', 'risk_b1', 'mgr_m1'] as const) {

@@ -84,7 +84,11 @@ insert into raw_visits values
   ('2026-02-20', 'V4', 'M4', 'C5', 'collection', null, 1);
 insert into raw_targets values
   (2026, 'Q1', 'manager', 'M1', 'profit_contribution', 1000.000000, 2000.000000, 1),
-  (2026, 'Q1', 'manager', 'M4', 'profit_contribution', 20000.000000, 30000.000000, 1);
+  (2026, 'Q1', 'manager', 'M4', 'profit_contribution', 20000.000000, 30000.000000, 1),
+  (2026, 'Y', 'org', 'HQ', 'profit_contribution', null, 100000.000000, 1),
+  (2026, 'Y', 'org', 'B1', 'profit_contribution', null, 60000.000000, 1),
+  (2026, 'Y', 'org', 'B2', 'profit_contribution', null, 40000.000000, 1),
+  (2026, 'Y', 'org', 'S11', 'profit_contribution', null, 30000.000000, 1);
 insert into load_log (load_id, delivery, started_at, finished_at, status, files, rows_read, rows_loaded, rows_rejected, message) values (1, 'tests/api/fixture', '2026-03-05 10:00:00', '2026-03-05 10:00:02', 'loaded', 12, 60, 59, 1, null);
 insert into load_files (load_id, file_name, kind, format, encoding, bytes, sha256, rows_read, rows_loaded, rows_rejected, extra_columns) values (1, 'deposits_2026.csv', 'deposits', 'csv', 'utf8', 1234, 'abc', 9, 8, 1, null);
 insert into load_rejects (load_id, file_name, line, column_name, value, reason) values (1, 'deposits_2026.csv', 7, 'balance', '12,3x', 'not a number');

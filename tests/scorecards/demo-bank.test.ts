@@ -116,6 +116,37 @@ describe('scorecards on the generated bank', () => {
   });
 });
 
+describe('institution cards on the generated bank', () => {
+  it('scores every sub-branch with the default institution scheme at every scoring period, and the checks pass', async () => {
+    const rows = await wh.query<{ period: string; subs: number; cards: number; others: number }>(
+      `select r.period, count(*) filter (where r.level = 'sub_branch')::integer as subs,
+         count(c.org_id) filter (where r.level = 'sub_branch' and c.scheme_id = 'sub_branch_default')::integer as cards,
+         count(c.org_id) filter (where r.level <> 'sub_branch')::integer as others
+       from int_org_scorecard_schemes_resolved as r
+       left join mart_org_scorecards as c on c.period = r.period and c.org_id = r.org_id
+       group by r.period order by r.period`,
+    );
+    expect(rows.map((r) => r.period)).toEqual(['2025-03-ytd', '2025-06-ytd', '2025-09-ytd', '2025-12-ytd', '2026-03-ytd', '2026-06-ytd']);
+    for (const r of rows) {
+      expect(r.subs).toBeGreaterThan(3);
+      expect(r.cards, r.period).toBe(r.subs);
+      expect(r.others, r.period).toBe(0);
+    }
+    expect(await failedChecks(wh)).toEqual({});
+  });
+
+  it('ranks the planted lagging sub-branch in the bottom quarter of its level at every scoring period', async () => {
+    const lagging = truth.cohorts.lagging_sub_branch.org_id;
+    const rows = await wh.query<{ period: string; level_rank: number; level_count: number }>(
+      `select period, level_rank, level_count from mart_org_scorecards where org_id = $lagging order by period`,
+      { lagging },
+    );
+    expect(rows).toHaveLength(6);
+    // bottom quarter: rank above three quarters of the level (e.g. 34th or lower of 45)
+    for (const r of rows) expect(r.level_rank, `${r.period}: ${r.level_rank} of ${r.level_count}`).toBeGreaterThan(0.75 * r.level_count);
+  });
+});
+
 // Last: rebuilds this warehouse with another retail card, so it runs after the tests above.
 describe('a scheme scoring maintenance_coverage on the generated bank', () => {
   it('gives retail managers non-zero points, each = coverage / 0.8 capped at 1.2, × 10', async () => {

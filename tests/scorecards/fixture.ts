@@ -3,13 +3,14 @@
 // can state its arithmetic; the org tree, managers, assignments, visits and adjustments go in as
 // raw extract rows and pass through the real staging views. Then the scheme build input and the
 // scorecard models run (plus int_org_ancestors), in the real build order.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/db.ts';
 import { buildOrder, discoverModels } from '../../warehouse/models.ts';
 import { load as loadSchemes } from '../../warehouse/build-inputs/schemes.ts';
-import { projectRoot } from '../../warehouse/paths.ts';
+import { load as loadTargets } from '../../warehouse/build-inputs/targets.ts';
+import { configDir, projectRoot } from '../../warehouse/paths.ts';
 import { createMacros } from '../../warehouse/macros.ts';
 
 export const fixturesDir = join(projectRoot, 'tests', 'fixtures', 'scorecards');
@@ -45,6 +46,10 @@ export interface Bank {
   adjustments?: { year: number; period: string; manager_id: string; item: string; points: number }[];
   /** Rows of the targets file for managers (raw_targets), e.g. a year's target: period 'Y'. */
   targets?: { year: number; period: string; manager_id: string; metric: string; target_value: number; base_value?: number | null }[];
+  /** Institution cards: figures of mart_org_metrics, managers of mart_org_period, org rows of the targets file. */
+  orgMetrics?: { period: string; org_id: string; metric: string; actual: string | number | null; base?: string | number | null; target?: string | number | null }[];
+  orgManagers?: { period: string; org_id: string; managers: number }[];
+  orgTargets?: { year: number; period: string; org_id: string; metric: string; target_value: number; base_value?: number | null }[];
 }
 
 /** Months of 2025-Q4 … 2026-Q4: the quarters and the year-to-date periods at each quarter end. */
@@ -88,6 +93,12 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
   mkdirSync(schemesDir);
   for (const folder of schemeFolders) {
     for (const f of readdirSync(folder).filter((f) => f.endsWith('.json'))) copyFileSync(join(folder, f), join(schemesDir, f));
+    // institution schemes: the folder's org/ subfolder
+    const orgs = join(folder, 'org');
+    if (existsSync(orgs)) {
+      mkdirSync(join(schemesDir, 'org'), { recursive: true });
+      for (const f of readdirSync(orgs).filter((f) => f.endsWith('.json'))) copyFileSync(join(orgs, f), join(schemesDir, 'org', f));
+    }
   }
   const wh = await Warehouse.open(join(dir, 'w.duckdb'));
   try {
@@ -107,7 +118,10 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
     await insertRows(
       wh,
       'raw_targets',
-      (bank.targets ?? []).map(({ manager_id, ...t }) => ({ base_value: null, ...t, subject_type: 'manager', subject_id: manager_id, load_id: 0 })),
+      [
+        ...(bank.targets ?? []).map(({ manager_id, ...t }) => ({ base_value: null, ...t, subject_type: 'manager', subject_id: manager_id, load_id: 0 })),
+        ...(bank.orgTargets ?? []).map(({ org_id, ...t }) => ({ base_value: null, ...t, subject_type: 'org', subject_id: org_id, load_id: 0 })),
+      ],
     );
     await wh.run(`create table int_periods (period varchar, period_type varchar, year integer, start_date date,
       end_date date, days integer, months integer, base_period varchar, base_date date)`);
@@ -123,16 +137,25 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
     await wh.run(`create table mart_client_period (period varchar, client_id varchar, deposit_avg_balance decimal(18,2))`);
     await insertRows(wh, 'mart_client_period', bank.clientDeposits ?? []);
 
+    await wh.run(`create table mart_org_metrics (period varchar, org_id varchar, metric varchar,
+      actual decimal(24,6), base decimal(24,6), target decimal(24,6), achievement decimal(18,6), growth decimal(24,6))`);
+    await insertRows(wh, 'mart_org_metrics', (bank.orgMetrics ?? []).map((m) => ({ base: null, target: null, ...m })));
+    await wh.run(`create table mart_org_period (period varchar, org_id varchar, level varchar, managers bigint)`);
+    const levelOf = new Map(bank.orgs.map((o) => [o.org_id, o.level]));
+    await insertRows(wh, 'mart_org_period', (bank.orgManagers ?? []).map((m) => ({ ...m, level: levelOf.get(m.org_id) })));
     // every ledger delivered in every period (the coverage of a full delivery; int_period_ledgers)
     await wh.run(`create table int_period_ledgers as select period, true as deposits, true as loans, true as fees,
       true as sales, true as visits, true as business, true as reference from int_periods`);
 
     await loadSchemes(wh, { schemesDir });
+    await loadTargets(wh, { configDir });
     await createMacros(wh); // as every build does
-    const handMade = new Set(['int_periods', 'mart_manager_metrics', 'mart_client_period', 'int_period_ledgers']);
+    const handMade = new Set(['int_periods', 'mart_manager_metrics', 'mart_client_period', 'mart_org_metrics', 'mart_org_period', 'int_period_ledgers']);
     const all = discoverModels();
     const wanted = all.filter(
-      (m) => !handMade.has(m.name) && (m.layer === 'staging' || m.name === 'int_org_ancestors' || m.name === 'mart_org_ancestors' || /(^|\/)scorecards\//.test(m.path)),
+      (m) =>
+        !handMade.has(m.name) &&
+        (m.layer === 'staging' || ['int_org_ancestors', 'mart_org_ancestors', 'mart_target_cascade'].includes(m.name) || /(^|\/)scorecards\//.test(m.path)),
     );
     const names = new Set(wanted.map((m) => m.name));
     for (const m of buildOrder(wanted.map((m) => ({ ...m, dependsOn: m.dependsOn.filter((d) => names.has(d)) })))) {
@@ -176,13 +199,13 @@ export const tree: Org[] = [
 ];
 
 /**
- * The scorecard checks (sql/checks/scorecards*.sql, which every build runs too: a query returning
+ * The scorecard and cascade checks (sql/checks/scorecards*.sql, org_scorecards*, target_cascade*, which every build runs too: a query returning
  * the offending rows). Returns the checks that failed, with their first rows.
  */
 export async function failedChecks(wh: Warehouse): Promise<Record<string, unknown[]>> {
   const dir = join(projectRoot, 'sql', 'checks');
   const failed: Record<string, unknown[]> = {};
-  for (const file of readdirSync(dir).filter((f) => f.startsWith('scorecards') && f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(dir).filter((f) => /^(org_scorecards|scorecards|target_cascade)/.test(f) && f.endsWith('.sql')).sort()) {
     const sql = readFileSync(join(dir, file), 'utf8').trim().replace(/;\s*$/, '');
     const rows = await wh.query(`select * from (\n${sql}\n) limit 5`);
     if (rows.length) failed[file] = rows;

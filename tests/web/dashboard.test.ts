@@ -83,6 +83,47 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('nav a[data-nav]').evaluateAll((as) => as.map((a) => a.getAttribute('data-nav')))).toEqual(['nav_risk']);
   });
 
+  it('head office sorts the sub-branches by institution score and opens one card (issue 24)', async () => {
+    await login(page, bank.url, bank.users.head_office);
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}`);
+    await settled(page);
+    const table = page.locator('[data-testid="org-scorecards-table"]');
+    await table.waitFor();
+    // The API's cards of the sub-branches (the default institution scheme scores that level).
+    const cards = (await page.evaluate(
+      async (root) => (await (await fetch(`/api/orgs/${root}/scorecards?level=sub_branch&page_size=500`)).json()).rows,
+      bank.rootOrgId,
+    )) as { org_id: string; org_name: string; total_score: string; level_rank: number; level_count: number }[];
+    expect(cards.length).toBeGreaterThan(3);
+    // Sorted by score, highest first; a click on the header turns it to lowest first.
+    const header = table.locator('thead th', { hasText: '综合得分' });
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    await header.locator('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const showAll = table.locator('[data-testid="show-all"]');
+    if ((await showAll.count()) > 0) await showAll.click();
+    const shown = (await rowTexts('org-scorecards-table', 'total_score')).map((s) => Number(s.replace(/,/g, '')));
+    expect(shown).toHaveLength(cards.length);
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(shown[0]).toBe(Math.min(...cards.map((c) => Number(c.total_score))));
+    await screenshot(page, 'org-scorecards-sorted');
+    // Open the lowest-scoring sub-branch: its card shows its score, grade and ranks.
+    const link = table.locator('tbody tr').first().locator('a').first();
+    const name = (await link.innerText()).trim();
+    const lowest = cards.find((c) => c.org_name === name)!;
+    await link.click();
+    await page.waitForURL((u) => u.pathname === `/org/${lowest.org_id}`);
+    await settled(page);
+    const card = page.locator('[data-testid="org-scorecard"]');
+    await card.waitFor();
+    expect(Number((await card.locator('[data-testid="org-total-score"]').innerText()).replace(/,/g, ''))).toBe(Number(lowest.total_score));
+    expect(await card.locator('[data-grade]').count()).toBe(1);
+    expect(await card.locator('[data-testid="org-ranks"]').innerText()).toContain(`${lowest.level_rank} / ${lowest.level_count}`);
+    expect(await card.locator('tbody tr').count()).toBeGreaterThanOrEqual(6); // every indicator, then the items
+    await expect(page.locator('[data-testid="target-cascade-table"]').count()).resolves.toBe(1);
+    await screenshot(page, 'org-scorecard');
+  });
+
   it('drills head office → branch → manager → client, and back', async () => {
     await login(page, bank.url, bank.users.head_office);
     const start = where(page);

@@ -8,6 +8,8 @@ import type { BuildInputResult } from './_input.ts';
 import { defaultSchemesDir, formatProblem, readSchemesDir, type LoadedScheme } from '../schemes/load.ts';
 import { indicatorsInForce } from '../schemes/schema.ts';
 import { periodEndDate, periodStartDate } from '../../contract/periods.ts';
+import type { CardParts } from '../schemes/schema.ts';
+import { loadOrgSchemes, orgCfgTables } from './_org-schemes.ts';
 
 export interface SchemeInputOptions {
   /** The configuration folder; schemes are read from its schemes/ subfolder. */
@@ -133,7 +135,7 @@ create or replace table cfg_scheme_base_pay (
 
 type Value = string | number | null;
 
-async function insert(wh: Warehouse, table: string, rows: Record<string, Value>[]): Promise<void> {
+export async function insert(wh: Warehouse, table: string, rows: Record<string, Value>[]): Promise<void> {
   for (const row of rows) {
     const cols = Object.keys(row);
     const params = Object.fromEntries(cols.map((c) => [c, row[c] === undefined ? null : row[c]!]));
@@ -173,6 +175,16 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     review_chain: s.review.chain.join(','),
     appeal_days: s.review.appeal_days,
   };
+  const basePay = Object.entries(s.pay.base_pay_monthly).map(([grade, monthly]) => ({
+    scheme_id: s.scheme_id,
+    manager_grade: grade,
+    monthly,
+  }));
+  return { scheme, ...cardRows(s), basePay };
+}
+
+/** The rows of a scorecard's indicators (manual ones with their rating scales), items and grades (managers' and institutions' schemes alike). */
+export function cardRows(s: CardParts & { scheme_id: string }) {
   const ratings: Record<string, Value>[] = [];
   const indicators = indicatorsInForce(s).map((i, k): Record<string, Value> => {
     if (i.formula === 'manual') {
@@ -252,12 +264,7 @@ export function schemeRows({ file, scheme: s }: LoadedScheme) {
     label_zh: g.label?.zh ?? null,
     label_en: g.label?.en ?? null,
   }));
-  const basePay = Object.entries(s.pay.base_pay_monthly).map(([grade, monthly]) => ({
-    scheme_id: s.scheme_id,
-    manager_grade: grade,
-    monthly,
-  }));
-  return { scheme, indicators, items, adjustmentItems, grades, basePay, ratings };
+  return { indicators, items, adjustmentItems, grades, ratings };
 }
 
 export async function load(wh: Warehouse, opts: SchemeInputOptions = {}): Promise<BuildInputResult[]> {
@@ -278,8 +285,9 @@ export async function load(wh: Warehouse, opts: SchemeInputOptions = {}): Promis
     await insert(wh, 'cfg_scheme_base_pay', r.basePay);
     await insert(wh, 'cfg_scheme_ratings', r.ratings);
   }
+  await loadOrgSchemes(wh, dir, schemes.map((s) => s.scheme.scheme_id));
   const results: BuildInputResult[] = [];
-  for (const table of cfgTables) {
+  for (const table of [...cfgTables, ...orgCfgTables]) {
     const n = await wh.query<{ n: string }>(`select count(*)::varchar as n from ${table}`);
     results.push({ table, rows: Number(n[0]?.n ?? 0), source: dir });
   }

@@ -1,7 +1,7 @@
 // Helpers shared by the export kinds: period and org validation, the metric columns of a mart in
 // reading order, each measured metric beside its base, target, achievement and growth.
 import type { Warehouse } from '../db.ts';
-import { ExportRequestError, type ExportRequest } from './_kind.ts';
+import { ExportRequestError, type ExportKind, type ExportRequest } from './_kind.ts';
 import { isPeriodKey, PERIOD_KEY_EXAMPLES } from '../../contract/periods.ts';
 import { MEASURES } from '../../contract/metrics.ts';
 import { builtSchemaVersion, codeSchema, staleReason } from '../schema-version.ts';
@@ -13,14 +13,18 @@ export function readerOf(wh: Warehouse): Reader {
   return { query: <T extends object>(sql: string, params?: Parameters<Reader['query']>[1]) => wh.query(sql, params && usedParams(sql, params)) as Promise<T[]> };
 }
 
-export async function checkRequest(wh: Warehouse, req: ExportRequest): Promise<void> {
+export async function checkRequest(wh: Warehouse, req: ExportRequest, kind?: Pick<ExportKind, 'periods'>): Promise<void> {
   if (!isPeriodKey(req.period)) {
     throw new ExportRequestError(`bad --period '${req.period}': use ${PERIOD_KEY_EXAMPLES}`);
   }
   // Only a warehouse this version built: the kinds read its marts as they are made now.
   const stale = staleReason(await builtSchemaVersion(wh), (await codeSchema()).version);
   if (stale) throw new ExportRequestError(stale);
-  const found = await wh.query('select period from mart_periods where period = $p', { p: req.period });
+  const own = kind?.periods ? await kind.periods(wh) : undefined;
+  if (own && !own.includes(req.period)) {
+    throw new ExportRequestError(`no rows for period ${req.period}` + (own.length ? ` (periods: ${own.slice(0, 8).join(', ')})` : ' (none built)'));
+  }
+  const found = own ? [req.period] : await wh.query('select period from mart_periods where period = $p', { p: req.period });
   if (found.length === 0) {
     const avail = await wh.query<{ period: string }>(
       `select period from mart_periods order by end_date desc, days limit 8`,

@@ -22,6 +22,11 @@ export interface ExportKind {
   /** Sheet name in XLSX. */
   sheet: string;
   table(wh: Warehouse, req: ExportRequest): Promise<Table>;
+  /**
+   * The periods the kind serves when they are not the built periods of mart_periods (the target
+   * cascade: the targets file's, a year planned before its months are loaded).
+   */
+  periods?(wh: Warehouse): Promise<string[]>;
 }
 
 /** Thrown for a request the kind cannot serve (bad period, unknown org): exit 2. */

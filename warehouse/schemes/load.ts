@@ -1,6 +1,7 @@
 // Reading scheme files: JSON parse errors and schema violations become one message per problem,
 // `path.to.field: reason`, so `jixiao scheme validate` and the build say exactly what to fix.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import type { z } from 'zod';
 import { basename, join } from 'node:path';
 import { configDir } from '../paths.ts';
 import { schemeSchema, type Scheme } from './schema.ts';
@@ -26,6 +27,11 @@ export function formatProblem(p: SchemeProblem): string {
 
 /** Parses and validates one scheme file. */
 export function readSchemeFile(file: string): { scheme?: Scheme; problems: SchemeProblem[] } {
+  return readSchemeFileAs(file, schemeSchema);
+}
+
+/** Parses one scheme file and validates it against a schema (managers' or institutions'). */
+export function readSchemeFileAs<T>(file: string, schema: z.ZodType<T>): { scheme?: T; problems: SchemeProblem[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -38,7 +44,7 @@ export function readSchemeFile(file: string): { scheme?: Scheme; problems: Schem
   } catch (e) {
     return { problems: [{ file, path: '(json)', message: jsonError(text, e as Error) }] };
   }
-  const parsed = schemeSchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (parsed.success) return { scheme: parsed.data, problems: [] };
   return {
     problems: parsed.error.issues.map((issue) => ({

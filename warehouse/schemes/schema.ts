@@ -6,10 +6,11 @@
 import { z } from 'zod';
 import { periodEndDate, periodStartDate, periodType } from '../../contract/periods.ts';
 import { isKnownMetric, isScoreableMetric } from '../../contract/metrics.ts';
+import { ORG_LEVELS } from '../../contract/codes.ts';
 import { CHAIN_ROLES, DEFAULT_CHAIN } from '../../contract/review.ts';
 
 export const lines = ['corporate', 'retail'] as const;
-export const orgLevels = ['head_office', 'tier1_branch', 'tier2_branch', 'sub_branch', 'outlet'] as const;
+export const orgLevels = ORG_LEVELS;
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be lowercase letters, digits and _ (starting with a letter)' });
 const label = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
@@ -169,7 +170,7 @@ const metricBonus = z.strictObject({
   points_per_unit: points.positive({ error: 'a bonus rule must give > 0 points per unit' }),
   max: points.nonnegative().optional(),
 });
-const bonusItem = z.discriminatedUnion('source', [adjustmentBonus, upkeepRule, metricBonus], {
+export const bonusItem = z.discriminatedUnion('source', [adjustmentBonus, upkeepRule, metricBonus], {
   error: 'source must be adjustment, rule or metric',
 });
 
@@ -185,7 +186,7 @@ const metricDeduction = z.strictObject({
   metric,
   points_per_unit: points.negative({ error: 'a deduction rule must give < 0 points per unit' }),
 });
-const deductionItem = z.discriminatedUnion('source', [adjustmentDeduction, metricDeduction], {
+export const deductionItem = z.discriminatedUnion('source', [adjustmentDeduction, metricDeduction], {
   error: 'source must be adjustment or metric (deductions have no floor)',
 });
 
@@ -296,101 +297,7 @@ export const schemeSchema = z
       if (!upkeep) ctx.addIssue({ code: 'custom', path: ['indicators', k, 'metric'], message: 'maintenance_coverage needs the premium_client_upkeep rule among the bonus items (it says which clients are premium)' });
       if (i.formula === 'ratio_to_previous') ctx.addIssue({ code: 'custom', path: ['indicators', k, 'formula'], message: 'maintenance_coverage is built for the scoring period only, not for a quarter on its own: ratio_to_previous cannot score it' });
     });
-    const inForce = indicatorsInForce(s);
-    const sum = inForce.reduce((a, i) => a + i.weight, 0);
-    if (Math.abs(sum - s.total_weight) > 1e-9) {
-      const block = inForce.length > s.indicators.length ? ' (with the qualitative block)' : '';
-      ctx.addIssue({ code: 'custom', path: ['indicators'], message: `weights${block} sum to ${round6(sum)}, expected total_weight ${s.total_weight}` });
-    }
-    duplicates(inForce.map((i) => i.id)).forEach((d) =>
-      ctx.addIssue({
-        code: 'custom',
-        path: d.index < s.indicators.length ? ['indicators', d.index, 'id'] : ['qualitative', 'indicators', d.index - s.indicators.length, 'id'],
-        message: `duplicate indicator id '${d.value}'`,
-      }),
-    );
-    const manual = [...s.indicators.map((i, k) => [i, ['indicators', k]] as const), ...(s.qualitative?.indicators ?? []).map((i, k) => [i, ['qualitative', 'indicators', k]] as const)];
-    for (const [ind, path] of manual) {
-      if (ind.formula !== 'manual') continue;
-      ind.scale?.forEach((r, j) => {
-        if (r.points > ind.weight) ctx.addIssue({ code: 'custom', path: [...path, 'scale', j, 'points'], message: `${r.points} is above the indicator's weight ${ind.weight}` });
-      });
-      duplicates((ind.scale ?? []).map((r) => r.rating)).forEach((d) =>
-        ctx.addIssue({ code: 'custom', path: [...path, 'scale', d.index, 'rating'], message: `duplicate rating '${d.value}'` }),
-      );
-    }
-    const items = [...s.bonus.items.map((i) => i.id), ...s.deductions.items.map((i) => i.id)];
-    duplicates(items).forEach((d) => {
-      const inBonus = d.index < s.bonus.items.length;
-      ctx.addIssue({
-        code: 'custom',
-        path: inBonus ? ['bonus', 'items', d.index, 'id'] : ['deductions', 'items', d.index - s.bonus.items.length, 'id'],
-        message: `duplicate item id '${d.value}'`,
-      });
-    });
-    s.bonus.items.forEach((it, k) => {
-      if (it.source === 'rule' && (it.premium_min_deposit_avg === undefined) === (it.premium_top_share === undefined)) {
-        ctx.addIssue({ code: 'custom', path: ['bonus', 'items', k], message: 'give one of premium_min_deposit_avg or premium_top_share (who is a premium client)' });
-      }
-    });
-    // An adjustments-file item counted by two scheme items would be counted twice.
-    const named = new Map<string, string>();
-    const sections = [
-      ['bonus', s.bonus.items],
-      ['deductions', s.deductions.items],
-    ] as const;
-    for (const [section, list] of sections) {
-      list.forEach((it, k) => {
-        if (it.source !== 'adjustment') return;
-        it.adjustment_items.forEach((a, j) => {
-          const name = typeof a === 'string' ? a : a.item;
-          const other = named.get(name);
-          if (other) {
-            ctx.addIssue({ code: 'custom', path: [section, 'items', k, 'adjustment_items', j], message: `'${name}' is already counted by item '${other}'` });
-          } else named.set(name, it.id);
-        });
-      });
-    }
-    s.indicators.forEach((ind, k) => {
-      if (ind.formula === 'ratio_to_target' || ind.formula === 'ratio_to_previous' || ind.formula === 'lower_is_better') {
-        const cap = ind.cap ?? s.defaults.cap;
-        const floor = ind.floor ?? s.defaults.floor;
-        if (floor > cap) ctx.addIssue({ code: 'custom', path: ['indicators', k, 'floor'], message: `floor ${floor} is above the cap ${cap}` });
-      }
-      if (ind.formula === 'banded_linear' && !(ind.band_full > ind.band_floor)) {
-        ctx.addIssue({ code: 'custom', path: ['indicators', k, 'band_full'], message: `must be above band_floor (${ind.band_floor})` });
-      }
-    });
-    if (s.defaults.floor > s.defaults.cap) {
-      ctx.addIssue({ code: 'custom', path: ['defaults', 'floor'], message: `floor ${s.defaults.floor} is above the cap ${s.defaults.cap}` });
-    }
-    if (s.effective_to !== null && periodEndDate(s.effective_to)! < periodStartDate(s.effective_from)!) {
-      ctx.addIssue({ code: 'custom', path: ['effective_to'], message: `ends before effective_from ${s.effective_from}` });
-    }
-    s.grades.forEach((g, k) => {
-      const last = k === s.grades.length - 1;
-      if (last && g.min_score !== null) {
-        ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: 'must be null: the last grade takes every score below the others' });
-      }
-      if (!last && g.min_score === null) {
-        ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: 'only the last grade may have no minimum' });
-      }
-      const prev = s.grades[k - 1];
-      if (k > 0 && prev && prev.min_score !== null && g.min_score !== null && !(g.min_score < prev.min_score)) {
-        ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: `must be below the grade before (${prev.grade} ≥ ${prev.min_score})` });
-      }
-    });
-    duplicates(s.grades.map((g) => g.grade)).forEach((d) =>
-      ctx.addIssue({ code: 'custom', path: ['grades', d.index, 'grade'], message: `duplicate grade '${d.value}'` }),
-    );
-    const fd = s.forced_distribution;
-    if (fd) {
-      const k = s.grades.findIndex((g) => g.grade === fd.grade);
-      if (k < 0) ctx.addIssue({ code: 'custom', path: ['forced_distribution', 'grade'], message: `'${fd.grade}' is not one of the scheme's grades` });
-      else if (k === s.grades.length - 1) {
-        ctx.addIssue({ code: 'custom', path: ['forced_distribution', 'grade'], message: 'cannot limit the lowest grade (there is none below to move to)' });
-      }
-    }
+    checkCard(s, ctx);
   });
 
 export type Scheme = z.infer<typeof schemeSchema>;
@@ -398,8 +305,125 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export type ManualIndicator = z.infer<typeof manualIndicatorSchema>;
 
 /** The indicators a card scores: `indicators`, then the qualitative block's when it is enabled. */
-export function indicatorsInForce(s: Pick<Scheme, 'indicators' | 'qualitative'>): Indicator[] {
+export function indicatorsInForce(s: { indicators: Indicator[]; qualitative?: Scheme['qualitative'] }): Indicator[] {
   return [...s.indicators, ...(s.qualitative?.enabled ? s.qualitative.indicators : [])];
+}
+
+/** What a manager's and an institution's scheme have in common, as checked by checkCard. */
+export interface CardParts {
+  indicators: Indicator[];
+  defaults: Scheme['defaults'];
+  total_weight: number;
+  effective_from: string;
+  effective_to: string | null;
+  bonus: { items: z.infer<typeof bonusItem>[] };
+  deductions: { items: z.infer<typeof deductionItem>[] };
+  grades: Scheme['grades'];
+  forced_distribution?: Scheme['forced_distribution'];
+  /** The managers' qualitative block (institution schemes have none). */
+  qualitative?: Scheme['qualitative'];
+}
+
+/**
+ * The checks across fields of a scorecard (weights sum to the total, unique ids, cap above floor,
+ * grades in order …), for managers' schemes and institutions' (org-schema.ts) alike.
+ */
+export function checkCard(s: CardParts, ctx: z.RefinementCtx): void {
+  const inForce = indicatorsInForce(s);
+  const sum = inForce.reduce((a, i) => a + i.weight, 0);
+  if (Math.abs(sum - s.total_weight) > 1e-9) {
+    const block = inForce.length > s.indicators.length ? ' (with the qualitative block)' : '';
+    ctx.addIssue({ code: 'custom', path: ['indicators'], message: `weights${block} sum to ${round6(sum)}, expected total_weight ${s.total_weight}` });
+  }
+  duplicates(inForce.map((i) => i.id)).forEach((d) =>
+    ctx.addIssue({
+      code: 'custom',
+      path: d.index < s.indicators.length ? ['indicators', d.index, 'id'] : ['qualitative', 'indicators', d.index - s.indicators.length, 'id'],
+      message: `duplicate indicator id '${d.value}'`,
+    }),
+  );
+  const manual = [...s.indicators.map((i, k) => [i, ['indicators', k]] as const), ...(s.qualitative?.indicators ?? []).map((i, k) => [i, ['qualitative', 'indicators', k]] as const)];
+  for (const [ind, path] of manual) {
+    if (ind.formula !== 'manual') continue;
+    ind.scale?.forEach((r, j) => {
+      if (r.points > ind.weight) ctx.addIssue({ code: 'custom', path: [...path, 'scale', j, 'points'], message: `${r.points} is above the indicator's weight ${ind.weight}` });
+    });
+    duplicates((ind.scale ?? []).map((r) => r.rating)).forEach((d) =>
+      ctx.addIssue({ code: 'custom', path: [...path, 'scale', d.index, 'rating'], message: `duplicate rating '${d.value}'` }),
+    );
+  }
+  const items = [...s.bonus.items.map((i) => i.id), ...s.deductions.items.map((i) => i.id)];
+  duplicates(items).forEach((d) => {
+    const inBonus = d.index < s.bonus.items.length;
+    ctx.addIssue({
+      code: 'custom',
+      path: inBonus ? ['bonus', 'items', d.index, 'id'] : ['deductions', 'items', d.index - s.bonus.items.length, 'id'],
+      message: `duplicate item id '${d.value}'`,
+    });
+  });
+  s.bonus.items.forEach((it, k) => {
+    if (it.source === 'rule' && (it.premium_min_deposit_avg === undefined) === (it.premium_top_share === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['bonus', 'items', k], message: 'give one of premium_min_deposit_avg or premium_top_share (who is a premium client)' });
+    }
+  });
+  // An adjustments-file item counted by two scheme items would be counted twice.
+  const named = new Map<string, string>();
+  const sections = [
+    ['bonus', s.bonus.items],
+    ['deductions', s.deductions.items],
+  ] as const;
+  for (const [section, list] of sections) {
+    list.forEach((it, k) => {
+      if (it.source !== 'adjustment') return;
+      it.adjustment_items.forEach((a, j) => {
+        const name = typeof a === 'string' ? a : a.item;
+        const other = named.get(name);
+        if (other) {
+          ctx.addIssue({ code: 'custom', path: [section, 'items', k, 'adjustment_items', j], message: `'${name}' is already counted by item '${other}'` });
+        } else named.set(name, it.id);
+      });
+    });
+  }
+  s.indicators.forEach((ind, k) => {
+    if (ind.formula === 'ratio_to_target' || ind.formula === 'ratio_to_previous' || ind.formula === 'lower_is_better') {
+      const cap = ind.cap ?? s.defaults.cap;
+      const floor = ind.floor ?? s.defaults.floor;
+      if (floor > cap) ctx.addIssue({ code: 'custom', path: ['indicators', k, 'floor'], message: `floor ${floor} is above the cap ${cap}` });
+    }
+    if (ind.formula === 'banded_linear' && !(ind.band_full > ind.band_floor)) {
+      ctx.addIssue({ code: 'custom', path: ['indicators', k, 'band_full'], message: `must be above band_floor (${ind.band_floor})` });
+    }
+  });
+  if (s.defaults.floor > s.defaults.cap) {
+    ctx.addIssue({ code: 'custom', path: ['defaults', 'floor'], message: `floor ${s.defaults.floor} is above the cap ${s.defaults.cap}` });
+  }
+  if (s.effective_to !== null && periodEndDate(s.effective_to)! < periodStartDate(s.effective_from)!) {
+    ctx.addIssue({ code: 'custom', path: ['effective_to'], message: `ends before effective_from ${s.effective_from}` });
+  }
+  s.grades.forEach((g, k) => {
+    const last = k === s.grades.length - 1;
+    if (last && g.min_score !== null) {
+      ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: 'must be null: the last grade takes every score below the others' });
+    }
+    if (!last && g.min_score === null) {
+      ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: 'only the last grade may have no minimum' });
+    }
+    const prev = s.grades[k - 1];
+    if (k > 0 && prev && prev.min_score !== null && g.min_score !== null && !(g.min_score < prev.min_score)) {
+      ctx.addIssue({ code: 'custom', path: ['grades', k, 'min_score'], message: `must be below the grade before (${prev.grade} ≥ ${prev.min_score})` });
+    }
+  });
+  duplicates(s.grades.map((g) => g.grade)).forEach((d) =>
+    ctx.addIssue({ code: 'custom', path: ['grades', d.index, 'grade'], message: `duplicate grade '${d.value}'` }),
+  );
+  const fd = s.forced_distribution;
+  if (fd) {
+    const k = s.grades.findIndex((g) => g.grade === fd.grade);
+    if (k < 0) ctx.addIssue({ code: 'custom', path: ['forced_distribution', 'grade'], message: `'${fd.grade}' is not one of the scheme's grades` });
+    else if (k === s.grades.length - 1) {
+      ctx.addIssue({ code: 'custom', path: ['forced_distribution', 'grade'], message: 'cannot limit the lowest grade (there is none below to move to)' });
+    }
+  }
 }
 
 function duplicates(values: string[]): { value: string; index: number }[] {

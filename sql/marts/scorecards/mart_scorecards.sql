@@ -15,8 +15,8 @@
 --     desc, then profit_contribution desc, then manager_id; the others move one grade down.
 --   peer_group = line:org_level; peer_rank = rank by total_score desc (ties share a rank);
 --   percentile = peers scoring at or below the manager / peers (1 = top).
--- inputs: int_scorecard_schemes_resolved, int_scorecard_periods, int_scorecard_indicators_scored,
---   int_scorecard_items_scored, int_org_ancestors, stg_extract__orgs, cfg_schemes, cfg_scheme_grades,
+-- inputs: int_scorecard_schemes_resolved, int_scorecard_periods, int_scorecard_points_summed (the
+--   sums of the indicator lines and items), int_org_ancestors, stg_extract__orgs, cfg_schemes, cfg_scheme_grades,
 --   mart_manager_metrics.
 with resolved as (
   select period, year, manager_id, manager_name, org_id, org_level, line, scheme_id,
@@ -29,20 +29,10 @@ periods as (
   from int_scorecard_periods
 ),
 
-indicator_points as (
-  select period, manager_id, sum(points) as points,
-  from int_scorecard_indicators_scored
-  group by period, manager_id
-),
-
-item_points as (
-  select
-    period,
-    manager_id,
-    coalesce(sum(points) filter (where section = 'bonus'), 0) as bonus_raw,
-    coalesce(sum(points) filter (where section = 'deduction'), 0) as deduction_points,
-  from int_scorecard_items_scored
-  group by period, manager_id
+points as (
+  select period, subject_id as manager_id, indicator_points, bonus_raw, deduction_points,
+  from int_scorecard_points_summed
+  where subject_type = 'manager'
 ),
 
 schemes as (
@@ -83,10 +73,10 @@ totalled as (
     resolved.org_level,
     resolved.line,
     resolved.scheme_id,
-    coalesce(indicator_points.points, 0) as indicator_points,
-    coalesce(item_points.bonus_raw, 0) as bonus_raw,
+    coalesce(points.indicator_points, 0) as indicator_points,
+    coalesce(points.bonus_raw, 0) as bonus_raw,
     schemes.bonus_cap,
-    coalesce(item_points.deduction_points, 0) as deduction_points,
+    coalesce(points.deduction_points, 0) as deduction_points,
     cast(profit.profit_contribution as decimal(18,2)) as profit_contribution,
     schemes.fd_grade,
     schemes.fd_max_share,
@@ -94,8 +84,7 @@ totalled as (
   from resolved
   join periods on periods.period = resolved.period
   join schemes on schemes.scheme_id = resolved.scheme_id
-  left join indicator_points on indicator_points.period = resolved.period and indicator_points.manager_id = resolved.manager_id
-  left join item_points on item_points.period = resolved.period and item_points.manager_id = resolved.manager_id
+  left join points on points.period = resolved.period and points.manager_id = resolved.manager_id
   left join profit on profit.period = resolved.period and profit.manager_id = resolved.manager_id
 ),
 

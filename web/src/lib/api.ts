@@ -27,13 +27,15 @@ import type {
   Me,
   OrgNode,
   OrgSummary,
+  OrgScorecardAnswer,
+  orgScorecardFilters,
   PeriodRow,
   PeriodsAnswer,
   Role,
   Row,
 } from '../../../contract/api.ts';
 
-import { CLIENT_SEGMENTS, isCode, type Line, type MigrationFrom, type MigrationTo, type RiskBasis, type WarningKind } from '../../../contract/codes.ts';
+import { CLIENT_SEGMENTS, isCode, ORG_LEVELS, type Line, type MigrationFrom, type MigrationTo, type RiskBasis, type WarningKind } from '../../../contract/codes.ts';
 
 // The answers' shapes and the parameters' codes, for the views that show them.
 export type * from '../../../contract/api.ts';
@@ -172,6 +174,14 @@ export const institutions = {
     list(`orgs/${encodeURIComponent(orgId)}/peers`, { period: v.period, ...f } satisfies Filters<typeof peerFilters>, v.lang),
   /** The unassigned bucket (未分配) of each node of the subtree with any; the node's own row is the one with its org_id. */
   unassigned: (orgId: string, v: View) => list(`orgs/${encodeURIComponent(orgId)}/unassigned`, { period: v.period, page_size: 200 }, v.lang),
+  /** The node's institution card (the latest of the year up to the period), every point explained; null when none. */
+  scorecard: (orgId: string, v: View) => get<OrgScorecardAnswer>(`orgs/${encodeURIComponent(orgId)}/scorecard`, { period: v.period } satisfies Filters<typeof periodFilter>),
+  /** The institution cards of the subtree (one level when given), the latest of the year up to the period. */
+  scorecards: (orgId: string, v: View, level: (typeof ORG_LEVELS)[number] | null = null) =>
+    list(`orgs/${encodeURIComponent(orgId)}/scorecards`, { period: v.period, level } satisfies Filters<typeof orgScorecardFilters>, v.lang),
+  /** The target cascade of the subtree for a period of the targets file (default: the latest planned year). */
+  cascade: (orgId: string, v: View, period: string | null = null) =>
+    list(`orgs/${encodeURIComponent(orgId)}/target-cascade`, { period, sort: 'org_id', order: 'asc' }, v.lang),
 };
 
 export const managers = {

@@ -149,6 +149,11 @@ export const messages = {
   rank: { zh: '排名', en: 'Rank' },
   selected: { zh: '已选', en: 'Selected' },
   unit: { zh: '单位', en: 'Unit' },
+  institution_card: { zh: '机构综合考评', en: 'Institution scorecard' },
+  institution_cards: { zh: '下辖机构考评', en: 'Institution scorecards below' },
+  rank_siblings: { zh: '同级机构内第 {rank} / {of}', en: '{rank} of {of} among siblings' },
+  rank_level: { zh: '同层级第 {rank} / {of}', en: '{rank} of {of} in the level' },
+  target_cascade: { zh: '任务分解', en: 'Target cascade' },
 } satisfies Record<string, Msg>;
 
 export type MessageKey = keyof typeof messages;
