@@ -23,7 +23,7 @@ import { transition, waitingFor, REVIEW_ACTIONS, type CardState, type ReviewActi
 import { poolBody, reviewActionBody, talkBody } from '../../contract/review-bodies.ts';
 import { managerScorecard, scoredPeriodOf } from '../../warehouse/queries/managers.ts';
 import { cardScheme } from '../../warehouse/queries/entries.ts';
-import { cardPayable, cardPoolAllocations, payroll, payrollColumns, periodCards, poolAllocations, poolBalance, poolRemainingWith, reviewRules, stateCounts, type ReviewRules } from '../../warehouse/queries/reviews.ts';
+import { cardPayable, cardPoolAllocations, lockPayable, payroll, payrollColumns, periodCards, poolAllocations, poolBalance, poolBalanceWith, reviewRules, stateCounts, type ReviewRules } from '../../warehouse/queries/reviews.ts';
 import { blankLine } from '../../warehouse/reviews.ts';
 import type { User } from '../../warehouse/users.ts';
 
@@ -78,7 +78,20 @@ export async function withLock<S extends { period: string } | null>(deps: Deps, 
   if (!scorecard) return scorecard;
   const view = await lockedView(deps, managerId, scorecard.period);
   if (!view) return scorecard;
-  return { ...(view.snapshot as object), locked: { at: view.locked_at, by_name: view.locked_by, moved: view.moved } } as unknown as S;
+  // the payable the lock fixed is the review's (GET …/review, the payroll), not the card's
+  const { payable: _payable, ...card } = view.snapshot as Record<string, unknown>;
+  return { ...card, locked: { at: view.locked_at, by_name: view.locked_by, moved: view.moved } } as unknown as S;
+}
+
+/**
+ * The card as it locks: the scorecard with its entries and the payable this lock fixes
+ * (lock_paid_before: what the year's locks so far made payable; payable = paid_pay − that).
+ */
+async function lockSnapshot(deps: Deps, managerId: string, period: string) {
+  const card = await withEntries(deps, managerId, await managerScorecard(deps.reader, deps.catalog, managerId, period, deps.periods));
+  if (!card) return null;
+  const paidPay = (card.pay as { paid_pay?: string } | null)?.paid_pay ?? null;
+  return { ...card, payable: paidPay === null ? null : await lockPayable(deps.reader, deps.reviews.path, managerId, period, paidPay) };
 }
 
 async function reviewAnswer(deps: Deps, user: User, managerId: string, period: string, rules: ReviewRules) {
@@ -127,37 +140,43 @@ export function reviewRoutes(docs: RouteDocs) {
       const body = c.req.valid('json');
       const { period, rules } = await reviewedCard(d, manager_id, body.period, 'body');
       const actor = { role: user.role, own: user.manager_id === manager_id };
-      // The card as it stands, read before the lock (a query): kept only if this action locks it.
-      const before = d.reviews.stateOf(manager_id, period);
-      const planned = transition(before, body.action, actor, rules.chain, true);
-      const snapshot = planned.ok && planned.next.state === 'locked' && body.action !== 'reject_appeal'
-        ? await withEntries(d, manager_id, await managerScorecard(d.reader, d.catalog, manager_id, period, d.periods))
-        : null;
-      d.reviews.append(new Date(d.now()), randomUUID(), () => {
-        // Under the lock: the state again (another request may have moved the card meanwhile).
-        const s = d.reviews.stateOf(manager_id, period);
-        const lock = d.reviews.lockOf(manager_id, period);
-        const appealOpen = lock ? d.now() <= Date.parse(appealUntil(lock.at, rules)) : false;
-        const t = transition(s, body.action, actor, rules.chain, appealOpen);
-        if (!t.ok) throw new HttpProblem(t.status, t.reason);
-        if (s.state !== before.state || s.signed !== before.signed) throw new HttpProblem(409, `the card moved to ${s.state} meanwhile: reload and try again`);
-        return [{
-          ...blankLine,
-          ...who(user),
-          kind: 'transition',
-          manager_id,
-          period,
-          action: body.action,
-          from_state: s.state,
-          to_state: t.next.state,
-          signed: t.next.signed,
-          summary: body.summary ?? null,
-          plans: body.plans ?? null,
-          comment: body.comment ?? null,
-          reason: body.reason ?? null,
-          snapshot: t.next.state === 'locked' && body.action !== 'reject_appeal' ? snapshot : null,
-        }];
-      });
+      // The card as it stands, read before the lock (queries): kept only if this action locks it,
+      // with the payable it fixes (what the year's earlier locks paid is read from the file: a
+      // line written meanwhile means reading again).
+      for (let attempt = 1; ; attempt++) {
+        const generation = d.reviews.generation();
+        const before = d.reviews.stateOf(manager_id, period);
+        const planned = transition(before, body.action, actor, rules.chain, true);
+        const snapshot = planned.ok && planned.next.state === 'locked' && body.action !== 'reject_appeal' ? await lockSnapshot(d, manager_id, period) : null;
+        const written = d.reviews.append(new Date(d.now()), randomUUID(), () => {
+          if (snapshot && d.reviews.generation() !== generation) return [];
+          // Under the lock: the state again (another request may have moved the card meanwhile).
+          const s = d.reviews.stateOf(manager_id, period);
+          const lock = d.reviews.lockOf(manager_id, period);
+          const appealOpen = lock ? d.now() <= Date.parse(appealUntil(lock.at, rules)) : false;
+          const t = transition(s, body.action, actor, rules.chain, appealOpen);
+          if (!t.ok) throw new HttpProblem(t.status, t.reason);
+          if (s.state !== before.state || s.signed !== before.signed) throw new HttpProblem(409, `the card moved to ${s.state} meanwhile: reload and try again`);
+          return [{
+            ...blankLine,
+            ...who(user),
+            kind: 'transition',
+            manager_id,
+            period,
+            action: body.action,
+            from_state: s.state,
+            to_state: t.next.state,
+            signed: t.next.signed,
+            summary: body.summary ?? null,
+            plans: body.plans ?? null,
+            comment: body.comment ?? null,
+            reason: body.reason ?? null,
+            snapshot: t.next.state === 'locked' && body.action !== 'reject_appeal' ? snapshot : null,
+          }];
+        });
+        if (written.length) break;
+        if (attempt === 3) throw new HttpProblem(409, 'the review file kept changing meanwhile: try again');
+      }
       return c.json(await reviewAnswer(d, user, manager_id, period, rules), 200);
     })
     .post('/:manager_id/review/talk', requireArea('performance'), sameOrigin, v('param', managerParam), v('json', talkBody), async (c) => {
@@ -215,12 +234,21 @@ export function reviewQueueRoutes(docs: RouteDocs) {
 
 export function payrollRoutes(docs: RouteDocs) {
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/payroll', summary: 'The payroll of the node for a scoring period: locked cards only, each with its pay as locked, what the year\'s earlier locked cards paid, the payable, the public pool allocated and the total', area: 'performance', params: orgParam, query: payrollQuery, response: 'JSON: { period, org_id, rows }; CSV/XLSX with format', list: true });
-  docs.add({ method: 'get', path: '/api/orgs/{org_id}/pool', summary: "The org's public pool (公共绩效池) for a scoring period: total, allocated, remaining, and the allocations in force", area: 'performance', params: orgParam, query: poolQuery, response: 'JSON: { period, org_id, pool_total, allocated, remaining, allocations }' });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/pool', summary: "The org's public pool (公共绩效池) for a scoring period: total (its subtree's contributions), allocated from it, allocated from the pools of the orgs under it, remaining (what it may still allocate: an allocation draws on its pool and every ancestor's; limited_by names the org whose pool bounds it), and the allocations in force", area: 'performance', params: orgParam, query: poolQuery, response: 'JSON: { period, org_id, pool_total, allocated, allocated_below, remaining, limited_by, allocations: [{ manager_id, manager_name, amount, reason, by_name, at }] }' });
   docs.add({ method: 'post', path: '/api/orgs/{org_id}/pool', summary: "Allocate the org's public pool (the department head: a branch president of that org): recipient, amount, reason each; Σ allocations ≤ the pool; all or none", area: 'performance', params: orgParam, body: poolBody, response: 'JSON: the pool, as GET' });
 
   const poolAnswer = async (d: Deps, orgId: string, period: string) => {
     const balance = await poolBalance(d.reader, d.reviews.path, orgId, period);
-    return { period, org_id: orgId, pool_total: balance?.pool_total ?? '0.00', allocated: balance?.allocated ?? '0.00', remaining: balance?.remaining ?? '0.00', allocations: await poolAllocations(d.reader, d.reviews.path, orgId, period) };
+    return {
+      period,
+      org_id: orgId,
+      pool_total: balance?.pool_total ?? '0.00',
+      allocated: balance?.allocated ?? '0.00',
+      allocated_below: balance?.allocated_below ?? '0.00',
+      remaining: balance?.remaining ?? '0.00',
+      limited_by: balance?.limited_by ?? null,
+      allocations: await poolAllocations(d.reader, d.reviews.path, orgId, period),
+    };
   };
 
   return new Hono<AppEnv>()
@@ -257,10 +285,14 @@ export function payrollRoutes(docs: RouteDocs) {
       ]);
       if (bad.length) throw new HttpProblem(400, `invalid body parameter — ${bad.map((p) => `${p.name}: ${p.reason}`).join('; ')}`, { invalid_params: bad });
       const generation = d.reviews.generation();
-      const remaining = await poolRemainingWith(d.reader, d.reviews.path, org_id, period, body.allocations);
-      if (remaining === null || remaining.startsWith('-')) {
+      const after = await poolBalanceWith(d.reader, d.reviews.path, org_id, period, body.allocations);
+      if (!after || after.remaining.startsWith('-')) {
         const balance = await poolBalance(d.reader, d.reviews.path, org_id, period);
-        throw new HttpProblem(400, `allocations: over the pool of ${org_id} for ${period} (pool ${balance?.pool_total ?? '0.00'}, allocated elsewhere ${balance?.allocated ?? '0.00'}; these would leave ${remaining ?? 'no pool'})`, { invalid_params: [{ name: 'allocations', in: 'body', reason: `Σ allocations would exceed the pool by ${remaining?.slice(1) ?? 'all of it'}` }] });
+        const over = after?.remaining.slice(1) ?? 'all of it';
+        const whose = !after ? `${org_id} has no pool for ${period}`
+          : after.limited_by === org_id ? `pool ${balance?.pool_total ?? '0.00'}, allocated ${balance?.allocated ?? '0.00'}, allocated from the pools under it ${balance?.allocated_below ?? '0.00'}`
+          : `it draws on the pool of ${after.limited_by}, which contains it and has ${balance?.remaining ?? '0.00'} left`;
+        throw new HttpProblem(400, `allocations: over the pool of ${org_id} for ${period} by ${over} (${whose})`, { invalid_params: [{ name: 'allocations', in: 'body', reason: `Σ allocations would exceed the pool${after && after.limited_by !== org_id ? ` of ${after.limited_by}` : ''} by ${over}` }] });
       }
       d.reviews.append(new Date(d.now()), randomUUID(), () => {
         // The check above read the file at this size; another allocation since means check again.

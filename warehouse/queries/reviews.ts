@@ -126,11 +126,25 @@ export async function payroll(reader: Reader, file: string, scope: Scope, orgId:
   );
 }
 
-/** The org's pool for the period: total, allocated, remaining (pool_balance); undefined when the org has none. */
+export interface PoolBalance {
+  pool_total: string;
+  allocated: string;
+  allocated_below: string;
+  remaining: string;
+  limited_by: string;
+  recipients: string;
+}
+const balanceColumns = `pool_total::varchar as pool_total, allocated::varchar as allocated, allocated_below::varchar as allocated_below,
+  remaining::varchar as remaining, limited_by, recipients::varchar as recipients`;
+
+/**
+ * The org's pool for the period (pool_balance): total, allocated from it, allocated from the pools
+ * under it, remaining (bounded by its ancestors' pools) and which org bounds it; undefined when the
+ * org has none.
+ */
 export async function poolBalance(reader: Reader, file: string, orgId: string, period: string) {
-  const rows = await reader.query<{ pool_total: string; allocated: string; remaining: string; recipients: string }>(
-    `select pool_total::varchar as pool_total, allocated::varchar as allocated, remaining::varchar as remaining, recipients::varchar as recipients
-     from pool_balance($f) where org_id = $org and period = $period`,
+  const rows = await reader.query<PoolBalance>(
+    `select ${balanceColumns} from pool_balance($f) where org_id = $org and period = $period`,
     { f: file, org: orgId, period },
     fresh,
   );
@@ -149,11 +163,12 @@ export async function poolAllocations(reader: Reader, file: string, orgId: strin
 }
 
 /**
- * What would remain of the pool with these allocations in force, each replacing the recipient's
- * current one (pool_balance_of over the changed allocations). Negative: over-allocated.
+ * The org's pool as it would be with these allocations in force, each replacing the recipient's
+ * current one (pool_balance_of over the changed allocations). A negative remaining: the pool of
+ * the org or of an ancestor (limited_by) would be over-allocated.
  */
-export async function poolRemainingWith(reader: Reader, file: string, orgId: string, period: string, changes: { manager_id: string; amount: string }[]) {
-  const rows = await reader.query<{ remaining: string | null }>(
+export async function poolBalanceWith(reader: Reader, file: string, orgId: string, period: string, changes: { manager_id: string; amount: string }[]) {
+  const rows = await reader.query<PoolBalance>(
     `with changed as (
        select unnest($ids::varchar[]) as manager_id, cast(unnest($amounts::varchar[]) as decimal(18,2)) as amount
      ),
@@ -163,11 +178,11 @@ export async function poolRemainingWith(reader: Reader, file: string, orgId: str
        union all
        select $org::varchar, $period::varchar, manager_id, amount from changed
      )
-     select remaining::varchar as remaining from pool_balance_of('allocations') where org_id = $org and period = $period`,
+     select ${balanceColumns} from pool_balance_of('allocations') where org_id = $org and period = $period`,
     { f: file, org: orgId, period, ids: listValue(changes.map((c) => c.manager_id)), amounts: listValue(changes.map((c) => c.amount)) },
     fresh,
   );
-  return rows[0]?.remaining ?? null;
+  return rows[0];
 }
 
 /** What the manager received from the public pools for the period (pool_received), and from which org, by whom, why. */
@@ -179,4 +194,15 @@ export async function cardPoolAllocations(reader: Reader, file: string, managerI
     { f: file, id: managerId, period },
     fresh,
   );
+}
+
+/** The payable a lock of the card fixes now: what the year's locks so far paid (lock_paid_before) and paid_pay less that. */
+export async function lockPayable(reader: Reader, file: string, managerId: string, period: string, paidPay: string) {
+  const rows = await reader.query<{ paid_before: string; payable: string }>(
+    `select paid_before::varchar as paid_before, cast($paid_pay::decimal(18,2) - paid_before as decimal(18,2))::varchar as payable
+     from lock_paid_before($f, $id, $period)`,
+    { f: file, id: managerId, period, paid_pay: paidPay },
+    fresh,
+  );
+  return rows[0]!;
 }
