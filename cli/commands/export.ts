@@ -10,6 +10,7 @@ import { toJson } from '../../report/json.ts';
 import type { Lang } from '../../report/labels.ts';
 import { formatCount } from '../progress.ts';
 import { entriesPathFor } from '../../warehouse/entries.ts';
+import { reviewsPathFor } from '../../warehouse/reviews.ts';
 
 const formats = ['csv', 'json', 'xlsx'] as const;
 type Format = (typeof formats)[number];
@@ -24,6 +25,9 @@ const exportCommand: Command = {
 business no manager held, every metric; a node's row plus its managers ('managers --org ID')
 make the node ('orgs'). 'entries' lists every entry and change people made on the scorecards of a
 scoring period (--period 2026-06-ytd): who, when, item, old value, new value, note (the audit trail).
+'payroll' (--org ID --period 2026-06-ytd) lists the locked cards of the node's subtree with the pay
+as locked, what the year's earlier locks paid, the payable fixed at the lock and the public pool
+allocated: the payroll of GET /api/orgs/{org_id}/payroll.
 Periods: month 2026-03, quarter 2026-Q1, half 2026-H1, year 2026, year-to-date 2026-05-ytd.
 CSV (UTF-8 with BOM, for Excel) and XLSX have Chinese headers by default (--lang en for English);
 JSON keys are the metric names, one object per row, the subject's id in every row, exact decimals.
@@ -59,14 +63,16 @@ Exit status: 0 written, 1 failed, 2 bad usage (unknown kind, bad or unbuilt peri
     const dbPath = resolveDbPath(values.db);
     const wh = await openResults(dbPath);
     try {
-      const req = { period: values.period, org, entriesFile: entriesPathFor(dbPath) };
-      try {
-        await checkRequest(wh, req, kind);
-      } catch (e) {
-        if (e instanceof ExportRequestError) throw new UsageError(e.message);
-        throw e;
-      }
-      const table = await kind.table(wh, req);
+      const req = { period: values.period, org, entriesFile: entriesPathFor(dbPath), reviewsFile: reviewsPathFor(dbPath) };
+      const table = await (async () => {
+        try {
+          await checkRequest(wh, req, kind);
+          return await kind.table(wh, req);
+        } catch (e) {
+          if (e instanceof ExportRequestError) throw new UsageError(e.message);
+          throw e;
+        }
+      })();
       const body: string | Buffer =
         format === 'csv' ? toCsv(table, lang) : format === 'json' ? toJson(table) : await toXlsx(table, lang, kind.sheet);
       if (outFile) {
