@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionBody, fieldsOf, lineTexts } from '../../web/src/features/manager/review.ts';
 import { countsTable } from '../../web/src/features/reviews/queue.ts';
+import { mayAllocatePool, poolRecipients } from '../../web/src/features/reviews/pool.ts';
 import { parseRoute, routePath } from '../../web/src/lib/router.ts';
 import type { ReviewLine } from '../../web/src/lib/api.ts';
 
@@ -39,5 +40,22 @@ describe('the review queue', () => {
   it('has its own URL', () => {
     expect(parseRoute('/reviews', '?period=2026-03-ytd')).toEqual({ page: 'reviews', id: null, query: { period: '2026-03-ytd' } });
     expect(routePath('reviews', null)).toBe('/reviews');
+  });
+});
+
+describe('the public pool screen', () => {
+  it("offers the form to the org's own branch president only, as the server allows", () => {
+    expect(mayAllocatePool({ role: 'branch_president', org_id: 'B1' }, 'B1')).toBe(true);
+    expect(mayAllocatePool({ role: 'branch_president', org_id: 'S11' }, 'B1')).toBe(false);
+    expect(mayAllocatePool({ role: 'supervisor', org_id: 'B1' }, 'B1')).toBe(false);
+    expect(mayAllocatePool({ role: 'head_office', org_id: null }, 'HQ')).toBe(false);
+    expect(mayAllocatePool(null, 'B1')).toBe(false);
+  });
+  it('offers each manager with a card once, by id, with the org', () => {
+    expect(poolRecipients([
+      { manager_id: 'M3', manager_name: '王五', org_name: '西城支行' },
+      { manager_id: 'M1', manager_name: '张三', org_name: '东城支行' },
+      { manager_id: 'M3', manager_name: '王五', org_name: '西城支行' },
+    ])).toEqual([{ manager_id: 'M1', text: '张三 · 东城支行' }, { manager_id: 'M3', text: '王五 · 西城支行' }]);
   });
 });

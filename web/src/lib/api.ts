@@ -3,7 +3,7 @@
 // (?format=csv|xlsx) are plain links, which carry the cookie too. The shapes the API answers with
 // come from contract/api.ts, as the server's handlers use them.
 import type { ReviewAction, ReviewLine as ContractReviewLine, ReviewState } from '../../../contract/review.ts';
-import type { reviewActionBody, talkBody } from '../../../contract/review-bodies.ts';
+import type { poolBody, reviewActionBody, talkBody } from '../../../contract/review-bodies.ts';
 import type { z } from 'zod';
 import type {
   CardEntries,
@@ -216,7 +216,7 @@ export interface EntryGrid {
   org_id: string;
   items: EnterableItem[];
   enterable: string[];
-  rows: { manager_id: string; manager_name: string; org_name: string; line: string; scheme_id: string; values: Record<string, { value: string | null; rating: string | null; by_name: string; at: string } | null> }[];
+  rows: { manager_id: string; manager_name: string; org_name: string; line: string; scheme_id: string; review_state: ReviewState; frozen: boolean; values: Record<string, { value: string | null; rating: string | null; by_name: string; at: string } | null> }[];
 }
 
 /** The batch grid of a node (issue 21): read fresh, written as JSON rows or as the filled Excel template. */
@@ -314,7 +314,25 @@ export interface CardReview {
 export interface ReviewQueue {
   period: string;
   waiting: { manager_id: string; manager_name: string; org_name: string; state: ReviewState; action: ReviewAction }[];
+  /** Every card of the period in the caller's scope, with its state. */
+  cards: { manager_id: string; manager_name: string; org_id: string; org_name: string; state: ReviewState }[];
   counts: { org_id: string; org_name: string; state: ReviewState; cards: string }[];
+}
+
+/** GET /api/orgs/{org_id}/pool: an org's public pool (公共绩效池) and its allocations in force. */
+export interface OrgPool {
+  period: string;
+  org_id: string;
+  pool_total: string;
+  /** Allocated from this org's pool. */
+  allocated: string;
+  /** Allocated from the pools of the orgs under it (the same money: config/schemes/README.md). */
+  allocated_below: string;
+  /** What the org may still allocate: the least headroom of its pool and its ancestors'. */
+  remaining: string;
+  /** The org whose pool bounds `remaining` (itself unless an ancestor's pool has less left). */
+  limited_by: string | null;
+  allocations: { manager_id: string; manager_name: string | null; amount: string; reason: string; by_name: string; at: string }[];
 }
 
 export const reviews = {
@@ -331,4 +349,11 @@ export const reviews = {
   },
   queue: (period: string | null) => request<ReviewQueue>('GET', 'reviews', { period }),
   payrollHrefs: (orgId: string, period: string, lang: string) => exportHrefs(`orgs/${encodeURIComponent(orgId)}/payroll`, { period }, lang),
+  pool: (orgId: string, period: string) => request<OrgPool>('GET', `orgs/${encodeURIComponent(orgId)}/pool`, { period }),
+  /** Allocates (all or none); the kept answers (the cards, the payroll) are dropped. */
+  async allocate(orgId: string, body: z.input<typeof poolBody>) {
+    const answer = await post<OrgPool>(`orgs/${encodeURIComponent(orgId)}/pool`, body);
+    clearCache();
+    return answer;
+  },
 };
