@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PERIOD_KEY, PERIOD_KEY_OF, PERIOD_TYPES } from './periods.ts';
 import type { ColumnKind } from './metrics.ts';
+import type { ReviewState } from './review.ts';
 import { CLIENT_SEGMENTS, LINES, LOAN_CLASSES, MIGRATION_TO, ORG_LEVELS, RISK_BASES, SIZE_BASES, SIZE_TIERS, WARNING_KINDS } from './codes.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -416,6 +417,10 @@ export interface EntryRow {
 export interface CardEntries {
   period: string;
   manager_id: string;
+  /** The card's review state (issue 22). */
+  review_state: ReviewState;
+  /** Past scoring (entriesFrozen): entries are refused, the page says why instead of the form. */
+  frozen: boolean;
   /** The items the caller may enter on this card (empty when they may enter none). */
   enterable: EnterableItem[];
   /** Every enterable item of the card (what the entries are about). */

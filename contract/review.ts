@@ -92,6 +92,16 @@ export function transition(s: CardState, action: ReviewAction, actor: Actor, cha
   }
 }
 
+/**
+ * Whether the card's entries (manual items, bonus and deduction, issue 21) are frozen: from
+ * scoring on, the points are what the chain signs; an accepted appeal reopens the card to scored
+ * for the approvers, not for entries. The server refuses entries on a frozen card (409) and the
+ * page shows why instead of the form.
+ */
+export function entriesFrozen(state: ReviewState): boolean {
+  return state !== 'open' && state !== 'submitted';
+}
+
 /** One line of the review file `<db>.reviews.jsonl` (warehouse/reviews.ts), as the API shows it. */
 export type ReviewLineKind = 'transition' | 'pool' | 'talk';
 

@@ -20,6 +20,7 @@ import { resolvePeriod } from '../periods.ts';
 import { sendTable } from '../respond.ts';
 import { managerParam, scopedManager, withEntries } from './managers.ts';
 import { cardEntriesBody, exportOnly, gridEntriesBody, periodKey, type CardEntries, type EnterableItem, type EntryRow, scoringPeriodQuery } from '../../contract/api.ts';
+import { entriesFrozen } from '../../contract/review.ts';
 import { cardEntries, cardScheme, enterableItems, entryColumns, gridManagers, isScoringPeriod } from '../../warehouse/queries/entries.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
 import { orgParam, scopedOrg } from './institutions.ts';
@@ -136,11 +137,10 @@ export function writeRows(deps: Deps, user: User, period: string, source: EntryS
   const { bad, forbidden, lines } = checkRows(user, pending, itemsOf);
   if (forbidden.length) throw new HttpProblem(403, `not yours to enter — ${forbidden.map((p) => `${p.name}: ${p.reason}`).join('; ')}`, { invalid_params: forbidden });
   if (bad.length) throw new HttpProblem(400, `invalid body parameter — ${bad.map((p) => `${p.name}: ${p.reason}`).join('; ')}`, { invalid_params: bad });
-  // A card scored, in approval or locked is frozen for entries (issue 22): its points are what
-  // the chain signs; an accepted appeal reopens it to scored for the approvers, not for entries.
+  // A card scored, in approval or locked is frozen for entries (issue 22, entriesFrozen).
   const frozen = [...new Set(pending.map((p) => p.managerId))].flatMap((m) => {
     const { state } = deps.reviews.stateOf(m, period);
-    return state === 'open' || state === 'submitted' ? [] : [`${m} (${state})`];
+    return entriesFrozen(state) ? [`${m} (${state})`] : [];
   });
   if (frozen.length) throw new HttpProblem(409, `the card is past scoring, its entries are frozen: ${frozen.join(', ')}`);
   return deps.entries.append(new Date(deps.now()), randomUUID(), () =>
@@ -180,7 +180,8 @@ async function cardPeriod(deps: Deps, managerId: string, period: string | undefi
 async function entriesAnswer(deps: Deps, user: User, managerId: string, period: string, schemeId: string): Promise<CardEntries> {
   const items = await enterableItems(deps.reader, schemeId);
   const entries = (await cardEntries(deps.reader, deps.entries.path, managerId, period, false)) as unknown as EntryRow[];
-  return { period, manager_id: managerId, enterable: mayEnter(user, managerId, items), items, entries };
+  const { state } = deps.reviews.stateOf(managerId, period);
+  return { period, manager_id: managerId, review_state: state, frozen: entriesFrozen(state), enterable: mayEnter(user, managerId, items), items, entries };
 }
 
 const writeLimit = (kib: number) =>
@@ -189,7 +190,7 @@ const writeLimit = (kib: number) =>
 export function cardEntryRoutes(docs: RouteDocs) {
   const query = z.strictObject(scoringPeriodQuery);
   const historyQuery = z.strictObject({ ...scoringPeriodQuery, ...exportOnly });
-  docs.add({ method: 'get', path: '/api/managers/{manager_id}/scorecard/entries', summary: 'What may be entered on the card (manual indicators, bonus/deduction items), the entries in force and who made them, and the adjustments file rows it counts (source file)', area: 'performance', params: managerParam, query, response: 'JSON: { period, manager_id, enterable, items, entries: [{ seq, at, source, kind, item_id, label_zh, label_en, old_value, value, rating, note, by_user, by_name, by_role }] }' });
+  docs.add({ method: 'get', path: '/api/managers/{manager_id}/scorecard/entries', summary: 'What may be entered on the card (manual indicators, bonus/deduction items), the entries in force and who made them, and the adjustments file rows it counts (source file)', area: 'performance', params: managerParam, query, response: 'JSON: { period, manager_id, review_state, frozen (past scoring: entries refused), enterable, items, entries: [{ seq, at, source, kind, item_id, label_zh, label_en, old_value, value, rating, note, by_user, by_name, by_role }] }' });
   docs.add({ method: 'post', path: '/api/managers/{manager_id}/scorecard/entries', summary: 'Enter or change manual indicators and bonus/deduction items of a card, each with a note (all or nothing); the card comes back recomputed', area: 'entries', params: managerParam, body: cardEntriesBody, response: 'JSON: { written, scorecard: { period, card, indicators, items, pay }, entries }' });
   docs.add({ method: 'get', path: '/api/managers/{manager_id}/scorecard/history', summary: 'The audit trail of the card: every entry and change (who, when, item, old value, new value, note), then the adjustments file rows', area: 'performance', params: managerParam, query: historyQuery, response: 'JSON: { period, manager_id, rows }; CSV/XLSX with format', list: true });
 
@@ -318,7 +319,7 @@ async function templateRows(bytes: ArrayBuffer, items: EnterableItem[], known: (
 }
 
 export function gridEntryRoutes(docs: RouteDocs) {
-  docs.add({ method: 'get', path: '/api/orgs/{org_id}/scorecard-entries', summary: 'The batch grid: the managers of the node with a card for the scoring period × the items to enter, with the values in force; format=xlsx downloads it as the template to fill', area: 'performance', params: orgParam, query: gridQuery, response: 'JSON: { period, org_id, items, rows: [{ manager_id, manager_name, org_name, line, scheme_id, values: { item_id: { value, rating, by_name, at } } }] }; XLSX: the template' });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/scorecard-entries', summary: 'The batch grid: the managers of the node with a card for the scoring period × the items to enter, with the values in force; format=xlsx downloads it as the template to fill', area: 'performance', params: orgParam, query: gridQuery, response: 'JSON: { period, org_id, items, rows: [{ manager_id, manager_name, org_name, line, scheme_id, review_state, frozen (past scoring: no entries), values: { item_id: { value, rating, by_name, at } } }] }; XLSX: the template' });
   docs.add({ method: 'post', path: '/api/orgs/{org_id}/scorecard-entries', summary: 'Write the batch grid (all rows or none)', area: 'entries', params: orgParam, body: gridEntriesBody, response: 'JSON: { written }' });
   docs.add({ method: 'post', path: '/api/orgs/{org_id}/scorecard-entries/upload', summary: 'Upload the filled Excel template (body: the .xlsx file); validated as a whole: all rows or none, errors by row and column', area: 'entries', params: orgParam, query: uploadQuery, response: 'JSON: { written }' });
 
@@ -337,7 +338,8 @@ export function gridEntryRoutes(docs: RouteDocs) {
             return [i.item_id, e ? { value: e.value, rating: e.rating, by_name: e.by_name, at: e.at } : null];
           }),
         );
-        return { ...m, values };
+        const { state } = d.reviews.stateOf(m.manager_id, q.period);
+        return { ...m, review_state: state, frozen: entriesFrozen(state), values };
       });
       if (q.format === 'json') return c.json({ period: q.period, org_id, items: grid.items, enterable: grid.items.filter((i) => i.entered_by.includes(user.role)).map((i) => i.item_id), rows }, 200);
       // The template: the items the caller may enter, each cell the value in force (a rating for a scaled item).
