@@ -91,10 +91,16 @@ describe('one card from open to locked', () => {
   it('the supervisor enters a deduction and scores; entries are frozen from then on', async () => {
     const queue = (await (await get('sup_b1', `/api/reviews?period=${P}`)).json()) as { waiting: { manager_id: string; action: string }[] };
     expect(queue.waiting.map((w) => [w.manager_id, w.action])).toEqual([['M1', 'score']]);
+    const entries = async () => (await (await get('sup_b1', `/api/managers/M1/scorecard/entries?period=${P}`)).json()) as { review_state: string; frozen: boolean };
+    const grid = async () => ((await (await get('sup_b1', `/api/orgs/S11/scorecard-entries?period=${P}`)).json()) as { rows: { manager_id: string; review_state: string; frozen: boolean }[] }).rows.map((r) => [r.manager_id, r.review_state, r.frozen]);
+    expect(await entries()).toMatchObject({ review_state: 'submitted', frozen: false });
     expect((await post('sup_b1', '/api/managers/M1/scorecard/entries', { period: P, entries: [{ item_id: 'compliance_breaches', points: -1, note: '一次合规提示' }] })).status).toBe(200);
     expect((await act('sup_b1', { action: 'score', comment: '存款增长好，合规需加强' })).status).toBe(200);
     const res = await post('sup_b1', '/api/managers/M1/scorecard/entries', { period: P, entries: [{ item_id: 'compliance_breaches', points: -2, note: 'x' }] });
     expect(res.status).toBe(409);
+    // the card and the batch grid say so before anyone tries: M1 frozen (scored), M2 still open
+    expect(await entries()).toMatchObject({ review_state: 'scored', frozen: true });
+    expect(await grid()).toEqual([['M1', 'scored', true], ['M2', 'open', false]]);
     expect((await review('pres_b1')).may).toEqual(['approve']);
   });
 
