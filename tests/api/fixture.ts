@@ -149,6 +149,21 @@ export async function publishedRows(f: Fixture, sql: string): Promise<Record<str
   }
 }
 
+/**
+ * March restated and the fixture rebuilt (with `configDir` when it was built with one): C1's
+ * deposit A1 at 2026-03-31, balance 130,000.00 → 930,000.00, average 125,000.00 → 925,000.00,
+ * which raises M1's profit contribution. Close the app over the fixture first.
+ */
+export async function restateMarch(f: Fixture, configDir?: string): Promise<void> {
+  const wh = await Warehouse.open(f.dbPath);
+  try {
+    await wh.run(`update raw_deposits set balance = 930000.00, avg_balance = 925000.00 where as_of_date = '2026-03-31' and account_id = 'A1'`);
+  } finally {
+    wh.close();
+  }
+  await buildAndPublish(f.dbPath, configDir ? { configDir } : {});
+}
+
 export function removeFixture(f: Fixture): void {
   rmSync(f.dir, { recursive: true, force: true });
 }

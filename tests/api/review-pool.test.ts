@@ -25,11 +25,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtureApp, login, type FixtureUser } from './fixture.ts';
+import { fixtureApp, login, restateMarch, type FixtureUser } from './fixture.ts';
 import { createPoolFixture, removePoolFixture, type PoolFixture } from './pool-fixture.ts';
 import { jixiao } from './processes.ts';
-import { Warehouse } from '../../warehouse/db.ts';
-import { buildAndPublish } from '../../warehouse/results.ts';
 import { UserStore } from '../../warehouse/users.ts';
 
 let f: PoolFixture;
@@ -163,13 +161,7 @@ describe('the payable is fixed when the card locks', () => {
   it('a restated month, an accepted appeal and a new lock of Q1 leave Q2\'s payable as it was; Q1 pays only the difference', async () => {
     ctx.close();
     // March restated: C1's deposit average 125,000.00 → 925,000.00, M1's Q1 profit contribution rises
-    const wh = await Warehouse.open(f.dbPath);
-    try {
-      await wh.run(`update raw_deposits set balance = 930000.00, avg_balance = 925000.00 where as_of_date = '2026-03-31' and account_id = 'A1'`);
-    } finally {
-      wh.close();
-    }
-    await buildAndPublish(f.dbPath, { configDir: f.config });
+    await restateMarch(f, f.config);
     ctx = await fixtureApp(f, { now: () => t });
     cookies = new Map();
     // both locked cards keep their payables through the rebuild

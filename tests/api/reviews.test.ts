@@ -10,9 +10,7 @@
 //       └─ B2 ─── S21 (M4 corporate)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
-import { createFixture, fixtureApp, login, removeFixture, type Fixture, type FixtureUser } from './fixture.ts';
-import { Warehouse } from '../../warehouse/db.ts';
-import { buildAndPublish } from '../../warehouse/results.ts';
+import { createFixture, fixtureApp, login, removeFixture, restateMarch, type Fixture, type FixtureUser } from './fixture.ts';
 
 let f: Fixture;
 let ctx: Awaited<ReturnType<typeof fixtureApp>>;
@@ -157,13 +155,7 @@ describe('locked means frozen', () => {
     const beforeText = JSON.stringify(before.scorecard);
     ctx.close();
     // March restated: C1's deposit balance 130,000.00 → 930,000.00 (average 125,000.00 → 925,000.00)
-    const wh = await Warehouse.open(f.dbPath);
-    try {
-      await wh.run(`update raw_deposits set balance = 930000.00, avg_balance = 925000.00 where as_of_date = '2026-03-31' and account_id = 'A1'`);
-    } finally {
-      wh.close();
-    }
-    await buildAndPublish(f.dbPath);
+    await restateMarch(f);
     ctx = await fixtureApp(f, { now: () => t });
     cookies = new Map();
     const after = await (await get('mgr_m1', `/api/managers/M1?period=${P}`)).json() as { scorecard: Record<string, unknown> & { locked: Review['locked'] } };

@@ -133,14 +133,14 @@ describe('one card from open to locked, in Chromium', () => {
     await page.fill('[data-testid="pool-form"] input[name="amount"]', over);
     await page.fill('[data-testid="pool-form"] input[name="reason"]', '超额分配');
     await page.click('[data-testid="pool-form"] button[type="submit"]');
-    await page.waitForSelector('[data-testid="pool-message"].error');
+    await page.waitForSelector('[data-testid="pool-message"][data-ok="false"]');
     expect(await page.locator('[data-testid="pool-message"]').innerText()).toBe('Σ allocations would exceed the pool by 0.01');
     expect(await page.locator('[data-testid="pool-allocations"]').count()).toBe(0);
     // within it: half of what remains, listed with who allocated it
     await page.fill('[data-testid="pool-form"] input[name="amount"]', half);
     await page.fill('[data-testid="pool-form"] input[name="reason"]', '客户流失非本人原因');
     await page.click('[data-testid="pool-form"] button[type="submit"]');
-    await page.waitForSelector('[data-testid="pool-message"].ok');
+    await page.waitForSelector('[data-testid="pool-message"][data-ok="true"]');
     const row = page.locator(`[data-testid="pool-allocations"] tr[data-manager="${manager()}"]`);
     expect(await row.innerText()).toContain('客户流失非本人原因');
     expect(await row.innerText()).toContain('支行行长');
