@@ -95,6 +95,11 @@ export class RouteDocs {
                         properties: { name: { type: 'string' }, in: { type: 'string' }, reason: { type: 'string' } },
                       },
                     },
+                    pool_over: {
+                      type: 'object',
+                      description: 'An allocation over a public pool: the org whose pool it would overdraw, and by how much (yuan)',
+                      properties: { org_id: { type: 'string' }, amount: { type: 'string' } },
+                    },
                   },
                 },
               },

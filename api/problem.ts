@@ -19,6 +19,8 @@ export interface Problem {
   detail?: string;
   instance?: string;
   invalid_params?: InvalidParam[];
+  /** An allocation over a public pool (POST /api/orgs/{org_id}/pool): whose pool, over by how much (yuan). */
+  pool_over?: { org_id: string; amount: string };
 }
 
 const titles: Record<number, string> = {

@@ -292,7 +292,10 @@ export function payrollRoutes(docs: RouteDocs) {
         const whose = !after ? `${org_id} has no pool for ${period}`
           : after.limited_by === org_id ? `pool ${balance?.pool_total ?? '0.00'}, allocated ${balance?.allocated ?? '0.00'}, allocated from the pools under it ${balance?.allocated_below ?? '0.00'}`
           : `it draws on the pool of ${after.limited_by}, which contains it and has ${balance?.remaining ?? '0.00'} left`;
-        throw new HttpProblem(400, `allocations: over the pool of ${org_id} for ${period} by ${over} (${whose})`, { invalid_params: [{ name: 'allocations', in: 'body', reason: `Σ allocations would exceed the pool${after && after.limited_by !== org_id ? ` of ${after.limited_by}` : ''} by ${over}` }] });
+        throw new HttpProblem(400, `allocations: over the pool of ${org_id} for ${period} by ${over} (${whose})`, {
+          invalid_params: [{ name: 'allocations', in: 'body', reason: `Σ allocations would exceed the pool${after && after.limited_by !== org_id ? ` of ${after.limited_by}` : ''} by ${over}` }],
+          ...(after ? { pool_over: { org_id: after.limited_by, amount: after.remaining.slice(1) } } : {}),
+        });
       }
       d.reviews.append(new Date(d.now()), randomUUID(), () => {
         // The check above read the file at this size; another allocation since means check again.

@@ -101,8 +101,9 @@ describe('nested pools: a branch and its sub-branch spend the same money once', 
     // B1 has allocated all 5.08 (M1 3.00, M3 2.08): S11's own 3.87 is untouched, but B1's pool,
     // which contains it, is empty, so S11 may allocate nothing: remaining = min(3.87, 0.00) = 0.00
     expect(await pool('S11')).toMatchObject({ pool_total: '3.87', allocated: '0.00', remaining: '0.00', limited_by: 'B1' });
-    expect(await refusal(await allocate('pres_s11', 'S11', [{ manager_id: 'M2', amount: '0.50', reason: '重点项目' }])))
-      .toEqual([{ name: 'allocations', in: 'body', reason: 'Σ allocations would exceed the pool of B1 by 0.50' }]);
+    const overB1 = await allocate('pres_s11', 'S11', [{ manager_id: 'M2', amount: '0.50', reason: '重点项目' }]);
+    expect(((await overB1.clone().json()) as { pool_over: unknown }).pool_over).toEqual({ org_id: 'B1', amount: '0.50' });
+    expect(await refusal(overB1)).toEqual([{ name: 'allocations', in: 'body', reason: 'Σ allocations would exceed the pool of B1 by 0.50' }]);
     // the head of S11 allocates only within S11
     expect((await refusal(await allocate('pres_s11', 'S11', [{ manager_id: 'M3', amount: '0.10', reason: 'x' }]))).map((p) => p.name)).toEqual(['allocations.0.manager_id']);
     // B1 withdraws M3's 2.08: B1 headroom 5.08 − 3.00 = 2.08, S11's 3.87: S11 may allocate 2.08

@@ -134,7 +134,7 @@ describe('one card from open to locked, in Chromium', () => {
     await page.fill('[data-testid="pool-form"] input[name="reason"]', '超额分配');
     await page.click('[data-testid="pool-form"] button[type="submit"]');
     await page.waitForSelector('[data-testid="pool-message"][data-ok="false"]');
-    expect(await page.locator('[data-testid="pool-message"]').innerText()).toBe('Σ allocations would exceed the pool by 0.01');
+    expect(await page.locator('[data-testid="pool-message"]').innerText()).toBe(`超出 ${org} 公共绩效池 0.01 元，未分配`);
     expect(await page.locator('[data-testid="pool-allocations"]').count()).toBe(0);
     // within it: half of what remains, listed with who allocated it
     await page.fill('[data-testid="pool-form"] input[name="amount"]', half);

@@ -130,6 +130,7 @@ export const messages = {
   pool_reason: { zh: '分配理由', en: 'Reason' },
   pool_allocate: { zh: '分配', en: 'Allocate' },
   pool_allocated_ok: { zh: '已分配', en: 'Allocated' },
+  pool_over: { zh: '超出 {org} 公共绩效池 {amount}，未分配', en: 'Over the public pool of {org} by {amount}: nothing allocated' },
   pool_none: { zh: '尚未分配', en: 'Nothing allocated yet' },
   pool_by: { zh: '分配人', en: 'By' },
   pool_at: { zh: '时间', en: 'When' },
