@@ -10,6 +10,7 @@ import { toJson } from '../../report/json.ts';
 import type { Lang } from '../../report/labels.ts';
 import { formatCount } from '../progress.ts';
 import { entriesPathFor } from '../../warehouse/entries.ts';
+import { reviewsPathFor } from '../../warehouse/reviews.ts';
 
 const formats = ['csv', 'json', 'xlsx'] as const;
 type Format = (typeof formats)[number];
@@ -59,7 +60,7 @@ Exit status: 0 written, 1 failed, 2 bad usage (unknown kind, bad or unbuilt peri
     const dbPath = resolveDbPath(values.db);
     const wh = await openResults(dbPath);
     try {
-      const req = { period: values.period, org, entriesFile: entriesPathFor(dbPath) };
+      const req = { period: values.period, org, entriesFile: entriesPathFor(dbPath), reviewsFile: reviewsPathFor(dbPath) };
       try {
         await checkRequest(wh, req, kind);
       } catch (e) {
