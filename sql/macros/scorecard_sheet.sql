@@ -13,7 +13,8 @@
 --     deduction_points, total_score, grade_by_threshold, score_grade (= grade), forced_down,
 --     peer_group, peer_rank, peer_group_size, percentile; the pay's efficiency_pay,
 --     management_score, earned_efficiency_pay, base_pay, actual_pay, pool_contribution, paid_pay;
---     org_pool_total = pool_total of the card's org node and period.
+--     pool_total = pool_total of mart_pay_pool_org for the card's org node and period (the pool of the
+--     manager's org: the export's org_pool_total).
 --   No figure is computed here: every column is its input's.
 create or replace macro scorecard_sheet(cards, lines, pays, pools) as table
 select
@@ -44,7 +45,7 @@ select
   y.actual_pay,
   y.pool_contribution,
   y.paid_pay,
-  pool.pool_total as org_pool_total,
+  pool.pool_total,
 from query_table(cards) as c
 left join query_table(lines) as i on i.period = c.period and i.manager_id = c.manager_id
 left join query_table(pays) as y on y.period = c.period and y.manager_id = c.manager_id

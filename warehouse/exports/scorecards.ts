@@ -73,15 +73,17 @@ const hasLines = (file: string | undefined): file is string => file !== undefine
 function sheetRows(req: ExportRequest): MartRows {
   const columns = [...leading.map(([k]) => k), ...lineColumns, ...trailing.map(([k]) => k)];
   const base = { table: 'mart_scorecard_sheet', columns, where: 'm.period = $period' };
+  // The pool of the manager's org node is the sheet's pool_total.
+  const pool = { org_pool_total: 'm.pool_total' };
   const { entriesFile, reviewsFile } = req;
-  if (!hasLines(entriesFile) && !hasLines(reviewsFile)) return { ...base, params: {}, added: { score_locked: 'false' } };
+  if (!hasLines(entriesFile) && !hasLines(reviewsFile)) return { ...base, params: {}, added: { ...pool, score_locked: 'false' } };
   if (!entriesFile || !reviewsFile) throw new Error('scorecards: the entries and reviews files go together');
   for (const f of [entriesFile, reviewsFile]) if (!existsSync(f)) ensureLogFile(f);
   return {
     ...base,
     relation: 'scorecard_sheet_standing_in($entries_file, $reviews_file, [$period])',
     params: { entries_file: entriesFile, reviews_file: reviewsFile },
-    added: { score_locked: 'm.score_locked' },
+    added: { ...pool, score_locked: 'm.score_locked' },
   };
 }
 
