@@ -7,7 +7,8 @@
 //       │      └─ S12 (M3 retail)
 //       └─ B2 ─── S21 (M4 corporate)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, fixtureApp, login, publishedRows, removeFixture, type Fixture, type FixtureUser } from './fixture.ts';
+import { createFixture, fixtureApp, publishedRows, removeFixture, type Fixture, type FixtureUser } from './fixture.ts';
+import { signedRequests } from './requests.ts';
 import { jixiao } from './processes.ts';
 import { Warehouse } from '../../warehouse/db.ts';
 import { buildAndPublish } from '../../warehouse/results.ts';
@@ -16,7 +17,6 @@ let f: Fixture;
 let ctx: Awaited<ReturnType<typeof fixtureApp>>;
 const t = Date.parse('2026-04-10T09:00:00Z');
 const P = '2026-03-ytd';
-const origin = 'http://localhost';
 
 beforeAll(async () => {
   f = await createFixture();
@@ -27,14 +27,7 @@ afterAll(() => {
   if (f) removeFixture(f);
 });
 
-let cookies = new Map<string, string>();
-async function as(user: FixtureUser) {
-  if (!cookies.has(user)) cookies.set(user, await login(ctx.app, user));
-  return cookies.get(user)!;
-}
-const get = async (user: FixtureUser, path: string) => ctx.app.request(path, { headers: { cookie: await as(user) } });
-const post = async (user: FixtureUser, path: string, body: unknown) =>
-  ctx.app.request(path, { method: 'POST', headers: { cookie: await as(user), 'content-type': 'application/json', host: 'localhost', origin }, body: JSON.stringify(body) });
+const { get, post } = signedRequests(() => ctx.app);
 
 type Row = Record<string, unknown>;
 const leagueRow = async (id: string, period = P) => {
@@ -84,7 +77,7 @@ describe('an entry moves the league and the export at once', () => {
 });
 
 describe('a locked card stays locked in the league and the export', () => {
-  let locked: { card: Row; pay: Row };
+  let locked: Awaited<ReturnType<typeof page>>;
 
   it('walks M1 to locked: the league and the export mark it, with the figures approved', async () => {
     const act = (user: FixtureUser, body: Row) => post(user, '/api/managers/M1/review', { period: P, ...body });
@@ -112,7 +105,6 @@ describe('a locked card stays locked in the league and the export', () => {
     }
     await buildAndPublish(f.dbPath);
     ctx = await fixtureApp(f, { now: () => t, cacheEntries: 100 });
-    cookies = new Map();
     // the build's own card moved: its profit contribution, and its total by the complaint's −5.00
     const [built] = await publishedRows(f, `select profit_contribution::varchar as p, total_score::varchar as t from mart_scorecards where manager_id = 'M1' and period = '${P}'`);
     expect(built!.p).not.toBe(locked.card.profit_contribution);

@@ -7,14 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBank, failedChecks, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
-import { EntriesStore, type NewEntry } from '../../warehouse/entries.ts';
+import { failedChecks, type Built } from './fixture.ts';
+import { buildManualBank, enterInto, P } from './manual-bank.ts';
+import { EntriesStore } from '../../warehouse/entries.ts';
 import { blankLine, ReviewStore } from '../../warehouse/reviews.ts';
-
-const P = '2026-06-ytd';
-const m = (manager_id: string, metric: string, actual: number, target: number | null = null, base: number | null = null): Metric => ({
-  period: P, manager_id, metric, actual, target, base,
-});
 
 let bank: Built;
 let dir: string;
@@ -22,23 +18,7 @@ let entries: EntriesStore;
 let reviews: ReviewStore;
 
 beforeAll(async () => {
-  bank = await buildBank(
-    {
-      orgs: tree,
-      managers: [
-        { manager_id: 'M1', org_id: 'SB11', line: 'corporate' },
-        { manager_id: 'M2', org_id: 'SB11', line: 'corporate' },
-      ],
-      metrics: [
-        m('M1', 'new_clients', 100, 100), // achievement 1.000000 × 80 = 80.00
-        m('M2', 'new_clients', 110, 100), // achievement 1.100000 × 80 = 88.00
-        m('M1', 'profit_contribution', 400_000, 350_000, 300_000),
-        m('M2', 'profit_contribution', 100_000),
-      ],
-      adjustments: [{ year: 2026, period: 'Q1', manager_id: 'M1', item: 'complaint', points: -5 }],
-    },
-    [join(fixturesDir, 'manual')],
-  );
+  bank = await buildManualBank();
   dir = mkdtempSync(join(tmpdir(), 'jixiao-standing-'));
   entries = new EntriesStore(join(dir, 'w.entries.jsonl'));
   reviews = new ReviewStore(join(dir, 'w.reviews.jsonl'));
@@ -48,9 +28,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const by = { by_user: 'sup_b1', by_name: '一分行主管', by_role: 'supervisor', source: 'card' as const, note: 'Q2 review', old_value: null, rating: null };
-const enter = (e: Partial<NewEntry> & Pick<NewEntry, 'kind' | 'manager_id' | 'item_id' | 'value'>) =>
-  entries.append(new Date('2026-07-05T09:00:00Z'), 'b', () => [{ ...by, period: P, ...e } as NewEntry]);
+const enter = (e: Parameters<typeof enterInto>[1]) => enterInto(entries, e);
 const files = () => ({ e: entries.path, r: reviews.path, p: P });
 const standing = (macro: string, order: string) => bank.rows(`select * from ${macro}($e, $r, [$p]) order by ${order}`, files());
 const live = (macro: string, order: string) => bank.rows(`select * from ${macro}($e, [$p]) order by ${order}`, { e: entries.path, p: P });
