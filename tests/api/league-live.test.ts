@@ -66,6 +66,10 @@ describe('an entry moves the league and the export at once', () => {
     expect([row.total_score, row.score_grade, row.peer_rank, row.percentile]).toEqual(asLeague(card));
     // the league of a month that takes the card, too (2026-03 applies 2026-03-ytd)
     expect((await leagueRow('M1', '2026-03')).total_score).toBe(card.total_score);
+    // the same scope as ever: the manager sees their own row only, another branch's president no B1
+    const own = (await (await get('mgr_m1', `/api/orgs/S11/managers?period=${P}`)).json()) as { rows: Row[] };
+    expect(own.rows.map((r) => [r.manager_id, r.total_score])).toEqual([['M1', card.total_score]]);
+    expect((await get('pres_s21', `/api/orgs/B1/managers?period=${P}`)).status).toBe(404);
     const csv = await (await get('head', `/api/orgs/HQ/managers?period=${P}&format=csv&lang=en`)).text();
     const m1 = csv.split('\n').find((l) => l.includes('M1'))!;
     expect(m1).toContain(String(card.total_score));
