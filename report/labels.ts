@@ -61,6 +61,7 @@ const valueSections: Record<string, readonly string[]> = {
   target_source: ['scorecard_values'],
   note: ['scorecard_values'],
   forced_down: ['yes_no'],
+  score_locked: ['yes_no'],
   is_year_end: ['yes_no'],
 };
 

@@ -16,6 +16,7 @@ import { leagueColumns, leagueTable, schemeStatus } from '../../warehouse/querie
 import { orgUnassigned, unassignedLeading } from '../../warehouse/queries/unassigned.ts';
 import { sortAndPage } from '../../warehouse/queries/listing.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
+import { standingFiles } from './managers.ts';
 
 export const orgParam = z.strictObject({ org_id: idString });
 
@@ -87,7 +88,7 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
       const [listed, scheme] = await Promise.all([
-        leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q }, pagingOf(q)),
+        leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q }, pagingOf(q), standingFiles(d, period)),
         schemeStatus(d.reader, d.periods, period),
       ]);
       return sendList(c, q, 'league', {

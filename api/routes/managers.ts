@@ -13,7 +13,7 @@ import { MEASURES } from '../../contract/metrics.ts';
 import { keysOf, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { resolvePeriod } from '../periods.ts';
-import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend, schemeStatus } from '../../warehouse/queries/managers.ts';
+import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend, periodsUpTo, schemeStatus, type StandingFiles } from '../../warehouse/queries/managers.ts';
 import { liveScorecard } from '../../warehouse/queries/entries.ts';
 import { withLock } from './reviews.ts';
 
@@ -36,6 +36,18 @@ export async function withEntries<S extends { period: string } | null>(deps: Dep
   if (!scorecard || !deps.entries.touches(scorecard.period)) return scorecard;
   const live = await liveScorecard(deps.reader, deps.catalog, deps.entries.path, managerId, scorecard.period);
   return (live ? { ...scorecard, ...live } : scorecard) as S;
+}
+
+/**
+ * The server's files a list of cards (the league) reads for a period: when an entry concerns a
+ * scoring period of its year up to its end, or the reviews file has a line (a lock may stand).
+ * Undefined otherwise: the cards as built are the answer (the same rows by construction:
+ * tests/scorecards/standing-cards.test.ts), read without the files.
+ */
+export function standingFiles(deps: Deps, period: string): StandingFiles | undefined {
+  const entered = periodsUpTo(deps.periods, period).some((p) => deps.entries.touches(p));
+  if (!entered && deps.reviews.generation() === 0) return undefined;
+  return { entriesFile: deps.entries.path, reviewsFile: deps.reviews.path };
 }
 
 export function managerRoutes(docs: RouteDocs) {

@@ -28,6 +28,8 @@ scoring period (--period 2026-06-ytd): who, when, item, old value, new value, no
 'payroll' (--org ID --period 2026-06-ytd) lists the locked cards of the node's subtree with the pay
 as locked, what the year's earlier locks paid, the payable fixed at the lock and the public pool
 allocated: the payroll of GET /api/orgs/{org_id}/payroll.
+'scorecards' shows the cards of a scoring period as they stand: with the points people entered,
+and a locked card as it was approved (score_locked), as the card page shows them.
 Periods: month 2026-03, quarter 2026-Q1, half 2026-H1, year 2026, year-to-date 2026-05-ytd.
 CSV (UTF-8 with BOM, for Excel) and XLSX have Chinese headers by default (--lang en for English);
 JSON keys are the metric names, one object per row, the subject's id in every row, exact decimals.

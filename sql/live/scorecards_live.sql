@@ -9,9 +9,12 @@
 --   entries_in_force(file): per kind × manager × period × item, the last line (by seq), when its
 --     value is not null (a null value withdraws the entry).
 -- DuckDB binds the marts as it creates these macros, so the build creates them once its models
--- have their final names (warehouse/macros.ts). The live rows keep their mart's columns, written
--- out; tests/scorecards/manual-entries.test.ts proves that with no entries each macro gives its
--- mart's rows column for column.
+-- have their final names (warehouse/macros.ts). Each macro comes twice: `<name>_in(file,
+-- period_keys)` for a list of scoring periods (the league of a period shows each manager's card
+-- that applies, which need not be of one scoring period) and `<name>(file, period_key)` for one.
+-- The live rows are their mart's rows with the entered points replaced (`i.* replace (...)`), so a
+-- column added to a mart flows through; tests/scorecards/manual-entries.test.ts proves that with
+-- no entries each macro gives its mart's rows column for column.
 --   scorecard_indicators_live(file, period_key): mart_scorecard_indicators of the scoring period;
 --     a manual indicator's points = the value entered (0 and note 'not_entered' while none).
 --   scorecard_items_live(file, period_key): mart_scorecard_items of the period; raw_points = the
@@ -43,48 +46,43 @@ create or replace macro entries_in_force(entries_file) as table
 select * from entries_log(entries_file)
 qualify row_number() over (partition by kind, manager_id, period, item_id order by seq desc) = 1 and value is not null;
 
-create or replace macro scorecard_indicators_live(entries_file, period_key) as table
+create or replace macro scorecard_indicators_live_in(entries_file, period_keys) as table
 with entered as (
-  select manager_id, item_id, value, from entries_in_force(entries_file) where kind = 'indicator' and period = period_key
+  select manager_id, period, item_id, value, from entries_in_force(entries_file) where kind = 'indicator' and list_contains(period_keys, period)
 )
-select
-  i.period, i.manager_id, i.scheme_id, i.indicator_id, i.ordinal, i.label_zh, i.label_en, i.metric, i.formula, i.weight,
-  i.applied_weight,
-  i.cap, i.floor, i.actual, i.base, i.target, i.target_source, i.achievement, i.capped_achievement,
+select i.* replace (
   cast(case when i.formula = 'manual' then coalesce(entered.value, 0) else i.points end as decimal(9,2)) as points,
-  case when i.formula = 'manual' and entered.value is not null then 'entered' else i.note end as note,
-  i.mapping,
+  case when i.formula = 'manual' and entered.value is not null then 'entered' else i.note end as note
+),
 from mart_scorecard_indicators as i
-left join entered on entered.manager_id = i.manager_id and entered.item_id = i.indicator_id
-where i.period = period_key;
+left join entered on entered.manager_id = i.manager_id and entered.period = i.period and entered.item_id = i.indicator_id
+where list_contains(period_keys, i.period);
 
-create or replace macro scorecard_items_live(entries_file, period_key) as table
+create or replace macro scorecard_items_live_in(entries_file, period_keys) as table
 with entered as (
-  select manager_id, item_id, value, from entries_in_force(entries_file) where kind = 'item' and period = period_key
+  select manager_id, period, item_id, value, from entries_in_force(entries_file) where kind = 'item' and list_contains(period_keys, period)
 )
-select
-  i.period, i.manager_id, i.scheme_id, i.section, i.item_id, i.ordinal, i.label_zh, i.label_en, i.source, i.quantity,
-  i.premium_client_quarters, i.upkept_client_quarters,
+select i.* replace (
   cast(i.raw_points + coalesce(entered.value, 0) as decimal(9,2)) as raw_points,
-  i.max_points,
-  scorecard_item_points(i.section, i.raw_points + coalesce(entered.value, 0), i.max_points) as points,
-  i.note,
+  scorecard_item_points(i.section, i.raw_points + coalesce(entered.value, 0), i.max_points) as points
+),
 from mart_scorecard_items as i
-left join entered on entered.manager_id = i.manager_id and entered.item_id = i.item_id
-where i.period = period_key;
+left join entered on entered.manager_id = i.manager_id and entered.period = i.period and entered.item_id = i.item_id
+where list_contains(period_keys, i.period);
 
-create or replace macro scorecards_live(entries_file, period_key) as table
+create or replace macro scorecards_live_in(entries_file, period_keys) as table
 with indicator_points as (
-  select manager_id, sum(points) as points, from scorecard_indicators_live(entries_file, period_key) group by manager_id
+  select period, manager_id, sum(points) as points, from scorecard_indicators_live_in(entries_file, period_keys) group by period, manager_id
 ),
 
 item_points as (
   select
+    period,
     manager_id,
     coalesce(sum(points) filter (where section = 'bonus'), 0) as bonus_raw,
     coalesce(sum(points) filter (where section = 'deduction'), 0) as deduction_points,
-  from scorecard_items_live(entries_file, period_key)
-  group by manager_id
+  from scorecard_items_live_in(entries_file, period_keys)
+  group by period, manager_id
 ),
 
 cards as (
@@ -100,9 +98,9 @@ cards as (
     s.institution_id,
   from mart_scorecards as s
   join cfg_schemes as schemes on schemes.scheme_id = s.scheme_id
-  left join indicator_points on indicator_points.manager_id = s.manager_id
-  left join item_points on item_points.manager_id = s.manager_id
-  where s.period = period_key
+  left join indicator_points on indicator_points.period = s.period and indicator_points.manager_id = s.manager_id
+  left join item_points on item_points.period = s.period and item_points.manager_id = s.manager_id
+  where list_contains(period_keys, s.period)
 ),
 
 grades as (
@@ -111,7 +109,7 @@ grades as (
 
 select * from scorecard_totals('cards', 'grades');
 
-create or replace macro pay_live(entries_file, period_key) as table
+create or replace macro pay_live_in(entries_file, period_keys) as table
 with pays as (
   select
     y.period, y.manager_id, y.manager_name, y.org_id, y.line, y.scheme_id, y.manager_grade, y.pay_metric, y.pay_actual,
@@ -121,9 +119,21 @@ with pays as (
     live.grade as score_grade,
     schemes.score_scale,
   from mart_pay as y
-  join scorecards_live(entries_file, period_key) as live on live.manager_id = y.manager_id
+  join scorecards_live_in(entries_file, period_keys) as live on live.period = y.period and live.manager_id = y.manager_id
   join cfg_schemes as schemes on schemes.scheme_id = y.scheme_id
-  where y.period = period_key
+  where list_contains(period_keys, y.period)
 )
 
 select * from pay_earned('pays');
+
+create or replace macro scorecard_indicators_live(entries_file, period_key) as table
+select * from scorecard_indicators_live_in(entries_file, [period_key]);
+
+create or replace macro scorecard_items_live(entries_file, period_key) as table
+select * from scorecard_items_live_in(entries_file, [period_key]);
+
+create or replace macro scorecards_live(entries_file, period_key) as table
+select * from scorecards_live_in(entries_file, [period_key]);
+
+create or replace macro pay_live(entries_file, period_key) as table
+select * from pay_live_in(entries_file, [period_key]);

@@ -26,6 +26,7 @@ function leagueByJoins(scope: Scope, f: { orgId: string; period: string }, pagin
     select: `
       select m.manager_id, m.manager_name, m.org_id, o.org_name, m.line, m.grade,
         sc.total_score, sc.grade as score_grade, sc.peer_rank, sc.percentile, sc.period as score_period,
+        false as score_locked, -- no card is locked in this fixture (no reviews file lines)
         ${qualified('m', metrics)},
         -- a month: the year to date against the annual target by elapsed time (mart_month_pace)
         round_fen(coalesce(mp.pace_base, mm.base)) as profit_contribution_base, round_fen(coalesce(mp.pace_target, mm.target)) as profit_contribution_target,

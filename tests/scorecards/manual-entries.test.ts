@@ -1,42 +1,22 @@
 // Manual indicators and entered bonus/deduction points (issue 21), scored by hand: a scheme with a
 // qualitative block (customer service 0–10 points, teamwork on a rating scale), a capped bonus item
 // and a deduction; entries appended to an entries file and the card recomputed at request time by
-// the macros of sql/macros/scorecards_live.sql (the same arithmetic as the build's marts).
+// the macros of sql/live/scorecards_live.sql (the same arithmetic as the build's marts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBank, failedChecks, fixturesDir, tree, type Built, type Metric } from './fixture.ts';
-import { EntriesStore, type NewEntry } from '../../warehouse/entries.ts';
+import { failedChecks, fixturesDir, type Built } from './fixture.ts';
+import { buildManualBank, enterInto, P } from './manual-bank.ts';
+import { EntriesStore } from '../../warehouse/entries.ts';
 import { readSchemeFile } from '../../warehouse/schemes/load.ts';
-
-const P = '2026-06-ytd';
-const m = (manager_id: string, metric: string, actual: number, target: number | null = null, base: number | null = null): Metric => ({
-  period: P, manager_id, metric, actual, target, base,
-});
 
 let bank: Built;
 let dir: string;
 let store: EntriesStore;
 
 beforeAll(async () => {
-  bank = await buildBank(
-    {
-      orgs: tree,
-      managers: [
-        { manager_id: 'M1', org_id: 'SB11', line: 'corporate' },
-        { manager_id: 'M2', org_id: 'SB11', line: 'corporate' },
-      ],
-      metrics: [
-        m('M1', 'new_clients', 100, 100), // achievement 1.000000 × 80 = 80.00
-        m('M2', 'new_clients', 110, 100), // achievement 1.100000 × 80 = 88.00
-        m('M1', 'profit_contribution', 400_000, 350_000, 300_000),
-        m('M2', 'profit_contribution', 100_000),
-      ],
-      adjustments: [{ year: 2026, period: 'Q1', manager_id: 'M1', item: 'complaint', points: -5 }],
-    },
-    [join(fixturesDir, 'manual')],
-  );
+  bank = await buildManualBank();
   dir = mkdtempSync(join(tmpdir(), 'jixiao-entries-'));
   store = new EntriesStore(join(dir, 'w.entries.jsonl'));
 });
@@ -45,9 +25,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const by = { by_user: 'sup_b1', by_name: '一分行主管', by_role: 'supervisor', source: 'card' as const, note: 'Q2 review', old_value: null, rating: null };
-const enter = (e: Partial<NewEntry> & Pick<NewEntry, 'kind' | 'manager_id' | 'item_id' | 'value'>) =>
-  store.append(new Date('2026-07-05T09:00:00Z'), 'b', () => [{ ...by, period: P, ...e } as NewEntry]);
+const enter = (e: Parameters<typeof enterInto>[1]) => enterInto(store, e);
 
 const card = async (id: string) =>
   (await bank.rows(`select * from scorecards_live($f, $p) where manager_id = $id`, { f: store.path, p: P, id }))[0]!;

@@ -10,7 +10,7 @@ export interface ExportRequest {
   org?: string;
   /** The server's entries file of the ledger (`<db>.entries.jsonl`), for the kinds that read it. */
   entriesFile?: string;
-  /** The server's review file (`<db>.reviews.jsonl`), for the payroll. */
+  /** The server's reviews file (`<db>.reviews.jsonl`: the locked cards), for the kinds that read it. */
   reviewsFile?: string;
 }
 

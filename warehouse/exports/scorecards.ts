@@ -1,11 +1,21 @@
 // `jixiao export scorecards --period P`: one row per manager for a scoring period (a quarter-end
 // year-to-date: 2026-06-ytd; 2026-Q2 and 2026 are accepted for their year-to-date): the points of
 // each indicator, bonus, deductions, total, grade before and after forced distribution, rank and
-// percentile among peers (mart_scorecards, mart_scorecard_indicators), the pay (mart_pay) and the
-// common pool of the manager's org node (mart_pay_pool_org). Nothing is computed here.
+// percentile among peers, the pay and the common pool of the manager's org node. The rows are those
+// of mart_scorecard_sheet (long: card × indicator line) read through the one list function over
+// marts; each card's lines become its columns <indicator_id>_points here (a reshape: nothing is
+// computed). When the server's files hold a line (what people entered, the review cycle), the
+// cards as they stand (sql/live/scorecards_standing.sql: the entered points added, a locked card
+// as locked, as its page shows it); score_locked says which cards are locked.
+import { existsSync, statSync } from 'node:fs';
 import type { Warehouse } from '../db.ts';
 import type { Column, ColumnKind } from '../../report/table.ts';
 import { scoringPeriodOf } from '../../contract/periods.ts';
+import { ensureLogFile } from '../append-log.ts';
+import { codeSchema } from '../schema-version.ts';
+import { martRows, type MartRows } from '../queries/mart-rows.ts';
+import { wholeBank } from '../queries/scope.ts';
+import { readerOf } from './_common.ts';
 import { ExportRequestError, type ExportKind, type ExportRequest } from './_kind.ts';
 
 const leading: [string, ColumnKind][] = [
@@ -37,7 +47,10 @@ const trailing: [string, ColumnKind][] = [
   ['pool_contribution', 'money'],
   ['paid_pay', 'money'],
   ['org_pool_total', 'money'],
+  ['score_locked', 'text'],
 ];
+/** The sheet's columns read: the card's, then the indicator line's. */
+const lineColumns = ['indicator_id', 'ordinal', 'points'];
 
 async function scoredPeriod(wh: Warehouse, asked: string): Promise<string> {
   const period = scoringPeriodOf(asked);
@@ -51,6 +64,29 @@ async function scoredPeriod(wh: Warehouse, asked: string): Promise<string> {
   return period;
 }
 
+const hasLines = (file: string | undefined): file is string => file !== undefined && existsSync(file) && statSync(file).size > 0;
+
+/**
+ * The sheet's rows as built, or as the cards stand when either of the server's files holds a line
+ * (the other, missing, is created empty, as the server would: the macros read both).
+ */
+function sheetRows(req: ExportRequest): MartRows {
+  const columns = [...leading.map(([k]) => k), ...lineColumns, ...trailing.map(([k]) => k)];
+  const base = { table: 'mart_scorecard_sheet', columns, where: 'm.period = $period' };
+  // The pool of the manager's org node is the sheet's pool_total.
+  const pool = { org_pool_total: 'm.pool_total' };
+  const { entriesFile, reviewsFile } = req;
+  if (!hasLines(entriesFile) && !hasLines(reviewsFile)) return { ...base, params: {}, added: { ...pool, score_locked: 'false' } };
+  if (!entriesFile || !reviewsFile) throw new Error('scorecards: the entries and reviews files go together');
+  for (const f of [entriesFile, reviewsFile]) if (!existsSync(f)) ensureLogFile(f);
+  return {
+    ...base,
+    relation: 'scorecard_sheet_standing_in($entries_file, $reviews_file, [$period])',
+    params: { entries_file: entriesFile, reviews_file: reviewsFile },
+    added: { ...pool, score_locked: 'm.score_locked' },
+  };
+}
+
 const scorecards: ExportKind = {
   kind: 'scorecards',
   summary: 'one row per manager: points per indicator, bonus, deductions, total, grade, rank, pay (quarter-end ytd)',
@@ -58,56 +94,33 @@ const scorecards: ExportKind = {
   sheet: 'scorecards',
   async table(wh: Warehouse, req: ExportRequest) {
     const period = await scoredPeriod(wh, req.period);
-    const params = { period, org: req.org ?? null };
-    // The indicators scored in the period, in the card's order (schemes by id, then ordinal).
-    const indicators = await wh.query<{ indicator_id: string }>(
-      `select indicator_id from mart_scorecard_indicators where period = $period
-       group by indicator_id order by min(scheme_id), min(ordinal), indicator_id`,
-      { period },
-    );
-    const pivot = indicators.map((_, k) => `max(i.points) filter (where i.indicator_id = $i${k}) as p${k}`);
-    const indicatorParams = Object.fromEntries(indicators.map((r, k) => [`i${k}`, r.indicator_id]));
-    const rows = await wh.query(
-      `with subtree as (
-         select org_id from mart_org_ancestors where ancestor_id = $org
-       ),
-       points as (
-         select i.manager_id${pivot.length ? ', ' + pivot.join(', ') : ''}
-         from mart_scorecard_indicators as i
-         where i.period = $period
-         group by i.manager_id
-       )
-       select s.period, s.org_id, o.org_name, s.manager_id, s.manager_name, s.line, s.scheme_id,
-         ${indicators.map((_, k) => `points.p${k},`).join(' ')}
-         s.indicator_points, s.bonus_points, s.deduction_points, s.total_score,
-         s.grade_by_threshold, s.grade as score_grade, s.forced_down::varchar as forced_down,
-         s.peer_group, s.peer_rank, s.peer_group_size, s.percentile,
-         y.efficiency_pay, y.management_score, y.earned_efficiency_pay, y.base_pay, y.actual_pay,
-         y.pool_contribution, y.paid_pay, pool.pool_total as org_pool_total
-       from mart_scorecards as s
-       left join stg_extract__orgs as o on o.org_id = s.org_id
-       left join points on points.manager_id = s.manager_id
-       left join mart_pay as y on y.period = s.period and y.manager_id = s.manager_id
-       left join mart_pay_pool_org as pool on pool.period = s.period and pool.org_id = s.org_id
-       where s.period = $period and ($org::varchar is null or s.org_id in (select org_id from subtree))
-       order by s.line, s.total_score desc, s.manager_id`,
-      { ...params, ...indicatorParams },
-    );
-    // Indicator columns are keyed <indicator_id>_points (labels from the glossary where present).
-    const renamed = rows.map((row) => {
-      const out: Record<string, unknown> = { ...row };
-      indicators.forEach((r, k) => {
-        out[`${r.indicator_id}_points`] = row[`p${k}`];
-        delete out[`p${k}`];
-      });
-      return out;
-    });
+    const { catalog } = await codeSchema();
+    const lines = await martRows(readerOf(wh), catalog, sheetRows(req), { scope: wholeBank, orgId: req.org ?? null, period }, 'line, total_score desc, manager_id, ordinal, indicator_id');
+    // The indicators in the card's order: schemes by id, then ordinal.
+    const order = new Map<string, [string, number]>();
+    for (const l of lines) {
+      if (l.indicator_id === null) continue;
+      const id = String(l.indicator_id);
+      const [scheme, ordinal] = order.get(id) ?? [String(l.scheme_id), Number(l.ordinal)];
+      order.set(id, [String(l.scheme_id) < scheme ? String(l.scheme_id) : scheme, Math.min(ordinal, Number(l.ordinal))]);
+    }
+    const indicators = [...order].sort(([a, [sa, oa]], [b, [sb, ob]]) => (sa < sb ? -1 : sa > sb ? 1 : oa - ob || (a < b ? -1 : a > b ? 1 : 0))).map(([id]) => id);
+    // One row per card, in the order read; each line's points under <indicator_id>_points.
+    const cards = new Map<string, Record<string, unknown>>();
+    for (const { indicator_id, ordinal: _o, points, ...card } of lines) {
+      const key = `${card.manager_id}`;
+      const row = cards.get(key) ?? { ...card, ...Object.fromEntries(indicators.map((id) => [`${id}_points`, null])) };
+      if (indicator_id !== null) row[`${indicator_id}_points`] = points;
+      cards.set(key, row);
+    }
     const columns: Column[] = [
       ...leading.map(([key, kind]) => ({ key, kind })),
-      ...indicators.map((r) => ({ key: `${r.indicator_id}_points`, kind: 'number' as const })),
+      ...indicators.map((id) => ({ key: `${id}_points`, kind: 'number' as const })),
       ...trailing.map(([key, kind]) => ({ key, kind })),
     ];
-    return { columns, rows: renamed };
+    // Yes/no columns as the text the sheet has always carried ('true', 'false').
+    const rows = [...cards.values()].map((r) => Object.fromEntries(columns.map((c) => [c.key, typeof r[c.key] === 'boolean' ? String(r[c.key]) : r[c.key]])));
+    return { columns, rows };
   },
 };
 export default scorecards;

@@ -1,7 +1,7 @@
 // Sorting and paging for list queries. Sort columns are chosen from an allow-list (the caller
 // passes the user's choice; only a listed identifier ever reaches the SQL text); limit and
 // offset are bound.
-import type { Params } from './reader.ts';
+import type { Params, QueryOptions } from './reader.ts';
 
 export interface Paging {
   sort: string;
@@ -51,8 +51,9 @@ export interface ListSpec {
 
 /** Runs a sorted, paged list with its total count in one query (a second one only past the end). */
 export async function runList<T extends object>(
-  reader: { query<R extends object>(sql: string, params?: Params): Promise<R[]> },
+  reader: { query<R extends object>(sql: string, params?: Params, opts?: QueryOptions): Promise<R[]> },
   spec: ListSpec,
+  opts?: QueryOptions,
 ): Promise<Listed<T>> {
   const page = orderAndPage(spec.paging, spec.sortable, spec.tiebreak);
   const head = `with ${[spec.ctes, `listed as (${spec.select})`].filter(Boolean).join(', ')}`;
@@ -60,10 +61,11 @@ export async function runList<T extends object>(
   const rows = await reader.query<T & { total_rows?: unknown }>(
     `${head} select *, count(*) over () as total_rows from listed ${page.sql}`,
     params,
+    opts,
   );
   const listed = splitTotal(rows) as Listed<T>;
   if (rows.length === 0 && spec.paging.page > 1) {
-    const n = await reader.query<{ n: string }>(`${head} select count(*)::varchar as n from listed`, spec.params);
+    const n = await reader.query<{ n: string }>(`${head} select count(*)::varchar as n from listed`, spec.params, opts);
     listed.total = Number(n[0]?.n ?? 0);
   }
   return listed;

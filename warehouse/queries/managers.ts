@@ -12,7 +12,7 @@ import type { PeriodRow } from './orgs.ts';
 import type { ManagerInfo, MetricFigure, Row, Scorecard, ScorecardIndicator, ScorecardItem, ScorecardTotals } from '../../contract/api.ts';
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
-export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile', 'score_period'] as const;
+export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile', 'score_period', 'score_locked'] as const;
 /** Profit contribution against base and target (for a month: the year to date against the annual target by elapsed time, and the year-to-date figure and share of the year it is measured on), as mart_manager_league carries them. */
 export const targetColumns = ['profit_contribution_base', 'profit_contribution_target', 'profit_contribution_achievement', 'profit_contribution_growth', 'profit_contribution_ytd', 'elapsed_share'] as const;
 
@@ -39,24 +39,40 @@ function leagueMetrics(catalog: Catalog, only?: readonly string[]): string[] {
   return only ? all.filter((m) => only.includes(m)) : all;
 }
 
-/** The league's rows (mart_manager_league: each row once under every node above the manager). */
-export function leagueRows(columns: readonly string[], f: { line?: string; grade?: string; q?: string } = {}): MartRows {
+/**
+ * The server's own files a league reads when its cards may differ from the build: what people
+ * entered (`<db>.entries.jsonl`) and the locked cards (`<db>.reviews.jsonl`).
+ */
+export interface StandingFiles {
+  entriesFile: string;
+  reviewsFile: string;
+}
+
+/**
+ * The league's rows (mart_manager_league: each row once under every node above the manager). With
+ * `standing`, each card as it stands (sql/live/scorecards_standing.sql, league_standing: the
+ * entered points added, a locked card as locked); without, as built, where no card is locked.
+ */
+export function leagueRows(columns: readonly string[], f: { line?: string; grade?: string; q?: string } = {}, standing?: StandingFiles): MartRows {
   return {
     table: 'mart_manager_league',
+    ...(standing
+      ? { relation: `league_standing('mart_manager_league', $entries_file, $reviews_file, $period)`, added: { score_locked: 'm.score_locked' } }
+      : { added: { score_locked: 'false' } }),
     columns,
     nodeColumn: 'ancestor_id',
     where: `m.period = $period
         and ($line::varchar is null or m.line = $line::varchar)
         and ($grade::varchar is null or m.grade = $grade::varchar)
         and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
-    params: { line: f.line ?? null, grade: f.grade ?? null, q: f.q ?? null },
+    params: { line: f.line ?? null, grade: f.grade ?? null, q: f.q ?? null, ...(standing ? { entries_file: standing.entriesFile, reviews_file: standing.reviewsFile } : {}) },
   };
 }
 
 /**
  * The league of a node (sql/marts/mart_manager_league.sql): each row already carries the card that
  * applies and profit contribution against target, filed under every node above the manager, so a
- * node's league is one contiguous run of rows.
+ * node's league is one contiguous run of rows. `standing`: the cards as they stand (leagueRows).
  */
 export function leagueTable(
   reader: Reader,
@@ -64,9 +80,10 @@ export function leagueTable(
   scope: Scope,
   f: LeagueFilter,
   paging: Paging,
+  standing?: StandingFiles,
 ): Promise<Listed<Record<string, unknown>>> {
   const columns = leagueColumns(catalog, f.metrics, f.noScores);
-  return martList(reader, catalog, leagueRows(columns, f), { scope, orgId: f.orgId, period: f.period }, paging, { sortable: columns, tiebreak: ['manager_id'] });
+  return martList(reader, catalog, leagueRows(columns, f, standing), { scope, orgId: f.orgId, period: f.period }, paging, { sortable: columns, tiebreak: ['manager_id'] });
 }
 
 /** The manager if the caller may see them (out of scope and unknown look the same: undefined). */

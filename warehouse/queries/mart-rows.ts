@@ -31,6 +31,14 @@ export interface MartRows {
    */
   where: string;
   params: Params;
+  /**
+   * Read instead of the mart: a table macro of sql/live over bound parameters (named in `params`)
+   * that keeps the mart's columns and adds `added`'s (the league as it stands with what people
+   * entered and locked). It reads the server's own files, so it never comes from a result cache.
+   */
+  relation?: string;
+  /** Output columns the mart lacks, each as SQL over `m` from the code (the relation's, or a constant). */
+  added?: Readonly<Record<string, string>>;
 }
 
 export interface Within {
@@ -45,7 +53,15 @@ export interface Within {
 /** The select list: the mart's columns (dates as text), org_name from the org file when the mart lacks it. */
 function selectList(catalog: Catalog, spec: MartRows): { select: string; orgJoin: boolean } {
   const orgJoin = spec.columns.includes('org_name') && !catalog.columns(spec.table).some((c) => c.name === 'org_name');
-  const select = spec.columns.map((name) => (name === 'org_name' && orgJoin ? 'o.org_name' : textDates(catalog, spec.table, 'm', [name]))).join(', ');
+  const select = spec.columns
+    .map((name) => {
+      if (name === 'org_name' && orgJoin) return 'o.org_name';
+      const added = spec.added?.[name];
+      if (added === undefined) return textDates(catalog, spec.table, 'm', [name]);
+      if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`not a plain column name: ${name}`);
+      return `${added} as "${name}"`;
+    })
+    .join(', ');
   return { select, orgJoin };
 }
 
@@ -61,7 +77,7 @@ function listSpec(catalog: Catalog, spec: MartRows, within: Within) {
     ctes: [...node, ...period].join(', ') || undefined,
     select: `
       select ${select}
-      from "${spec.table}" m
+      from ${spec.relation ?? `"${spec.table}"`} m
       ${orgJoin ? `left join stg_extract__orgs o on o.org_id = m."${org}"` : ''}
       where ${inNode(spec, org, within.orgId)}
         and ${ownRows(spec)}
@@ -91,7 +107,7 @@ export function martList(
   paging: Paging,
   list: { sortable: readonly string[]; tiebreak: readonly string[] },
 ): Promise<Listed<Record<string, unknown>>> {
-  return runList(reader, { ...listSpec(catalog, spec, within), paging, ...list });
+  return runList(reader, { ...listSpec(catalog, spec, within), paging, ...list }, { fresh: spec.relation !== undefined });
 }
 
 /**
@@ -100,5 +116,5 @@ export function martList(
  */
 export async function martRows(reader: Reader, catalog: Catalog, spec: MartRows, within: Within, order: string): Promise<Record<string, unknown>[]> {
   const q = listSpec(catalog, spec, within);
-  return reader.query(`${q.ctes ? `with ${q.ctes} ` : ''}select * from (${q.select}) listed order by ${order}`, q.params);
+  return reader.query(`${q.ctes ? `with ${q.ctes} ` : ''}select * from (${q.select}) listed order by ${order}`, q.params, { fresh: spec.relation !== undefined });
 }
