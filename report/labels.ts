@@ -62,6 +62,9 @@ const valueSections: Record<string, readonly string[]> = {
   note: ['scorecard_values'],
   forced_down: ['yes_no'],
   is_year_end: ['yes_no'],
+  target_derived: ['yes_no'],
+  is_gap: ['yes_no'],
+  institution_grade: ['score_grades'],
 };
 
 /** Columns whose codes join codes of several sections: a peer group is line:level ("corporate:sub_branch"). */

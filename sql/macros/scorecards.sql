@@ -15,6 +15,12 @@
 --       profit_contribution desc, then manager_id; the others move one grade down. peer_rank: rank
 --       by total_score desc within (period, line, org_level); percentile = peers at or below / peers.
 --     Every card competing for a rank or a grade must be in `cards` (a whole period).
+--   scorecard_applied(periods, cards): which card applies to a subject for a period, managers' or
+--     institutions' (int_scorecards_applied, int_org_scorecards_applied): one row per period of
+--     `periods` (int_periods' period, period_type, year, end_date) × subject with a card in `cards`
+--     (period, subject_id) of the same year ending on or before the period's end: the latest such
+--     scoring period, scored_period (at the same end date the types go month, ytd, quarter, half,
+--     year: the order of the API's period list).
 --   scorecard_indicator_lines(lines, indicators): the detail lines of a card, managers' or
 --     institutions' (mart_scorecard_indicators, mart_org_scorecard_indicators): the rows of
 --     `lines` (int_scorecard_lines_scored's columns, one subject type) with the label and mapping
@@ -121,6 +127,17 @@ select
   cast(peer_group_size as integer) as peer_group_size,
   div_ratio(peers_at_or_below, peer_group_size) as percentile,
 from ranked;
+
+create or replace macro scorecard_applied(periods, cards) as table
+select p.period, s.subject_id, c.period as scored_period,
+from query_table(periods) as p
+join query_table(periods) as c on c.year = p.year and c.end_date <= p.end_date
+join query_table(cards) as s on s.period = c.period
+qualify row_number() over (
+  partition by p.period, s.subject_id
+  order by c.end_date desc,
+    case c.period_type when 'month' then 0 when 'ytd' then 1 when 'quarter' then 2 when 'half' then 3 else 4 end
+) = 1;
 
 create or replace macro scorecard_indicator_lines(lines, indicators) as table
 select

@@ -15,8 +15,12 @@
 --   <metric>_per_manager = mart_org_benchmark's per_manager_fen for money, per_manager_ratio for
 --               counts and units (not for ratios, nor for the head count itself);
 --   <metric>_percentile  = mart_org_benchmark's percentile (every metric but the head count);
---               both null for the root (no siblings).
--- inputs: mart_org_period, mart_org_metrics, mart_org_benchmark, stg_extract__orgs.
+--               both null for the root (no siblings);
+--   institution_score, institution_grade, institution_level_rank = the node's institution card
+--               that applies to the period (int_org_scorecards_applied: the latest of its year up
+--               to the period's end); null for a node no institution scheme scores.
+-- inputs: mart_org_period, mart_org_metrics, mart_org_benchmark, int_org_scorecards_applied,
+--   stg_extract__orgs.
 with recursive paths(org_id, tree_path) as (
   select org_id, org_id from stg_extract__orgs where parent_id is null
   union all
@@ -73,6 +77,10 @@ benchmark_wide as (
     managers:
     {% end %}
   from benchmark_pivoted
+),
+institution_cards as (
+  select period, org_id, institution_score, institution_grade, institution_level_rank,
+  from int_org_scorecards_applied
 )
 -- `o.*`: every column of mart_org_period, as mart_manager_league carries mart_manager_period's
 select
@@ -80,10 +88,14 @@ select
   p.tree_path,
   t.* exclude (period, org_id),
   b.* exclude (period, org_id),
+  c.institution_score,
+  c.institution_grade,
+  c.institution_level_rank,
 from org_periods as o
 left join paths as p on p.org_id = o.org_id
 left join headline_measures as t on t.period = o.period and t.org_id = o.org_id
 left join benchmark_wide as b on b.period = o.period and b.org_id = o.org_id
+left join institution_cards as c on c.period = o.period and c.org_id = o.org_id
 
 -- written in key order
 order by o.period, o.org_id

@@ -1,5 +1,16 @@
 // Pure shaping of the institution page's scorecard part: which cascade rows and cards it shows.
 import type { Row } from '../../lib/api.ts';
+import type { ColumnDef } from '../../lib/table.ts';
+
+/**
+ * A node's institution card beside its figures (the children table, the benchmarking page): the
+ * score, grade and rank in the level of the card that applies to the period; sortable by score.
+ */
+export const INSTITUTION_CARD_COLUMNS: readonly ColumnDef[] = [
+  { key: 'institution_score', kind: 'number' },
+  { key: 'institution_grade', kind: 'text' },
+  { key: 'institution_level_rank', kind: 'count' },
+];
 
 /** The money metrics the page shows the cascade of (the download holds every metric, units too). */
 export const CASCADE_METRICS: readonly string[] = ['profit_contribution', 'net_deposit_increase', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income'];
