@@ -7,10 +7,11 @@
 -- formula:
 --   own_target       = the node's target_value in the targets file (int_period_targets), if any
 --   derived_target   = with distribution 'base_share' (cfg_targets), for a node with no own target
---                      whose parent has one: (parent's own target − Σ its children's own targets)
---                      × the node's base / Σ base of the parent's children with no own target and
---                      a base > 0, to the fen (div_fen); only when that
---                      remainder and the node's base are > 0. A derived target is not split further.
+--                      whose parent has a target (own or itself derived): (parent's target − Σ its
+--                      children's own targets) × the node's base / Σ base of the parent's children
+--                      with no own target and a base > 0, to the fen (div_fen); only when that
+--                      remainder and the node's base are > 0. Worked down the tree from the root,
+--                      so a derived target is split to the children below it in turn, every level.
 --   base             = the node's base of the period in mart_org_metrics (the targets file's
 --                      base_value, else computed), else its actual of the same period a year earlier
 --   target           = own_target, else derived_target; target_derived says which
@@ -23,7 +24,7 @@
 --                      Carrying more (加压) is no gap.
 -- inputs: stg_extract__targets, stg_extract__orgs, stg_extract__managers, int_org_ancestors,
 --   mart_org_metrics, cfg_targets.
-with settings as (
+with recursive settings as (
   select distribution, gap_tolerance,
   from cfg_targets
 ),
@@ -82,17 +83,33 @@ family as (
   group by own.period, own.metric, own.parent_id
 ),
 
-derived as (
-  select
-    own.*,
-    case when settings.distribution = 'base_share' and own.own_target is null and own.base > 0
-          and parent.own_target - coalesce(family.children_own_target, 0) > 0
-      then div_fen((parent.own_target - coalesce(family.children_own_target, 0)) * own.base, family.open_base)
-    end as derived_target,
+-- the tree walked down from the root, so that a derived target is split further in turn
+cascaded(period, metric, org_id, own_target, derived_target, depth) as (
+  select own.period, own.metric, own.org_id, own.own_target, cast(null as decimal(24,6)), 0,
   from own
+  where own.parent_id is null or own.parent_id not in (select org_id from orgs)
+  union all
+  select
+    child.period,
+    child.metric,
+    child.org_id,
+    child.own_target,
+    cast(case when settings.distribution = 'base_share' and child.own_target is null and child.base > 0
+          and coalesce(parent.own_target, parent.derived_target) - coalesce(family.children_own_target, 0) > 0
+      then div_fen((coalesce(parent.own_target, parent.derived_target) - coalesce(family.children_own_target, 0)) * child.base, family.open_base)
+    end as decimal(24,6)),
+    parent.depth + 1,
+  from cascaded as parent
+  join own as child on child.parent_id = parent.org_id and child.period = parent.period and child.metric = parent.metric
+  join family on family.period = child.period and family.metric = child.metric and family.parent_id = child.parent_id
   cross join settings
-  left join own as parent on parent.period = own.period and parent.metric = own.metric and parent.org_id = own.parent_id
-  left join family on family.period = own.period and family.metric = own.metric and family.parent_id = own.parent_id
+  where parent.depth < 64
+),
+
+derived as (
+  select own.*, cascaded.derived_target,
+  from own
+  left join cascaded on cascaded.period = own.period and cascaded.metric = own.metric and cascaded.org_id = own.org_id
 ),
 
 targeted as (
