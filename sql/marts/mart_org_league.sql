@@ -10,8 +10,9 @@
 --   <metric>_base, _target, _achievement, _growth for the headline metrics (profit_contribution,
 --               deposit_avg_balance, loan_avg_balance, fee_income, net_deposit_increase) = base,
 --               target, achievement and growth of mart_org_metrics' row for (org, period,
---               metric); money, so base, target and growth DECIMAL(18,2) (round_fen: the long
---               form holds every kind at 6 places, money already at the fen), achievement as built;
+--               metric), side by side by the macro headline_measures (sql/macros/
+--               headline_measures.sql, shared with mart_manager_league): money, so base, target
+--               and growth DECIMAL(18,2), achievement as built;
 --   <metric>_per_manager = mart_org_benchmark's per_manager_fen for money, per_manager_ratio for
 --               counts and units (not for ratios, nor for the head count itself);
 --   <metric>_percentile  = mart_org_benchmark's percentile (every metric but the head count);
@@ -32,16 +33,12 @@ with recursive paths(org_id, tree_path) as (
 org_periods as (
   select * from mart_org_period
 ),
-headline_measures as (
+metric_rows as (
+  select period, org_id as subject_id, metric, base, target, achievement, growth, from mart_org_metrics
+),
+headline as (
   -- one row per org × period: <metric>_base, _target, _achievement, _growth side by side
-  pivot (
-    select period, org_id, metric, round_fen(base) as base, round_fen(target) as target, achievement, round_fen(growth) as growth,
-    from mart_org_metrics
-    where metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
-  )
-  on metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
-  using max(base) as base, max(target) as target, max(achievement) as achievement, max(growth) as growth
-  group by period, org_id
+  select * from headline_measures('metric_rows')
 ),
 benchmark_pivoted as (
   -- one row per org × period: <metric>_fen, _ratio, _percentile of every metric side by side
@@ -86,14 +83,14 @@ institution_cards as (
 select
   o.*,
   p.tree_path,
-  t.* exclude (period, org_id),
+  t.* exclude (period, subject_id),
   b.* exclude (period, org_id),
   c.institution_score,
   c.institution_grade,
   c.institution_level_rank,
 from org_periods as o
 left join paths as p on p.org_id = o.org_id
-left join headline_measures as t on t.period = o.period and t.org_id = o.org_id
+left join headline as t on t.period = o.period and t.subject_id = o.org_id
 left join benchmark_wide as b on b.period = o.period and b.org_id = o.org_id
 left join institution_cards as c on c.period = o.period and c.org_id = o.org_id
 
