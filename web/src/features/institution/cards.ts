@@ -12,10 +12,10 @@ const columnsOf = (keys: readonly string[], text: readonly string[] = []): Colum
  */
 export const INSTITUTION_CARD_COLUMNS: readonly ColumnDef[] = columnsOf(['institution_score', 'institution_grade', 'institution_level_rank']);
 
-/** The subtree's cards: who, score and grade, ranks, then the card's sections. */
+/** The subtree's cards: who, score and grade (a badge), ranks, then the card's sections. */
 export const CARD_COLUMNS: readonly ColumnDef[] = columnsOf([
   'org_name', 'level', 'total_score', 'grade', 'level_rank', 'sibling_rank', 'indicator_points', 'bonus_points', 'deduction_points',
-]);
+]).map((c) => (c.key === 'grade' ? { ...c, custom: true } : c));
 
 /** The cascade table: each node's target, what its children and managers carry, and whether it is a gap (yes/no). */
 export const CASCADE_COLUMNS: readonly ColumnDef[] = columnsOf(
