@@ -1,7 +1,11 @@
 // Targets and base figures (基数/任务) for every manager and org node, per metric, period and year.
-// Set the way a head office would: from what each portfolio is expected to produce (the same rates
-// the simulation runs on), plus a growth task of 5–12%. The first year's base is given outright
-// (there is no prior year in the data); later years leave the base to be computed from the ledgers.
+// A manager's target is set from what the portfolio is expected to produce (the same rates the
+// simulation runs on), plus a growth task of 5–12%. The targets cascade (目标分解): an org node's
+// target is what the level below carries — its children's targets plus those of the managers at the
+// node itself (managers sit at sub-branches; an outlet, with none, gets 0) — so no node's plan is
+// nobody's (mart_target_cascade finds no gap). A node's base is its own book's. The first year's
+// base is given outright (there is no prior year in the data); later years leave the base to be
+// computed from the ledgers.
 import { categories } from './catalog.ts';
 import { dayOf } from './calendar.ts';
 import { Rng } from './random.ts';
@@ -109,15 +113,27 @@ export function* targetRows(w: World, loans: Loans): Generator<TargetRow> {
       ...byMgr.flatMap((e, x): ['manager', number, Expected][] => (employed(x) ? [['manager', x, e]] : [])),
       ...byOrg.map((e, o): ['org', number, Expected] => ['org', o, e]),
     ];
+    // Σ targets carried below each org node, per period and metric: its own managers' first, then
+    // (below) its children's totals, added bottom-up (a child's index is after its parent's).
+    const carried: Map<string, number>[] = tree.orgs.map(() => new Map());
+    const carry = (o: number, key: string, target: number) => carried[o]!.set(key, (carried[o]!.get(key) ?? 0) + target);
+    let rolledUp = false;
     for (const [subjectType, subject, e] of subjects) {
       const g = r.range(0.05, 0.12);
+      if (subjectType === 'org' && !rolledUp) {
+        for (let o = tree.orgs.length - 1; o > 0; o--) for (const [key, t] of carried[o]!) carry(tree.orgs[o]!.parent, key, t);
+        rolledUp = true;
+      }
       const profit = e.deposits * 0.012 + e.loans * 0.02 + e.fees;
       for (const [period, length, elapsed] of periods) {
         const given = year === firstYear;
-        const row = (metric: string, base: number, target: number, money: boolean): TargetRow => ({
-          year, period, subjectType, subject, metric, base: given ? Math.round(base) : null,
-          target: Math.round(target), money,
-        });
+        const row = (metric: string, base: number, expected: number, money: boolean): TargetRow => {
+          const key = `${period}|${metric}`;
+          let target = Math.round(expected);
+          if (subjectType === 'manager') carry(mgr.org[subject]!, key, target);
+          else target = carried[subject]!.get(key) ?? 0;
+          return { year, period, subjectType, subject, metric, base: given ? Math.round(base) : null, target, money };
+        };
         yield row('net_deposit_increase', e.deposits * 0.04 * elapsed, e.deposits * g * elapsed, true);
         yield row('deposit_avg_balance', e.deposits * 0.95, e.deposits * (1 + g * elapsed), true);
         yield row('loan_avg_balance', e.loans * 0.97, e.loans * (1 + (g / 2) * elapsed), true);

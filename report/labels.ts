@@ -63,6 +63,9 @@ const valueSections: Record<string, readonly string[]> = {
   forced_down: ['yes_no'],
   score_locked: ['yes_no'],
   is_year_end: ['yes_no'],
+  target_derived: ['yes_no'],
+  is_gap: ['yes_no'],
+  institution_grade: ['score_grades'],
 };
 
 /** Columns whose codes join codes of several sections: a peer group is line:level ("corporate:sub_branch"). */

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { dbOption, resolveDbPath, UsageError, type Command } from '../command.ts';
 import { Warehouse } from '../../warehouse/db.ts';
-import { crossCheck, defaultSchemesDir, formatProblem, readSchemeFile, readSchemesDir, type LoadedScheme } from '../../warehouse/schemes/load.ts';
+import { crossCheck, defaultSchemesDir, formatProblem, readSchemesDir, type LoadedScheme } from '../../warehouse/schemes/load.ts';
+import { crossCheckOrg, readAnySchemeFile, type LoadedOrgScheme } from '../../warehouse/schemes/org-load.ts';
 import { scoringPeriodOf } from '../../contract/periods.ts';
 import { builtSchemeIds, hasResolution, lastBuild, missingOrgs, schemeSummary, schemeUses, scoringPeriods } from '../../warehouse/schemes/queries.ts';
 
@@ -12,9 +13,11 @@ const scheme: Command = {
   name: 'scheme',
   summary: 'Evaluation schemes (考核方案): validate scheme files, list which scheme applies to whom',
   usage: 'validate FILE… | list [--period P] [--by-org] [--schemes DIR] [--db FILE]',
-  description: `validate FILE…  checks each scheme file (JSON) against the scheme format, and the files
-                 against each other (unique ids, no two schemes of one line and org in force
-                 in the same month); prints "FILE: path.to.field: reason" for every problem.
+  description: `validate FILE…  checks each scheme file (JSON) against the scheme format — a managers'
+                 scheme, or an institution scheme (config/schemes/org/, "subject": "org") —
+                 and the files against each other (unique ids, no two schemes of one line and
+                 org, or of one org and level, in force in the same month); prints
+                 "FILE: path.to.field: reason" for every problem.
                  Exit 0 all valid, 1 any problem.
 list             the schemes of the folder (default config/schemes) with line, org node and
                  effective months, then — from the warehouse's last build — which scheme scores
@@ -35,18 +38,25 @@ list             the schemes of the folder (default config/schemes) with line, o
       if (args.length === 0) throw new UsageError('validate needs at least one FILE');
       let invalid = 0;
       const valid: LoadedScheme[] = [];
+      const validOrg: LoadedOrgScheme[] = [];
       for (const file of args) {
-        const { scheme, problems } = readSchemeFile(file);
-        if (scheme) {
-          valid.push({ file, scheme });
-          out.write(`${file}: ok — ${scheme.scheme_id} (${scheme.line}, ${scheme.org_id ?? 'head office'}, from ${scheme.effective_from}), ${scheme.indicators.length} indicators\n`);
+        const r = readAnySchemeFile(file);
+        if (r.kind === 'org' && r.scheme) {
+          const o = r.scheme;
+          validOrg.push({ file, scheme: o });
+          out.write(`${file}: ok — ${o.scheme_id} (institutions: ${o.levels.join(', ')}, ${o.org_id ?? 'head office'}, from ${o.effective_from}), ${o.indicators.length} indicators\n`);
+        } else if (r.kind === 'manager' && r.scheme) {
+          const m = r.scheme;
+          valid.push({ file, scheme: m });
+          out.write(`${file}: ok — ${m.scheme_id} (${m.line}, ${m.org_id ?? 'head office'}, from ${m.effective_from}), ${m.indicators.length} indicators\n`);
         } else {
           invalid += 1;
-          for (const p of problems) out.write(formatProblem(p) + '\n');
+          for (const p of r.problems) out.write(formatProblem(p) + '\n');
         }
       }
-      // Files given together are checked against each other too (ids, overlapping schemes).
-      const clashes = crossCheck(valid);
+      // Files given together are checked against each other too (ids, overlapping schemes); an
+      // institution scheme's id may not be a managers' one either (their card rows share tables).
+      const clashes = [...crossCheck(valid), ...crossCheckOrg(validOrg, valid.map((v) => v.scheme.scheme_id))];
       for (const p of clashes) out.write(formatProblem(p) + '\n');
       out.write(`${args.length - invalid} valid, ${invalid} invalid${clashes.length ? `, ${clashes.length} clash(es) between files` : ''}\n`);
       return invalid || clashes.length ? 1 : 0;

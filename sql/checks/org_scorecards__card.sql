@@ -1,4 +1,5 @@
--- check org_scorecards__card: the institution cards' keys are unique and not null, and each card
+-- check org_scorecards__card: the institution cards' keys (and those of int_org_scorecards_applied,
+-- which card applies to a period) are unique and not null, and each card
 -- adds up: indicator_points = Σ its indicators' points, bonus_raw and deduction_points = Σ its
 -- items' points by section, total = indicator + min(bonus, cap) + deductions. Returns the
 -- offending cards with what failed.
@@ -11,6 +12,9 @@ with keys as (
   union all
   select 'mart_org_scorecard_items', period, org_id, item_id from mart_org_scorecard_items
   group by period, org_id, item_id having count(*) > 1 or bool_or(item_id is null)
+  union all
+  select 'int_org_scorecards_applied', period, org_id, null from int_org_scorecards_applied
+  group by period, org_id having count(*) > 1 or bool_or(period is null or org_id is null)
 ),
 sums as (
   select

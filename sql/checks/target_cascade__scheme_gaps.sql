@@ -3,7 +3,7 @@
 -- cascade.fail_on_gap fails the build; elsewhere a gap is only a warning. Also: the cascade's keys
 -- are unique. Returns the offending rows.
 select 'gap at a node whose scheme fails on gaps' as problem, c.period, c.org_id, c.metric,
-  'target ' || cast(c.target as varchar) || ', carried below ' || cast(c.target - coalesce(c.children_gap, c.managers_gap) as varchar) as detail,
+  'target ' || cast(c.target as varchar) || ', carried below ' || cast(c.carried_target as varchar) as detail,
 from mart_target_cascade as c
 where c.is_gap and c.target_period = 'Y'
   and exists (

@@ -14,6 +14,15 @@
 --                                delivered, 'rescale'), the others scaled to total_weight
 --   scorecard_points(c, weight)  round(capped × weight, 2), 0 without an achievement
 --   scorecard_note(...)          why an indicator scored 0 or was bounded
+--   scorecard_bonus(bonus_raw, bonus_cap) the bonus section counted: least(Σ bonus items, the
+--                                scheme's bonus cap) (no cap: the sum)
+--   scorecard_total(indicator_points, bonus_raw, bonus_cap, deduction_points) the card's total:
+--                                indicator points + scorecard_bonus + deductions (may fall below 0)
+--   scorecard_grade(grades, total_score) the grade a total earns: the first of the scheme's grades
+--                                (a list of {grade, ordinal, min_score} in ordinal order,
+--                                scorecard_grade_list) whose min_score <= total_score (the last has
+--                                none), as that struct; null when no grade fits
+--   scorecard_grade_list(grade, ordinal, min_score) the aggregate building that list per scheme
 create or replace macro scorecard_target(formula, given_target, year_target, months, base, base_growth, per_month, fixed) as (
   case
     when formula = 'ratio_to_previous' then null
@@ -88,3 +97,14 @@ create or replace macro scorecard_note(formula, achievement, has_data, actual, c
     when formula in ('ratio_to_target', 'ratio_to_previous', 'lower_is_better') and achievement < floor then 'floored'
   end
 );
+
+create or replace macro scorecard_bonus(bonus_raw, bonus_cap) as least(bonus_raw, bonus_cap);
+
+create or replace macro scorecard_total(indicator_points, bonus_raw, bonus_cap, deduction_points) as
+  indicator_points + scorecard_bonus(bonus_raw, bonus_cap) + deduction_points;
+
+create or replace macro scorecard_grade_list(grade, ordinal, min_score) as
+  list({'grade': grade, 'ordinal': ordinal, 'min_score': min_score} order by ordinal);
+
+create or replace macro scorecard_grade(grades, total_score) as
+  list_filter(grades, lambda g: g.min_score is null or g.min_score <= total_score)[1];

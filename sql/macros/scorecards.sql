@@ -9,13 +9,23 @@
 --     is_year_end, manager_id, manager_name, org_id, org_level, line, scheme_id, indicator_points,
 --     bonus_raw, bonus_cap, deduction_points, profit_contribution, fd_grade, fd_max_share,
 --     institution_id), grades (scheme_id, grade, ordinal, min_score):
---       bonus_points = least(bonus_raw, bonus_cap); total_score = indicator_points + bonus_points
---       + deduction_points (may fall below zero); grade_by_threshold: the first grade whose
---       min_score <= total_score; forced distribution: within (period, scheme, institution) at most
+--       bonus_points, total_score, grade_by_threshold: scorecard_bonus, scorecard_total and
+--       scorecard_grade (sql/macros/scorecard.sql, the same for institution cards); forced distribution: within (period, scheme, institution) at most
 --       floor(fd_max_share × managers there) keep fd_grade, ranked by total_score desc, then
 --       profit_contribution desc, then manager_id; the others move one grade down. peer_rank: rank
 --       by total_score desc within (period, line, org_level); percentile = peers at or below / peers.
 --     Every card competing for a rank or a grade must be in `cards` (a whole period).
+--   scorecard_applied(periods, cards): which card applies to a subject for a period, managers' or
+--     institutions' (int_scorecards_applied, int_org_scorecards_applied): one row per period of
+--     `periods` (int_periods' period, period_type, year, end_date) × subject with a card in `cards`
+--     (period, subject_id) of the same year ending on or before the period's end: the latest such
+--     scoring period, scored_period (at the same end date the types go month, ytd, quarter, half,
+--     year: the order of the API's period list).
+--   scorecard_indicator_lines(lines, indicators): the detail lines of a card, managers' or
+--     institutions' (mart_scorecard_indicators, mart_org_scorecard_indicators): the rows of
+--     `lines` (int_scorecard_lines_scored's columns, one subject type) with the label and mapping
+--     note of their scheme's indicator (`indicators`: cfg_scheme_indicators' scheme_id,
+--     indicator_id, label_zh, label_en, mapping), in the marts' column order.
 --   pay_earned(pays): the score-dependent part of pay, one row per row of `pays` (the mart_pay
 --     columns up to the three layers, with score_scale):
 --       management_score = greatest(total_score, 0) × score_scale
@@ -29,8 +39,8 @@ create or replace macro scorecard_totals(cards, grades) as table
 with scored as (
   select
     *,
-    least(bonus_raw, bonus_cap) as bonus_points,
-    indicator_points + least(bonus_raw, bonus_cap) + deduction_points as total_score,
+    scorecard_bonus(bonus_raw, bonus_cap) as bonus_points,
+    scorecard_total(indicator_points, bonus_raw, bonus_cap, deduction_points) as total_score,
   from query_table(cards)
 ),
 
@@ -38,12 +48,19 @@ thresholds as (
   select scheme_id, grade, ordinal, min_score, from query_table(grades)
 ),
 
+grade_lists as (
+  select scheme_id, scorecard_grade_list(grade, ordinal, min_score) as grades,
+  from thresholds
+  group by scheme_id
+),
+
 graded as (
-  select scored.*, thresholds.grade as grade_by_threshold, thresholds.ordinal as threshold_ordinal,
+  select
+    scored.*,
+    scorecard_grade(grade_lists.grades, scored.total_score).grade as grade_by_threshold,
+    scorecard_grade(grade_lists.grades, scored.total_score).ordinal as threshold_ordinal,
   from scored
-  left join thresholds
-    on thresholds.scheme_id = scored.scheme_id and (thresholds.min_score is null or thresholds.min_score <= scored.total_score)
-  qualify row_number() over (partition by scored.period, scored.manager_id order by thresholds.ordinal) = 1
+  left join grade_lists on grade_lists.scheme_id = scored.scheme_id
 ),
 
 distributed as (
@@ -110,6 +127,47 @@ select
   cast(peer_group_size as integer) as peer_group_size,
   div_ratio(peers_at_or_below, peer_group_size) as percentile,
 from ranked;
+
+create or replace macro scorecard_applied(periods, cards) as table
+select p.period, s.subject_id, c.period as scored_period,
+from query_table(periods) as p
+join query_table(periods) as c on c.year = p.year and c.end_date <= p.end_date
+join query_table(cards) as s on s.period = c.period
+qualify row_number() over (
+  partition by p.period, s.subject_id
+  order by c.end_date desc,
+    case c.period_type when 'month' then 0 when 'ytd' then 1 when 'quarter' then 2 when 'half' then 3 else 4 end
+) = 1;
+
+create or replace macro scorecard_indicator_lines(lines, indicators) as table
+select
+  lines.period,
+  lines.subject_id,
+  lines.scheme_id,
+  lines.indicator_id,
+  lines.ordinal,
+  indicators.label_zh,
+  indicators.label_en,
+  lines.metric,
+  lines.per_manager,
+  lines.formula,
+  lines.weight,
+  lines.applied_weight,
+  lines.cap,
+  lines.floor,
+  lines.managers,
+  lines.actual,
+  lines.base,
+  lines.target,
+  lines.target_source,
+  lines.achievement,
+  lines.capped_achievement,
+  lines.points,
+  lines.note,
+  indicators.mapping,
+from query_table(lines) as lines
+join query_table(indicators) as indicators
+  on indicators.scheme_id = lines.scheme_id and indicators.indicator_id = lines.indicator_id;
 
 create or replace macro pay_earned(pays) as table
 with earned as (

@@ -17,9 +17,9 @@
 --                  deposit_avg_balance, loan_avg_balance, fee_income, net_deposit_increase: the
 --                  columns the league and `jixiao export managers` show beside the figures) = base,
 --                  target, achievement and growth of mart_manager_metrics' row for (manager,
---                  period, metric); the headline metrics are money, so base, target and growth
---                  are written DECIMAL(18,2) (round_fen: the long form holds every kind at 6
---                  places, money already at the fen), achievement as built (6 places).
+--                  period, metric), side by side by the macro headline_measures
+--                  (sql/macros/headline_measures.sql, shared with mart_org_league): money, so
+--                  base, target and growth DECIMAL(18,2), achievement as built (6 places).
 --                  For profit_contribution in a month (no target of its own): the year to date against the annual target by
 --                  elapsed time instead: pace_base, pace_target, achievement, growth of
 --                  mart_month_pace (序时进度)
@@ -37,16 +37,12 @@ with manager_periods as (
 scorecards as (
   select period, manager_id, total_score, grade, peer_rank, percentile from mart_scorecards
 ),
-headline_measures as (
+metric_rows as (
+  select period, manager_id as subject_id, metric, base, target, achievement, growth, from mart_manager_metrics
+),
+headline as (
   -- one row per manager × period: <metric>_base, _target, _achievement, _growth side by side
-  pivot (
-    select period, manager_id, metric, round_fen(base) as base, round_fen(target) as target, achievement, round_fen(growth) as growth,
-    from mart_manager_metrics
-    where metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
-  )
-  on metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
-  using max(base) as base, max(target) as target, max(achievement) as achievement, max(growth) as growth
-  group by period, manager_id
+  select * from headline_measures('metric_rows')
 ),
 month_pace as (
   select period, subject_id as manager_id, elapsed_share, ytd_actual, pace_base, pace_target, achievement, growth
@@ -74,7 +70,7 @@ select
   sc.peer_rank,
   sc.percentile,
   sc.period as score_period,
-  t.* exclude (period, manager_id, profit_contribution_base, profit_contribution_target, profit_contribution_achievement, profit_contribution_growth),
+  t.* exclude (period, subject_id, profit_contribution_base, profit_contribution_target, profit_contribution_achievement, profit_contribution_growth),
   round_fen(case when mo.period is null then t.profit_contribution_base else p.pace_base end) as profit_contribution_base,
   round_fen(case when mo.period is null then t.profit_contribution_target else p.pace_target end) as profit_contribution_target,
   case when mo.period is null then t.profit_contribution_achievement else p.achievement end as profit_contribution_achievement,
@@ -86,7 +82,7 @@ join ancestors as anc on anc.org_id = m.org_id
 left join orgs as o on o.org_id = m.org_id
 left join card_applies as a on a.period = m.period and a.manager_id = m.manager_id
 left join scorecards as sc on sc.manager_id = m.manager_id and sc.period = a.scored_period
-left join headline_measures as t on t.period = m.period and t.manager_id = m.manager_id
+left join headline as t on t.period = m.period and t.subject_id = m.manager_id
 left join months as mo on mo.period = m.period
 left join month_pace as p on p.period = m.period and p.manager_id = m.manager_id
 

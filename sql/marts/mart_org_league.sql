@@ -10,13 +10,18 @@
 --   <metric>_base, _target, _achievement, _growth for the headline metrics (profit_contribution,
 --               deposit_avg_balance, loan_avg_balance, fee_income, net_deposit_increase) = base,
 --               target, achievement and growth of mart_org_metrics' row for (org, period,
---               metric); money, so base, target and growth DECIMAL(18,2) (round_fen: the long
---               form holds every kind at 6 places, money already at the fen), achievement as built;
+--               metric), side by side by the macro headline_measures (sql/macros/
+--               headline_measures.sql, shared with mart_manager_league): money, so base, target
+--               and growth DECIMAL(18,2), achievement as built;
 --   <metric>_per_manager = mart_org_benchmark's per_manager_fen for money, per_manager_ratio for
 --               counts and units (not for ratios, nor for the head count itself);
 --   <metric>_percentile  = mart_org_benchmark's percentile (every metric but the head count);
---               both null for the root (no siblings).
--- inputs: mart_org_period, mart_org_metrics, mart_org_benchmark, stg_extract__orgs.
+--               both null for the root (no siblings);
+--   institution_score, institution_grade, institution_level_rank = the node's institution card
+--               that applies to the period (int_org_scorecards_applied: the latest of its year up
+--               to the period's end); null for a node no institution scheme scores.
+-- inputs: mart_org_period, mart_org_metrics, mart_org_benchmark, int_org_scorecards_applied,
+--   stg_extract__orgs.
 with recursive paths(org_id, tree_path) as (
   select org_id, org_id from stg_extract__orgs where parent_id is null
   union all
@@ -28,16 +33,12 @@ with recursive paths(org_id, tree_path) as (
 org_periods as (
   select * from mart_org_period
 ),
-headline_measures as (
+metric_rows as (
+  select period, org_id as subject_id, metric, base, target, achievement, growth, from mart_org_metrics
+),
+headline as (
   -- one row per org × period: <metric>_base, _target, _achievement, _growth side by side
-  pivot (
-    select period, org_id, metric, round_fen(base) as base, round_fen(target) as target, achievement, round_fen(growth) as growth,
-    from mart_org_metrics
-    where metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
-  )
-  on metric in ('profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'fee_income', 'net_deposit_increase')
-  using max(base) as base, max(target) as target, max(achievement) as achievement, max(growth) as growth
-  group by period, org_id
+  select * from headline_measures('metric_rows')
 ),
 benchmark_pivoted as (
   -- one row per org × period: <metric>_fen, _ratio, _percentile of every metric side by side
@@ -73,17 +74,25 @@ benchmark_wide as (
     managers:
     {% end %}
   from benchmark_pivoted
+),
+institution_cards as (
+  select period, org_id, institution_score, institution_grade, institution_level_rank,
+  from int_org_scorecards_applied
 )
 -- `o.*`: every column of mart_org_period, as mart_manager_league carries mart_manager_period's
 select
   o.*,
   p.tree_path,
-  t.* exclude (period, org_id),
+  t.* exclude (period, subject_id),
   b.* exclude (period, org_id),
+  c.institution_score,
+  c.institution_grade,
+  c.institution_level_rank,
 from org_periods as o
 left join paths as p on p.org_id = o.org_id
-left join headline_measures as t on t.period = o.period and t.org_id = o.org_id
+left join headline as t on t.period = o.period and t.subject_id = o.org_id
 left join benchmark_wide as b on b.period = o.period and b.org_id = o.org_id
+left join institution_cards as c on c.period = o.period and c.org_id = o.org_id
 
 -- written in key order
 order by o.period, o.org_id

@@ -17,8 +17,12 @@
 --   size_tier_by_staff, size_tier_by_book = small | medium | large: the node's third of its level
 --     by managers, or by book (deposit_avg_balance + loan_avg_balance), ranked with cume_dist, so
 --     equal sizes fall in the same third (≤ 1/3 small, ≤ 2/3 medium, else large)
+--   institution_score, institution_grade, institution_level_rank = the node's institution card
+--     that applies to the period (int_org_scorecards_applied: the latest of its year up to the
+--     period's end; score, grade and rank among all scored nodes of its level); null for a node no
+--     institution scheme scores
 -- inputs: mart_org_period, mart_org_metrics, mart_org_benchmark, mart_month_pace, int_periods,
---   stg_extract__orgs.
+--   int_org_scorecards_applied, stg_extract__orgs.
 with org_periods as (
   select
     period, org_id, org_name, parent_id, level, managers, clients, profit_contribution,
@@ -46,6 +50,10 @@ month_pace as (
   from mart_month_pace
   where subject_type = 'org' and metric = 'profit_contribution'
 ),
+institution_cards as (
+  select period, org_id, institution_score, institution_grade, institution_level_rank,
+  from int_org_scorecards_applied
+),
 joined as (
   select
     o.period,
@@ -66,6 +74,9 @@ joined as (
     o.npl_ratio,
     n.growth as npl_ratio_growth,
     o.deposit_avg_balance + o.loan_avg_balance as book,
+    c.institution_score,
+    c.institution_grade,
+    c.institution_level_rank,
   from org_periods as o
   join period_types as pt on pt.period = o.period
   left join parents as p on p.org_id = o.parent_id
@@ -73,6 +84,7 @@ joined as (
   left join month_pace as mp on mp.period = o.period and mp.org_id = o.org_id
   left join npl_changes as n on n.period = o.period and n.org_id = o.org_id
   left join per_manager as pm on pm.period = o.period and pm.org_id = o.org_id
+  left join institution_cards as c on c.period = o.period and c.org_id = o.org_id
 ),
 ranked as (
   select
@@ -105,6 +117,9 @@ select
   npl_ratio_growth,
   case when staff_rank * 3 <= 1 then 'small' when staff_rank * 3 <= 2 then 'medium' else 'large' end as size_tier_by_staff,
   case when book_rank * 3 <= 1 then 'small' when book_rank * 3 <= 2 then 'medium' else 'large' end as size_tier_by_book,
+  institution_score,
+  institution_grade,
+  institution_level_rank,
 from ranked
 
 -- written in key order: the API reads one period's nodes of one level (zone maps skip the rest)

@@ -7,23 +7,28 @@
 -- formula:
 --   own_target       = the node's target_value in the targets file (int_period_targets), if any
 --   derived_target   = with distribution 'base_share' (cfg_targets), for a node with no own target
---                      whose parent has one: (parent's own target − Σ its children's own targets)
---                      × the node's base / Σ base of the parent's children with no own target and
---                      a base > 0, to the fen (div_fen); only when that
---                      remainder and the node's base are > 0. A derived target is not split further.
+--                      whose parent has a target (own or itself derived): (parent's target − Σ its
+--                      children's own targets − the parent's own managers' targets) × the node's
+--                      base / Σ base of the parent's children
+--                      with no own target and a base > 0, to the fen (div_fen); only when that
+--                      remainder and the node's base are > 0. Worked down the tree from the root,
+--                      so a derived target is split to the children below it in turn, every level.
 --   base             = the node's base of the period in mart_org_metrics (the targets file's
 --                      base_value, else computed), else its actual of the same period a year earlier
 --   target           = own_target, else derived_target; target_derived says which
 --   child_count, targeted_child_count: the node's children, and those with a target
 --   children_target  = Σ target of the node's children (own or derived); null when none has one
 --   managers_target  = Σ targets of the managers of the node's whole subtree (by their org)
+--   own_managers_target = Σ targets of the managers at the node itself (a sub-branch's managers
+--                      whose clients are booked at its outlets too)
+--   carried_target   = what the level below carries: Σ children's targets + own_managers_target
 --   children_gap     = target − children_target (0 for a missing sum); managers_gap likewise
---   is_gap           = target > 0 and the node's children (a leaf: its managers) carry less than
+--   is_gap           = target > 0 and carried_target (0 when none) is less than
 --                      target × (1 − gap_tolerance): part of the node's target is nobody's below it.
 --                      Carrying more (加压) is no gap.
 -- inputs: stg_extract__targets, stg_extract__orgs, stg_extract__managers, int_org_ancestors,
 --   mart_org_metrics, cfg_targets.
-with settings as (
+with recursive settings as (
   select distribution, gap_tolerance,
   from cfg_targets
 ),
@@ -41,6 +46,7 @@ org_targets as (
 
 manager_targets as (
   select t.period_key as period, a.ancestor_id as org_id, t.metric, sum(t.target_value) as target, count(*) as managers,
+    sum(t.target_value) filter (where a.depth = 0) as own_managers_target,
   from stg_extract__targets as t
   join stg_extract__managers as m on m.manager_id = t.subject_id
   join int_org_ancestors as a on a.org_id = m.org_id
@@ -82,17 +88,46 @@ family as (
   group by own.period, own.metric, own.parent_id
 ),
 
-derived as (
+-- what of a parent's target is taken before a split: its children's own targets and its own managers'
+taken as (
   select
-    own.*,
-    case when settings.distribution = 'base_share' and own.own_target is null and own.base > 0
-          and parent.own_target - coalesce(family.children_own_target, 0) > 0
-      then div_fen((parent.own_target - coalesce(family.children_own_target, 0)) * own.base, family.open_base)
-    end as derived_target,
+    family.period,
+    family.metric,
+    family.parent_id,
+    family.open_base,
+    coalesce(family.children_own_target, 0) + coalesce(manager_targets.own_managers_target, 0) as taken_target,
+  from family
+  left join manager_targets
+    on manager_targets.period = family.period and manager_targets.metric = family.metric and manager_targets.org_id = family.parent_id
+),
+
+-- the tree walked down from the root, so that a derived target is split further in turn
+cascaded(period, metric, org_id, own_target, derived_target, depth) as (
+  select own.period, own.metric, own.org_id, own.own_target, cast(null as decimal(24,6)), 0,
   from own
+  where own.parent_id is null or own.parent_id not in (select org_id from orgs)
+  union all
+  select
+    child.period,
+    child.metric,
+    child.org_id,
+    child.own_target,
+    cast(case when settings.distribution = 'base_share' and child.own_target is null and child.base > 0
+          and coalesce(parent.own_target, parent.derived_target) - taken.taken_target > 0
+      then div_fen((coalesce(parent.own_target, parent.derived_target) - taken.taken_target) * child.base, taken.open_base)
+    end as decimal(24,6)),
+    parent.depth + 1,
+  from cascaded as parent
+  join own as child on child.parent_id = parent.org_id and child.period = parent.period and child.metric = parent.metric
+  join taken on taken.period = child.period and taken.metric = child.metric and taken.parent_id = child.parent_id
   cross join settings
-  left join own as parent on parent.period = own.period and parent.metric = own.metric and parent.org_id = own.parent_id
-  left join family on family.period = own.period and family.metric = own.metric and family.parent_id = own.parent_id
+  where parent.depth < 64
+),
+
+derived as (
+  select own.*, cascaded.derived_target,
+  from own
+  left join cascaded on cascaded.period = own.period and cascaded.metric = own.metric and cascaded.org_id = own.org_id
 ),
 
 targeted as (
@@ -127,6 +162,7 @@ summed as (
     children.children_target,
     coalesce(manager_targets.managers, 0) as targeted_manager_count,
     manager_targets.target as managers_target,
+    manager_targets.own_managers_target,
     settings.gap_tolerance,
   from targeted
   cross join settings
@@ -155,9 +191,10 @@ select
   cast(summed.targeted_manager_count as integer) as targeted_manager_count,
   cast(summed.managers_target as decimal(24,6)) as managers_target,
   cast(summed.target - coalesce(summed.managers_target, 0) as decimal(24,6)) as managers_gap,
+  cast(summed.own_managers_target as decimal(24,6)) as own_managers_target,
+  cast(coalesce(summed.children_target, 0) + coalesce(summed.own_managers_target, 0) as decimal(24,6)) as carried_target,
   coalesce(summed.target > 0 and
-    case when summed.children > 0 then coalesce(summed.children_target, 0) else coalesce(summed.managers_target, 0) end
-      < summed.target * (1 - summed.gap_tolerance), false) as is_gap,
+    coalesce(summed.children_target, 0) + coalesce(summed.own_managers_target, 0) < summed.target * (1 - summed.gap_tolerance), false) as is_gap,
 from summed
 
 -- written in key order: the API reads one period at a time (sql/README.md, "Row order")

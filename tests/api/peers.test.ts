@@ -48,6 +48,28 @@ describe('peers: a level side by side', () => {
     expect(byPerManager.map((r) => r.profit_contribution_per_manager_percentile)).toEqual(['0.333333', '0.666667', '1.000000']);
   });
 
+  it('sorts by institution score, each node showing the card that applies (score, grade, rank in the level)', async () => {
+    // a month (2026-02) shows no card yet (scoring runs at quarter ends: the first is 2026-03-ytd);
+    // 2026-03 and 2026-Q1 show the 2026-03-ytd card, as built in mart_org_scorecards
+    const cards = await ctx.deps.reader.query<{ org_id: string; total_score: string; grade: string; level_rank: number }>(
+      `select org_id, total_score::varchar as total_score, grade, level_rank from mart_org_scorecards where period = '2026-03-ytd' order by total_score, org_id`,
+    );
+    expect(cards.map((c) => c.org_id).sort()).toEqual(['S11', 'S12', 'S21']);
+    for (const period of ['2026-03', '2026-Q1']) {
+      const { body } = await peers(`HQ/peers?period=${period}&sort=institution_score&order=asc`);
+      expect(body.rows.map((r) => [r.org_id, r.institution_score, r.institution_grade, r.institution_level_rank])).toEqual(
+        cards.map((c) => [c.org_id, c.total_score, c.grade, c.level_rank]),
+      );
+    }
+    const before = await peers('HQ/peers?period=2026-02');
+    expect(before.body.rows.map((r) => r.institution_score)).toEqual([null, null, null]);
+    // the children table of a branch carries the same columns (mart_org_league)
+    const children = await ctx.app.request('/api/orgs/B1/benchmark?period=2026-Q1&sort=institution_score&order=desc', { headers: { cookie: head } });
+    const kids = ((await children.json()) as { rows: Peer[] }).rows;
+    const b1 = cards.filter((c) => c.org_id !== 'S21').reverse();
+    expect(kids.map((r) => [r.org_id, r.institution_score, r.institution_grade])).toEqual(b1.map((c) => [c.org_id, c.total_score, c.grade]));
+  });
+
   it('filters by level, parent and size group', async () => {
     expect((await peers('HQ/peers?level=tier1_branch&sort=org_id&order=asc')).body.rows.map((r) => r.org_id)).toEqual(['B1', 'B2']);
     expect((await peers('HQ/peers?parent_id=B1&sort=org_id&order=asc')).body.rows.map((r) => r.org_id)).toEqual(['S11', 'S12']);

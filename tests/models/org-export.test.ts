@@ -4,6 +4,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedFixture } from './helpers.ts';
+import { labelOf } from '../../report/labels.ts';
 
 let dir: string;
 let exportCli: Awaited<ReturnType<typeof publishedFixture>>['exportCli'];
@@ -48,6 +49,15 @@ describe('jixiao export target-cascade', () => {
     // SB1 100,000 against its managers' 50,000 (M1 only): short by 50,000
     expect(by.SB1).toMatchObject({ metric: 'profit_contribution', own_target: 100000, managers_target: 50000, managers_gap: 50000, is_gap: 'true' });
     expect(by.HO).toMatchObject({ own_target: null, target: null });
+    // in CSV the yes/no flags read as words in the chosen language
+    for (const [lang, yes, no] of [['en', 'Yes', 'No'], ['zh', '是', '否']] as const) {
+      const csv = await exportCli('target-cascade', '--period', '2026-Q1', '--format', 'csv', '--lang', lang);
+      expect(csv.code, csv.err).toBe(0);
+      const [header, ...lines] = csv.out.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+      const at = (key: string) => header!.indexOf(String(labelOf(key, lang)));
+      const sb1 = lines.find((l) => l.includes('SB1'))!;
+      expect([sb1[at('is_gap')], sb1[at('target_derived')]]).toEqual([yes, no]);
+    }
     const r = await exportCli('target-cascade', '--period', '2025');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no rows for period 2025 \(periods: 2026-Q1\)/);

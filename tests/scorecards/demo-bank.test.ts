@@ -147,6 +147,20 @@ describe('institution cards on the generated bank', () => {
   });
 });
 
+describe('the generated bank\'s targets cascade', () => {
+  it('has no cascade gap: every node\'s children and own managers carry its target (no build warning)', async () => {
+    // generator/targets.ts: a node's target = Σ children's + Σ its own managers' (outlets: 0)
+    const gaps = await one(`select count(*) filter (where is_gap)::varchar as gaps, count(*)::varchar as cells,
+        count(*) filter (where target > 0 and level = 'sub_branch')::varchar as targeted_subs
+      from mart_target_cascade`);
+    expect(Number(gaps.cells)).toBeGreaterThan(0);
+    expect(Number(gaps.targeted_subs)).toBeGreaterThan(0);
+    expect(gaps.gaps).toBe('0');
+    const warned = await one(`select count(*)::varchar as n from build_warnings where warning = 'target_cascade_gaps'`);
+    expect(warned.n).toBe('0');
+  });
+});
+
 // Last: rebuilds this warehouse with another retail card, so it runs after the tests above.
 describe('a scheme scoring maintenance_coverage on the generated bank', () => {
   it('gives retail managers non-zero points, each = coverage / 0.8 capped at 1.2, × 10', async () => {

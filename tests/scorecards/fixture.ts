@@ -50,6 +50,8 @@ export interface Bank {
   orgMetrics?: { period: string; org_id: string; metric: string; actual: string | number | null; base?: string | number | null; target?: string | number | null }[];
   orgManagers?: { period: string; org_id: string; managers: number }[];
   orgTargets?: { year: number; period: string; org_id: string; metric: string; target_value: number; base_value?: number | null }[];
+  /** Ledgers not delivered in any period (int_period_ledgers false for them); every other one is. */
+  undelivered?: ('deposits' | 'loans' | 'fees' | 'sales' | 'visits' | 'business')[];
 }
 
 /** Months of 2025-Q4 … 2026-Q4: the quarters and the year-to-date periods at each quarter end. */
@@ -143,9 +145,11 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
     await wh.run(`create table mart_org_period (period varchar, org_id varchar, level varchar, managers bigint)`);
     const levelOf = new Map(bank.orgs.map((o) => [o.org_id, o.level]));
     await insertRows(wh, 'mart_org_period', (bank.orgManagers ?? []).map((m) => ({ ...m, level: levelOf.get(m.org_id) })));
-    // every ledger delivered in every period (the coverage of a full delivery; int_period_ledgers)
-    await wh.run(`create table int_period_ledgers as select period, true as deposits, true as loans, true as fees,
-      true as sales, true as visits, true as business, true as reference from int_periods`);
+    // every ledger delivered in every period (the coverage of a full delivery; int_period_ledgers),
+    // but those the bank names as not delivered
+    const delivered = (l: string) => String(!(bank.undelivered ?? []).includes(l as never));
+    await wh.run(`create table int_period_ledgers as select period, ${['deposits', 'loans', 'fees', 'sales', 'visits', 'business']
+      .map((l) => `${delivered(l)} as ${l}`).join(', ')}, true as reference from int_periods`);
 
     await loadSchemes(wh, { schemesDir });
     await loadTargets(wh, { configDir });

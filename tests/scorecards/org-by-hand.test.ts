@@ -5,7 +5,7 @@
 // fallback target 2 %) 15, profit per manager 20, deposits per manager 20, process (development
 // share, banded 10 % → 40 %) 10; bonus 0.05 per new client (≤ 5, section cap 5); −1 per turned NPL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBank, failedChecks, tree, type Built } from './fixture.ts';
+import { buildBank, failedChecks, tree, type Bank, type Built } from './fixture.ts';
 
 const P = '2026-06-ytd';
 let b: Built;
@@ -42,17 +42,20 @@ const figures: Record<string, Record<string, [number, number?]>> = {
 };
 const managers: Record<string, number> = { SB11: 2, SB12: 4, SB21: 3 };
 
+const bank = (undelivered: NonNullable<Bank['undelivered']> = []): Bank => ({
+  orgs: tree,
+  managers: [],
+  metrics: [],
+  orgMetrics: Object.entries(figures).flatMap(([org_id, m]) =>
+    Object.entries(m).map(([metric, [actual, target]]) => ({ period: P, org_id, metric, actual, target: target ?? null })),
+  ),
+  orgManagers: Object.entries(managers).map(([org_id, n]) => ({ period: P, org_id, managers: n })),
+  orgTargets: [{ year: 2026, period: 'Y', org_id: 'SB21', metric: 'profit_contribution', target_value: 2_400_000 }],
+  undelivered,
+});
+
 beforeAll(async () => {
-  b = await buildBank({
-    orgs: tree,
-    managers: [],
-    metrics: [],
-    orgMetrics: Object.entries(figures).flatMap(([org_id, m]) =>
-      Object.entries(m).map(([metric, [actual, target]]) => ({ period: P, org_id, metric, actual, target: target ?? null })),
-    ),
-    orgManagers: Object.entries(managers).map(([org_id, n]) => ({ period: P, org_id, managers: n })),
-    orgTargets: [{ year: 2026, period: 'Y', org_id: 'SB21', metric: 'profit_contribution', target_value: 2_400_000 }],
-  });
+  b = await buildBank(bank());
 });
 afterAll(() => b?.close());
 
@@ -147,5 +150,41 @@ describe('institution cards, every point by hand', () => {
       { org_id: 'SB21', scheme_id: 'sub_branch_default' },
     ]);
     expect(await failedChecks(b.wh)).toEqual({});
+  });
+});
+
+describe('an institution card with a ledger not delivered (unavailable_indicators: rescale)', () => {
+  it('leaves the indicator out and scales the others to the total weight, per line (applied_weight)', async () => {
+    // Visits not delivered: process_coverage (development share, weight 10) is left out; the other
+    // weights are scaled by 100 / (100 − 10): 20 → 22.222222, 15 → 16.666667 (6 places). SB11:
+    //   profit 1.2 × 22.222222 = 26.6666664 → 26.67; net deposits 0.9 × 16.666667 = 15.0000003 → 15.00;
+    //   asset quality 1.2 × 16.666667 = 20.0000004 → 20.00; per manager (both capped) 1.2 × 22.222222 → 26.67
+    //   Σ = 26.67 + 15.00 + 20.00 + 26.67 + 26.67 + 0 = 115.01
+    const rescaled = await buildBank(bank(['visits']));
+    try {
+      const rows = await rescaled.rows(
+        `select indicator_id, weight::varchar as weight, applied_weight::varchar as applied, points::varchar as points, note
+         from mart_org_scorecard_indicators where period = $p and org_id = 'SB11' order by ordinal`,
+        { p: P },
+      );
+      expect(rows).toEqual([
+        { indicator_id: 'profit_contribution', weight: '20.0000', applied: '22.222222', points: '26.67', note: null },
+        { indicator_id: 'net_deposit_increase', weight: '15.0000', applied: '16.666667', points: '15.00', note: null },
+        { indicator_id: 'asset_quality', weight: '15.0000', applied: '16.666667', points: '20.00', note: 'capped' },
+        { indicator_id: 'profit_per_manager', weight: '20.0000', applied: '22.222222', points: '26.67', note: 'capped' },
+        { indicator_id: 'deposits_per_manager', weight: '20.0000', applied: '22.222222', points: '26.67', note: 'capped' },
+        { indicator_id: 'process_coverage', weight: '10.0000', applied: '0.000000', points: '0.00', note: 'not_delivered' },
+      ]);
+      const [card] = await rescaled.rows(`select indicator_points::varchar as ind from mart_org_scorecards where period = $p and org_id = 'SB11'`, { p: P });
+      expect(card).toEqual({ ind: '115.01' });
+      // every delivered: the weight as given
+      const [asGiven] = await b.rows(
+        `select count(*)::integer as n from mart_org_scorecard_indicators where period = $p and applied_weight <> weight`,
+        { p: P },
+      );
+      expect(asGiven).toEqual({ n: 0 });
+    } finally {
+      rescaled.close();
+    }
   });
 });

@@ -97,7 +97,7 @@ describe('target cascade', () => {
     expect(warnings).toEqual([
       {
         period: '2026', org_id: 'BR2', metric: 'profit_contribution',
-        detail: 'BR2 Org BR2, 2026, profit_contribution: target 400.000000, its 1 children carry 300.000000 (short by 100.000000)',
+        detail: 'BR2 Org BR2, 2026, profit_contribution: target 400.000000, carried below 300.000000 (short by 100.000000: its 1 children carry 300.000000, its own managers nothing)',
       },
     ]);
     // the build's warnings mechanism reads it as a titled warning (rows kept in build_warnings)
@@ -126,6 +126,73 @@ describe('target cascade', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// The split cascades through every level: a derived target is split to the children below it.
+//
+//   HO   1,000 (own)
+//   ├ BR1  600 (own)                      carried by SB11 400 and BR1's own manager M1 200: no gap
+//   │ └ SB11 400 (own)                     manager M2 400
+//   └ BR2  — derived 400.00                 (1,000 − 600) × base 4,000 / 4,000; its own manager M3 100
+//     ├ SB21 — derived 225.00               (400 − M3's 100) × 3,000 / (3,000 + 1,000)
+//     │ ├ OU211 — derived 75.00             225 × 1,000 / (1,000 + 2,000)
+//     │ └ OU212 — derived 150.00            225 × 2,000 / 3,000
+//     └ SB22 — derived 75.00                300 × 1,000 / 4,000
+//       ├ OU221 — derived 10.71             75 × 1,000 / 7,000 = 10.714… → to the fen
+//       └ OU222 — derived 64.29             75 × 6,000 / 7,000 = 64.285… → to the fen
+// Every parent's children and own managers then carry its target: 600 + 400; 400 + 200;
+// 225 + 75 + 100; 75 + 150; 10.71 + 64.29. The outlets have no managers: their derived targets are
+// nobody's (gaps).
+describe('target cascade through three levels of derived splits', () => {
+  it('splits each derived target again below it, marked derived, to the fen', async () => {
+    const deep = await buildBank({
+      // each node: id, parent, level
+      orgs: (
+        [
+          ['HO', null, 'head_office'], ['BR1', 'HO', 'tier1_branch'], ['BR2', 'HO', 'tier1_branch'], ['SB11', 'BR1', 'sub_branch'],
+          ['SB21', 'BR2', 'sub_branch'], ['SB22', 'BR2', 'sub_branch'], ['OU211', 'SB21', 'outlet'], ['OU212', 'SB21', 'outlet'],
+          ['OU221', 'SB22', 'outlet'], ['OU222', 'SB22', 'outlet'],
+        ] as const
+      ).map(([org_id, parent_id, level]) => ({ org_id, parent_id, level })),
+      managers: [
+        { manager_id: 'M1', org_id: 'BR1', line: 'retail' },
+        { manager_id: 'M2', org_id: 'SB11', line: 'retail' },
+        { manager_id: 'M3', org_id: 'BR2', line: 'retail' },
+      ],
+      metrics: [],
+      targets: (
+        [['M1', 200], ['M2', 400], ['M3', 100]] as const
+      ).map(([manager_id, target_value]) => ({ year: 2026, period: 'Y', manager_id, metric: 'profit_contribution', target_value })),
+      orgMetrics: (
+        [['BR1', 6_000], ['BR2', 4_000], ['SB21', 3_000], ['SB22', 1_000], ['OU211', 1_000], ['OU212', 2_000], ['OU221', 1_000], ['OU222', 6_000]] as const
+      ).map(([org_id, actual]) => ({ period: '2025', org_id, metric: 'profit_contribution', actual })),
+      orgTargets: (
+        [['HO', 1_000], ['BR1', 600], ['SB11', 400]] as const
+      ).map(([org_id, target_value]) => ({ year: 2026, period: 'Y', org_id, metric: 'profit_contribution', target_value })),
+    });
+    try {
+      const rows = await deep.rows(
+        `select org_id, own_target::varchar as own, derived_target::varchar as derived, target_derived, children_target::varchar as children,
+           own_managers_target::varchar as own_managers, carried_target::varchar as carried, is_gap
+         from mart_target_cascade where period = '2026' and metric = 'profit_contribution' order by org_id`,
+      );
+      const outlet = { own: null, target_derived: true, children: null, own_managers: null, carried: '0.000000', is_gap: true };
+      expect(rows).toEqual([
+        { org_id: 'BR1', own: '600.000000', derived: null, target_derived: false, children: '400.000000', own_managers: '200.000000', carried: '600.000000', is_gap: false },
+        { org_id: 'BR2', own: null, derived: '400.000000', target_derived: true, children: '300.000000', own_managers: '100.000000', carried: '400.000000', is_gap: false },
+        { org_id: 'HO', own: '1000.000000', derived: null, target_derived: false, children: '1000.000000', own_managers: null, carried: '1000.000000', is_gap: false },
+        { org_id: 'OU211', derived: '75.000000', ...outlet },
+        { org_id: 'OU212', derived: '150.000000', ...outlet },
+        { org_id: 'OU221', derived: '10.710000', ...outlet },
+        { org_id: 'OU222', derived: '64.290000', ...outlet },
+        { org_id: 'SB11', own: '400.000000', derived: null, target_derived: false, children: null, own_managers: '400.000000', carried: '400.000000', is_gap: false },
+        { org_id: 'SB21', own: null, derived: '225.000000', target_derived: true, children: '225.000000', own_managers: null, carried: '225.000000', is_gap: false },
+        { org_id: 'SB22', own: null, derived: '75.000000', target_derived: true, children: '75.000000', own_managers: null, carried: '75.000000', is_gap: false },
+      ]);
+    } finally {
+      deep.close();
     }
   });
 });

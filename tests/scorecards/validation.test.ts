@@ -2,7 +2,7 @@
 // (exit 1, one "FILE: path: reason" line per problem), and by the build input, which refuses to
 // load anything. The shipped defaults are valid.
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -62,6 +62,46 @@ describe('jixiao scheme validate', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`${v2}: effective_from: overlaps retail_default (retail_default.json)`);
     expect(r.out).toContain('2 valid, 0 invalid, 1 clash(es) between files');
+  });
+
+  it('validates institution schemes (subject: org) with the same messages, and against managers\' ids', async () => {
+    const orgDefault = join(defaultSchemes, 'org', 'sub_branch_default.json');
+    const ok = await jixiao('scheme', 'validate', join(defaultSchemes, 'retail_default.json'), orgDefault);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain(`${orgDefault}: ok — sub_branch_default (institutions: sub_branch, head office, from 2020-01), 6 indicators`);
+    expect(ok.out).toContain('2 valid, 0 invalid');
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-scheme-org-'));
+    try {
+      const good = JSON.parse(readFileSync(orgDefault, 'utf8')) as Record<string, any>;
+      const bad = structuredClone(good);
+      bad.levels = ['branch'];
+      bad.indicators[0].weight = 10;
+      bad.indicators[3].per_manager = 'yes';
+      bad.bonus.items[0] = { id: 'reports', source: 'adjustment', adjustment_items: ['report'] };
+      const badFile = join(dir, 'bad_org.json');
+      writeFileSync(badFile, JSON.stringify(bad));
+      const r = await jixiao('scheme', 'validate', badFile);
+      expect(r.code).toBe(1);
+      const lines = r.out.trim().split('\n');
+      expect(lines.some((l) => l.startsWith(`${badFile}: levels.0: must be one of head_office, tier1_branch`))).toBe(true);
+      expect(lines.some((l) => l.startsWith(`${badFile}: indicators.3.per_manager: `))).toBe(true);
+      expect(lines).toContain(`${badFile}: bonus.items.0: a bonus item of an institution scheme must have source "metric"`);
+      expect(lines).toContain('0 valid, 1 invalid');
+      // the cross-field checks, and an id a managers' scheme given alongside already has
+      const clash = join(dir, 'clash_org.json');
+      const weights = structuredClone(good);
+      weights.indicators[0].weight = 10;
+      writeFileSync(join(dir, 'weights_org.json'), JSON.stringify(weights));
+      expect((await jixiao('scheme', 'validate', join(dir, 'weights_org.json'))).out).toContain(
+        `${join(dir, 'weights_org.json')}: indicators: weights sum to 90, expected total_weight 100`,
+      );
+      writeFileSync(clash, JSON.stringify({ ...good, scheme_id: 'retail_default' }));
+      const c = await jixiao('scheme', 'validate', join(defaultSchemes, 'retail_default.json'), clash);
+      expect(c.code).toBe(1);
+      expect(c.out).toContain(`${clash}: scheme_id: 'retail_default' is also the id of a managers' scheme`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says where a file is not JSON, and exits 2 without a file', async () => {

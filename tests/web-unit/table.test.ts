@@ -56,5 +56,9 @@ describe('coded cells', () => {
     expect(cellDisplay('five_class', null, 'text', 'zh')).toBe('—');
     expect(cellDisplay('client_name', 'corporate', 'text', 'zh')).toBe('corporate');
     expect(cellDisplay('profit_contribution_target', '673325.125000', 'money', 'zh', 'wan')).toBe('67.33');
+    // yes/no flags (the target cascade's) read as words, as in the downloads
+    expect(cellDisplay('is_gap', true, 'text', 'zh')).toBe('是');
+    expect(cellDisplay('target_derived', false, 'text', 'en')).toBe('No');
+    expect(cellDisplay('institution_grade', 'good', 'text', 'zh')).toBe('良好');
   });
 });

@@ -62,6 +62,29 @@ async function rowTexts(table: string, key: string): Promise<string[]> {
   return page.locator(`[data-testid="${table}"] tbody td[data-key="${key}"]`).allInnerTexts();
 }
 
+/** A table's every row drawn ("show all" when it has more), and one column's figures as numbers. */
+async function allFigures(table: string, key: string): Promise<number[]> {
+  const showAll = page.locator(`[data-testid="${table}"] [data-testid="show-all"]`);
+  if ((await showAll.count()) > 0) await showAll.click();
+  return (await rowTexts(table, key)).map((s) => Number(s.replace(/,/g, '')));
+}
+
+interface SubBranchCard { org_id: string; org_name: string; total_score: string; grade: string; level_rank: number; level_count: number }
+
+/** Head office on a page of the root node, its table drawn; the API's cards of every sub-branch (the default institution scheme's level). */
+async function subBranchCardsOn(path: string, table: string): Promise<SubBranchCard[]> {
+  await login(page, bank.url, bank.users.head_office);
+  await page.goto(`${bank.url}/org/${bank.rootOrgId}${path}`);
+  await settled(page);
+  await page.locator(`[data-testid="${table}"]`).waitFor();
+  const cards = (await page.evaluate(
+    async (root) => (await (await fetch(`/api/orgs/${root}/scorecards?level=sub_branch&page_size=500`)).json()).rows,
+    bank.rootOrgId,
+  )) as SubBranchCard[];
+  expect(cards.length).toBeGreaterThan(3);
+  return cards;
+}
+
 describe('dashboard in Chromium', () => {
   it('lands each role on its own starting page', async () => {
     const s = bank.subjects;
@@ -84,25 +107,14 @@ describe('dashboard in Chromium', () => {
   });
 
   it('head office sorts the sub-branches by institution score and opens one card (issue 24)', async () => {
-    await login(page, bank.url, bank.users.head_office);
-    await page.goto(`${bank.url}/org/${bank.rootOrgId}`);
-    await settled(page);
+    const cards = await subBranchCardsOn('', 'org-scorecards-table');
     const table = page.locator('[data-testid="org-scorecards-table"]');
-    await table.waitFor();
-    // The API's cards of the sub-branches (the default institution scheme scores that level).
-    const cards = (await page.evaluate(
-      async (root) => (await (await fetch(`/api/orgs/${root}/scorecards?level=sub_branch&page_size=500`)).json()).rows,
-      bank.rootOrgId,
-    )) as { org_id: string; org_name: string; total_score: string; level_rank: number; level_count: number }[];
-    expect(cards.length).toBeGreaterThan(3);
     // Sorted by score, highest first; a click on the header turns it to lowest first.
     const header = table.locator('thead th', { hasText: '综合得分' });
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     await header.locator('button').click();
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
-    const showAll = table.locator('[data-testid="show-all"]');
-    if ((await showAll.count()) > 0) await showAll.click();
-    const shown = (await rowTexts('org-scorecards-table', 'total_score')).map((s) => Number(s.replace(/,/g, '')));
+    const shown = await allFigures('org-scorecards-table', 'total_score');
     expect(shown).toHaveLength(cards.length);
     expect(shown).toEqual([...shown].sort((a, b) => a - b));
     expect(shown[0]).toBe(Math.min(...cards.map((c) => Number(c.total_score))));
@@ -122,6 +134,34 @@ describe('dashboard in Chromium', () => {
     expect(await card.locator('tbody tr').count()).toBeGreaterThanOrEqual(6); // every indicator, then the items
     await expect(page.locator('[data-testid="target-cascade-table"]').count()).resolves.toBe(1);
     await screenshot(page, 'org-scorecard');
+  });
+
+  it('head office sorts the benchmarking page by institution score and opens the top sub-branch (issue 24)', async () => {
+    const cards = await subBranchCardsOn('/peers', 'peers-table');
+    const table = page.locator('[data-testid="peers-table"]');
+    // A click on the score's header sorts by it, highest first (kept in the URL).
+    const header = table.locator('thead th', { hasText: '机构综合得分' });
+    await header.locator('button').click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'institution_score');
+    await settled(page);
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    const shown = await allFigures('peers-table', 'institution_score');
+    expect(shown).toHaveLength(cards.length);
+    expect(shown).toEqual([...shown].sort((a, b) => b - a));
+    expect(shown[0]).toBe(Math.max(...cards.map((c) => Number(c.total_score))));
+    // the grade in words, the rank in the level as the card has it
+    const top = cards.find((c) => Number(c.total_score) === shown[0])!;
+    expect((await rowTexts('peers-table', 'institution_level_rank'))[0]).toBe(String(top.level_rank));
+    const grades: Record<string, string> = { excellent: '优秀', good: '良好', competent: '称职', unsatisfactory: '不称职' };
+    expect((await rowTexts('peers-table', 'institution_grade'))[0]).toBe(grades[top.grade]);
+    await screenshot(page, 'peers-by-institution-score');
+    const link = table.locator('tbody tr').first().locator('a').first();
+    await link.click();
+    await page.waitForURL((u) => u.pathname.startsWith('/org/') && !u.pathname.endsWith('/peers'));
+    await settled(page);
+    const card = page.locator('[data-testid="org-scorecard"]');
+    await card.waitFor();
+    expect(Number((await card.locator('[data-testid="org-total-score"]').innerText()).replace(/,/g, ''))).toBe(shown[0]);
   });
 
   it('drills head office → branch → manager → client, and back', async () => {

@@ -11,7 +11,7 @@ import type { ExportKind } from './_kind.ts';
 const keys = [
   'period', 'year', 'target_period', 'org_id', 'org_name', 'parent_id', 'level', 'metric', 'base', 'own_target', 'derived_target',
   'target', 'target_derived', 'child_count', 'targeted_child_count', 'children_target', 'children_gap', 'targeted_manager_count',
-  'managers_target', 'managers_gap', 'is_gap',
+  'managers_target', 'managers_gap', 'own_managers_target', 'carried_target', 'is_gap',
 ];
 
 export default {

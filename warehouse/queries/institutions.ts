@@ -39,13 +39,15 @@ export async function orgMetrics(reader: Reader, catalog: Catalog, orgId: string
 /**
  * Benchmark columns: identity, every metric of mart_org_period, then the per-manager averages and
  * the percentiles among siblings that mart_org_league carries (sql/marts/mart_org_league.sql: money
- * to the fen, counts and units to 6 places, none for ratios; none for the head count itself).
+ * to the fen, counts and units to 6 places, none for ratios; none for the head count itself), and
+ * each child's institution card that applies to the period (score, grade, rank in the level).
  */
 export function benchmarkColumns(catalog: Catalog): { keys: string[] } {
   const metrics = metricColumns(catalog, 'mart_org_period').filter((m) => !orgKeys.includes(m));
   const league = new Set(catalog.columns('mart_org_league').map((c) => c.name));
   const keys = [
     'org_id', 'org_name', 'level', 'managers',
+    'institution_score', 'institution_grade', 'institution_level_rank',
     ...metrics,
     ...metrics.map((m) => `${m}_per_manager`).filter((c) => league.has(c)),
     ...metrics.map((m) => `${m}_percentile`).filter((c) => league.has(c)),

@@ -89,7 +89,7 @@ export async function orgCard(reader: Reader, scope: Scope, orgId: string, perio
   );
   if (!card) return null;
   const indicators = await reader.query<Record<string, unknown>>(
-    `select indicator_id, label_zh, label_en, metric, per_manager, formula, weight, cap, floor, managers, actual, base, target,
+    `select indicator_id, label_zh, label_en, metric, per_manager, formula, weight, applied_weight, cap, floor, managers, actual, base, target,
        target_source, achievement, capped_achievement, points, note, mapping
      from mart_org_scorecard_indicators where org_id = $org_id and period = $period order by ordinal`,
     { org_id: orgId, period: scored },

@@ -10,6 +10,7 @@ export const peerColumns = [
   'managers', 'clients', 'profit_contribution', 'profit_contribution_target', 'profit_contribution_achievement',
   'profit_contribution_per_manager', 'profit_contribution_per_manager_percentile',
   'deposit_avg_balance', 'loan_avg_balance', 'loan_end_balance', 'npl_ratio', 'npl_ratio_growth',
+  'institution_score', 'institution_grade', 'institution_level_rank',
 ] as const;
 
 export interface PeerFilter {

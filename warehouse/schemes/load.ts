@@ -32,18 +32,27 @@ export function readSchemeFile(file: string): { scheme?: Scheme; problems: Schem
 
 /** Parses one scheme file and validates it against a schema (managers' or institutions'). */
 export function readSchemeFileAs<T>(file: string, schema: z.ZodType<T>): { scheme?: T; problems: SchemeProblem[] } {
+  const read = readSchemeJson(file);
+  return 'problems' in read ? read : validateScheme(file, read.json, schema);
+}
+
+/** A scheme file's JSON, or the problem reading or parsing it (line and column of a JSON error). */
+export function readSchemeJson(file: string): { json: unknown } | { problems: SchemeProblem[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     return { problems: [{ file, path: '(file)', message: (e as Error).message }] };
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { json: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (e) {
     return { problems: [{ file, path: '(json)', message: jsonError(text, e as Error) }] };
   }
+}
+
+/** Validates a scheme's JSON against a schema: one problem per issue, `path.to.field: reason`. */
+export function validateScheme<T>(file: string, json: unknown, schema: z.ZodType<T>): { scheme?: T; problems: SchemeProblem[] } {
   const parsed = schema.safeParse(json);
   if (parsed.success) return { scheme: parsed.data, problems: [] };
   return {

@@ -4,7 +4,8 @@
 // schemes of one org node that score a common level may not be in force in the same month.
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { defaultSchemesDir, readSchemeFileAs, type SchemeProblem } from './load.ts';
+import { defaultSchemesDir, readSchemeFileAs, readSchemeJson, validateScheme, type SchemeProblem } from './load.ts';
+import { schemeSchema, type Scheme } from './schema.ts';
 import { orgSchemeSchema, type OrgScheme } from './org-schema.ts';
 import { periodEndDate, periodStartDate } from '../../contract/periods.ts';
 
@@ -28,6 +29,17 @@ export function readOrgSchemesDir(schemesDir = defaultSchemesDir, managerSchemeI
     problems.push(...r.problems);
     if (r.scheme) schemes.push({ file, scheme: r.scheme });
   }
+  problems.push(...crossCheckOrg(schemes, managerSchemeIds));
+  return { schemes, problems };
+}
+
+/**
+ * Checks between institution schemes: ids unique (also among the managers' schemes, whose card
+ * rows share the cfg_scheme_* tables), and no two schemes of one org node scoring a common level in
+ * force in the same month.
+ */
+export function crossCheckOrg(schemes: LoadedOrgScheme[], managerSchemeIds: string[] = []): SchemeProblem[] {
+  const problems: SchemeProblem[] = [];
   const taken = new Map<string, string>(managerSchemeIds.map((id) => [id, 'a managers\' scheme']));
   for (const { file, scheme } of schemes) {
     const other = taken.get(scheme.scheme_id);
@@ -51,5 +63,17 @@ export function readOrgSchemesDir(schemesDir = defaultSchemesDir, managerSchemeI
       }
     }),
   );
-  return { schemes, problems };
+  return problems;
+}
+
+/**
+ * One scheme file of either kind, told apart by its `subject` ("org": an institution scheme, else
+ * a managers' one), validated against its kind's format (`jixiao scheme validate`).
+ */
+export function readAnySchemeFile(file: string): { kind: 'manager'; scheme?: Scheme; problems: SchemeProblem[] } | { kind: 'org'; scheme?: OrgScheme; problems: SchemeProblem[] } {
+  const read = readSchemeJson(file);
+  if ('problems' in read) return { kind: 'manager', problems: read.problems };
+  const subject = typeof read.json === 'object' && read.json !== null ? (read.json as { subject?: unknown }).subject : undefined;
+  if (subject === 'org') return { kind: 'org', ...validateScheme(file, read.json, orgSchemeSchema) };
+  return { kind: 'manager', ...validateScheme(file, read.json, schemeSchema) };
 }

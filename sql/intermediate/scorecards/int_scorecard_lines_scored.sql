@@ -1,5 +1,5 @@
 -- int_scorecard_lines_scored: the points of every indicator of every scorecard, managers' and
---   institutions' alike (one scoring for both; int_scorecard_indicators_scored is the managers'
+--   institutions' alike (one scoring for both: mart_scorecard_indicators reads the managers'
 --   lines under their own key, the org marts read the org lines).
 -- grain: one row per subject × scoring period × indicator of the subject's scheme.
 --   keys: subject_type ('manager' | 'org'), subject_id, period, indicator_id.

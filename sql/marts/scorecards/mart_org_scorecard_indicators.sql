@@ -2,14 +2,15 @@
 -- grain: one row per org node × scoring period × indicator. keys: org_id, period, indicator_id.
 -- formula: the org lines of int_scorecard_lines_scored (the one scoring of every card, the rules of
 --   sql/macros/scorecard.sql over the node's figures; per_manager figures are per manager of the
---   node, against the level's); Σ points per node × period = mart_org_scorecards.indicator_points.
---   Labels and the mapping note come from the scheme.
+--   node, against the level's); points = round(capped_achievement × applied_weight, 2), where
+--   applied_weight = weight unless the scheme's `unavailable_indicators: rescale` left an
+--   indicator out (ledger not delivered: 0, note 'not_delivered') and scaled the others to the
+--   scheme's total weight; Σ points per node × period = mart_org_scorecards.indicator_points.
+--   Labels and the mapping note come from the scheme; the columns are scorecard_indicator_lines'
+--   (sql/macros/scorecards.sql, shared with the managers' mart_scorecard_indicators).
 -- inputs: int_scorecard_lines_scored, cfg_scheme_indicators.
-with scored as (
-  select period, subject_id as org_id, scheme_id, indicator_id, ordinal, metric, per_manager, formula, weight, cap, floor,
-    managers, actual, base, target, target_source, achievement, capped_achievement, points, note,
-  from int_scorecard_lines_scored
-  where subject_type = 'org'
+with lines as (
+  select * from int_scorecard_lines_scored where subject_type = 'org'
 ),
 
 indicators as (
@@ -17,31 +18,7 @@ indicators as (
   from cfg_scheme_indicators
 )
 
-select
-  scored.period,
-  scored.org_id,
-  scored.scheme_id,
-  scored.indicator_id,
-  scored.ordinal,
-  indicators.label_zh,
-  indicators.label_en,
-  scored.metric,
-  scored.per_manager,
-  scored.formula,
-  scored.weight,
-  scored.cap,
-  scored.floor,
-  scored.managers,
-  scored.actual,
-  scored.base,
-  scored.target,
-  scored.target_source,
-  scored.achievement,
-  scored.capped_achievement,
-  scored.points,
-  scored.note,
-  indicators.mapping,
-from scored
-join indicators on indicators.scheme_id = scored.scheme_id and indicators.indicator_id = scored.indicator_id
+select * rename (subject_id as org_id),
+from scorecard_indicator_lines('lines', 'indicators')
 
 order by org_id, period, indicator_id

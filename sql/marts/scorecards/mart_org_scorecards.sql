@@ -3,11 +3,13 @@
 --   quarter end; is_year_end = the annual result). keys: org_id, period.
 -- formula:
 --   indicator_points = Σ points of mart_org_scorecard_indicators
---   bonus_points     = least(Σ bonus items' points (each capped at its max), the scheme's bonus cap)
+--   bonus_points     = scorecard_bonus: least(Σ bonus items' points (each capped at its max), the
+--                      scheme's bonus cap)
 --   deduction_points = Σ deduction items' points (≤ 0, no floor)
---   total_score      = indicator_points + bonus_points + deduction_points
---   grade            = the first grade of the scheme (cfg_scheme_grades, by ordinal) whose
---                      min_score <= total_score (the last grade has none)
+--   total_score      = scorecard_total: indicator_points + bonus_points + deduction_points
+--   grade            = scorecard_grade: the first grade of the scheme (cfg_scheme_grades, by
+--                      ordinal) whose min_score <= total_score (the last grade has none)
+--   (the three macros of sql/macros/scorecard.sql, which managers' cards use too)
 --   sibling_rank     = rank by total_score desc among the scored nodes of the same parent (ties
 --                      share a rank), of sibling_count; level_rank the same among every scored node
 --                      of the same level, of level_count; level_percentile = nodes of the level
@@ -36,9 +38,10 @@ schemes as (
   from cfg_org_schemes
 ),
 
-grades as (
-  select scheme_id, grade, ordinal, min_score,
+grade_lists as (
+  select scheme_id, scorecard_grade_list(grade, ordinal, min_score) as grades,
   from cfg_scheme_grades
+  group by scheme_id
 ),
 
 totalled as (
@@ -48,24 +51,27 @@ totalled as (
     periods.is_year_end,
     coalesce(points.indicator_points, 0) as indicator_points,
     coalesce(points.bonus_raw, 0) as bonus_raw,
-    least(coalesce(points.bonus_raw, 0), schemes.bonus_cap) as bonus_points,
+    schemes.bonus_cap,
     coalesce(points.deduction_points, 0) as deduction_points,
+    grade_lists.grades,
   from resolved
   join periods on periods.period = resolved.period
   join schemes on schemes.scheme_id = resolved.scheme_id
+  left join grade_lists on grade_lists.scheme_id = resolved.scheme_id
   left join points on points.period = resolved.period and points.org_id = resolved.org_id
 ),
 
 scored as (
-  select *, indicator_points + bonus_points + deduction_points as total_score,
+  select
+    *,
+    scorecard_bonus(bonus_raw, bonus_cap) as bonus_points,
+    scorecard_total(indicator_points, bonus_raw, bonus_cap, deduction_points) as total_score,
   from totalled
 ),
 
 graded as (
-  select scored.*, grades.grade,
+  select * exclude (grades), scorecard_grade(grades, total_score).grade as grade,
   from scored
-  join grades on grades.scheme_id = scored.scheme_id and (grades.min_score is null or grades.min_score <= scored.total_score)
-  qualify row_number() over (partition by scored.period, scored.org_id order by grades.ordinal) = 1
 ),
 
 ranked as (

@@ -116,11 +116,11 @@ export function cellText(value: unknown, kind: CellKind, unit?: AmountUnit): str
 }
 
 /**
- * The text of a cell: a coded value (client type, class, segment …) as its glossary label in the
+ * The text of a cell: a coded value (client type, class, segment, a yes/no flag …) as its glossary label in the
  * user's language, the same label as in the CSV/XLSX downloads (report/labels.ts); else by kind.
  */
 export function cellDisplay(column: string, value: unknown, kind: CellKind, lang: Lang, unit?: AmountUnit): string {
-  if (CODED_COLUMNS.has(column) && typeof value === 'string' && value !== '') return String(valueLabel(column, value, lang));
+  if (CODED_COLUMNS.has(column) && ((typeof value === 'string' && value !== '') || typeof value === 'boolean')) return String(valueLabel(column, value, lang));
   // The change of a ratio (npl_ratio_growth) is in percentage points, never "%".
   if (kind === 'ratio' && /_growth$/.test(column)) return formatPointChange(value, lang);
   return cellText(value, kind, unit);

@@ -7,6 +7,7 @@ import type { ColumnDef } from '../../lib/table.ts';
 import type { Row } from '../../lib/api.ts';
 import { ORG_LEVELS, SIZE_BASES, SIZE_TIERS } from '../../../../contract/codes.ts';
 import { PERIOD_KEY_OF } from '../../../../contract/periods.ts';
+import { INSTITUTION_CARD_COLUMNS } from '../institution/cards.ts';
 
 export interface PeerQuery {
   level: (typeof ORG_LEVELS)[number];
@@ -28,7 +29,8 @@ export function peerQuery(q: Record<string, string>): PeerQuery {
 }
 
 /**
- * Who, their group, profit against target, per manager and its percentile, then risk and size. A
+ * Who, their group, profit against target, per manager and its percentile, the institution card
+ * (score, grade, rank in the level: sort by score to rank the nodes), then risk and size. A
  * month's target and achievement are the year to date's by elapsed time (序时), and say so.
  */
 export function peerColumns(sizeBy: PeerQuery['size_by'], period: string, lang: Lang): ColumnDef[] {
@@ -42,6 +44,7 @@ export function peerColumns(sizeBy: PeerQuery['size_by'], period: string, lang: 
     { key: 'profit_contribution_achievement', kind: 'ratio', bar: true, ...(paced ? { label: label('pace_achievement', lang) } : {}) },
     { key: 'profit_contribution_per_manager', kind: 'money', bar: true },
     { key: 'profit_contribution_per_manager_percentile', kind: 'ratio' },
+    ...INSTITUTION_CARD_COLUMNS,
     { key: 'npl_ratio', kind: 'ratio' },
     { key: 'npl_ratio_growth', kind: 'ratio' },
     { key: 'managers', kind: 'count' },
