@@ -406,6 +406,19 @@ describe('risk', () => {
     expect((await bad.json()).invalid_params[0].name).toBe('sort');
   });
 
+  it('ties on the ranked measure are ranked by the API: NPL balance, then loan balance, then id', async () => {
+    // HQ, March 2026: no loan turned NPL (every turned_npl_balance 0.00). NPL balance: M2 2,000,000.00,
+    // M1 M3 M4 0.00; loan balance: M4 2,800,000.00, M1 M3 0.00 → M2, M4, then M1 and M3 by id (not
+    // M1, M2, M3, M4 as the ids alone would put them). The originator's figures are the same here.
+    for (const by of ['current', 'originating']) {
+      const body = await (await get(`/api/orgs/HQ/risk/turned-npl?period=2026-03&by=${by}`)).json();
+      expect(body.rows.map((r: { manager_id: string }) => r.manager_id), by).toEqual(['M2', 'M4', 'M1', 'M3']);
+    }
+    // Ascending on the measure: the same tie-break keys, in their own direction.
+    const asc = await (await get('/api/orgs/HQ/risk/turned-npl?period=2026-03&order=asc')).json();
+    expect(asc.rows.map((r: { manager_id: string }) => r.manager_id)).toEqual(['M2', 'M4', 'M1', 'M3']);
+  });
+
   it('the loans behind it: exactly the mart rows', async () => {
     const body = await (await get('/api/orgs/HQ/risk/loans?period=2026-02')).json();
     const expected = await mart(`select loan_id, manager_id, turned_npl_balance from mart_turned_npl_loans where period = '2026-02' and attribution = 'current' order by turned_npl_balance desc, loan_id`);
