@@ -373,10 +373,10 @@ describe('portfolios and clients', () => {
     expect(Number(body.rows.find((r: { client_id: string }) => r.client_id === 'C6').holders)).toBe(2);
   });
 
-  it('C3: holders, monthly history from mart_client_period, and the loan ledger rows', async () => {
+  it('C3: holders (with their org by name), monthly history from mart_client_period, and the loan ledger rows', async () => {
     const body = await (await get('/api/clients/C3')).json();
     expect(body.client).toMatchObject({ client_id: 'C3', client_name: '甲公司', client_type: 'corporate' });
-    expect(body.holders).toEqual([{ manager_id: 'M2', manager_name: '李四', org_id: 'S11', share: '1.000000', valid_from: '2020-01-01', valid_to: null }]);
+    expect(body.holders).toEqual([{ manager_id: 'M2', manager_name: '李四', org_id: 'S11', org_name: '东城支行', share: '1.000000', valid_from: '2020-01-01', valid_to: null }]);
     const history = await mart(`select m.period, m.profit_contribution from mart_client_period m join int_periods p using (period) where p.period_type = 'month' and client_id = 'C3' order by 1`);
     expect(body.history.map((r: { period: string; profit_contribution: string }) => ({ period: r.period, profit_contribution: r.profit_contribution }))).toEqual(history);
     expect(body.ledgers.loans.map((l: { as_of_date: string; five_class: string; balance: string }) => [l.as_of_date, l.five_class, l.balance])).toEqual([

@@ -7,7 +7,7 @@ import { waterfallSteps } from '../../web/src/features/manager/charts.ts';
 import { figuresOf, segmentsOf, visitLevels } from '../../web/src/features/manager/groups.ts';
 import { classGrid, latestSnapshot } from '../../web/src/features/client/history.ts';
 import { migrationCells, migrationOption, migrationPick, vintageOption, vintagePick } from '../../web/src/features/risk/charts.ts';
-import { cellDrillParam, drillParam, parseCellDrill, parseDrill } from '../../web/src/features/risk/drill.ts';
+import { cellDrillParam, drillParam, loanCellTarget, parseCellDrill, parseDrill } from '../../web/src/features/risk/drill.ts';
 import { parseSelection, toggleSelection } from '../../web/src/features/managers/league.ts';
 import { homeOf, navFor } from '../../web/src/features/shell/nav.ts';
 import { safeNext } from '../../web/src/features/login/next.ts';
@@ -138,6 +138,16 @@ describe('risk', () => {
     expect(parseCellDrill('manager:M7')).toBeNull();
     expect(parseDrill('migration:normal:loss', 'current')).toBeNull();
   });
+  it('links a loan row’s client, holder and originator by name, and nothing else', () => {
+    const row = { loan_id: 'L3', client_id: 'C3', client_name: '甲公司', manager_id: 'M2', manager_name: '李四', originating_manager_id: 'M1', originating_manager_name: '张三', holder_org_id: 'S11' };
+    expect(loanCellTarget(row, 'client_name')).toEqual({ page: 'client', id: 'C3' });
+    expect(loanCellTarget(row, 'manager_name')).toEqual({ page: 'manager', id: 'M2' });
+    expect(loanCellTarget(row, 'originating_manager_name')).toEqual({ page: 'manager', id: 'M1' });
+    expect(loanCellTarget(row, 'loan_id')).toBeNull();
+    expect(loanCellTarget(row, 'holder_org_id')).toBeNull();
+    // The unassigned bucket has no manager to open.
+    expect(loanCellTarget({ ...row, manager_id: null, manager_name: null }, 'manager_name')).toBeNull();
+  });
 });
 
 describe('risk chart clicks', () => {
@@ -210,6 +220,14 @@ describe('columns, breadcrumbs, navigation', () => {
       ['rate', 'number'],
       ['balance', 'money'],
       ['contribution_rank', 'count'],
+    ]);
+    // The code a name stands for stays with the name, as its secondary text (on hover).
+    const loans = columnsFrom([{ loan_id: 'L3', holder_org_id: 'S11', holder_org_name: '一支行', manager_id: 'M2', manager_name: '李四', originating_manager_id: 'M1' }]);
+    expect(loans.map((c) => [c.key, c.code])).toEqual([
+      ['holder_org_name', 'holder_org_id'],
+      ['manager_name', 'manager_id'],
+      ['loan_id', undefined],
+      ['originating_manager_id', undefined],
     ]);
   });
   it('builds the path from the scope root down to a node', () => {
