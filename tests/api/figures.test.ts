@@ -270,9 +270,25 @@ describe('one org node', () => {
     const body = await (await get(`/api/orgs/B1?period=${period}`)).json();
     const [row] = await mart(`select * exclude (period, org_id) from mart_org_period where period = $period and org_id = 'B1'`, { period });
     for (const m of metricsOf('mart_org_period')) expect(body.figures[m], m).toEqual(row![m]);
-    const metrics = await mart(`select metric, actual, base, target, achievement, growth from mart_org_metrics where period = $period and org_id = 'B1' order by metric`, { period });
+    const metrics = await mart(
+      `select m.metric, m.actual, m.base, m.target, m.achievement, m.growth, p.ytd_actual, p.pace_target, p.achievement as pace_achievement, p.elapsed_share
+       from mart_org_metrics m left join mart_month_pace p on p.period = m.period and p.subject_type = 'org' and p.subject_id = m.org_id and p.metric = m.metric
+       where m.period = $period and m.org_id = 'B1' order by m.metric`,
+      { period },
+    );
     expect(body.metrics).toEqual(metrics);
     expect(body.trend.at(-1).period).toBe(period);
+  });
+
+  it('B1 in a month: profit contribution by elapsed time beside the month’s own (no) target', async () => {
+    // February 2026: 59 of 365 days gone = 0.161644; annual target 60,000.00 × 0.161644 = 9,698.64;
+    // year to date 10,461.45 / 9,698.64 = 1.078651.
+    const feb = (await (await get('/api/orgs/B1?period=2026-02')).json()).metrics as Record<string, string | null>[];
+    expect(feb.find((m) => m.metric === 'profit_contribution')).toMatchObject({ target: null, ytd_actual: '10461.450000', pace_target: '9698.640000', pace_achievement: '1.078651', elapsed_share: '0.161644' });
+    // No annual target for the other metrics, and a quarter has its own target: no pace.
+    expect(feb.filter((m) => m.pace_target !== null).map((m) => m.metric)).toEqual(['profit_contribution']);
+    const q1 = (await (await get('/api/orgs/B1?period=2026-Q1')).json()).metrics as Record<string, string | null>[];
+    expect(q1.every((m) => m.pace_target === null && m.pace_achievement === null)).toBe(true);
   });
 });
 
@@ -282,7 +298,12 @@ describe('one manager', () => {
     expect(body.manager).toMatchObject({ manager_id: 'M1', manager_name: '张三', org_id: 'S11', line: 'retail' });
     const [row] = await mart(`select * from mart_manager_period where period = $period and manager_id = 'M1'`, { period });
     for (const m of metricsOf('mart_manager_period')) expect(body.figures[m], m).toEqual(row![m]);
-    const metrics = await mart(`select metric, actual, base, target, achievement, growth from mart_manager_metrics where period = $period and manager_id = 'M1' order by metric`, { period });
+    const metrics = await mart(
+      `select m.metric, m.actual, m.base, m.target, m.achievement, m.growth, p.ytd_actual, p.pace_target, p.achievement as pace_achievement, p.elapsed_share
+       from mart_manager_metrics m left join mart_month_pace p on p.period = m.period and p.subject_type = 'manager' and p.subject_id = m.manager_id and p.metric = m.metric
+       where m.period = $period and m.manager_id = 'M1' order by m.metric`,
+      { period },
+    );
     expect(body.metrics).toEqual(metrics);
     const months = await mart(`select m.period from mart_manager_period m join int_periods p using (period) where p.period_type = 'month' and m.manager_id = 'M1' and p.end_date <= (select end_date from int_periods where period = $period) order by 1`, { period });
     expect(body.trend.map((r: { period: string }) => r.period)).toEqual(months.map((r) => r.period));

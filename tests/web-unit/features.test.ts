@@ -210,6 +210,15 @@ describe('league selection and tiles', () => {
     expect(npl).toMatchObject({ actual: '2.00%', growth: '+0.50 个百分点', growthTone: 'neg' });
     expect(tileView({ metric: 'npl_ratio', actual: '0.010000', base: '0.012500', target: null, achievement: null, growth: '-0.002500' }, 'en').growth).toBe('-0.25 pp');
   });
+  it('in a month, shows the year to date against the annual target by elapsed time', () => {
+    // September: 1,500,000 this month; year to date 9,000,000 against a paced target of
+    // 12,000,000 × 273/365 = 8,975,342.47 → 9,000,000 / 8,975,342.47 = 100.27 %, shown 100.3%.
+    const v = tileView({ metric: 'profit_contribution', actual: '1500000.00', base: '1200000.00', target: null, achievement: null, growth: '300000.00', ytd_actual: '9000000.000000', pace_target: '8975342.470000', pace_achievement: '1.002747', elapsed_share: '0.747945' }, 'zh');
+    expect(v).toMatchObject({ paced: true, actual: '150.00 万元', ytd: '900.00 万元', target: '897.53 万元', achievement: '100.3%', achievementTone: 'pos', compared: true });
+    // A quarter keeps its own target; a month without an annual target shows none.
+    expect(tileView({ metric: 'profit_contribution', actual: '1.00', base: null, target: '2.00', achievement: '0.500000', growth: null, pace_target: null }, 'zh')).toMatchObject({ paced: false, ytd: '', achievement: '50.0%' });
+    expect(tileView({ metric: 'profit_contribution', actual: '1.00', base: null, target: null, achievement: null, growth: null, pace_target: null }, 'zh')).toMatchObject({ paced: false, target: '—', compared: false });
+  });
 });
 
 describe('columns, breadcrumbs, navigation', () => {
