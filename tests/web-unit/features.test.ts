@@ -12,6 +12,7 @@ import { parseSelection, toggleSelection } from '../../web/src/features/managers
 import { homeOf, navFor } from '../../web/src/features/shell/nav.ts';
 import { safeNext } from '../../web/src/features/login/next.ts';
 import { tileView } from '../../web/src/lib/figures.ts';
+import { headlineTiles } from '../../web/src/features/manager/headline.ts';
 import { columnsFrom } from '../../web/src/lib/columns.ts';
 import { orgPath } from '../../web/src/lib/orgs.ts';
 import type { OrgNode, Scorecard } from '../../web/src/lib/api.ts';
@@ -218,6 +219,26 @@ describe('league selection and tiles', () => {
     // A quarter keeps its own target; a month without an annual target shows none.
     expect(tileView({ metric: 'profit_contribution', actual: '1.00', base: null, target: '2.00', achievement: '0.500000', growth: null, pace_target: null }, 'zh')).toMatchObject({ paced: false, ytd: '', achievement: '50.0%' });
     expect(tileView({ metric: 'profit_contribution', actual: '1.00', base: null, target: null, achievement: null, growth: null, pace_target: null }, 'zh')).toMatchObject({ paced: false, target: '—', compared: false });
+  });
+});
+
+describe('manager tiles', () => {
+  const fig = (metric: string) => ({ metric, actual: '1.00', base: null, target: null, achievement: null, growth: null });
+  const ind = (metric: string, weight: string, label_zh: string | null = null) => ({ indicator_id: metric, label_zh, label_en: label_zh ? `EN ${label_zh}` : null, metric, formula: 'ratio_to_target', weight, actual: null, base: null, target: null, achievement: null, points: null });
+  const metrics = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income', 'net_deposit_increase', 'sales_wealth_units', 'sales_fund_units', 'sales_insurance_amount'].map(fig);
+  it('shows the profit split, then the scheme’s indicators by weight (card order among equal weights)', () => {
+    // weights 10, 15, 10, 10, 5: net deposit increase (15) first, then the 10s as the card lists them;
+    // fee_income is already a tile; a metric with no figure (sales_debit_card_units) is passed over.
+    const card = [ind('sales_wealth_units', '10', '新增理财金账户'), ind('net_deposit_increase', '15'), ind('fee_income', '10'), ind('sales_debit_card_units', '10'), ind('sales_insurance_amount', '10'), ind('sales_fund_units', '5')];
+    const tiles = headlineTiles(metrics, card, 'zh', 3);
+    expect(tiles.map((t) => t.figure.metric)).toEqual(['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income', 'net_deposit_increase', 'sales_wealth_units', 'sales_insurance_amount']);
+    // the scheme's own name of its indicator, in the chosen language; else the glossary's
+    expect(tiles[5]!.name).toBe('新增理财金账户');
+    expect(headlineTiles(metrics, card, 'en', 3)[5]!.name).toBe('EN 新增理财金账户');
+    expect(tiles[4]!.name).toBe('存款净增');
+  });
+  it('shows the profit split alone when no scheme was in force', () => {
+    expect(headlineTiles(metrics, null, 'zh').map((t) => t.figure.metric)).toEqual(['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income']);
   });
 });
 

@@ -105,6 +105,33 @@ describe('the manager and institution tiles in a month', () => {
       expect(Math.abs(Number(n!.replace(/,/g, '')) * (unit === '亿元' ? 1e8 : 1e4) - Number(m.pace_target)), path).toBeLessThanOrEqual(unit === '亿元' ? 5e5 : 50);
     }
   });
+
+  it('show the main indicators of the scheme in force beside the profit split, as the card names them', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    const id = bank.subjects.manager.manager_id;
+    await page.goto(`${bank.url}/manager/${id}`);
+    await settled(page);
+    const answer = await page.evaluate(async (m) => (await (await fetch(`/api/managers/${m}`)).json()) as { metrics: { metric: string; pace_target?: string | null }[]; scorecard: { indicators: { metric: string; weight: string; label_zh: string | null }[] } | null }, id);
+    expect(answer.scorecard, 'the demo bank scores every manager').not.toBeNull();
+    // The card's indicators by weight (largest first, card order among equals), those with a figure
+    // and not already a profit tile, at most four.
+    const split = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income'];
+    const figures = new Set(answer.metrics.map((f) => f.metric));
+    const main = answer.scorecard!.indicators
+      .map((ind, i) => ({ ind, i }))
+      .sort((a, b) => Number(b.ind.weight) - Number(a.ind.weight) || a.i - b.i)
+      .map(({ ind }) => ind)
+      .filter((ind, i, all) => figures.has(ind.metric) && !split.includes(ind.metric) && all.findIndex((x) => x.metric === ind.metric) === i)
+      .slice(0, 4);
+    expect(main.length).toBeGreaterThan(0);
+    const tiles = page.locator('.tiles').first().locator('.tile'); // the headline (process and risk have tiles below)
+    expect(await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-metric')))).toEqual([...split, ...main.map((ind) => ind.metric)]);
+    expect((await tiles.locator('.name').allInnerTexts()).slice(split.length)).toEqual(main.map((ind) => ind.label_zh));
+    // Each, in a month, against its target by elapsed time where the targets file sets one.
+    const paced = main.filter((ind) => answer.metrics.find((f) => f.metric === ind.metric)?.pace_target != null);
+    expect(paced.length).toBeGreaterThan(0);
+    for (const ind of paced) expect(await page.locator(`.tile[data-metric="${ind.metric}"] dt`).allInnerTexts()).toContain('序时完成率');
+  });
 });
 
 describe('names, not codes, and links to the people behind a loan', () => {
