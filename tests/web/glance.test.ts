@@ -158,6 +158,10 @@ describe('names, not codes, and links to the people behind a loan', () => {
     expect(await loans.locator('td[data-key="client_name"] a[href^="/client/"]').count()).toBeGreaterThan(0);
     expect(await loans.locator('td[data-key="manager_name"] a[href^="/manager/"]').count()).toBeGreaterThan(0);
     await screenshot(page, 'migration-cell-loans');
+    // The early warnings below: the holder's org by name too.
+    const warnings = page.locator('[data-testid="risk-warnings"]');
+    await expect.poll(() => warnings.locator('tbody td[data-key="holder_org_name"]').count()).toBeGreaterThan(0);
+    expect(await warnings.locator('td[data-key="holder_org_id"]').count()).toBe(0);
 
     // The loans behind the ranking (the year to date: loans turned NPL in the bank's nine months):
     // holder and originator both link to their managers.
