@@ -16,7 +16,9 @@ export function metricFigures(reader: Reader, subject: keyof typeof SUBJECTS, id
     `select m.metric, m.actual, m.base, m.target, m.achievement, m.growth,
        p.ytd_actual, p.pace_target, p.achievement as pace_achievement, p.elapsed_share
      from ${s.table} m
-     left join mart_month_pace p on p.period = m.period and p.subject_type = $subject and p.subject_id = m.${s.id} and p.metric = m.metric
+     left join mart_month_pace p
+       -- the subject's own rows of the period, named as constants so the scan skips the rest
+       on p.period = $period and p.subject_type = $subject and p.subject_id = $id and p.metric = m.metric
      where m.${s.id} = $id and m.period = $period order by m.metric`,
     { id, period, subject },
   );
