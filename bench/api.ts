@@ -258,7 +258,7 @@ async function directRun(db: string, s: Sample, p: { endpoint: Endpoint; id: str
         if (!(await managerInScope(pool, wholeBank, id))) return false;
         // As the route: a month's figures come from the trend; the period here is a month.
         await Promise.all([
-          managerMetrics(pool, catalog, id, s.period),
+          managerMetrics(pool, id, s.period),
           managerTrend(pool, catalog, id, s.period, periods),
           managerPageParts(pool, catalog, id, s.period),
         ]);

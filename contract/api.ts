@@ -191,7 +191,11 @@ export interface OrgNode {
   managers: string;
 }
 
-/** A metric of a subject for a period, as mart_*_metrics gives it. */
+/**
+ * A metric of a subject for a period, as mart_*_metrics gives it; for a month (no target of its
+ * own) also its year to date against the annual target by elapsed time (mart_month_pace: null
+ * outside a month or without an annual target).
+ */
 export type MetricFigure = {
   metric: string;
   actual: Dec;
@@ -199,6 +203,10 @@ export type MetricFigure = {
   target: Dec;
   achievement: Dec;
   growth: Dec;
+  ytd_actual?: Dec;
+  pace_target?: Dec;
+  pace_achievement?: Dec;
+  elapsed_share?: Dec;
 };
 
 /** A row of a mart as the API sends it: column → value (decimals and big integers as exact text). */

@@ -59,7 +59,7 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const period = resolvePeriod(d, c.req.valid('query').period);
       const [figures, metrics, trend] = await Promise.all([
         orgFigures(d.reader, d.catalog, org.org_id, period),
-        orgMetrics(d.reader, d.catalog, org.org_id, period),
+        orgMetrics(d.reader, org.org_id, period),
         orgTrend(d.reader, d.catalog, org.org_id, period),
       ]);
       const answer: OrgSummary = { org, period, figures, metrics, trend };

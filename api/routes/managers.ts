@@ -69,7 +69,7 @@ export function managerRoutes(docs: RouteDocs) {
       if (!q.table) throw new HttpProblem(400, 'table: a download names its sub-table (scorecard, scorecard_items or metrics)', { invalid_params: [{ name: 'table', in: 'query', reason: 'required with format=csv|xlsx' }] });
       const format = q.format;
       if (q.table === 'metrics') {
-        const rows = await managerMetrics(d.reader, d.catalog, manager_id, period);
+        const rows = await managerMetrics(d.reader, manager_id, period);
         return sendTable(c, { format, lang: q.lang }, 'metrics', { manager_id, period }, ['metric', 'actual', ...MEASURES], rows);
       }
       const card = await withLock(d, manager_id, await withEntries(d, manager_id, await managerScorecard(d.reader, d.catalog, manager_id, period, d.periods)));
@@ -81,7 +81,7 @@ export function managerRoutes(docs: RouteDocs) {
     // The card, pay, process, risk and concentration rows come in one row of mart_manager_page.
     const [periodFigures, metrics, trend, { scorecard: built, process, risk, concentration }, scheme] = await Promise.all([
       isMonth ? null : managerFigures(d.reader, d.catalog, manager_id, period),
-      managerMetrics(d.reader, d.catalog, manager_id, period),
+      managerMetrics(d.reader, manager_id, period),
       managerTrend(d.reader, d.catalog, manager_id, period, d.periods),
       managerPageParts(d.reader, d.catalog, manager_id, period),
       schemeStatus(d.reader, d.periods, period, manager_id),

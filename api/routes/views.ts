@@ -61,11 +61,17 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
   const riskHeld = heldRisk;
   const riskOrig = originatedRisk;
   const riskAll = [...riskHeld, ...riskOrig];
+  // Ties on the ranked measure (the many managers with no loan turned NPL) are ranked here, not in
+  // the page: by the NPL balance on the same basis, then the loan book (largest first), then id.
+  const riskTiebreak = {
+    current: ['npl_balance desc', 'loan_end_balance desc', 'manager_id'],
+    originating: ['originated_npl_balance desc', 'originated_loan_end_balance desc', 'manager_id'],
+  } as const;
   const turnedQuery = z.strictObject({
     ...turnedNplFilters,
     ...listParams(tuple([...managerIdentity, ...riskAll]), 'turned_npl_balance'),
   });
-  docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/turned-npl', summary: 'Managers ranked by loans that turned non-performing in the period, charged to the holder (by=current) or the originator (by=originating)', area: 'risk', params: orgParam, query: turnedQuery, list: true, response: `list of { ${managerIdentity.join(', ')}, ${riskHeld.join(', ')} } (by=current) or { …, ${riskOrig.join(', ')} } (by=originating)` });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/risk/turned-npl', summary: 'Managers ranked by loans that turned non-performing in the period, charged to the holder (by=current) or the originator (by=originating); ties on the sort column ranked by NPL balance, then loan balance (largest first, on the same basis), then manager_id', area: 'risk', params: orgParam, query: turnedQuery, list: true, response: `list of { ${managerIdentity.join(', ')}, ${riskHeld.join(', ')} } (by=current) or { …, ${riskOrig.join(', ')} } (by=originating)` });
   app.get('/:org_id/risk/turned-npl', requireArea('risk'), v('param', orgParam), v('query', turnedQuery), async (c) => {
     const { deps: d, scope } = c.var;
     const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
@@ -78,7 +84,7 @@ export function viewRoutes(docs: RouteDocs, deps: Deps) {
       throw new HttpProblem(400, `sort: '${sort}' is not a column of by=${q.by}`, { invalid_params: [{ name: 'sort', in: 'query', reason: `not a column of by=${q.by}: ${[...managerIdentity, ...columns].join(', ')}` }] });
     }
     const paging = { ...pagingOf(q), sort };
-    const listed = await managerMartList(d.reader, d.catalog, scope, { table: riskTable, orgId: org.org_id, period, line: q.line, q: q.q, columns }, paging);
+    const listed = await managerMartList(d.reader, d.catalog, scope, { table: riskTable, orgId: org.org_id, period, line: q.line, q: q.q, columns, tiebreak: riskTiebreak[q.by] }, paging);
     return sendList(c, { ...(q), sort: paging.sort }, `turned-npl-${q.by}`, { meta: { period, org_id: org.org_id, org_name: org.org_name, by: q.by, line: q.line ?? null, q: q.q ?? null }, keys: [...managerIdentity, ...columns], ...listed });
   });
 

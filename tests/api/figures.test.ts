@@ -271,9 +271,25 @@ describe('one org node', () => {
     const body = await (await get(`/api/orgs/B1?period=${period}`)).json();
     const [row] = await mart(`select * exclude (period, org_id) from mart_org_period where period = $period and org_id = 'B1'`, { period });
     for (const m of metricsOf('mart_org_period')) expect(body.figures[m], m).toEqual(row![m]);
-    const metrics = await mart(`select metric, actual, base, target, achievement, growth from mart_org_metrics where period = $period and org_id = 'B1' order by metric`, { period });
+    const metrics = await mart(
+      `select m.metric, m.actual, m.base, m.target, m.achievement, m.growth, p.ytd_actual, p.pace_target, p.achievement as pace_achievement, p.elapsed_share
+       from mart_org_metrics m left join mart_month_pace p on p.period = m.period and p.subject_type = 'org' and p.subject_id = m.org_id and p.metric = m.metric
+       where m.period = $period and m.org_id = 'B1' order by m.metric`,
+      { period },
+    );
     expect(body.metrics).toEqual(metrics);
     expect(body.trend.at(-1).period).toBe(period);
+  });
+
+  it('B1 in a month: profit contribution by elapsed time beside the month’s own (no) target', async () => {
+    // February 2026: 59 of 365 days gone = 0.161644; annual target 60,000.00 × 0.161644 = 9,698.64;
+    // year to date 10,461.45 / 9,698.64 = 1.078651.
+    const feb = (await (await get('/api/orgs/B1?period=2026-02')).json()).metrics as Record<string, string | null>[];
+    expect(feb.find((m) => m.metric === 'profit_contribution')).toMatchObject({ target: null, ytd_actual: '10461.450000', pace_target: '9698.640000', pace_achievement: '1.078651', elapsed_share: '0.161644' });
+    // No annual target for the other metrics, and a quarter has its own target: no pace.
+    expect(feb.filter((m) => m.pace_target !== null).map((m) => m.metric)).toEqual(['profit_contribution']);
+    const q1 = (await (await get('/api/orgs/B1?period=2026-Q1')).json()).metrics as Record<string, string | null>[];
+    expect(q1.every((m) => m.pace_target === null && m.pace_achievement === null)).toBe(true);
   });
 });
 
@@ -283,7 +299,12 @@ describe('one manager', () => {
     expect(body.manager).toMatchObject({ manager_id: 'M1', manager_name: '张三', org_id: 'S11', line: 'retail' });
     const [row] = await mart(`select * from mart_manager_period where period = $period and manager_id = 'M1'`, { period });
     for (const m of metricsOf('mart_manager_period')) expect(body.figures[m], m).toEqual(row![m]);
-    const metrics = await mart(`select metric, actual, base, target, achievement, growth from mart_manager_metrics where period = $period and manager_id = 'M1' order by metric`, { period });
+    const metrics = await mart(
+      `select m.metric, m.actual, m.base, m.target, m.achievement, m.growth, p.ytd_actual, p.pace_target, p.achievement as pace_achievement, p.elapsed_share
+       from mart_manager_metrics m left join mart_month_pace p on p.period = m.period and p.subject_type = 'manager' and p.subject_id = m.manager_id and p.metric = m.metric
+       where m.period = $period and m.manager_id = 'M1' order by m.metric`,
+      { period },
+    );
     expect(body.metrics).toEqual(metrics);
     const months = await mart(`select m.period from mart_manager_period m join int_periods p using (period) where p.period_type = 'month' and m.manager_id = 'M1' and p.end_date <= (select end_date from int_periods where period = $period) order by 1`, { period });
     expect(body.trend.map((r: { period: string }) => r.period)).toEqual(months.map((r) => r.period));
@@ -374,10 +395,10 @@ describe('portfolios and clients', () => {
     expect(Number(body.rows.find((r: { client_id: string }) => r.client_id === 'C6').holders)).toBe(2);
   });
 
-  it('C3: holders, monthly history from mart_client_period, and the loan ledger rows', async () => {
+  it('C3: holders (with their org by name), monthly history from mart_client_period, and the loan ledger rows', async () => {
     const body = await (await get('/api/clients/C3')).json();
     expect(body.client).toMatchObject({ client_id: 'C3', client_name: '甲公司', client_type: 'corporate' });
-    expect(body.holders).toEqual([{ manager_id: 'M2', manager_name: '李四', org_id: 'S11', share: '1.000000', valid_from: '2020-01-01', valid_to: null }]);
+    expect(body.holders).toEqual([{ manager_id: 'M2', manager_name: '李四', org_id: 'S11', org_name: '东城支行', share: '1.000000', valid_from: '2020-01-01', valid_to: null }]);
     const history = await mart(`select m.period, m.profit_contribution from mart_client_period m join int_periods p using (period) where p.period_type = 'month' and client_id = 'C3' order by 1`);
     expect(body.history.map((r: { period: string; profit_contribution: string }) => ({ period: r.period, profit_contribution: r.profit_contribution }))).toEqual(history);
     expect(body.ledgers.loans.map((l: { as_of_date: string; five_class: string; balance: string }) => [l.as_of_date, l.five_class, l.balance])).toEqual([
@@ -405,6 +426,19 @@ describe('risk', () => {
     const bad = await get('/api/orgs/B1/risk/turned-npl?sort=originated_npl_ratio');
     expect(bad.status).toBe(400);
     expect((await bad.json()).invalid_params[0].name).toBe('sort');
+  });
+
+  it('ties on the ranked measure are ranked by the API: NPL balance, then loan balance, then id', async () => {
+    // HQ, March 2026: no loan turned NPL (every turned_npl_balance 0.00). NPL balance: M2 2,000,000.00,
+    // M1 M3 M4 0.00; loan balance: M4 2,800,000.00, M1 M3 0.00 → M2, M4, then M1 and M3 by id (not
+    // M1, M2, M3, M4 as the ids alone would put them). The originator's figures are the same here.
+    for (const by of ['current', 'originating']) {
+      const body = await (await get(`/api/orgs/HQ/risk/turned-npl?period=2026-03&by=${by}`)).json();
+      expect(body.rows.map((r: { manager_id: string }) => r.manager_id), by).toEqual(['M2', 'M4', 'M1', 'M3']);
+    }
+    // Ascending on the measure: the same tie-break keys, in their own direction.
+    const asc = await (await get('/api/orgs/HQ/risk/turned-npl?period=2026-03&order=asc')).json();
+    expect(asc.rows.map((r: { manager_id: string }) => r.manager_id)).toEqual(['M2', 'M4', 'M1', 'M3']);
   });
 
   it('the loans behind it: exactly the mart rows', async () => {

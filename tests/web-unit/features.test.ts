@@ -7,11 +7,12 @@ import { waterfallSteps } from '../../web/src/features/manager/charts.ts';
 import { figuresOf, segmentsOf, visitLevels } from '../../web/src/features/manager/groups.ts';
 import { classGrid, latestSnapshot } from '../../web/src/features/client/history.ts';
 import { migrationCells, migrationOption, migrationPick, vintageOption, vintagePick } from '../../web/src/features/risk/charts.ts';
-import { cellDrillParam, drillParam, parseCellDrill, parseDrill } from '../../web/src/features/risk/drill.ts';
+import { cellDrillParam, drillParam, loanCellTarget, parseCellDrill, parseDrill } from '../../web/src/features/risk/drill.ts';
 import { parseSelection, toggleSelection } from '../../web/src/features/managers/league.ts';
 import { homeOf, navFor } from '../../web/src/features/shell/nav.ts';
 import { safeNext } from '../../web/src/features/login/next.ts';
 import { tileView } from '../../web/src/lib/figures.ts';
+import { headlineTiles } from '../../web/src/features/manager/headline.ts';
 import { columnsFrom } from '../../web/src/lib/columns.ts';
 import { orgPath } from '../../web/src/lib/orgs.ts';
 import type { OrgNode, Scorecard } from '../../web/src/lib/api.ts';
@@ -138,6 +139,16 @@ describe('risk', () => {
     expect(parseCellDrill('manager:M7')).toBeNull();
     expect(parseDrill('migration:normal:loss', 'current')).toBeNull();
   });
+  it('links a loan row’s client, holder and originator by name, and nothing else', () => {
+    const row = { loan_id: 'L3', client_id: 'C3', client_name: '甲公司', manager_id: 'M2', manager_name: '李四', originating_manager_id: 'M1', originating_manager_name: '张三', holder_org_id: 'S11' };
+    expect(loanCellTarget(row, 'client_name')).toEqual({ page: 'client', id: 'C3' });
+    expect(loanCellTarget(row, 'manager_name')).toEqual({ page: 'manager', id: 'M2' });
+    expect(loanCellTarget(row, 'originating_manager_name')).toEqual({ page: 'manager', id: 'M1' });
+    expect(loanCellTarget(row, 'loan_id')).toBeNull();
+    expect(loanCellTarget(row, 'holder_org_id')).toBeNull();
+    // The unassigned bucket has no manager to open.
+    expect(loanCellTarget({ ...row, manager_id: null, manager_name: null }, 'manager_name')).toBeNull();
+  });
 });
 
 describe('risk chart clicks', () => {
@@ -200,6 +211,35 @@ describe('league selection and tiles', () => {
     expect(npl).toMatchObject({ actual: '2.00%', growth: '+0.50 个百分点', growthTone: 'neg' });
     expect(tileView({ metric: 'npl_ratio', actual: '0.010000', base: '0.012500', target: null, achievement: null, growth: '-0.002500' }, 'en').growth).toBe('-0.25 pp');
   });
+  it('in a month, shows the year to date against the annual target by elapsed time', () => {
+    // September: 1,500,000 this month; year to date 9,000,000 against a paced target of
+    // 12,000,000 × 273/365 = 8,975,342.47 → 9,000,000 / 8,975,342.47 = 100.27 %, shown 100.3%.
+    const v = tileView({ metric: 'profit_contribution', actual: '1500000.00', base: '1200000.00', target: null, achievement: null, growth: '300000.00', ytd_actual: '9000000.000000', pace_target: '8975342.470000', pace_achievement: '1.002747', elapsed_share: '0.747945' }, 'zh');
+    expect(v).toMatchObject({ paced: true, actual: '150.00 万元', ytd: '900.00 万元', target: '897.53 万元', achievement: '100.3%', achievementTone: 'pos', compared: true });
+    // A quarter keeps its own target; a month without an annual target shows none.
+    expect(tileView({ metric: 'profit_contribution', actual: '1.00', base: null, target: '2.00', achievement: '0.500000', growth: null, pace_target: null }, 'zh')).toMatchObject({ paced: false, ytd: '', achievement: '50.0%' });
+    expect(tileView({ metric: 'profit_contribution', actual: '1.00', base: null, target: null, achievement: null, growth: null, pace_target: null }, 'zh')).toMatchObject({ paced: false, target: '—', compared: false });
+  });
+});
+
+describe('manager tiles', () => {
+  const fig = (metric: string) => ({ metric, actual: '1.00', base: null, target: null, achievement: null, growth: null });
+  const ind = (metric: string, weight: string, label_zh: string | null = null) => ({ indicator_id: metric, label_zh, label_en: label_zh ? `EN ${label_zh}` : null, metric, formula: 'ratio_to_target', weight, actual: null, base: null, target: null, achievement: null, points: null });
+  const metrics = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income', 'net_deposit_increase', 'sales_wealth_units', 'sales_fund_units', 'sales_insurance_amount'].map(fig);
+  it('shows the profit split, then the scheme’s indicators by weight (card order among equal weights)', () => {
+    // weights 10, 15, 10, 10, 5: net deposit increase (15) first, then the 10s as the card lists them;
+    // fee_income is already a tile; a metric with no figure (sales_debit_card_units) is passed over.
+    const card = [ind('sales_wealth_units', '10', '新增理财金账户'), ind('net_deposit_increase', '15'), ind('fee_income', '10'), ind('sales_debit_card_units', '10'), ind('sales_insurance_amount', '10'), ind('sales_fund_units', '5')];
+    const tiles = headlineTiles(metrics, card, 'zh', 3);
+    expect(tiles.map((t) => t.figure.metric)).toEqual(['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income', 'net_deposit_increase', 'sales_wealth_units', 'sales_insurance_amount']);
+    // the scheme's own name of its indicator, in the chosen language; else the glossary's
+    expect(tiles[5]!.name).toBe('新增理财金账户');
+    expect(headlineTiles(metrics, card, 'en', 3)[5]!.name).toBe('EN 新增理财金账户');
+    expect(tiles[4]!.name).toBe('存款净增');
+  });
+  it('shows the profit split alone when no scheme was in force', () => {
+    expect(headlineTiles(metrics, null, 'zh').map((t) => t.figure.metric)).toEqual(['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income']);
+  });
 });
 
 describe('columns, breadcrumbs, navigation', () => {
@@ -210,6 +250,14 @@ describe('columns, breadcrumbs, navigation', () => {
       ['rate', 'number'],
       ['balance', 'money'],
       ['contribution_rank', 'count'],
+    ]);
+    // The code a name stands for stays with the name, as its secondary text (on hover).
+    const loans = columnsFrom([{ loan_id: 'L3', holder_org_id: 'S11', holder_org_name: '一支行', manager_id: 'M2', manager_name: '李四', originating_manager_id: 'M1' }]);
+    expect(loans.map((c) => [c.key, c.code])).toEqual([
+      ['holder_org_name', 'holder_org_id'],
+      ['manager_name', 'manager_id'],
+      ['loan_id', undefined],
+      ['originating_manager_id', undefined],
     ]);
   });
   it('builds the path from the scope root down to a node', () => {

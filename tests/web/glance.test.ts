@@ -83,6 +83,158 @@ describe('the league at a glance', () => {
   }
 });
 
+describe('the manager and institution tiles in a month', () => {
+  it('show the year to date against the target by elapsed time (序时), not — for target and achievement', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, bank.url, bank.users.branch_president);
+    for (const [path, api] of [
+      [`/manager/${bank.subjects.manager.manager_id}`, `/api/managers/${bank.subjects.manager.manager_id}`],
+      [`/org/${bank.subjects.branch.org_id}`, `/api/orgs/${bank.subjects.branch.org_id}`],
+    ] as const) {
+      await page.goto(bank.url + path);
+      await settled(page);
+      const tile = page.locator('.tile[data-metric="profit_contribution"]');
+      await expect(tile.locator('dt').allInnerTexts()).resolves.toEqual(expect.arrayContaining(['年初至今', '序时任务', '序时完成率']));
+      // The API's pace (mart_month_pace), in the tile's unit and as a percentage with one decimal.
+      const m = await page.evaluate(async (u) => ((await (await fetch(u)).json()) as { metrics: { metric: string; pace_target: string; pace_achievement: string }[] }).metrics.find((x) => x.metric === 'profit_contribution')!, api);
+      const achievement = await tile.locator('[data-testid="tile-achievement"]').innerText();
+      expect(achievement, path).toBe(`${(Number(m.pace_achievement) * 100).toFixed(1)}%`);
+      const target = await tile.locator('[data-testid="tile-target"]').innerText();
+      expect(target, path).toMatch(/^[\d,]+\.\d{2} (万元|亿元)$/);
+      const [n, unit] = target.split(' ');
+      expect(Math.abs(Number(n!.replace(/,/g, '')) * (unit === '亿元' ? 1e8 : 1e4) - Number(m.pace_target)), path).toBeLessThanOrEqual(unit === '亿元' ? 5e5 : 50);
+    }
+  });
+
+  it('show the main indicators of the scheme in force beside the profit split, as the card names them', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    const id = bank.subjects.manager.manager_id;
+    await page.goto(`${bank.url}/manager/${id}`);
+    await settled(page);
+    const answer = await page.evaluate(async (m) => (await (await fetch(`/api/managers/${m}`)).json()) as { metrics: { metric: string; pace_target?: string | null }[]; scorecard: { indicators: { metric: string; weight: string; label_zh: string | null }[] } | null }, id);
+    expect(answer.scorecard, 'the demo bank scores every manager').not.toBeNull();
+    // The card's indicators by weight (largest first, card order among equals), those with a figure
+    // and not already a profit tile, at most four.
+    const split = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income'];
+    const figures = new Set(answer.metrics.map((f) => f.metric));
+    const main = answer.scorecard!.indicators
+      .map((ind, i) => ({ ind, i }))
+      .sort((a, b) => Number(b.ind.weight) - Number(a.ind.weight) || a.i - b.i)
+      .map(({ ind }) => ind)
+      .filter((ind, i, all) => figures.has(ind.metric) && !split.includes(ind.metric) && all.findIndex((x) => x.metric === ind.metric) === i)
+      .slice(0, 4);
+    expect(main.length).toBeGreaterThan(0);
+    const tiles = page.locator('.tiles').first().locator('.tile'); // the headline (process and risk have tiles below)
+    expect(await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-metric')))).toEqual([...split, ...main.map((ind) => ind.metric)]);
+    expect((await tiles.locator('.name').allInnerTexts()).slice(split.length)).toEqual(main.map((ind) => ind.label_zh));
+    // Each, in a month, against its target by elapsed time where the targets file sets one.
+    const paced = main.filter((ind) => answer.metrics.find((f) => f.metric === ind.metric)?.pace_target != null);
+    expect(paced.length).toBeGreaterThan(0);
+    for (const ind of paced) expect(await page.locator(`.tile[data-metric="${ind.metric}"] dt`).allInnerTexts()).toContain('序时完成率');
+  });
+});
+
+describe('names, not codes, and links to the people behind a loan', () => {
+  it('a migration cell\'s loans and the loans behind the ranking show names and link the client and both managers', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, bank.url, bank.users.head_office);
+    const org = bank.rootOrgId;
+    // A migration cell with loans that changed class (the API's matrix of the default period).
+    const cell = await page.evaluate(async (o) => {
+      const { rows } = (await (await fetch(`/api/orgs/${o}/risk/migration`)).json()) as { rows: { from_class: string; to_class: string; loans: string | number }[] };
+      return rows.find((r) => r.from_class !== r.to_class && r.from_class !== 'new' && r.to_class !== 'closed' && Number(r.loans) > 0) ?? rows.find((r) => Number(r.loans) > 0)!;
+    }, org);
+    await page.goto(`${bank.url}/org/${org}/risk?drill=migration:${cell.from_class}:${cell.to_class}`);
+    await settled(page);
+    const loans = page.locator('[data-testid="drill-loans"]');
+    await expect.poll(() => loans.locator('tbody tr').count()).toBeGreaterThan(0);
+    // The holder's org by name (its code only on hover), no code column.
+    expect(await loans.locator('td[data-key="holder_org_id"]').count()).toBe(0);
+    const orgNames = await loans.locator('td[data-key="holder_org_name"]').allInnerTexts();
+    expect(orgNames.length).toBeGreaterThan(0);
+    for (const name of orgNames) expect(name).toMatch(/[\u4e00-\u9fff]/);
+    expect(await loans.locator('td[data-key="holder_org_name"] [title]').first().getAttribute('title')).toMatch(/^\d+$/);
+    // Client and holder link to their pages.
+    expect(await loans.locator('td[data-key="client_name"] a[href^="/client/"]').count()).toBeGreaterThan(0);
+    expect(await loans.locator('td[data-key="manager_name"] a[href^="/manager/"]').count()).toBeGreaterThan(0);
+    await screenshot(page, 'migration-cell-loans');
+    // The early warnings below: the holder's org by name too.
+    const warnings = page.locator('[data-testid="risk-warnings"]');
+    await expect.poll(() => warnings.locator('tbody td[data-key="holder_org_name"]').count()).toBeGreaterThan(0);
+    expect(await warnings.locator('td[data-key="holder_org_id"]').count()).toBe(0);
+
+    // The loans behind the ranking (the year to date: loans turned NPL in the bank's nine months):
+    // holder and originator both link to their managers.
+    await page.goto(`${bank.url}/org/${org}/risk?period=2025-09-ytd&drill=all`);
+    await settled(page);
+    await expect.poll(() => loans.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await loans.locator('td[data-key="manager_name"] a[href^="/manager/"]').count()).toBeGreaterThan(0);
+    expect(await loans.locator('td[data-key="originating_manager_name"] a[href^="/manager/"]').count()).toBeGreaterThan(0);
+    expect(await loans.locator('td[data-key="client_name"] a[href^="/client/"]').count()).toBeGreaterThan(0);
+    const href = await loans.locator('td[data-key="originating_manager_name"] a').first().getAttribute('href');
+    await loans.locator('td[data-key="originating_manager_name"] a').first().click();
+    await page.waitForURL((u) => u.pathname === new URL(href!, bank.url).pathname);
+    await settled(page);
+    await expect(page.locator('[data-testid="manager-name"]').getAttribute('data-primary')).resolves.toBe(decodeURIComponent(new URL(href!, bank.url).pathname.split('/')[2]!));
+
+    // A risk officer may open clients but no manager's card: the names stay, without a link.
+    await login(page, bank.url, bank.users.risk_officer);
+    await page.goto(`${bank.url}/org/${bank.subjects.region.org_id}/risk?period=2025-09-ytd&drill=all`);
+    await settled(page);
+    await expect.poll(() => loans.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await loans.locator('a[href^="/manager/"]').count()).toBe(0);
+    expect(await loans.locator('td[data-key="client_name"] a[href^="/client/"]').count()).toBeGreaterThan(0);
+    expect((await loans.locator('td[data-key="manager_name"]').allInnerTexts()).some((t) => /[\u4e00-\u9fff]/.test(t))).toBe(true);
+  });
+
+  it('the client page lists the managers over time with their org by name', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    const client = await page.evaluate(async (m) => ((await (await fetch(`/api/managers/${m}/clients?page_size=1`)).json()) as { rows: { client_id: string }[] }).rows[0]!.client_id, bank.subjects.manager.manager_id);
+    await page.goto(`${bank.url}/client/${client}`);
+    await settled(page);
+    const holders = page.locator('[data-testid="client-holders"]');
+    expect(await holders.locator('td[data-key="org_id"], td[data-key="manager_id"]').count()).toBe(0);
+    const orgs = await holders.locator('td[data-key="org_name"]').allInnerTexts();
+    expect(orgs.length).toBeGreaterThan(0);
+    for (const o of orgs) expect(o).toMatch(/[\u4e00-\u9fff]/);
+    expect(await holders.locator('td[data-key="manager_name"] a[href^="/manager/"]').count()).toBe(orgs.length);
+  });
+});
+
+describe('the heat map at 1024 px', () => {
+  it('keeps its colour legend clear of the 万元 unit label, and the unit clear of every other text', async () => {
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await login(page, bank.url, bank.users.head_office);
+    type Box = { text: string; x: number; y: number; width: number; height: number };
+    const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const path of [`/org/${bank.rootOrgId}`, `/org/${bank.subjects.branch.org_id}`]) {
+      await page.goto(bank.url + path);
+      await settled(page);
+      const chart = page.locator('[data-testid="heatmap"] .chart');
+      await chart.scrollIntoViewIfNeeded();
+      // Drawn: the chart is up and its option set (the legend's texts are there).
+      await page.waitForFunction(() =>
+        ((document.querySelector('[data-testid="heatmap"] .chart') as HTMLElement & { chartTexts?: () => { text: string }[] })?.chartTexts?.() ?? []).some((x) => x.text === 'P100'),
+      );
+      const texts = await chart.evaluate((el) => (el as HTMLElement & { chartTexts(): Box[] }).chartTexts());
+      const size = (await chart.boundingBox())!;
+      const units = texts.filter((x) => x.text.includes('万元'));
+      expect(units.length, path).toBe(1);
+      const unit = units[0]!;
+      // The legend: P0 … colour bar … P100, one band from the first text to the last.
+      const legend = texts.filter((x) => x.text === 'P0' || x.text === 'P100');
+      expect(legend.length, path).toBe(2);
+      const left = Math.min(...legend.map((b) => b.x));
+      const top = Math.min(...legend.map((b) => b.y));
+      const band = { text: 'legend', x: left, y: top, width: Math.max(...legend.map((b) => b.x + b.width)) - left, height: Math.max(...legend.map((b) => b.y + b.height)) - top };
+      expect(overlaps(unit, band), path).toBe(false);
+      for (const other of texts) if (other !== unit) expect(overlaps(unit, other), `${path}: ${other.text}`).toBe(false);
+      expect(unit.x >= 0 && unit.y >= 0 && unit.x + unit.width <= size.width && unit.y + unit.height <= size.height, path).toBe(true);
+    }
+    await screenshot(page, 'heatmap-1024');
+  });
+});
+
 describe('no dead ends', () => {
   it('shows one clear message and no spinner for a manager out of scope or unknown', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -189,43 +341,83 @@ describe('benchmarking for head office', () => {
 });
 
 describe('the 述职 review sheet on A4', () => {
-  it('prints on A4 portrait with nothing wider than the page and every chart whole', async () => {
+  it('prints to an A4 PDF with nothing wider than the page, every table whole and every chart whole', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await login(page, bank.url, bank.users.manager);
     // Let every section below the scorecard load and every chart draw on screen first.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await settled(page);
     await page.waitForTimeout(500);
-    const charts = await page.locator('.chart canvas').count();
-    expect(charts).toBeGreaterThanOrEqual(2); // the waterfall and the trend at least
-    // A4 portrait less the sheet's 12 mm side margins: 186 mm = 703 CSS px.
-    const pageWidth = Math.floor((186 / 25.4) * 96);
-    await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: pageWidth, height: 1100 });
-    const wide = await page.evaluate((w) => {
-      const out: string[] = [];
-      for (const el of document.querySelectorAll('body *')) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0) continue;
-        if (r.right > w + 1 || r.left < -1) out.push(`${el.tagName}.${[...el.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
-      }
-      return out;
-    }, pageWidth);
-    expect(wide).toEqual([]);
-    // Each chart drawn whole: its canvas scaled to its box, keeping the drawing's proportions (a
-    // chart cut at the margin would keep its width and lose its right-hand bars and months).
-    const shapes = await page.locator('.chart canvas').evaluateAll((cs) =>
-      (cs as HTMLCanvasElement[]).map((c) => {
-        const r = c.getBoundingClientRect();
-        return { drawn: c.width / c.height, shown: r.width / r.height, right: r.right };
-      }),
-    );
-    for (const s of shapes) {
-      expect(Math.abs(s.drawn - s.shown) / s.drawn).toBeLessThan(0.02);
-      expect(s.right).toBeLessThanOrEqual(pageWidth + 1);
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(2); // the waterfall and the trend at least
+    // Measured inside Chromium's own print layout: page.pdf() switches the page to print media at
+    // the A4 page's width, and the page's listener reads the layout then (not a resized screen).
+    await page.evaluate(() => {
+      const w = window as unknown as { printed?: unknown };
+      matchMedia('print').addEventListener('change', (e) => {
+        if (!e.matches) return;
+        const width = document.documentElement.clientWidth;
+        const wide: string[] = [];
+        let bottom = 0;
+        for (const el of document.querySelectorAll('body *')) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) continue;
+          bottom = Math.max(bottom, r.bottom + window.scrollY);
+          if (r.right > width + 1 || r.left < -1) wide.push(`${el.tagName}.${[...el.classList].join('.')} ${Math.round(r.left)}–${Math.round(r.right)}`);
+        }
+        w.printed = {
+          width,
+          height: bottom, // the printed content's height, laid out at the page's width
+          wide,
+          // a table cut at the margin would scroll inside its box, or reach past the page
+          tables: [...document.querySelectorAll('.table-block')].map((b) => {
+            const box = b.querySelector('.scroll')!;
+            return { overflow: box.scrollWidth - box.clientWidth, right: b.querySelector('table')!.getBoundingClientRect().right };
+          }),
+          // a chart drawn whole is scaled to its box keeping the drawing's proportions (one cut at the
+          // margin keeps its width and loses its right-hand bars and months)
+          charts: [...document.querySelectorAll('.chart canvas')].map((c) => {
+            const r = c.getBoundingClientRect();
+            const canvas = c as HTMLCanvasElement;
+            return { drawn: canvas.width / canvas.height, shown: r.width / r.height, right: r.right };
+          }),
+        };
+      });
+    });
+    const pdf = await page.pdf({ path: `${ARTIFACTS}/review-sheet-a4.pdf`, format: 'A4' });
+    const printed = (await page.evaluate(() => (window as unknown as { printed?: unknown }).printed)) as {
+      width: number;
+      height: number;
+      wide: string[];
+      tables: { overflow: number; right: number }[];
+      charts: { drawn: number; shown: number; right: number }[];
+    };
+    // A4 portrait less the sheet's 12 mm side margins (print.css @page): 186 mm = 703 CSS px.
+    expect(printed.width).toBe(Math.round((186 / 25.4) * 96));
+    expect(printed.wide).toEqual([]);
+    expect(printed.tables.length).toBeGreaterThanOrEqual(1); // the scorecard's indicators at least
+    for (const t of printed.tables) {
+      expect(t.overflow).toBeLessThanOrEqual(0);
+      expect(t.right).toBeLessThanOrEqual(printed.width + 1);
     }
-    await page.pdf({ path: `${ARTIFACTS}/review-sheet-a4.pdf`, format: 'A4' });
-    await page.emulateMedia({ media: 'screen' });
+    expect(printed.charts.length).toBeGreaterThanOrEqual(2);
+    for (const c of printed.charts) {
+      expect(Math.abs(c.drawn - c.shown) / c.drawn).toBeLessThan(0.02);
+      expect(c.right).toBeLessThanOrEqual(printed.width + 1);
+    }
+    // The PDF: A4 portrait pages (595 × 842 pt), as many as the printed height needs — each page
+    // holds 297 − 2 × 14 mm = 269 mm = 1,016 px — and at most twice that (sections kept whole move
+    // to the next page, never one page each).
+    const text = pdf.toString('latin1');
+    const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const pages = (text.match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const [w, h] of boxes) {
+      expect(Math.abs(w! - 595.28)).toBeLessThan(1.5);
+      expect(Math.abs(h! - 841.89)).toBeLessThan(1.5);
+    }
+    const needed = Math.ceil(printed.height / Math.floor((269 / 25.4) * 96));
+    expect(pages).toBeGreaterThanOrEqual(needed);
+    expect(pages).toBeLessThanOrEqual(2 * needed);
   });
 });
 

@@ -8,8 +8,8 @@ import { runList, type Listed, type Paging } from './listing.ts';
 import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
 
-export const migrationLoanColumns = ['loan_id', 'client_id', 'client_name', 'manager_id', 'manager_name', 'holder_org_id', 'from_class', 'to_class', 'share', 'opening_balance', 'closing_balance'] as const;
-export const vintageLoanColumns = ['loan_id', 'client_id', 'client_name', 'originating_manager_id', 'manager_name', 'originating_org_id', 'origination_date', 'origination_quarter', 'months_on_book', 'as_of_date', 'five_class', 'is_npl', 'balance'] as const;
+export const migrationLoanColumns = ['loan_id', 'client_id', 'client_name', 'manager_id', 'manager_name', 'holder_org_id', 'holder_org_name', 'from_class', 'to_class', 'share', 'opening_balance', 'closing_balance'] as const;
+export const vintageLoanColumns = ['loan_id', 'client_id', 'client_name', 'originating_manager_id', 'originating_manager_name', 'originating_org_id', 'originating_org_name', 'origination_date', 'origination_quarter', 'months_on_book', 'as_of_date', 'five_class', 'is_npl', 'balance'] as const;
 
 export interface MigrationCell {
   orgId: string;
@@ -49,12 +49,13 @@ export async function vintageLoans(reader: Reader, scope: Scope, f: VintagePoint
   return runList(reader, {
     ctes: `${scopeOrgsCte}, ${subtreeOrgsCte}`,
     select: `
-      select l.loan_id, l.client_id, c.client_name, l.originating_manager_id, mg.manager_name, l.originating_org_id,
+      select l.loan_id, l.client_id, c.client_name, l.originating_manager_id, mg.manager_name as originating_manager_name, l.originating_org_id, o.org_name as originating_org_name,
         l.origination_date::varchar as origination_date, l.origination_quarter, l.months_on_book,
         l.as_of_date::varchar as as_of_date, l.five_class, l.is_npl, l.balance
       from mart_loan_month l
       left join mart_clients c on c.client_id = l.client_id
       left join stg_extract__managers mg on mg.manager_id = l.originating_manager_id
+      left join stg_extract__orgs o on o.org_id = l.originating_org_id
       where l.origination_quarter = $quarter
         and ($mob::integer is null or l.months_on_book = $mob::integer)
         and l.originating_org_id in (select org_id from subtree_orgs)

@@ -108,11 +108,11 @@ export async function clientInScope(reader: Reader, scope: Scope, clientId: stri
   return rows[0];
 }
 
-/** Who held the client, when, and at what share (the assignment history). */
+/** Who held the client, when, and at what share (the assignment history), with the org's name. */
 export async function clientHolders(reader: Reader, clientId: string) {
   return reader.query(
-    `select a.manager_id, a.manager_name, a.org_id, a.share, a.valid_from::varchar as valid_from, a.valid_to::varchar as valid_to
-     from mart_client_holders a
+    `select a.manager_id, a.manager_name, a.org_id, o.org_name, a.share, a.valid_from::varchar as valid_from, a.valid_to::varchar as valid_to
+     from mart_client_holders a left join stg_extract__orgs o on o.org_id = a.org_id
      where a.client_id = $id order by a.valid_from, a.manager_id`,
     { id: clientId },
   );

@@ -6,6 +6,7 @@ import { martList, type MartRows } from './mart-rows.ts';
 import type { Reader } from './reader.ts';
 import type { Scope } from './scope.ts';
 import type { MetricFigure } from '../../contract/api.ts';
+import { metricFigures } from './metric-figures.ts';
 
 const orgKeys = ['managers'];
 
@@ -29,11 +30,9 @@ export async function orgTrend(reader: Reader, catalog: Catalog, orgId: string, 
   );
 }
 
-export async function orgMetrics(reader: Reader, catalog: Catalog, orgId: string, period: string): Promise<MetricFigure[]> {
-  return reader.query<MetricFigure>(
-    `select metric, actual, base, target, achievement, growth from mart_org_metrics where org_id = $id and period = $period order by metric`,
-    { id: orgId, period },
-  );
+/** Every metric of a node against base and target (mart_org_metrics), a month's pace beside. */
+export async function orgMetrics(reader: Reader, orgId: string, period: string): Promise<MetricFigure[]> {
+  return metricFigures(reader, 'org', orgId, period);
 }
 
 /**

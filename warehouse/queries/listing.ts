@@ -18,12 +18,22 @@ export interface Listed<T> {
 
 const identifier = /^[a-z][a-z0-9_]*$/;
 
+/** A tie-break key: a column (ascending) or `<column> desc`. */
+const tieKey = /^([a-z][a-z0-9_]*)( desc)?$/;
+
+function tieOrder(key: string): { column: string; dir: 'asc' | 'desc' } {
+  const m = tieKey.exec(key);
+  if (!m) throw new Error(`tie-break key not understood: ${key}`);
+  return { column: m[1]!, dir: m[2] ? 'desc' : 'asc' };
+}
+
 /** `order by <col> <dir> nulls last, <tiebreak…> limit $limit offset $offset`. */
 export function orderAndPage(paging: Paging, allowed: readonly string[], tiebreak: readonly string[]): { sql: string; params: Params } {
   const col = allowed.find((c) => c === paging.sort);
   if (!col || !identifier.test(col)) throw new Error(`sort column not allowed: ${paging.sort}`);
   const dir = paging.order === 'asc' ? 'asc' : 'desc';
-  const keys = [`"${col}" ${dir} nulls last`, ...tiebreak.filter((t) => t !== col).map((t) => `"${t}" asc`)];
+  const ties = tiebreak.map(tieOrder).filter((t) => t.column !== col);
+  const keys = [`"${col}" ${dir} nulls last`, ...ties.map((t) => `"${t.column}" ${t.dir} nulls last`)];
   return {
     sql: `order by ${keys.join(', ')} limit $limit offset $offset`,
     params: { limit: paging.limit, offset: (paging.page - 1) * paging.limit },
@@ -45,7 +55,7 @@ export interface ListSpec {
   paging: Paging;
   /** Sortable columns of the select (the allow-list). */
   sortable: readonly string[];
-  /** Stable tie-break keys, e.g. the row's id. */
+  /** Stable tie-break keys, e.g. the row's id; `<column> desc` for a key read largest first. */
   tiebreak: readonly string[];
 }
 

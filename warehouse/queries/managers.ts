@@ -9,6 +9,7 @@ import { martList, type MartRows } from './mart-rows.ts';
 import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import type { PeriodRow } from './orgs.ts';
+import { metricFigures } from './metric-figures.ts';
 import type { ManagerInfo, MetricFigure, Row, Scorecard, ScorecardIndicator, ScorecardItem, ScorecardTotals } from '../../contract/api.ts';
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
@@ -139,13 +140,9 @@ export async function managerTrend(reader: Reader, catalog: Catalog, managerId: 
   );
 }
 
-/** Actual, base, target, achievement and growth of every metric (mart_manager_metrics). */
-export async function managerMetrics(reader: Reader, catalog: Catalog, managerId: string, period: string): Promise<MetricFigure[]> {
-  return reader.query<MetricFigure>(
-    `select metric, actual, base, target, achievement, growth from mart_manager_metrics
-     where manager_id = $id and period = $period order by metric`,
-    { id: managerId, period },
-  );
+/** Actual, base, target, achievement and growth of every metric (mart_manager_metrics), a month's pace beside. */
+export async function managerMetrics(reader: Reader, managerId: string, period: string): Promise<MetricFigure[]> {
+  return metricFigures(reader, 'manager', managerId, period);
 }
 
 const plainName = /^[a-z][a-z0-9_]*$/;

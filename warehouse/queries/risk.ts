@@ -24,6 +24,8 @@ export interface ManagerMartFilter {
   line?: string;
   q?: string;
   columns: string[];
+  /** Order of rows that tie on the sort column (default: manager id). */
+  tiebreak?: readonly string[];
 }
 
 
@@ -53,7 +55,7 @@ export function managerMartList(
 ): Promise<Listed<Record<string, unknown>>> {
   return martList(reader, catalog, managerMartRows(f.table, f.columns, f), { scope, orgId: f.orgId, period: f.period }, paging, {
     sortable: [...managerIdentity, ...f.columns],
-    tiebreak: ['manager_id'],
+    tiebreak: f.tiebreak ?? ['manager_id'],
   });
 }
 

@@ -6,12 +6,13 @@
 --   to_class at its end or 'closed'); share as DECIMAL(18,6); opening_balance, closing_balance =
 --   the holder's share of the balance rounded to the fen (round_fen, null kept), as the matrix
 --   rounds its sums; client_id = the loan's client (any snapshot of mart_loan_month), client_name
---   and manager_name from the reference files.
--- inputs: int_loans_migrated, mart_loan_month, stg_extract__clients, stg_extract__managers.
+--   manager_name and holder_org_name from the reference files (for a reader: no figure).
+-- inputs: int_loans_migrated, mart_loan_month, stg_extract__clients, stg_extract__managers,
+--   stg_extract__orgs.
 with loan_clients as (
   select loan_id, any_value(client_id) as client_id from mart_loan_month group by loan_id
 )
-select m.period, m.loan_id, lc.client_id, c.client_name, m.manager_id, mg.manager_name, m.holder_org_id,
+select m.period, m.loan_id, lc.client_id, c.client_name, m.manager_id, mg.manager_name, m.holder_org_id, o.org_name as holder_org_name,
   m.from_class, m.to_class,
   cast(m.share as decimal(18,6)) as share,
   round_fen(m.opening_balance) as opening_balance,
@@ -20,3 +21,4 @@ from int_loans_migrated as m
 left join loan_clients as lc on lc.loan_id = m.loan_id
 left join stg_extract__clients as c on c.client_id = lc.client_id
 left join stg_extract__managers as mg on mg.manager_id = m.manager_id
+left join stg_extract__orgs as o on o.org_id = m.holder_org_id

@@ -12,7 +12,8 @@
 --   (client warnings: (balance − previous) / previous), overdue_days now and at the two month-ends
 --   before (loan warnings), five_class now and before.
 -- inputs: int_loan_warnings_flagged, int_client_warnings_flagged, int_loans_attributed,
---   int_portfolio_months, stg_extract__clients, stg_extract__managers.
+--   int_portfolio_months, stg_extract__clients, stg_extract__managers, stg_extract__orgs (client,
+--   manager and holder org names: for a reader, no figure).
 with loan_warnings as (
   select warning, as_of_date, loan_id, client_id, balance, five_class, previous_five_class, overdue_days,
     previous_overdue_days, earlier_overdue_days,
@@ -33,6 +34,9 @@ clients as (
 ),
 managers as (
   select manager_id, manager_name from stg_extract__managers
+),
+orgs as (
+  select org_id, org_name from stg_extract__orgs
 ),
 warned as (
   select
@@ -60,6 +64,7 @@ select
   w.manager_id,
   m.manager_name,
   w.holder_org_id,
+  o.org_name as holder_org_name,
   cast(w.share as decimal(18,6)) as share,
   w.five_class,
   w.previous_five_class,
@@ -72,3 +77,4 @@ select
 from warned as w
 left join clients as c on c.client_id = w.client_id
 left join managers as m on m.manager_id = w.manager_id
+left join orgs as o on o.org_id = w.holder_org_id

@@ -10,8 +10,9 @@
 --   attribution 'originating' — the originating manager in full (count 1, the whole balance);
 --     manager_id null when the originator is missing or unknown to the managers file, then
 --     holder_org_id is the booking org (int_loans_originated).
---   Money rounded to the fen here; counts keep 6 decimals. client_name, manager_name and
---   holder_org_name: the names of the reference files, for a reader (no figure).
+--   Money rounded to the fen here; counts keep 6 decimals. client_name, manager_name,
+--   holder_org_name and originating_manager_name: the names of the reference files, for a reader
+--   (no figure).
 -- inputs: int_period_months, int_loans_attributed, int_loans_originated, stg_extract__clients,
 --   stg_extract__managers, stg_extract__orgs.
 with period_months as (
@@ -70,6 +71,7 @@ select
   c.five_class,
   c.overdue_days,
   c.originating_manager_id,
+  og.manager_name as originating_manager_name,
   cast(c.share as decimal(18,6)) as share,
   cast(c.turned_npl_count as decimal(18,6)) as turned_npl_count,
   cast(round(c.turned_npl_balance, 2) as decimal(18,2)) as turned_npl_balance,
@@ -77,4 +79,5 @@ from charged as c
 join period_months as pm on pm.month_end = c.month_end
 left join clients as cl on cl.client_id = c.client_id
 left join managers as mg on mg.manager_id = c.manager_id
+left join managers as og on og.manager_id = c.originating_manager_id
 left join orgs as o on o.org_id = c.holder_org_id

@@ -1,5 +1,6 @@
 // Table columns from an API list: its declared columns (key and kind, as the exports use), name
-// columns first, money columns with bars; id columns hidden when a name column stands for them.
+// columns first, money columns with bars; id columns hidden when a name column stands for them
+// (the name then carries the code as its secondary text, on hover).
 import type { ListColumn, Row } from './api.ts';
 import { kindOf, type ColumnDef } from './table.ts';
 
@@ -31,5 +32,11 @@ export function columnsFrom(rows: Row[], declared?: ListColumn[], opts: { bars?:
     });
   }
   const nameFirst = [...visible.filter((c) => /_name$/.test(c.key)), ...visible.filter((c) => !/_name$/.test(c.key))];
-  return nameFirst.map((c) => ({ key: c.key, kind: kindFor(c), bar: opts.bars ? opts.bars.includes(c.key) : false }));
+  return nameFirst.map((c) => ({ key: c.key, kind: kindFor(c), bar: opts.bars ? opts.bars.includes(c.key) : false, ...codeOf(c.key, keys) }));
+}
+
+/** The id column a name column stands for (`holder_org_name` → `holder_org_id`), when the list has it. */
+function codeOf(key: string, keys: Set<string>): { code?: string } {
+  const named = /^(.+)_name$/.exec(key);
+  return named && keys.has(`${named[1]}_id`) ? { code: `${named[1]}_id` } : {};
 }

@@ -36,8 +36,14 @@ function achievementTone(value: unknown, metric: string): Tone {
 export interface TileView {
   actual: string;
   base: string;
+  /** The period's target; in a month, the year's target by elapsed time (序时任务, `paced`). */
   target: string;
+  /** Actual / target; in a month, the year to date against the target by elapsed time. */
   achievement: string;
+  /** A month measured by elapsed time: target and achievement are the year to date's (mart_month_pace). */
+  paced: boolean;
+  /** The year-to-date figure the paced achievement is measured on ('' when not paced). */
+  ytd: string;
   growth: string;
   achievementTone: Tone;
   growthTone: Tone;
@@ -46,18 +52,24 @@ export interface TileView {
 }
 
 export function tileView(f: MetricFigure, lang: Lang): TileView {
-  const same = [f.actual, f.base, f.target];
+  // A month has no target of its own: the API's pace (序时进度) stands in for target and achievement.
+  const paced = f.target === null && f.pace_target !== null && f.pace_target !== undefined;
+  const target = paced ? f.pace_target : f.target;
+  const achievement = paced ? (f.pace_achievement ?? null) : f.achievement;
+  const same = [f.actual, f.base, target, ...(paced ? [f.ytd_actual] : [])];
   const kind = kindOf(f.metric);
   // Growth of a ratio is in percentage points; of money, in the tile's unit.
   const growth = f.growth === null ? '—' : kind === 'ratio' ? formatPointChange(f.growth, lang) : withSign(formatMetricValue(f.metric, f.growth, lang, same));
   return {
     actual: formatMetricValue(f.metric, f.actual, lang, same),
     base: formatMetricValue(f.metric, f.base, lang, same),
-    target: formatMetricValue(f.metric, f.target, lang, same),
-    achievement: formatPercent(f.achievement, 1),
+    target: formatMetricValue(f.metric, target, lang, same),
+    achievement: formatPercent(achievement, 1),
+    paced,
+    ytd: paced ? formatMetricValue(f.metric, f.ytd_actual, lang, same) : '',
     growth,
-    achievementTone: achievementTone(f.achievement, f.metric),
+    achievementTone: achievementTone(achievement, f.metric),
     growthTone: toneOf(f.growth, f.metric),
-    compared: f.base !== null || f.target !== null,
+    compared: f.base !== null || target !== null,
   };
 }

@@ -49,6 +49,7 @@ export const messages = {
   sort_by: { zh: '按{col}排序', en: 'Sort by {col}' },
   children: { zh: '下级机构', en: 'Sub-units' },
   heatmap: { zh: '指标分位热力图', en: 'Percentile heat map' },
+  amounts_in: { zh: '金额单位:{unit}', en: 'Amounts in {unit}' },
   trend: { zh: '月度趋势', en: 'Monthly trend' },
   vs_base: { zh: '较基数', en: 'vs base' },
   vs_target: { zh: '任务完成', en: 'vs target' },

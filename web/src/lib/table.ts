@@ -19,6 +19,8 @@ export interface ColumnDef {
   bar?: boolean;
   /** Rendered by the table's `cell` snippet (badges, checkboxes) instead of as text. */
   custom?: boolean;
+  /** The row's code behind this name column (`org_name` → `org_id`), shown on hover when the code has no column of its own. */
+  code?: string;
 }
 
 function numeric(v: unknown): number | null {

@@ -4,7 +4,7 @@
 // metric's direction, and neutral where there is nothing to judge.
 import type { EChartsCoreOption } from '../../lib/echarts.ts';
 import { COLUMN_UNIT, formatAmountIn, toChartNumber, unitLabel, type AmountUnit } from '../../lib/format.ts';
-import { label, type Lang } from '../../lib/i18n.ts';
+import { label, t, type Lang } from '../../lib/i18n.ts';
 import { kindOf } from '../../lib/table.ts';
 import { formatMetricValue } from '../../lib/figures.ts';
 import { direction } from '../../../../contract/metrics.ts';
@@ -69,20 +69,46 @@ export function heatCells(rows: Row[], metrics: string[], lang: Lang): HeatCell[
   return cells;
 }
 
+/** Rough drawn width of a label in px at 12 px type: CJK and full-width characters 12, others 7. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 12 : 7;
+  return w;
+}
+
+/** How far below the axis line the metric labels, rotated by `deg`, reach (px): where the axis name can go. */
+export function rotatedLabelDepth(labels: string[], deg: number): number {
+  const a = (deg * Math.PI) / 180;
+  const widest = Math.max(0, ...labels.map(textWidth));
+  return Math.ceil(widest * Math.sin(a) + 12 * Math.cos(a)) + 8; // + the axis label margin
+}
+
 export function heatmapOption(rows: Row[], metrics: string[], nameKey: string, lang: Lang): EChartsCoreOption {
   const cells = heatCells(rows, metrics, lang);
+  const names = metrics.map((m) => label(m, lang));
+  const rotate = 30;
   const label_ = { show: true, formatter: (p: { data: [number, number, number, string] }) => p.data[3], fontSize: 11 };
   return {
     tooltip: {
       formatter: (p: { data: [number, number, number, string] }) =>
         `${String(rows[p.data[1]]?.[nameKey] ?? '')}<br/>${label(metrics[p.data[0]] ?? '', lang)}: ${p.data[3]}${p.data[2] < 0 ? '' : ` (P${Math.round(p.data[2])})`}`,
     },
-    grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
-    xAxis: { type: 'category', data: metrics.map((m) => label(m, lang)), axisLabel: { interval: 0, rotate: 30 } },
+    // The colour legend above the cells, the unit of the money cells below the metric labels: apart
+    // at every width (side by side at the bottom they met in a narrow chart).
+    grid: { left: 8, right: 8, top: 36, bottom: 24, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisLabel: { interval: 0, rotate },
+      name: t('amounts_in', lang, { unit: unitLabel(COLUMN_UNIT, lang) }),
+      nameLocation: 'middle',
+      nameGap: rotatedLabelDepth(names, rotate) + 6,
+      nameTextStyle: { color: '#6b7280' },
+    },
     yAxis: { type: 'category', data: rows.map((r) => String(r[nameKey] ?? '')), inverse: true },
     // One series (ECharts draws a heatmap only under a visualMap): a neutral cell carries -1, below
     // the selected range [0, 100], and takes the out-of-range colour.
-    visualMap: { dimension: 2, min: -1, max: 100, range: [0, 100], calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#c0392b', '#f4e3b1', '#1b8a4b'] }, outOfRange: { color: NEUTRAL_COLOUR }, text: ['P100', 'P0'] },
+    visualMap: { dimension: 2, min: -1, max: 100, range: [0, 100], calculable: false, orient: 'horizontal', right: 8, top: 0, itemHeight: 120, itemWidth: 14, inRange: { color: ['#c0392b', '#f4e3b1', '#1b8a4b'] }, outOfRange: { color: NEUTRAL_COLOUR }, text: ['P100', 'P0'] },
     series: [{ type: 'heatmap', data: cells.map((c) => [c.x, c.y, c.percentile ?? -1, c.text]), label: label_ }],
   };
 }

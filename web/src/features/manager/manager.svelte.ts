@@ -2,8 +2,10 @@
 // monthly trend, process and risk), and the client portfolio; reloaded when manager or period change.
 import { manager, portfolio, type Listed, type ManagerPage, type Row, type View } from '../../lib/api.ts';
 import { Resource } from '../../lib/resource.svelte.ts';
+import { PROFIT_TILES } from './headline.ts';
 
-export const TREND_METRICS = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income'] as const;
+/** The trend chart's lines: the profit split, as the first tiles. */
+export const TREND_METRICS = PROFIT_TILES;
 
 export class ManagerState {
   page = new Resource<ManagerPage>();

@@ -33,3 +33,20 @@ export function drillParam(managerId: string | null): string {
 export function cellDrillParam(d: CellDrill): string {
   return d.kind === 'migration' ? `migration:${d.from_class}:${d.to_class}` : `vintage:${d.origination_quarter}:${d.months_on_book}`;
 }
+
+/**
+ * Where a cell of a loan list leads (turned-NPL loans, migration cells, vintage points, warnings):
+ * the client's name to the client, the holder's and the originator's names to their managers.
+ * Null for other cells and for rows without the id (the unassigned bucket, an unknown originator).
+ */
+const LOAN_LINKS: Record<string, { page: 'client' | 'manager'; id: string }> = {
+  client_name: { page: 'client', id: 'client_id' },
+  manager_name: { page: 'manager', id: 'manager_id' },
+  originating_manager_name: { page: 'manager', id: 'originating_manager_id' },
+};
+
+export function loanCellTarget(row: Record<string, unknown>, key: string): { page: 'client' | 'manager'; id: string } | null {
+  const to = LOAN_LINKS[key];
+  const id = to ? row[to.id] : null;
+  return to && id !== null && id !== undefined && id !== '' ? { page: to.page, id: String(id) } : null;
+}
