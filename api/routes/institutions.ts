@@ -88,7 +88,7 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const period = resolvePeriod(d, q.period);
       const [listed, scheme] = await Promise.all([
         leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q }, pagingOf(q)),
-        schemeStatus(d.reader, d.periods, period),
+        schemeStatus(d.reader, d.periods, period, { orgId: org.org_id }),
       ]);
       return sendList(c, q, 'league', {
         meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, grade: q.grade ?? null, q: q.q ?? null, scheme },

@@ -72,7 +72,7 @@ export function managerRoutes(docs: RouteDocs) {
       managerMetrics(d.reader, d.catalog, manager_id, period),
       managerTrend(d.reader, d.catalog, manager_id, period, d.periods),
       managerPageParts(d.reader, d.catalog, manager_id, period),
-      schemeStatus(d.reader, d.periods, period, manager_id),
+      schemeStatus(d.reader, d.periods, period, { managerId: manager_id }),
     ]);
     const scorecard = await withLock(d, manager_id, await withEntries(d, manager_id, built));
     const monthRow = isMonth ? trend.find((r) => (r as { period?: unknown }).period === period) : undefined;
