@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PERIOD_KEY, PERIOD_KEY_OF, PERIOD_TYPES } from './periods.ts';
 import type { ColumnKind } from './metrics.ts';
+import type { Unavailable } from './unavailable.ts';
 import { CLIENT_SEGMENTS, LINES, LOAN_CLASSES, MIGRATION_TO, ORG_LEVELS, RISK_BASES, SIZE_BASES, SIZE_TIERS, WARNING_KINDS } from './codes.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -152,6 +153,8 @@ export interface ListBody<R> {
   /** Request context echoed back: period, node, filters. */
   meta: Record<string, unknown>;
   columns: ListColumn[];
+  /** The columns whose figures are null because their ledger was not delivered in the period, with the reason (contract/unavailable.ts); {} when every figure rests on a delivered ledger. */
+  unavailable: Unavailable;
   rows: R[];
   total: number;
   page: number;

@@ -10,6 +10,8 @@ import { toJson } from '../../report/json.ts';
 import type { Lang } from '../../report/labels.ts';
 import { formatCount } from '../progress.ts';
 import { entriesPathFor } from '../../warehouse/entries.ts';
+import { downloadNotes } from '../../warehouse/queries/delivery.ts';
+import { readerOf } from '../../warehouse/queries/reader.ts';
 
 const formats = ['csv', 'json', 'xlsx'] as const;
 type Format = (typeof formats)[number];
@@ -66,7 +68,8 @@ Exit status: 0 written, 1 failed, 2 bad usage (unknown kind, bad or unbuilt peri
         if (e instanceof ExportRequestError) throw new UsageError(e.message);
         throw e;
       }
-      const table = await kind.table(wh, req);
+      const built = await kind.table(wh, req);
+      const table = { ...built, notes: await downloadNotes(readerOf(wh), built.columns.map((c) => c.key), req.period) };
       const body: string | Buffer =
         format === 'csv' ? toCsv(table, lang) : format === 'json' ? toJson(table) : await toXlsx(table, lang, kind.sheet);
       if (outFile) {

@@ -3,6 +3,8 @@
 // (cfg_reporting_currency, config/currency.json). No client or manager figures.
 import type { Reader } from './reader.ts';
 import type { BuildWarningItem, LedgerCoverageRow } from '../../contract/api.ts';
+import { unavailableColumns, type Unavailable } from '../../contract/unavailable.ts';
+import type { TableNotes } from '../../report/table.ts';
 
 
 /** The five ledgers of one period, in the contract's order. */
@@ -15,6 +17,29 @@ export async function ledgerCoverage(reader: Reader, period: string): Promise<Le
   );
 }
 
+/** The ledgers not delivered in any month of a period (coverage 'none'): what makes a figure unavailable. */
+export async function ledgersNotDelivered(reader: Reader, period: string): Promise<string[]> {
+  const rows = await reader.query<{ ledger: string }>(
+    `select ledger from mart_ledger_coverage where period = $period and coverage = 'none' order by ledger`,
+    { period },
+  );
+  return rows.map((r) => r.ledger);
+}
+
+/** The columns among `keys` whose figures are unavailable in `period` (none without a period). */
+export async function unavailableIn(reader: Reader, keys: readonly string[], period: unknown): Promise<Unavailable> {
+  if (typeof period !== 'string') return {};
+  return unavailableColumns(keys, await ledgersNotDelivered(reader, period));
+}
+
+/**
+ * What a download's headers state (report/table.ts headerOf): the reporting currency's unit for
+ * money and the columns unavailable in the period — for the API's downloads and `jixiao export` alike.
+ */
+export async function downloadNotes(reader: Reader, keys: readonly string[], period: unknown): Promise<TableNotes> {
+  const [currency, unavailable] = await Promise.all([reportingCurrency(reader), unavailableIn(reader, keys, period)]);
+  return { money: currency.units.yuan, unavailable };
+}
 
 /** Every item the build's warnings flagged, warning by warning. */
 export async function buildWarnings(reader: Reader): Promise<BuildWarningItem[]> {
