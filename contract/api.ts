@@ -215,6 +215,8 @@ export interface OrgSummary {
   figures: Row | null;
   /** Every metric against base and target (mart_org_metrics). */
   metrics: MetricFigure[];
+  /** Figures (metrics and figures keys) null because their ledger was not delivered in the period, with the reason. */
+  unavailable: Unavailable;
   /** Monthly rows of the period's year up to its end. */
   trend: Row[];
 }
@@ -314,6 +316,8 @@ export interface ManagerPage {
   scorecard: Scorecard | null;
   /** The scoring period that applies, and whether a scheme was in force for the manager then. */
   scheme?: SchemeStatus | null;
+  /** Figures (metrics, figures, process, risk keys) null because their ledger was not delivered in the period, with the reason. */
+  unavailable: Unavailable;
   trend: Row[];
   process: Row | null;
   risk: Row | null;

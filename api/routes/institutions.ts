@@ -16,6 +16,8 @@ import { leagueColumns, leagueTable, schemeStatus } from '../../warehouse/querie
 import { orgUnassigned, unassignedLeading } from '../../warehouse/queries/unassigned.ts';
 import { sortAndPage } from '../../warehouse/queries/listing.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
+import { ledgersNotDelivered } from '../../warehouse/queries/delivery.ts';
+import { unavailableColumns } from '../../contract/unavailable.ts';
 
 export const orgParam = z.strictObject({ org_id: idString });
 
@@ -56,12 +58,14 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const { deps: d, scope } = c.var;
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const period = resolvePeriod(d, c.req.valid('query').period);
-      const [figures, metrics, trend] = await Promise.all([
+      const [figures, metrics, trend, notDelivered] = await Promise.all([
         orgFigures(d.reader, d.catalog, org.org_id, period),
         orgMetrics(d.reader, d.catalog, org.org_id, period),
         orgTrend(d.reader, d.catalog, org.org_id, period),
+        ledgersNotDelivered(d.reader, period),
       ]);
-      const answer: OrgSummary = { org, period, figures, metrics, trend };
+      const unavailable = unavailableColumns([...metrics.map((m) => m.metric), ...Object.keys(figures ?? {})], notDelivered);
+      const answer: OrgSummary = { org, period, figures, metrics, unavailable, trend };
       return c.json(answer, 200);
     })
     .get('/:org_id/benchmark', requireArea('institutions'), v('param', orgParam), v('query', benchmarkQuery), async (c) => {

@@ -120,6 +120,17 @@ describe('a delivery of loans and sales only', () => {
     expect(exported).toContain('中间业务收入（元；未提供）');
   });
 
+  it('names the unavailable figures of the manager and institution pages (their tiles read 未提供)', async () => {
+    for (const url of ['/api/managers/M1?period=2026-Q1', '/api/orgs/HQ?period=2026-Q1']) {
+      const page = await (await get(url)).json();
+      expect(page.unavailable.deposit_avg_balance, url).toBe('not_delivered');
+      expect(page.unavailable.fee_income, url).toBe('not_delivered');
+      expect(page.unavailable.loan_end_balance, url).toBeUndefined();
+      expect(page.unavailable.npl_ratio, url).toBeUndefined(); // loans delivered: a null NPL ratio there is 0/0, "—"
+      expect(page.metrics.find((m: { metric: string }) => m.metric === 'deposit_avg_balance').actual, url).toBeNull();
+    }
+  });
+
   it('lists the 0 %-rate and negative-spread warnings, kept with the build for head office and admins', async () => {
     const res = await get('/api/warnings');
     expect(res.status).toBe(200);
