@@ -4,34 +4,21 @@
 //   league of S21 (M4 only)        → no scheme in force;   league of B2 (S21 under it) → none either;
 //   league of S11 (M1 and M2)      → in force (M1 is scored); league of HQ → in force;
 //   card of M4 → not in force, with the reason;  card of M1 → in force.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFixture, fixtureApp, login, removeFixture, type Fixture } from './fixture.ts';
+import { fixtureForFile } from './fixture.ts';
 import { configDir } from '../../warehouse/paths.ts';
 
-let f: Fixture;
-let ctx: Awaited<ReturnType<typeof fixtureApp>>;
-let config: string;
-let head: string;
+// the configuration without the corporate default scheme
+const config = mkdtempSync(join(tmpdir(), 'jixiao-config-'));
+cpSync(configDir, config, { recursive: true });
+rmSync(join(config, 'schemes', 'corporate_default.json'));
+const bank = fixtureForFile({ configDir: config });
+afterAll(() => rmSync(config, { recursive: true, force: true }));
 const P = '2026-03-ytd';
-
-beforeAll(async () => {
-  config = mkdtempSync(join(tmpdir(), 'jixiao-config-'));
-  cpSync(configDir, config, { recursive: true });
-  rmSync(join(config, 'schemes', 'corporate_default.json'));
-  f = await createFixture({ configDir: config });
-  ctx = await fixtureApp(f);
-  head = await login(ctx.app, 'head');
-});
-afterAll(() => {
-  ctx?.close();
-  if (f) removeFixture(f);
-  if (config) rmSync(config, { recursive: true, force: true });
-});
-
-const get = async (path: string) => (await ctx.app.request(path, { headers: { cookie: head } })).json();
+const get = async (path: string) => (await bank.get(path)).json();
 
 describe('no scheme in force, per node', () => {
   it('says so on the league of a subtree whose managers no scheme scores, not on the others', async () => {

@@ -9,42 +9,29 @@
 // So in 2026-Q1 (and 2026-02): M1 1 unit / 50,000.00; M3 1 / 20,000.00; M2, M4 0 / 0.00;
 // S11 (M1, M2) 1 / 50,000.00; S12 (M3) 1 / 20,000.00; B1 = S11 + S12 = 2 / 70,000.00; HQ the same
 // (S21 sold nothing); clients C1 1 / 50,000.00 and C4 1 / 20,000.00 in 2026-02, nothing in 2026-01.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, fixtureApp, login, publishedRows, removeFixture, type Fixture } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureForFile, publishedRows } from './fixture.ts';
 
-let f: Fixture;
-let ctx: Awaited<ReturnType<typeof fixtureApp>>;
-let head: string;
-
-beforeAll(async () => {
-  f = await createFixture();
-  ctx = await fixtureApp(f);
-  head = await login(ctx.app, 'head');
-});
-afterAll(() => {
-  ctx?.close();
-  if (f) removeFixture(f);
-});
-
-const get = async (url: string) => (await ctx.app.request(url, { headers: { cookie: head } })).json();
+const bank = fixtureForFile();
+const get = async (url: string) => (await bank.get(url)).json();
 const sold = (r: Record<string, unknown>) => [r.sales_wealth_units, r.sales_wealth_amount];
 
 describe('products sold', () => {
   it('in the marts: per manager, per node and per client, as hand-computed', async () => {
-    expect(await publishedRows(f, `select manager_id, sales_wealth_units::varchar as u, sales_wealth_amount::varchar as a from mart_manager_period where period = '2026-Q1' order by manager_id`)).toEqual([
+    expect(await publishedRows(bank.f, `select manager_id, sales_wealth_units::varchar as u, sales_wealth_amount::varchar as a from mart_manager_period where period = '2026-Q1' order by manager_id`)).toEqual([
       { manager_id: 'M1', u: '1.000000', a: '50000.00' },
       { manager_id: 'M2', u: '0.000000', a: '0.00' },
       { manager_id: 'M3', u: '1.000000', a: '20000.00' },
       { manager_id: 'M4', u: '0.000000', a: '0.00' },
     ]);
-    expect(await publishedRows(f, `select org_id, sales_wealth_units::varchar as u, sales_wealth_amount::varchar as a from mart_org_period where period = '2026-Q1' and org_id in ('HQ', 'B1', 'S11', 'S12', 'S21') order by org_id`)).toEqual([
+    expect(await publishedRows(bank.f, `select org_id, sales_wealth_units::varchar as u, sales_wealth_amount::varchar as a from mart_org_period where period = '2026-Q1' and org_id in ('HQ', 'B1', 'S11', 'S12', 'S21') order by org_id`)).toEqual([
       { org_id: 'B1', u: '2.000000', a: '70000.00' },
       { org_id: 'HQ', u: '2.000000', a: '70000.00' },
       { org_id: 'S11', u: '1.000000', a: '50000.00' },
       { org_id: 'S12', u: '1.000000', a: '20000.00' },
       { org_id: 'S21', u: '0.000000', a: '0.00' },
     ]);
-    expect(await publishedRows(f, `select period, client_id, category, units::varchar as u, amount::varchar as a from mart_client_sales_period where period in ('2026-01', '2026-02', '2026-Q1') order by period, client_id`)).toEqual([
+    expect(await publishedRows(bank.f, `select period, client_id, category, units::varchar as u, amount::varchar as a from mart_client_sales_period where period in ('2026-01', '2026-02', '2026-Q1') order by period, client_id`)).toEqual([
       { period: '2026-02', client_id: 'C1', category: 'wealth', u: '1.000000', a: '50000.00' },
       { period: '2026-02', client_id: 'C4', category: 'wealth', u: '1.000000', a: '20000.00' },
       { period: '2026-Q1', client_id: 'C1', category: 'wealth', u: '1.000000', a: '50000.00' },
@@ -70,7 +57,7 @@ describe('products sold', () => {
     expect(sold(page.figures)).toEqual(['1.000000', '50000.00']);
     const m3 = await get('/api/managers/M3?period=2026-02');
     expect(sold(m3.figures)).toEqual(['1.000000', '20000.00']);
-    const csv = await (await ctx.app.request('/api/managers/M1?period=2026-Q1&table=metrics&format=csv&lang=en', { headers: { cookie: head } })).text();
+    const csv = await (await bank.get('/api/managers/M1?period=2026-Q1&table=metrics&format=csv&lang=en')).text();
     expect(csv).toContain('\r\nWealth management sold (amount),50000.00,');
   });
 
