@@ -17,13 +17,25 @@ export async function ledgerCoverage(reader: Reader, period: string): Promise<Le
   );
 }
 
+/**
+ * Per reader (one published, read-only results file), the ledgers not delivered per period: every
+ * list, page and download asks, and the answer cannot change while the file is open.
+ */
+const notDeliveredByReader = new WeakMap<Reader, Map<string, Promise<string[]>>>();
+
 /** The ledgers not delivered in any month of a period (coverage 'none'): what makes a figure unavailable. */
-export async function ledgersNotDelivered(reader: Reader, period: string): Promise<string[]> {
-  const rows = await reader.query<{ ledger: string }>(
-    `select ledger from mart_ledger_coverage where period = $period and coverage = 'none' order by ledger`,
-    { period },
-  );
-  return rows.map((r) => r.ledger);
+export function ledgersNotDelivered(reader: Reader, period: string): Promise<string[]> {
+  let byPeriod = notDeliveredByReader.get(reader);
+  if (!byPeriod) notDeliveredByReader.set(reader, (byPeriod = new Map()));
+  let hit = byPeriod.get(period);
+  if (!hit) {
+    hit = reader
+      .query<{ ledger: string }>(`select ledger from mart_ledger_coverage where period = $period and coverage = 'none' order by ledger`, { period })
+      .then((rows) => rows.map((r) => r.ledger));
+    hit.catch(() => byPeriod.delete(period)); // a failed read is not kept
+    byPeriod.set(period, hit);
+  }
+  return hit;
 }
 
 /** The columns among `keys` whose figures are unavailable in `period` (none without a period). */
