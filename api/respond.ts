@@ -129,11 +129,12 @@ export async function sendTable(
   c: Context<AppEnv>,
   q: { format: 'csv' | 'xlsx'; lang: Lang },
   name: string,
-  meta: { period?: unknown; org_id?: unknown; manager_id?: unknown; client_id?: unknown },
+  meta: { period?: unknown; org_id?: unknown; manager_id?: unknown; client_id?: unknown; periods?: string[] },
   keys: string[],
   rows: Record<string, unknown>[],
 ) {
-  const table = downloadTable(keys, rows, q.lang, await notesFor(c, keys, meta.period));
+  // `periods`: the periods of a table over time (a client's months), for the unavailable columns
+  const table = downloadTable(keys, rows, q.lang, await notesFor(c, keys, meta.periods ?? meta.period));
   const stem = safeFileName([name, meta.manager_id ?? meta.client_id ?? meta.org_id, meta.period].filter(Boolean).join('-'));
   if (q.format === 'csv') {
     return c.body(toCsv(table, q.lang), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${stem}.csv"` });

@@ -343,6 +343,8 @@ export interface ClientPage {
   holders: Row[];
   /** Monthly mart_client_period rows (period + every metric). */
   history: Row[];
+  /** History columns null because their ledger was delivered in none of the months, with the reason. */
+  unavailable: Unavailable;
   /** Ledger snapshots, newest first: deposits (account × month) and loans (loan × month, five_class…). */
   ledgers: { deposits: Row[]; loans: Row[] };
 }

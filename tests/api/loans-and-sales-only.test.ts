@@ -129,6 +129,13 @@ describe('a delivery of loans and sales only', () => {
       expect(page.unavailable.npl_ratio, url).toBeUndefined(); // loans delivered: a null NPL ratio there is 0/0, "—"
       expect(page.metrics.find((m: { metric: string }) => m.metric === 'deposit_avg_balance').actual, url).toBeNull();
     }
+    // a client's months: deposits delivered in none of 2026-01 … 03, loans in all
+    const client = await (await get('/api/clients/C1')).json();
+    expect(client.history.map((r: { period: string }) => r.period)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(client.unavailable.deposit_avg_balance).toBe('not_delivered');
+    expect(client.unavailable.loan_end_balance).toBeUndefined();
+    const history = (await (await get('/api/clients/C1?table=history&format=csv&lang=en')).text()).split('\r\n')[0]!;
+    expect(history).toContain('Avg daily deposits (CNY; not delivered)');
   });
 
   it('lists the 0 %-rate and negative-spread warnings, kept with the build for head office and admins', async () => {

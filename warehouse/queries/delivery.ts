@@ -38,10 +38,16 @@ export function ledgersNotDelivered(reader: Reader, period: string): Promise<str
   return hit;
 }
 
-/** The columns among `keys` whose figures are unavailable in `period` (none without a period). */
+/**
+ * The columns among `keys` whose figures are unavailable in `period` (none without a period); for
+ * several periods (a client's months), those unavailable in every one of them.
+ */
 export async function unavailableIn(reader: Reader, keys: readonly string[], period: unknown): Promise<Unavailable> {
-  if (typeof period !== 'string') return {};
-  return unavailableColumns(keys, await ledgersNotDelivered(reader, period));
+  const periods = typeof period === 'string' ? [period] : Array.isArray(period) ? period.filter((p): p is string => typeof p === 'string') : [];
+  if (periods.length === 0) return {};
+  const each = await Promise.all(periods.map((p) => ledgersNotDelivered(reader, p)));
+  const inEvery = each.reduce((common, lacking) => common.filter((l) => lacking.includes(l)));
+  return unavailableColumns(keys, inEvery);
 }
 
 /**
