@@ -3,6 +3,7 @@
 // (every sales figure null) is said as such, not shown as nothing sold.
 import { describe, expect, it } from 'vitest';
 import { salesByCategory, salesColumns, salesState, soldCategories } from '../../web/src/features/sales/sales.ts';
+import { leagueColumns } from '../../web/src/features/managers/league.ts';
 
 const zero = { sales_wealth_units: '0.000000', sales_wealth_amount: '0.00', sales_credit_card_units: '0.000000', sales_credit_card_amount: '0.00' };
 
@@ -28,5 +29,12 @@ describe('products sold', () => {
     const row = { ...zero, sales_wealth_units: '1.000000', sales_wealth_amount: '50000.00' };
     expect(salesByCategory(row, 'zh')).toEqual([{ category: 'wealth', category_name: '理财', units: '1.000000', amount: '50000.00' }]);
     expect(salesByCategory(row, 'en')[0]!.category_name).toBe('Wealth management');
+  });
+
+  it('adds the league\'s optional columns only when asked (?sales=1), before the compare box', () => {
+    const rows = [{ manager_id: 'M1', ...zero, sales_wealth_units: '1.000000', sales_wealth_amount: '50000.00' }];
+    const keys = (sales: boolean) => leagueColumns(rows, () => true, 'zh', { sales }).map((c) => c.key);
+    expect(keys(false).filter((k) => k.startsWith('sales_'))).toEqual([]);
+    expect(keys(true).slice(-3)).toEqual(['sales_wealth_units', 'sales_wealth_amount', 'select']);
   });
 });
