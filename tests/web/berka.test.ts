@@ -191,6 +191,8 @@ describe('the Berka bank in Chromium', () => {
     await history.waitFor();
     expect(await history.getAttribute('data-state')).toBe('sold');
     expect(await history.locator(`tbody tr`, { hasText: PERIOD }).locator(`td[data-key="sales_${seller.category}_units"]`).innerText()).toBe('1');
+    // the client's trend: deposits were delivered in none of its months — said, not "—"
+    expect(await page.locator('tbody td[data-key="deposit_spread"]').first().innerText()).toBe('未提供');
     await screenshot(page, 'berka-client-sales');
   });
 
