@@ -7,6 +7,9 @@ import { kindOf, type Column, type ColumnKind, type Table } from '../report/tabl
 import { labelOf, type Lang } from '../report/labels.ts';
 import { MAX_EXPORT_ROWS, type ListBody, type ListColumn, type ListQuery } from '../contract/api.ts';
 import type { Paging } from '../warehouse/queries/listing.ts';
+import { downloadNotes, unavailableIn } from '../warehouse/queries/delivery.ts';
+import type { TableNotes } from '../report/table.ts';
+import type { AppEnv } from './env.ts';
 
 /** The paging a query needs: a page for JSON, every row (capped) for a download. */
 export function pagingOf(q: ListQuery): Paging {
@@ -58,7 +61,7 @@ export function labelled(keys: string[]): Labelled {
  * header the JSON shows in `columns[].label` (labelOf does not know the API's derived columns,
  * <metric>_per_manager and <metric>_percentile); a header two columns share gets its key added.
  */
-function downloadTable(keys: string[], rows: Record<string, unknown>[], lang: Lang): Table {
+function downloadTable(keys: string[], rows: Record<string, unknown>[], lang: Lang, notes: TableNotes): Table {
   const used = new Set<string>();
   const columns = columnsFor(keys).map((c) => {
     let label = labelFor(c.key, lang);
@@ -66,31 +69,34 @@ function downloadTable(keys: string[], rows: Record<string, unknown>[], lang: La
     used.add(label);
     return { ...c, header: label };
   });
-  return { columns, rows };
+  return { columns, rows, notes };
 }
+
+/** What a download's headers state: the reporting currency's unit and the unavailable columns. */
+const notesFor = (c: Context<AppEnv>, keys: readonly string[], period: unknown): Promise<TableNotes> => downloadNotes(c.var.deps.reader, keys, period);
 
 function safeFileName(s: string): string {
   return s.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 100);
 }
 
 export async function sendList<R extends Record<string, unknown>>(
-  c: Context,
+  c: Context<AppEnv>,
   q: ListQuery,
   name: string,
-  body: Omit<ListBody<R>, 'columns' | 'page' | 'page_size' | 'sort' | 'order'> & { keys: string[] },
+  body: Omit<ListBody<R>, 'columns' | 'unavailable' | 'page' | 'page_size' | 'sort' | 'order'> & { keys: string[] },
 ) {
   const { keys, ...rest } = body;
   // The download table and its labels are built only for a download (a JSON page never needs them).
-  const table = () => downloadTable(keys, rest.rows, q.lang);
+  const table = async () => downloadTable(keys, rest.rows, q.lang, await notesFor(c, keys, rest.meta.period));
   const stem = safeFileName([name, rest.meta.period, rest.meta.org_id ?? rest.meta.manager_id].filter(Boolean).join('-'));
   if (q.format === 'csv') {
-    return c.body(toCsv(table(), q.lang), 200, {
+    return c.body(toCsv(await table(), q.lang), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${stem}.csv"`,
     });
   }
   if (q.format === 'xlsx') {
-    const buf = await toXlsx(table(), q.lang, name.slice(0, 31));
+    const buf = await toXlsx(await table(), q.lang, name.slice(0, 31));
     return c.body(new Uint8Array(buf), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="${stem}.xlsx"`,
@@ -99,6 +105,7 @@ export async function sendList<R extends Record<string, unknown>>(
   const json: ListBody<R> = {
     ...rest,
     columns: labelled(keys),
+    unavailable: await unavailableIn(c.var.deps.reader, keys, rest.meta.period),
     page: q.page,
     page_size: q.page_size,
     sort: q.sort,
@@ -119,14 +126,15 @@ export function keysOf(rows: Record<string, unknown>[], drop: readonly string[] 
  * the same writers, headers and file naming as the list exports.
  */
 export async function sendTable(
-  c: Context,
+  c: Context<AppEnv>,
   q: { format: 'csv' | 'xlsx'; lang: Lang },
   name: string,
-  meta: { period?: unknown; org_id?: unknown; manager_id?: unknown; client_id?: unknown },
+  meta: { period?: unknown; org_id?: unknown; manager_id?: unknown; client_id?: unknown; periods?: string[] },
   keys: string[],
   rows: Record<string, unknown>[],
 ) {
-  const table = downloadTable(keys, rows, q.lang);
+  // `periods`: the periods of a table over time (a client's months), for the unavailable columns
+  const table = downloadTable(keys, rows, q.lang, await notesFor(c, keys, meta.periods ?? meta.period));
   const stem = safeFileName([name, meta.manager_id ?? meta.client_id ?? meta.org_id, meta.period].filter(Boolean).join('-'));
   if (q.format === 'csv') {
     return c.body(toCsv(table, q.lang), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${stem}.csv"` });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PERIOD_KEY, PERIOD_KEY_OF, PERIOD_TYPES } from './periods.ts';
 import type { ColumnKind } from './metrics.ts';
 import type { ReviewState } from './review.ts';
+import type { Unavailable } from './unavailable.ts';
 import { CLIENT_SEGMENTS, LINES, LOAN_CLASSES, MIGRATION_TO, ORG_LEVELS, RISK_BASES, SIZE_BASES, SIZE_TIERS, WARNING_KINDS } from './codes.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -153,6 +154,8 @@ export interface ListBody<R> {
   /** Request context echoed back: period, node, filters. */
   meta: Record<string, unknown>;
   columns: ListColumn[];
+  /** The columns whose figures are null because their ledger was not delivered in the period, with the reason (contract/unavailable.ts); {} when every figure rests on a delivered ledger. */
+  unavailable: Unavailable;
   rows: R[];
   total: number;
   page: number;
@@ -221,6 +224,8 @@ export interface OrgSummary {
   figures: Row | null;
   /** Every metric against base and target (mart_org_metrics). */
   metrics: MetricFigure[];
+  /** Figures (metrics and figures keys) null because their ledger was not delivered in the period, with the reason. */
+  unavailable: Unavailable;
   /** Monthly rows of the period's year up to its end. */
   trend: Row[];
 }
@@ -320,6 +325,8 @@ export interface ManagerPage {
   scorecard: Scorecard | null;
   /** The scoring period that applies, and whether a scheme was in force for the manager then. */
   scheme?: SchemeStatus | null;
+  /** Figures (metrics, figures, process, risk keys) null because their ledger was not delivered in the period, with the reason. */
+  unavailable: Unavailable;
   trend: Row[];
   process: Row | null;
   risk: Row | null;
@@ -345,6 +352,8 @@ export interface ClientPage {
   holders: Row[];
   /** Monthly mart_client_period rows (period + every metric). */
   history: Row[];
+  /** History columns null because their ledger was delivered in none of the months, with the reason. */
+  unavailable: Unavailable;
   /** Ledger snapshots, newest first: deposits (account × month) and loans (loan × month, five_class…). */
   ledgers: { deposits: Row[]; loans: Row[] };
 }

@@ -60,6 +60,11 @@ const byName = new Map(METRICS.map((m) => [m.name, m]));
 /** The product categories of sales_<category>_units|amount (EXTRACTS.md). */
 export const SALES_CATEGORIES: readonly string[] = Object.keys(glossary.sales_categories);
 
+/** A product category's own label (信用卡 / Credit cards); undefined for a name that is not one. */
+export function salesCategoryLabel(category: string): { zh: string; en: string } | undefined {
+  return (glossary.sales_categories as Record<string, { zh: string; en: string }>)[category];
+}
+
 /** A metric of the catalog, or a sales metric sales_<category>_units|amount; undefined for any other name. */
 export function metricOf(name: string): Metric | undefined {
   const known = byName.get(name);

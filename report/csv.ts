@@ -19,7 +19,7 @@ export function cell(value: unknown, kind: ColumnKind = 'text'): string {
 }
 
 export function toCsv(table: Table, lang: Lang, opts: { bom?: boolean } = {}): string {
-  const lines = [headerOf(table.columns, lang).map((h) => cell(h)).join(',')];
+  const lines = [headerOf(table, lang).map((h) => cell(h)).join(',')];
   const metricColumn = metricColumnOf(table.columns);
   for (const row of table.rows) {
     lines.push(table.columns.map((c) => {

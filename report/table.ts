@@ -2,6 +2,8 @@
 // CSV, XLSX and JSON writers all take this shape, so the CLI exports and the API downloads agree.
 import { CODED_COLUMNS, LONG_FORM_KEYS, labelOf, valueLabel, type Lang } from './labels.ts';
 import { kindOf, type ColumnKind } from '../contract/metrics.ts';
+import { UNAVAILABLE_LABEL, type Unavailable } from '../contract/unavailable.ts';
+import defaultCurrency from '../config/currency.json' with { type: 'json' };
 
 // The kinds of columns are the metric catalog's (contract/metrics.ts).
 export { kindOf, type ColumnKind };
@@ -18,10 +20,53 @@ export type TableRow = Record<string, unknown>;
 export interface Table {
   columns: Column[];
   rows: TableRow[];
+  /** What the headers say beside the labels (units, unavailable columns); see headerOf. */
+  notes?: TableNotes;
 }
 
-export function headerOf(columns: Column[], lang: Lang): string[] {
-  return columns.map((c) => c.header ?? labelOf(c.key, lang));
+export interface TableNotes {
+  /** The label of the unit money columns are in (config/currency.json units.yuan: 元, CZK); CNY's when absent. */
+  money?: { zh: string; en: string };
+  /** Columns whose figures are null for a reason (contract/unavailable.ts): said in their header. */
+  unavailable?: Unavailable;
+}
+
+/** The unit a header states for a column kind (money: the reporting currency's). */
+function unitOf(kind: ColumnKind, notes: TableNotes): { zh: string; en: string } | null {
+  if (kind === 'money') return notes.money ?? defaultCurrency.units.yuan;
+  if (kind === 'ratio') return { zh: '比率，1=100%', en: 'ratio: 1 = 100%' };
+  if (kind === 'count') return { zh: '数量', en: 'count' };
+  return null;
+}
+
+/** League columns measured by elapsed time in a month (序时进度): their headers say so. */
+const PACED: Record<string, string> = {
+  profit_contribution_base: 'pace_base',
+  profit_contribution_target: 'pace_target',
+  profit_contribution_achievement: 'pace_achievement',
+  profit_contribution_growth: 'pace_growth',
+};
+
+/**
+ * The header row of a download, the one place CSV and XLSX take it from: each column's label (its
+ * own header, else the glossary's), headed by elapsed time when the rows are a month measured so
+ * (they carry elapsed_share: 序时任务, 序时完成率), then its unit (money in the reporting currency,
+ * ratios, counts; none in a long-form column, whose rows mix units) and, for a column whose ledger
+ * was not delivered, that reason (未提供).
+ */
+export function headerOf(table: Table, lang: Lang): string[] {
+  const notes = table.notes ?? {};
+  const paced = table.rows.some((r) => r.elapsed_share !== null && r.elapsed_share !== undefined);
+  const longForm = metricColumnOf(table.columns) !== undefined;
+  return table.columns.map((c) => {
+    const pacedKey = paced ? PACED[c.key] : undefined;
+    const text = pacedKey ? labelOf(pacedKey, lang) : (c.header ?? labelOf(c.key, lang));
+    const unit = longForm && LONG_FORM_KEYS.has(c.key) ? null : unitOf(c.kind, notes);
+    const reason = notes.unavailable?.[c.key];
+    const parts = [unit?.[lang], reason ? UNAVAILABLE_LABEL[reason][lang] : undefined].filter(Boolean);
+    if (parts.length === 0) return text;
+    return lang === 'zh' ? `${text}（${parts.join('；')}）` : `${text} (${parts.join('; ')})`;
+  });
 }
 
 export function columnsOf(keys: string[]): Column[] {

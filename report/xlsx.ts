@@ -23,7 +23,7 @@ function cellOf(row: TableRow, column: Column, lang: Lang, metricColumn: string 
 }
 
 export async function toXlsx(table: Table, lang: Lang, sheet = 'Jixiao'): Promise<Buffer> {
-  const header = headerOf(table.columns, lang).map((h) => ({ value: h, type: String, fontWeight: 'bold' as const }));
+  const header = headerOf(table, lang).map((h) => ({ value: h, type: String, fontWeight: 'bold' as const }));
   const metricColumn = metricColumnOf(table.columns);
   const data = [header, ...table.rows.map((row) => table.columns.map((c) => cellOf(row, c, lang, metricColumn)))];
   // write-excel-file's types are narrower than the cells it accepts; the shape above is its documented one.

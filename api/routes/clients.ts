@@ -12,6 +12,7 @@ import { HttpProblem } from '../problem.ts';
 import { resolvePeriod } from '../periods.ts';
 import { orgParam, scopedOrg } from './institutions.ts';
 import { managerParam, scopedManager } from './managers.ts';
+import { unavailableIn } from '../../warehouse/queries/delivery.ts';
 import {
   clientHistory,
   clientHolders,
@@ -92,6 +93,7 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
       clientLedgers(d.reader, client_id),
     ]);
     const q = c.req.valid('query');
+    const months = history.map((r) => String((r as { period?: unknown }).period));
     if (q.format !== 'json') {
       if (!q.table) throw new HttpProblem(400, 'table: a download names its sub-table (holders, history, deposits, loans or held)', { invalid_params: [{ name: 'table', in: 'query', reason: 'required with format=csv|xlsx' }] });
       // held: each ledger's latest month-end, as the page's "products held" shows them.
@@ -100,9 +102,9 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
         return rows.filter((r) => String(r.as_of_date ?? '') === last);
       };
       const rows = (q.table === 'held' ? [...latest(ledgers.deposits), ...latest(ledgers.loans)] : q.table === 'deposits' || q.table === 'loans' ? ledgers[q.table] : q.table === 'holders' ? holders : history) as Record<string, unknown>[];
-      return sendTable(c, { format: q.format, lang: q.lang }, `client-${q.table}`, { client_id }, keysOf(rows), rows);
+      return sendTable(c, { format: q.format, lang: q.lang }, `client-${q.table}`, { client_id, ...(q.table === 'history' ? { periods: months } : {}) }, keysOf(rows), rows);
     }
-    const answer: ClientPage = { client, holders, history, ledgers };
+    const answer: ClientPage = { client, holders, history, unavailable: await unavailableIn(d.reader, keysOf(history), months), ledgers };
     return c.json(answer, 200);
   });
 

@@ -17,6 +17,8 @@ import { orgUnassigned, unassignedLeading } from '../../warehouse/queries/unassi
 import { sortAndPage } from '../../warehouse/queries/listing.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
 import { standingFiles } from './managers.ts';
+import { ledgersNotDelivered } from '../../warehouse/queries/delivery.ts';
+import { unavailableColumns } from '../../contract/unavailable.ts';
 
 export const orgParam = z.strictObject({ org_id: idString });
 
@@ -57,12 +59,14 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const { deps: d, scope } = c.var;
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const period = resolvePeriod(d, c.req.valid('query').period);
-      const [figures, metrics, trend] = await Promise.all([
+      const [figures, metrics, trend, notDelivered] = await Promise.all([
         orgFigures(d.reader, d.catalog, org.org_id, period),
         orgMetrics(d.reader, org.org_id, period),
         orgTrend(d.reader, d.catalog, org.org_id, period),
+        ledgersNotDelivered(d.reader, period),
       ]);
-      const answer: OrgSummary = { org, period, figures, metrics, trend };
+      const unavailable = unavailableColumns([...metrics.map((m) => m.metric), ...Object.keys(figures ?? {})], notDelivered);
+      const answer: OrgSummary = { org, period, figures, metrics, unavailable, trend };
       return c.json(answer, 200);
     })
     .get('/:org_id/benchmark', requireArea('institutions'), v('param', orgParam), v('query', benchmarkQuery), async (c) => {
@@ -89,7 +93,7 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const period = resolvePeriod(d, q.period);
       const [listed, scheme] = await Promise.all([
         leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q }, pagingOf(q), standingFiles(d, period)),
-        schemeStatus(d.reader, d.periods, period),
+        schemeStatus(d.reader, d.periods, period, { orgId: org.org_id }),
       ]);
       return sendList(c, q, 'league', {
         meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, grade: q.grade ?? null, q: q.q ?? null, scheme },

@@ -16,6 +16,8 @@ import { resolvePeriod } from '../periods.ts';
 import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend, periodsUpTo, schemeStatus, type StandingFiles } from '../../warehouse/queries/managers.ts';
 import { liveScorecard } from '../../warehouse/queries/entries.ts';
 import { withLock } from './reviews.ts';
+import { ledgersNotDelivered } from '../../warehouse/queries/delivery.ts';
+import { unavailableColumns } from '../../contract/unavailable.ts';
 
 export const managerParam = z.strictObject({ manager_id: idString });
 
@@ -79,17 +81,20 @@ export function managerRoutes(docs: RouteDocs) {
     // A month's figures are the trend's last row: one query fewer for the commonest request.
     const isMonth = d.periods.some((p) => p.period === period && p.period_type === 'month');
     // The card, pay, process, risk and concentration rows come in one row of mart_manager_page.
-    const [periodFigures, metrics, trend, { scorecard: built, process, risk, concentration }, scheme] = await Promise.all([
+    const [periodFigures, metrics, trend, { scorecard: built, process, risk, concentration }, scheme, notDelivered] = await Promise.all([
       isMonth ? null : managerFigures(d.reader, d.catalog, manager_id, period),
       managerMetrics(d.reader, manager_id, period),
       managerTrend(d.reader, d.catalog, manager_id, period, d.periods),
       managerPageParts(d.reader, d.catalog, manager_id, period),
-      schemeStatus(d.reader, d.periods, period, manager_id),
+      schemeStatus(d.reader, d.periods, period, { managerId: manager_id }),
+      ledgersNotDelivered(d.reader, period),
     ]);
     const scorecard = await withLock(d, manager_id, await withEntries(d, manager_id, built));
     const monthRow = isMonth ? trend.find((r) => (r as { period?: unknown }).period === period) : undefined;
     const figures = isMonth ? (monthRow ? Object.fromEntries(Object.entries(monthRow).filter(([k]) => k !== 'period')) : null) : periodFigures;
-    const answer: ManagerPage = { manager, period, figures, metrics, scorecard, scheme, trend, process, risk, concentration };
+    const shown = [...metrics.map((m) => m.metric), ...[figures, process, risk].flatMap((r) => Object.keys(r ?? {}))];
+    const unavailable = unavailableColumns(shown, notDelivered);
+    const answer: ManagerPage = { manager, period, figures, metrics, scorecard, scheme, unavailable, trend, process, risk, concentration };
     return c.json(answer, 200);
   });
 }

@@ -11,6 +11,8 @@ import type { Lang } from '../../report/labels.ts';
 import { formatCount } from '../progress.ts';
 import { entriesPathFor } from '../../warehouse/entries.ts';
 import { reviewsPathFor } from '../../warehouse/reviews.ts';
+import { downloadNotes } from '../../warehouse/queries/delivery.ts';
+import { readerOf } from '../../warehouse/queries/reader.ts';
 
 const formats = ['csv', 'json', 'xlsx'] as const;
 type Format = (typeof formats)[number];
@@ -66,7 +68,7 @@ Exit status: 0 written, 1 failed, 2 bad usage (unknown kind, bad or unbuilt peri
     const wh = await openResults(dbPath);
     try {
       const req = { period: values.period, org, entriesFile: entriesPathFor(dbPath), reviewsFile: reviewsPathFor(dbPath) };
-      const table = await (async () => {
+      const built = await (async () => {
         try {
           await checkRequest(wh, req, kind);
           return await kind.table(wh, req);
@@ -75,6 +77,7 @@ Exit status: 0 written, 1 failed, 2 bad usage (unknown kind, bad or unbuilt peri
           throw e;
         }
       })();
+      const table = { ...built, notes: await downloadNotes(readerOf(wh), built.columns.map((c) => c.key), req.period) };
       const body: string | Buffer =
         format === 'csv' ? toCsv(table, lang) : format === 'json' ? toJson(table) : await toXlsx(table, lang, kind.sheet);
       if (outFile) {

@@ -2,6 +2,7 @@
 // three months of ledgers, built into the real marts by the build runner; users for every role in
 // a users file beside it. Each test file makes its own copy in os.tmpdir().
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Warehouse } from '../../warehouse/db.ts';
@@ -187,4 +188,23 @@ export async function login(app: App, user: FixtureUser): Promise<string> {
   if (res.status !== 200) throw new Error(`login ${user}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie') ?? '';
   return cookie.split(';')[0]!;
+}
+
+/**
+ * A test file's bank: built before its tests (createFixture options), an app over it and a head-office
+ * session; closed and removed after them. Read the fields inside the tests (they are set by then).
+ */
+export function fixtureForFile(opts: Parameters<typeof createFixture>[0] = {}) {
+  const it = {} as { f: Fixture; ctx: Awaited<ReturnType<typeof fixtureApp>>; head: string; get: (url: string) => Promise<Response> };
+  beforeAll(async () => {
+    it.f = await createFixture(opts);
+    it.ctx = await fixtureApp(it.f);
+    it.head = await login(it.ctx.app, 'head');
+    it.get = (url: string) => Promise.resolve(it.ctx.app.request(url, { headers: { cookie: it.head } }));
+  });
+  afterAll(() => {
+    it.ctx?.close();
+    if (it.f) removeFixture(it.f);
+  });
+  return it;
 }

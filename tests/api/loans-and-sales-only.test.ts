@@ -102,6 +102,42 @@ describe('a delivery of loans and sales only', () => {
     expect([e1.deposit_avg_balance, e1.fee_income, e1.visits]).toEqual([null, null, null]);
   });
 
+  it('names the reason beside every unavailable column: the list answer, its CSV and `jixiao export`', async () => {
+    const list = await (await get('/api/orgs/HQ/managers?period=2026-Q1')).json();
+    expect(list.unavailable.deposit_avg_balance).toBe('not_delivered');
+    expect(list.unavailable.fee_income).toBe('not_delivered');
+    expect(list.unavailable.visits).toBe('not_delivered');
+    // delivered (loans, sales), or needing no ledger, or adding loans to what was not delivered: no reason
+    for (const k of ['loan_end_balance', 'sales_credit_card_units', 'manager_name', 'profit_contribution', 'npl_ratio']) expect(list.unavailable[k]).toBeUndefined();
+    const header = (await (await get('/api/orgs/HQ/managers?period=2026-Q1&format=csv&lang=en')).text()).replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+    expect(header).toContain('Avg daily deposits (CNY; not delivered)');
+    expect(header).toContain('Period-end loans (CNY)');
+    const chunks: Buffer[] = [];
+    const sink = new Writable({ write: (c, _e, cb) => (chunks.push(Buffer.from(c)), cb()) });
+    expect(await main(['export', 'managers', '--period', '2026-Q1', '--db', f.dbPath], sink as never, sink as never)).toBe(0);
+    const exported = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+    expect(exported).toContain('日均存款（元；未提供）');
+    expect(exported).toContain('中间业务收入（元；未提供）');
+  });
+
+  it('names the unavailable figures of the manager and institution pages (their tiles read 未提供)', async () => {
+    for (const url of ['/api/managers/M1?period=2026-Q1', '/api/orgs/HQ?period=2026-Q1']) {
+      const page = await (await get(url)).json();
+      expect(page.unavailable.deposit_avg_balance, url).toBe('not_delivered');
+      expect(page.unavailable.fee_income, url).toBe('not_delivered');
+      expect(page.unavailable.loan_end_balance, url).toBeUndefined();
+      expect(page.unavailable.npl_ratio, url).toBeUndefined(); // loans delivered: a null NPL ratio there is 0/0, "—"
+      expect(page.metrics.find((m: { metric: string }) => m.metric === 'deposit_avg_balance').actual, url).toBeNull();
+    }
+    // a client's months: deposits delivered in none of 2026-01 … 03, loans in all
+    const client = await (await get('/api/clients/C1')).json();
+    expect(client.history.map((r: { period: string }) => r.period)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(client.unavailable.deposit_avg_balance).toBe('not_delivered');
+    expect(client.unavailable.loan_end_balance).toBeUndefined();
+    const history = (await (await get('/api/clients/C1?table=history&format=csv&lang=en')).text()).split('\r\n')[0]!;
+    expect(history).toContain('Avg daily deposits (CNY; not delivered)');
+  });
+
   it('lists the 0 %-rate and negative-spread warnings, kept with the build for head office and admins', async () => {
     const res = await get('/api/warnings');
     expect(res.status).toBe(200);

@@ -46,7 +46,7 @@ describe('manager page sub-tables', () => {
     // The metric as its label; a money metric's target at the fen (the long-form mart keeps 6 decimals).
     const row = lines.find((l) => l.startsWith('Profit contribution,'))!.split(',');
     expect(row[head.indexOf('Target')]).toBe('2000.00');
-    expect(row[head.indexOf('Achievement')]).toBe('0.937735');
+    expect(row[head.indexOf('Achievement (ratio: 1 = 100%)')]).toBe('0.937735');
   });
 
   it('XLSX is a workbook; a download without `table`, or an unknown one, is a 400', async () => {

@@ -67,7 +67,7 @@ describe('a ratio with a zero denominator is null, not 0', () => {
     expect(byId(rows, 'manager_id')).toEqual({ M1: null, M2: '1.000000', M3: null, M4: '0.000000' });
     const csv = await (await get('/api/orgs/HQ/managers?period=2026-Q1&format=csv&lang=en')).text();
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-    const col = lines[0]!.split(',').indexOf('NPL ratio');
+    const col = lines[0]!.split(',').indexOf('NPL ratio (ratio: 1 = 100%)');
     expect(col).toBeGreaterThan(0);
     const m1 = lines.find((l) => l.split(',').includes('M1'))!.split(',');
     expect(m1[col]).toBe(''); // empty cell, never 0.000000

@@ -23,7 +23,7 @@ describe('jixiao export', () => {
     const r = await run('managers', '--period', '2026-Q1');
     expect(r.code).toBe(0);
     const lines = r.out.split('\r\n');
-    expect(lines[0]!.startsWith('\uFEFF期间,机构号,机构,客户经理号,客户经理,条线,等级,模拟利润,模拟利润基数,模拟利润任务,模拟利润完成率')).toBe(true);
+    expect(lines[0]!.startsWith('\uFEFF期间,机构号,机构,客户经理号,客户经理,条线,等级,模拟利润（元）,模拟利润基数（元）,模拟利润任务（元）,模拟利润完成率（比率，1=100%）')).toBe(true);
     // M1 59,117.50 > M2 19,431 > M3 14,573; M1 beat its 50,000 target: 1.182350; line 'corporate' as its label
     expect(lines[1]).toMatch(/^2026-Q1,SB1,东城支行,M1,王一,对公,A,59117\.50,,50000\.00,1\.182350,,40425\.00,17392\.50,1300\.00,/);
     expect(lines[2]).toMatch(/^2026-Q1,SB1,东城支行,M2,/);
@@ -58,7 +58,7 @@ describe('jixiao export', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/3 rows/);
     const [sheet] = await readXlsxFile(readFileSync(file));
-    expect(sheet!.data[0]!.slice(0, 8)).toEqual(['期间', '机构号', '机构', '客户经理号', '客户经理', '条线', '等级', '模拟利润']);
+    expect(sheet!.data[0]!.slice(0, 8)).toEqual(['期间', '机构号', '机构', '客户经理号', '客户经理', '条线', '等级', '模拟利润（元）']);
     expect(sheet!.data[1]!.slice(3, 8)).toEqual(['M1', '王一', '对公', 'A', 59117.5]);
   });
 

@@ -55,7 +55,8 @@ describe('report writers', () => {
 
   it('writes CSV with a BOM, quoting, exact decimals and leading zeros', () => {
     const csv = toCsv(table, 'zh');
-    expect(csv.startsWith('\uFEFF客户经理号,客户经理,模拟利润,不良率,基金销量\r\n')).toBe(true);
+    // each figure's header states its unit: money in the reporting currency (CNY by default), ratios, counts
+    expect(csv.startsWith('\uFEFF客户经理号,客户经理,模拟利润（元）,不良率（比率，1=100%）,基金销量（数量）\r\n')).toBe(true);
     expect(csv).toContain('007,"王 ""小"" 明, 北京",1234567.89,0.012345,3\r\n');
     expect(csv).toContain('010,Li,-5.00,,0\r\n');
   });
@@ -64,7 +65,7 @@ describe('report writers', () => {
     const [sheet] = await readXlsxFile(await toXlsx(table, 'en'));
     expect(sheet!.sheet).toBe('Jixiao');
     const rows = sheet!.data;
-    expect(rows[0]).toEqual(['Manager ID', 'Manager', 'Profit contribution', 'NPL ratio', 'Funds sold (units)']);
+    expect(rows[0]).toEqual(['Manager ID', 'Manager', 'Profit contribution (CNY)', 'NPL ratio (ratio: 1 = 100%)', 'Funds sold (units) (count)']);
     expect(rows[1]).toEqual(['007', '王 "小" 明, 北京', 1234567.89, 0.012345, 3]);
     expect(rows[2]).toEqual(['010', 'Li', -5, null, 0]);
   });
@@ -165,7 +166,8 @@ describe('coded values and money in downloads', () => {
     // downloadTable): the headers are the given ones, the cells still read by key.
     const labelledLong = { ...long, columns: long.columns.map((c) => ({ ...c, header: `${labelOf(c.key, 'en')} (API)` })) };
     const en = toCsv(labelledLong, 'en');
-    expect(en.split('\r\n')[0]).toBe('\uFEFFMetric (API),Actual (API),Base (API),Target (API),Achievement (API),Growth over base (API)');
+    // a long-form column mixes units (its rows' metrics): no unit in its header; achievement is always a ratio
+    expect(en.split('\r\n')[0]).toBe('\uFEFFMetric (API),Actual (API),Base (API),Target (API),Achievement (API) (ratio: 1 = 100%),Growth over base (API)');
     expect(en).toContain('\r\nProfit contribution,95902.69,146629.66,169520.88,0.565728,-50726.97\r\n');
     expect(en).toContain('\r\nNPL ratio,0.012345,0.010000,,,0.002345\r\n');
     const [sheet] = await readXlsxFile(await toXlsx(long, 'en'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unassignedRow } from '../../web/src/features/unassigned/unassigned.ts';
 
-const list = (rows: Record<string, unknown>[]) => ({ rows, total: rows.length, meta: {}, columns: [], page: 1, page_size: 200, sort: 'org_id', order: 'asc' as const, exports: { csv: '', xlsx: '' } });
+const list = (rows: Record<string, unknown>[]) => ({ rows, total: rows.length, meta: {}, columns: [], unavailable: {}, page: 1, page_size: 200, sort: 'org_id', order: 'asc' as const, exports: { csv: '', xlsx: '' } });
 
 describe('unassignedRow', () => {
   it('picks the node’s own row among its subtree’s', () => {

@@ -2,8 +2,9 @@
 // sales only, every loan at 0 %, amounts in Czech crowns) loads and builds with its currency set to
 // CZK, and head office sees what its figures rest on: the build's warnings as a banner (0 %-rate
 // loans, the negative loan spread, the empty currency column, no scheme in force), the ledgers
-// delivered and not delivered (未提供), amounts in 万 CZK and never 万元, and "—" — not "0.00%" — as
-// the NPL ratio of a node or manager without loans. Screenshots go to test-artifacts/ (web/README.md).
+// delivered and not delivered (未提供, on the coverage list, the tiles and the league's cells), amounts
+// in 万 CZK and never 万元, "—" — not "0.00%" — as the NPL ratio of a node or manager without loans,
+// and the card sales, its only non-loan business, as products sold on the league, card and client page. Screenshots go to test-artifacts/ (web/README.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,8 @@ let noLoanManager: { manager_id: string; manager_name: string; org_id: string } 
 /** Cohort-age rows where the bank's cumulative vintage share fell (none expected), and the cohorts. */
 let vintageFalls: unknown[] = [];
 let cohorts = 0;
+/** A client and a manager who sold (card sales) in PERIOD, and the category. */
+let seller: { client_id: string; category: string; manager_id: string } | undefined;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -70,6 +73,17 @@ beforeAll(async () => {
       `select manager_id, manager_name, org_id from mart_manager_period where period = $period and loan_end_balance = 0 order by manager_id limit 1`,
       { period: PERIOD },
     );
+    const [sale] = await results.query<{ client_id: string; category: string }>(
+      `select client_id, category from mart_client_sales_period where period = $period and units > 0 order by client_id limit 1`,
+      { period: PERIOD },
+    );
+    if (sale) {
+      const [m] = await results.query<{ manager_id: string }>(
+        `select manager_id from mart_manager_period where period = $period and "sales_${sale.category}_units" > 0 order by manager_id limit 1`,
+        { period: PERIOD },
+      );
+      if (m) seller = { ...sale, manager_id: m.manager_id };
+    }
   } finally {
     results.close();
   }
@@ -106,9 +120,11 @@ describe('the Berka bank in Chromium', () => {
     const states = await coverage.locator('li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-ledger')}:${e.getAttribute('data-coverage')}`));
     expect(states).toEqual(['deposits:none', 'loans:full', 'fees:none', 'sales:full', 'visits:none']);
     expect(await coverage.locator('li[data-ledger="deposits"] .state').innerText()).toBe('未提供');
-    // deposit and fee tiles are unavailable, not "0.00"
+    // deposit and fee tiles are unavailable — said so (未提供), neither "0.00" nor the "—" of an undefined ratio
     for (const metric of ['deposit_avg_balance', 'fee_income']) {
-      expect(await page.locator(`.tile[data-metric="${metric}"] [data-testid="tile-actual"]`).innerText()).toBe('—');
+      const tile = page.locator(`.tile[data-metric="${metric}"] [data-testid="tile-actual"]`);
+      expect(await tile.innerText()).toBe('未提供');
+      expect(await tile.getAttribute('data-state')).toBe('not-delivered');
     }
   });
 
@@ -150,6 +166,36 @@ describe('the Berka bank in Chromium', () => {
     await screenshot(page, 'berka-risk-en');
   });
 
+  it('shows the products sold: league columns on demand, the manager card and the client page', async () => {
+    if (!seller) throw new Error('the Berka bank sold cards in 1998-12 (46 sales)');
+    const units = `td[data-key="sales_${seller.category}_units"]`;
+    await page.goto(`${bank.url}/org/${bank.rootOrgId}/managers?period=${PERIOD}`);
+    await settled(page);
+    await page.locator('[data-testid="league-table"] tbody tr').first().waitFor();
+    expect(await page.locator(units).count()).toBe(0); // optional: off by default
+    await page.locator('[data-testid="show-sales"]').check();
+    await page.locator(units).first().waitFor();
+    expect(page.url()).toContain('sales=1'); // kept in the shareable address
+    await screenshot(page, 'berka-league-sales');
+
+    await page.goto(`${bank.url}/manager/${seller.manager_id}?period=${PERIOD}`);
+    await settled(page);
+    const card = page.locator('[data-testid="products-sold"]');
+    await card.waitFor();
+    expect(await card.getAttribute('data-state')).toBe('sold');
+    expect(Number(await card.locator('tbody td[data-key="units"]').first().innerText())).toBeGreaterThan(0);
+
+    await page.goto(`${bank.url}/client/${seller.client_id}`);
+    await settled(page);
+    const history = page.locator('[data-testid="products-sold"]');
+    await history.waitFor();
+    expect(await history.getAttribute('data-state')).toBe('sold');
+    expect(await history.locator(`tbody tr`, { hasText: PERIOD }).locator(`td[data-key="sales_${seller.category}_units"]`).innerText()).toBe('1');
+    // the client's trend: deposits were delivered in none of its months — said, not "—"
+    expect(await page.locator('tbody td[data-key="deposit_spread"]').first().innerText()).toBe('未提供');
+    await screenshot(page, 'berka-client-sales');
+  });
+
   it('says no scheme was in force (1993–1998) on the league and the card, with no empty score columns', async () => {
     await page.goto(`${bank.url}/org/${bank.rootOrgId}/managers?period=${PERIOD}`);
     await settled(page);
@@ -157,6 +203,8 @@ describe('the Berka bank in Chromium', () => {
     expect(await page.locator('[data-testid="no-scheme"]').innerText()).toContain('无在用考核方案');
     expect(await page.locator('tbody td[data-key="profit_contribution"]').count()).toBeGreaterThan(0);
     expect(await page.locator('td[data-key="total_score"], td[data-key="score_grade"], td[data-key="peer_rank"]').count()).toBe(0);
+    // the deposit columns of the league say why they are empty
+    expect(await page.locator('tbody td[data-key="deposit_spread"]').first().innerText()).toBe('未提供');
     await screenshot(page, 'berka-league');
     await page.goto(`${bank.url}/manager/${noLoanManager!.manager_id}?period=${PERIOD}`);
     await settled(page);

@@ -342,7 +342,7 @@ describe('dashboard in Chromium', () => {
     // as its label (对公/个人), not its code.
     const csv = await page.evaluate(async ([o]) => (await fetch(`/api/orgs/${o}/managers?period=2025-Q3&format=csv`)).text(), [org] as const);
     const [head, ...lines] = csv.replace(/^\uFEFF/, '').trim().split(/\r\n/).map((l) => l.split(','));
-    const targetCol = head!.indexOf('模拟利润任务');
+    const targetCol = head!.indexOf('模拟利润任务（元）'); // the header states the unit
     const lineCol = head!.indexOf('条线');
     expect(lines.length).toBe(api.length);
     for (const l of lines) {
@@ -367,7 +367,7 @@ describe('dashboard in Chromium', () => {
     const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
     const head = lines[0]!.split(',');
     const nameCol = head.indexOf('客户经理');
-    const profitCol = head.indexOf('模拟利润');
+    const profitCol = head.indexOf('模拟利润（元）'); // the header states the unit (exact yuan)
     expect(nameCol).toBeGreaterThanOrEqual(0);
     expect(profitCol).toBeGreaterThanOrEqual(0);
     const rows = lines.slice(1).map((l) => l.split(','));

@@ -11,7 +11,9 @@ const leading = ['period', 'org_id', 'org_name', 'manager_id', 'manager_name', '
 
 function keys(catalog: Catalog): string[] {
   const metrics = martColumnsExcept(catalog, 'mart_manager_period', leading);
-  return [...leading, ...readingColumns(metrics, measuredMetrics(catalog, 'mart_manager_league'))];
+  // for a month, profit contribution is measured by elapsed time (序时进度): the year-to-date figure
+  // and the share of the year it is measured on close the row, and head its columns so (report/table.ts)
+  return [...leading, ...readingColumns(metrics, measuredMetrics(catalog, 'mart_manager_league')), 'profit_contribution_ytd', 'elapsed_share'];
 }
 
 export default martExport({

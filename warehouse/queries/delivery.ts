@@ -3,6 +3,8 @@
 // (cfg_reporting_currency, config/currency.json). No client or manager figures.
 import type { Reader } from './reader.ts';
 import type { BuildWarningItem, LedgerCoverageRow } from '../../contract/api.ts';
+import { unavailableColumns, type Unavailable } from '../../contract/unavailable.ts';
+import type { TableNotes } from '../../report/table.ts';
 
 
 /** The five ledgers of one period, in the contract's order. */
@@ -15,6 +17,47 @@ export async function ledgerCoverage(reader: Reader, period: string): Promise<Le
   );
 }
 
+/**
+ * Per reader (one published, read-only results file), the ledgers not delivered per period: every
+ * list, page and download asks, and the answer cannot change while the file is open.
+ */
+const notDeliveredByReader = new WeakMap<Reader, Map<string, Promise<string[]>>>();
+
+/** The ledgers not delivered in any month of a period (coverage 'none'): what makes a figure unavailable. */
+export function ledgersNotDelivered(reader: Reader, period: string): Promise<string[]> {
+  let byPeriod = notDeliveredByReader.get(reader);
+  if (!byPeriod) notDeliveredByReader.set(reader, (byPeriod = new Map()));
+  let hit = byPeriod.get(period);
+  if (!hit) {
+    hit = reader
+      .query<{ ledger: string }>(`select ledger from mart_ledger_coverage where period = $period and coverage = 'none' order by ledger`, { period })
+      .then((rows) => rows.map((r) => r.ledger));
+    hit.catch(() => byPeriod.delete(period)); // a failed read is not kept
+    byPeriod.set(period, hit);
+  }
+  return hit;
+}
+
+/**
+ * The columns among `keys` whose figures are unavailable in `period` (none without a period); for
+ * several periods (a client's months), those unavailable in every one of them.
+ */
+export async function unavailableIn(reader: Reader, keys: readonly string[], period: unknown): Promise<Unavailable> {
+  const periods = typeof period === 'string' ? [period] : Array.isArray(period) ? period.filter((p): p is string => typeof p === 'string') : [];
+  if (periods.length === 0) return {};
+  const each = await Promise.all(periods.map((p) => ledgersNotDelivered(reader, p)));
+  const inEvery = each.reduce((common, lacking) => common.filter((l) => lacking.includes(l)));
+  return unavailableColumns(keys, inEvery);
+}
+
+/**
+ * What a download's headers state (report/table.ts headerOf): the reporting currency's unit for
+ * money and the columns unavailable in the period — for the API's downloads and `jixiao export` alike.
+ */
+export async function downloadNotes(reader: Reader, keys: readonly string[], period: unknown): Promise<TableNotes> {
+  const [currency, unavailable] = await Promise.all([reportingCurrency(reader), unavailableIn(reader, keys, period)]);
+  return { money: currency.units.yuan, unavailable };
+}
 
 /** Every item the build's warnings flagged, warning by warning. */
 export async function buildWarnings(reader: Reader): Promise<BuildWarningItem[]> {

@@ -275,20 +275,27 @@ export interface SchemeStatus {
 }
 
 /**
- * The scheme status of the scoring period that applies to `period` — for the whole bank, or for one
- * manager — so that a card, a print sheet and a league without any scheme say so. Null when no
- * scoring period precedes it in its year.
+ * The scheme status of the scoring period that applies to `period` — for the whole bank, one org
+ * subtree (a league: in force when a scheme scored any manager under the node) or one manager — so
+ * that a card, a print sheet and a league without any scheme say so while the others show their
+ * scores. Null when no scoring period precedes it in its year.
  */
-export async function schemeStatus(reader: Reader, periods: readonly PeriodRow[], period: string, managerId: string | null = null): Promise<SchemeStatus | null> {
+export async function schemeStatus(
+  reader: Reader,
+  periods: readonly PeriodRow[],
+  period: string,
+  subject: { managerId?: string; orgId?: string } = {},
+): Promise<SchemeStatus | null> {
   const candidates = periodsUpTo(periods, period);
   if (candidates.length === 0) return null;
   const [row] = await reader.query<SchemeStatus>(
     `select period, count(scheme_id) > 0 as in_force, case when $id::varchar is null then null else any_value(reason) end as reason
      from mart_scorecard_schemes
      where list_contains($candidates::varchar[], period) and ($id::varchar is null or manager_id = $id::varchar)
+       and ($org::varchar is null or org_id in (select org_id from mart_org_ancestors where ancestor_id = $org::varchar))
      group by period
      order by list_position($candidates::varchar[], period) limit 1`,
-    { id: managerId, candidates: listValue(candidates) },
+    { id: subject.managerId ?? null, org: subject.orgId ?? null, candidates: listValue(candidates) },
   );
   return row ?? null;
 }

@@ -5,6 +5,7 @@ import { COLUMN_UNIT, formatPercent, toChartNumber, unitLabel } from '../../lib/
 import { label, t, type Lang } from '../../lib/i18n.ts';
 import type { Row } from '../../lib/api.ts';
 import type { ColumnDef } from '../../lib/table.ts';
+import { salesColumns } from '../sales/sales.ts';
 
 export const SPLIT = ['loan_spread', 'deposit_spread', 'fee_income'] as const;
 
@@ -52,9 +53,10 @@ export function paceShare(rows: Row[]): string | null {
 /**
  * The league's columns: who, then profit contribution against base and target (a month view: the
  * year-to-date figure against the annual target by elapsed time, headed so), the split, and the
- * scorecard when the list carries it. `has` says whether the list has a column.
+ * scorecard when the list carries it. `has` says whether the list has a column. With `sales` (the
+ * optional columns, ?sales=1): products sold, units and amount of each category any row sold.
  */
-export function leagueColumns(rows: Row[], has: (key: string) => boolean, lang: Lang): ColumnDef[] {
+export function leagueColumns(rows: Row[], has: (key: string) => boolean, lang: Lang, opts: { sales?: boolean } = {}): ColumnDef[] {
   const paced = paceShare(rows) !== null;
   const target: ColumnDef[] = [
     ...(paced ? [{ key: 'profit_contribution_ytd', kind: 'money' as const }] : []),
@@ -83,6 +85,7 @@ export function leagueColumns(rows: Row[], has: (key: string) => boolean, lang: 
     { key: 'line', kind: 'text', custom: true },
     { key: 'grade', kind: 'text' },
     ...SPLIT.map((m) => ({ key: m, kind: 'money' as const })),
+    ...(opts.sales ? salesColumns(rows) : []),
     { key: 'select', kind: 'text', label: t('compare', lang), custom: true },
   ];
 }
