@@ -13,7 +13,7 @@ import { createApp } from '../../api/app.ts';
 // HQ ─┬─ B1 ─┬─ S11 (M1 retail, M2 corporate)
 //     │      └─ S12 (M3 retail)
 //     └─ B2 ─── S21 (M4 corporate)
-const rawSql = `
+export const rawSql = `
 insert into raw_orgs values
   ('HQ', null, '总行', 'head_office', 1),
   ('B1', 'HQ', '一分行', 'tier1_branch', 1),
