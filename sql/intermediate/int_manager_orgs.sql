@@ -24,12 +24,7 @@ spans as (
   select * from undated
 )
 select
-  manager_id,
-  org_id,
-  line,
-  grade,
-  valid_from,
-  valid_to,
+  *,
   case when row_number() over (partition by manager_id order by valid_from nulls first) = 1
     then date '0001-01-01' else valid_from end as held_from,
   coalesce(valid_to, date '9999-12-31') as held_to,
