@@ -313,7 +313,7 @@ describe('dashboard in Chromium', () => {
 
   it("marks a moved manager in the old sub-branch's league of a month before the move, and shows the org history (issue 26)", async () => {
     await login(page, bank.url, bank.users.head_office);
-    const move = bank.truth.cohorts.manager_moves.moves[0]!;
+    const move = bank.truth.cohorts.manager_moves!.moves[0]!;
     const [y, m] = move.month.split('-').map(Number) as [number, number];
     const before = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
     await page.goto(`${bank.url}/org/${move.from_org_id}/managers?period=${before}`);
