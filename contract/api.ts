@@ -317,8 +317,21 @@ export interface SchemeStatus {
 }
 
 /** GET /api/managers/{manager_id}. */
+/** One span of a manager's org history (mart_manager_orgs): null valid_from = from the start, null valid_to = still. */
+export interface ManagerOrgSpan {
+  org_id: string;
+  org_name: string | null;
+  line: string;
+  grade: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  is_current: boolean;
+}
+
 export interface ManagerPage {
   manager: ManagerInfo;
+  /** The orgs the manager belonged to, oldest first (机构履历). */
+  org_history?: ManagerOrgSpan[];
   period: string;
   figures: Row | null;
   metrics: MetricFigure[];

@@ -9,7 +9,7 @@ import { manifestText, type FileEncoding } from './csv.ts';
 import { chineseLayout, englishLayout, type FileKind } from './layout.ts';
 import { ParquetWriter } from './parquet.ts';
 import { writeMonth, type MonthContext, type MonthStats } from './month.ts';
-import { writeReference, type FileResult } from './reference.ts';
+import { writeMoves, writeReference, type FileResult } from './reference.ts';
 import { resolveScale } from './scales.ts';
 import { buildWorld, CORPORATE, planted, type World } from './world.ts';
 
@@ -105,7 +105,7 @@ export async function generateBank(opts: GenerateOptions): Promise<GenerateSumma
       progress('months', i, w.months.length);
       const dir = join(opts.out, w.months[i]!.key);
       mkdirSync(dir, { recursive: true });
-      let files = (await writeMonth(ctx, i, dir)).files;
+      let files = [...(await writeMoves(w, i, dir, layout, encoding, ids)), ...(await writeMonth(ctx, i, dir)).files];
       if (parquet) {
         const converted: FileResult[] = [];
         for (const f of files) {
@@ -188,6 +188,12 @@ function truth(w: World, ctx: MonthContext, scale: string, layoutSource: string,
         what: 'books no more clients than its smallest sibling, with half-size balances that shrink, fewer sales, fees, new loans and visits, more complaints',
       },
       high_visit_managers: { manager_ids: idsWhere(mgr.highVisit), visits_per_month: [41, 46] },
+      manager_moves: {
+        moves: mgr.moves.map((m) => ({
+          manager_id: mgr.id[m.manager]!, from_org_id: tree.orgs[mgr.org[m.manager]!]!.id, to_org_id: tree.orgs[m.org]!.id, month: w.months[m.month]!.key,
+        })),
+        what: "these managers move to a sibling sub-branch on the month's first day, keeping their clients; the month's delivery holds their managers row with the new org and valid_from",
+      },
       premium_clients: {
         rule: `top ${planted.premiumShare * 100}% of clients by their summed deposit avg_balance in ${w.months[0]!.key} (ties by client_id)`,
         client_ids: ctx.premiumIds,

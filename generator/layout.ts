@@ -9,7 +9,7 @@ import { fmtDate, fmtDateCompact } from './calendar.ts';
 
 export const fileColumns = {
   orgs: ['org_id', 'parent_id', 'org_name', 'level'],
-  managers: ['manager_id', 'manager_name', 'org_id', 'line', 'grade', 'hire_date', 'leave_date'],
+  managers: ['manager_id', 'manager_name', 'org_id', 'line', 'grade', 'hire_date', 'leave_date', 'valid_from'],
   clients: ['client_id', 'client_name', 'client_type', 'industry', 'group_id', 'open_date', 'org_id'],
   assignments: ['client_id', 'manager_id', 'share', 'valid_from', 'valid_to'],
   products: ['product_id', 'product_name', 'category', 'term_months'],
@@ -29,7 +29,7 @@ export type FileKind = keyof typeof fileColumns;
 /** DuckDB types of every column, for reading the files back (tests) and writing Parquet. */
 export const columnTypes: Record<FileKind, Record<string, string>> = {
   orgs: { org_id: 'varchar', parent_id: 'varchar', org_name: 'varchar', level: 'varchar' },
-  managers: { manager_id: 'varchar', manager_name: 'varchar', org_id: 'varchar', line: 'varchar', grade: 'varchar', hire_date: 'date', leave_date: 'date' },
+  managers: { manager_id: 'varchar', manager_name: 'varchar', org_id: 'varchar', line: 'varchar', grade: 'varchar', hire_date: 'date', leave_date: 'date', valid_from: 'date' },
   clients: { client_id: 'varchar', client_name: 'varchar', client_type: 'varchar', industry: 'varchar', group_id: 'varchar', open_date: 'date', org_id: 'varchar' },
   assignments: { client_id: 'varchar', manager_id: 'varchar', share: 'decimal(9,2)', valid_from: 'date', valid_to: 'date' },
   products: { product_id: 'varchar', product_name: 'varchar', category: 'varchar', term_months: 'integer' },
@@ -56,7 +56,7 @@ export function csvColumnsSql(kind: FileKind): string {
 /** Our own Chinese headers, used only where the profile names none. */
 export const zhFallback: Record<FileKind, Record<string, string>> = {
   orgs: { org_id: '机构号', parent_id: '上级机构号', org_name: '机构名称', level: '机构层级' },
-  managers: { manager_id: '客户经理号', manager_name: '客户经理姓名', org_id: '所属机构号', line: '条线', grade: '客户经理等级', hire_date: '入职日期', leave_date: '离职日期' },
+  managers: { manager_id: '客户经理号', manager_name: '客户经理姓名', org_id: '所属机构号', line: '条线', grade: '客户经理等级', hire_date: '入职日期', leave_date: '离职日期', valid_from: '生效日期' },
   clients: { client_id: '客户号', client_name: '客户名称', client_type: '客户类型', industry: '行业', group_id: '集团号', open_date: '开户日期', org_id: '开户机构号' },
   assignments: { client_id: '客户号', manager_id: '客户经理号', share: '分配比例', valid_from: '生效日期', valid_to: '失效日期' },
   products: { product_id: '产品号', product_name: '产品名称', category: '产品类别', term_months: '期限月数' },

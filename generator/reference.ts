@@ -19,7 +19,27 @@ export interface FileResult {
   fen?: number;
 }
 
-export async function writeReference(w: World, loans: Loans, dir: string, layout: Layout, encoding: FileEncoding, ids: { client: string[]; manager: string[]; org: string[]; product: string[] }): Promise<FileResult[]> {
+type Ids = { client: string[]; manager: string[]; org: string[]; product: string[] };
+
+/** One managers row: manager x at org, holding from validFrom (NEVER: empty, from the start). */
+function managerRow(w: World, x: number, org: number, validFrom: number, layout: Layout, ids: Ids): string {
+  const { mgr } = w;
+  const d = (day: number) => (day === NEVER ? '' : layout.date(day));
+  const line = layout.value('managers', 'line', mgr.line[x] === CORPORATE ? 'corporate' : 'retail');
+  return `${ids.manager[x]},${mgr.name[x]},${ids.org[org]},${line},${'ABCD'[mgr.grade[x]!]},${d(mgr.hire[x]!)},${d(mgr.leave[x]!)},${d(validFrom)}\n`;
+}
+
+/** The managers file of month mi's delivery: the managers who move that month, at their new org. */
+export async function writeMoves(w: World, mi: number, dir: string, layout: Layout, encoding: FileEncoding, ids: Ids): Promise<FileResult[]> {
+  const moves = w.mgr.moves.filter((m) => m.month === mi);
+  if (moves.length === 0) return [];
+  const month = w.months[mi]!;
+  const file = new CsvFile(join(dir, layout.fileName('managers', month.key.replace('-', ''))), layout.header('managers'), encoding);
+  for (const m of moves) file.push(managerRow(w, m.manager, m.org, month.start, layout, ids));
+  return [await file.close()];
+}
+
+export async function writeReference(w: World, loans: Loans, dir: string, layout: Layout, encoding: FileEncoding, ids: Ids): Promise<FileResult[]> {
   const open = (kind: FileKind) => new CsvFile(join(dir, layout.fileName(kind)), layout.header(kind), encoding);
   const v = layout.value;
   const d = (day: number) => (day === NEVER ? '' : layout.date(day));
@@ -34,11 +54,9 @@ export async function writeReference(w: World, loans: Loans, dir: string, layout
   for (const p of cat.products) products.push(`${p.id},${field(p.name)},${v('products', 'category', p.category)},${p.term ?? ''}\n`);
   out.push(await products.close());
 
+  // the first managers file: every row holds from the start (valid_from empty)
   const managers = open('managers');
-  for (let x = 0; x < mgr.n; x++) {
-    const line = mgr.line[x] === CORPORATE ? 'corporate' : 'retail';
-    managers.push(`${ids.manager[x]},${mgr.name[x]},${ids.org[mgr.org[x]!]},${v('managers', 'line', line)},${'ABCD'[mgr.grade[x]!]},${d(mgr.hire[x]!)},${d(mgr.leave[x]!)}\n`);
-  }
+  for (let x = 0; x < mgr.n; x++) managers.push(managerRow(w, x, mgr.org[x]!, NEVER, layout, ids));
   out.push(await managers.close());
 
   const clients = open('clients');

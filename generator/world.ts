@@ -23,6 +23,7 @@ export const planted = {
   sharedCorporateShare: 0.08,
   leaverShare: 0.05,
   joinerShare: 0.05,
+  moverShare: 0.015,
   premiumShare: 0.02,
 } as const;
 
@@ -40,8 +41,14 @@ export interface Managers {
   badRisk: Uint8Array;
   topSeller: Uint8Array;
   highVisit: Uint8Array;
-  /** Managers per (sub-branch org index × 2 + line). */
+  /** Managers per (sub-branch org index × 2 + line), at the org of the reference delivery. */
   bySubLine: Map<number, number[]>;
+  /**
+   * Managers who move to another sub-branch of the same tier-2 branch on the first day of a month
+   * inside the period (org: the one they move to; `org` above keeps the one they came from). They
+   * keep their clients; the move's month delivers their managers row with the new org.
+   */
+  moves: { manager: number; month: number; org: number }[];
 }
 
 export interface Clients {
@@ -119,6 +126,7 @@ export function buildWorld(cfg: ScaleConfig, seed: number, from: string, to: str
   const cli = buildClients(cfg, seed, tree, subWeights, lagging, fromDay, last);
   const groupNames = buildGroups(cli, seed);
   const mgr = buildManagers(cfg, seed, tree, cli, fromDay, last, lagging);
+  mgr.moves = planMoves(seed, tree, mgr, months.length, lagging, fromDay);
   const cat = buildCatalogue();
   const { asg, reassigned } = buildAssignments(seed, tree, mgr, cli, fromDay, last, months.length);
   return {
@@ -238,7 +246,7 @@ function buildManagers(cfg: ScaleConfig, seed: number, tree: OrgTree, cli: Clien
     org: Int32Array.from(org), line: Uint8Array.from(line), grade: Uint8Array.from(grade),
     hire: Int32Array.from(hire), leave: Int32Array.from(leave),
     skill: Float64Array.from({ length: n }, () => Math.min(2, Math.max(0.5, r.lognormal(1, 0.2)))),
-    badRisk: new Uint8Array(n), topSeller: new Uint8Array(n), highVisit: new Uint8Array(n), bySubLine: new Map(),
+    badRisk: new Uint8Array(n), topSeller: new Uint8Array(n), highVisit: new Uint8Array(n), bySubLine: new Map(), moves: [],
   };
   for (let m = 0; m < n; m++) {
     const key = mgr.org[m]! * 2 + mgr.line[m]!;
@@ -263,6 +271,38 @@ function buildManagers(cfg: ScaleConfig, seed: number, tree: OrgTree, cli: Clien
   const all = r.shuffle([...corp.slice(nBad + nTopC), ...retail.slice(nTopR)]);
   for (const m of all.slice(0, Math.max(1, Math.round(n * 0.01)))) mgr.highVisit[m] = 1;
   return mgr;
+}
+
+/**
+ * A few managers (planted.moverShare of those there the whole period, at least one) move to a
+ * sibling sub-branch (same tier-2 branch) on the first day of a month after the first quarter and
+ * before the last month: never from or to the lagging sub-branch, never a planted cohort's manager,
+ * at most one a sub-branch, so every sub-branch keeps someone of the line.
+ */
+function planMoves(seed: number, tree: OrgTree, mgr: Managers, months: number, lagging: number, fromDay: number): Managers['moves'] {
+  if (months < 6) return [];
+  const r = Rng.of(seed, 'moves');
+  const orgs = tree.orgs;
+  const inCohort = (m: number) => mgr.badRisk[m] === 1 || mgr.topSeller[m] === 1 || mgr.highVisit[m] === 1;
+  const movable: number[] = [];
+  for (let m = 0; m < mgr.n; m++) {
+    const own = mgr.bySubLine.get(mgr.org[m]! * 2 + mgr.line[m]!) ?? [];
+    if (mgr.hire[m]! < fromDay && mgr.leave[m] === NEVER && mgr.org[m] !== lagging && !inCohort(m) && own.length >= 2) movable.push(m);
+  }
+  const wanted = Math.max(1, Math.round(movable.length * planted.moverShare));
+  const used = new Set<number>();
+  const moves: Managers['moves'] = [];
+  for (const m of r.shuffle(movable)) {
+    if (moves.length >= wanted) break;
+    const from = mgr.org[m]!;
+    const to = tree.subs.filter((s) => s !== from && s !== lagging && orgs[s]!.tier2 === orgs[from]!.tier2 && !used.has(s));
+    if (used.has(from) || to.length === 0) continue;
+    const org = r.pick(to);
+    used.add(from);
+    used.add(org);
+    moves.push({ manager: m, month: r.int(3, months - 2), org });
+  }
+  return moves.sort((a, b) => a.month - b.month || a.manager - b.manager);
 }
 
 function buildAssignments(seed: number, tree: OrgTree, mgr: Managers, cli: Clients, fromDay: number, last: number, months: number): { asg: Assignments; reassigned: number } {

@@ -18,6 +18,7 @@ import {
   lastAppliedFingerprint, listLoadFiles, nextLoadId, recordLoad, recordRejects, type IngestResult,
 } from './log.ts';
 import { checkManifest, manifestName, readManifest, type FileFigures } from './manifest.ts';
+import { membershipSql } from './memberships.ts';
 import { deliveryGuards, futureSnapshots } from './guards.ts';
 import { kindOfFile, loadProfile, mapHeader, valueAliases, type Profile } from './profile.ts';
 import {
@@ -351,6 +352,7 @@ async function loadDelivery(wh: Warehouse, dir: string, profile: Profile, opts: 
     progress?.note(`writing ${sum(result.files.map((f) => f.rowsLoaded)).toLocaleString('en-US')} rows`);
     finish();
     await whatFailed(`writing the delivery into ${wh.path}`, () => wh.transaction(async () => {
+      for (const sql of membershipSql([...staged.keys()], today)) await wh.run(sql, sql.includes('$load_id') ? { load_id: loadId } : undefined);
       for (const spec of kinds) {
         if (!staged.has(spec)) continue;
         const [del, insert] = applySql(spec);

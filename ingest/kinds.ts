@@ -35,6 +35,8 @@ export interface ColumnSpec {
   dated?: 'ledger' | 'past';
   /** Numbers: below this the value is implausible (a negative balance), a rejected row. */
   min?: number;
+  /** Checked and staged, but not a column of the kind's table (managers.valid_from: memberships.ts). */
+  unstored?: true;
 }
 
 /**
@@ -94,6 +96,8 @@ export const kinds: readonly KindSpec[] = [
       { name: 'grade', type: 'text' },
       { name: 'hire_date', type: 'date', dated: 'past' },
       { name: 'leave_date', type: 'date' },
+      // the date from which the row's org, line and grade hold (raw_manager_memberships)
+      { name: 'valid_from', type: 'date', dated: 'past', unstored: true },
     ],
   },
   {

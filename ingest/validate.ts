@@ -301,7 +301,7 @@ export function pruneSql(spec: KindSpec, fileNo: number): string {
 /** Replace what the delivery supersedes, then insert its good rows (inside the load's transaction). */
 export function applySql(spec: KindSpec): string[] {
   const t = stageTable(spec);
-  const cols = spec.columns.map((c) => c.name);
+  const cols = spec.columns.filter((c) => !c.unstored).map((c) => c.name);
   let del: string;
   if (spec.replace === 'upsert') {
     const on = spec.key.map((c) => `s.${c} = ${spec.table}.${c}`).join(' and ');

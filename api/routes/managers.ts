@@ -13,7 +13,7 @@ import { MEASURES } from '../../contract/metrics.ts';
 import { keysOf, sendTable } from '../respond.ts';
 import { HttpProblem } from '../problem.ts';
 import { resolvePeriod } from '../periods.ts';
-import { managerFigures, managerInScope, managerMetrics, managerPageParts, managerScorecard, managerTrend, periodsUpTo, schemeStatus, type StandingFiles } from '../../warehouse/queries/managers.ts';
+import { managerFigures, managerInScope, managerMetrics, managerOrgHistory, managerPageParts, managerScorecard, managerTrend, periodsUpTo, schemeStatus, type StandingFiles } from '../../warehouse/queries/managers.ts';
 import { liveScorecard } from '../../warehouse/queries/entries.ts';
 import { withLock } from './reviews.ts';
 import { ledgersNotDelivered } from '../../warehouse/queries/delivery.ts';
@@ -59,7 +59,7 @@ export function managerRoutes(docs: RouteDocs) {
     table: z.enum(['scorecard', 'scorecard_items', 'metrics']).optional().meta({ description: 'With format=csv|xlsx: the sub-table to download' }),
     ...exportOnly,
   });
-  docs.add({ method: 'get', path: '/api/managers/{manager_id}', summary: 'One manager: figures, metrics vs base and target, scorecard with explanation, pay, trend, process and risk figures', area: 'performance', params: managerParam, query, response: 'JSON: { manager, period, figures, metrics, scorecard: { period, card, indicators, items, pay } | null, scheme: { period, in_force, reason } | null (the scoring period that applies: whether a scheme was in force for the manager), trend, process, risk, concentration }; with format=csv|xlsx and table=scorecard|scorecard_items|metrics, that sub-table as a download' });
+  docs.add({ method: 'get', path: '/api/managers/{manager_id}', summary: 'One manager: figures, metrics vs base and target, scorecard with explanation, pay, trend, process and risk figures', area: 'performance', params: managerParam, query, response: 'JSON: { manager, org_history (the orgs the manager belonged to, oldest first: org_id, org_name, line, grade, valid_from, valid_to, is_current), period, figures, metrics, scorecard: { period, card, indicators, items, pay } | null, scheme: { period, in_force, reason } | null (the scoring period that applies: whether a scheme was in force for the manager), trend, process, risk, concentration }; with format=csv|xlsx and table=scorecard|scorecard_items|metrics, that sub-table as a download' });
 
   return new Hono<AppEnv>().get('/:manager_id', requireArea('performance'), v('param', managerParam), v('query', query), async (c) => {
     const { deps: d, scope } = c.var;
@@ -81,20 +81,21 @@ export function managerRoutes(docs: RouteDocs) {
     // A month's figures are the trend's last row: one query fewer for the commonest request.
     const isMonth = d.periods.some((p) => p.period === period && p.period_type === 'month');
     // The card, pay, process, risk and concentration rows come in one row of mart_manager_page.
-    const [periodFigures, metrics, trend, { scorecard: built, process, risk, concentration }, scheme, notDelivered] = await Promise.all([
+    const [periodFigures, metrics, trend, { scorecard: built, process, risk, concentration }, scheme, notDelivered, orgHistory] = await Promise.all([
       isMonth ? null : managerFigures(d.reader, d.catalog, manager_id, period),
       managerMetrics(d.reader, manager_id, period),
       managerTrend(d.reader, d.catalog, manager_id, period, d.periods),
       managerPageParts(d.reader, d.catalog, manager_id, period),
       schemeStatus(d.reader, d.periods, period, { managerId: manager_id }),
       ledgersNotDelivered(d.reader, period),
+      managerOrgHistory(d.reader, manager_id),
     ]);
     const scorecard = await withLock(d, manager_id, await withEntries(d, manager_id, built));
     const monthRow = isMonth ? trend.find((r) => (r as { period?: unknown }).period === period) : undefined;
     const figures = isMonth ? (monthRow ? Object.fromEntries(Object.entries(monthRow).filter(([k]) => k !== 'period')) : null) : periodFigures;
     const shown = [...metrics.map((m) => m.metric), ...[figures, process, risk].flatMap((r) => Object.keys(r ?? {}))];
     const unavailable = unavailableColumns(shown, notDelivered);
-    const answer: ManagerPage = { manager, period, figures, metrics, scorecard, scheme, unavailable, trend, process, risk, concentration };
+    const answer: ManagerPage = { manager, org_history: orgHistory, period, figures, metrics, scorecard, scheme, unavailable, trend, process, risk, concentration };
     return c.json(answer, 200);
   });
 }

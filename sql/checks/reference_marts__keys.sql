@@ -17,6 +17,10 @@ select 'mart_client_holders', client_id || '/' || manager_id || '/' || valid_fro
 from mart_client_holders group by client_id, manager_id, valid_from
 having count(*) > 1 or bool_or(client_id is null or manager_id is null or valid_from is null)
 union all
+select 'mart_manager_orgs', manager_id || '/' || held_from, count(*),
+from mart_manager_orgs group by manager_id, held_from
+having count(*) > 1 or bool_or(manager_id is null or held_from is null)
+union all
 select 'mart_portfolio_month', month_end || '/' || client_id || '/' || coalesce(manager_id, '-'), count(*),
 from mart_portfolio_month group by month_end, client_id, manager_id
 having count(*) > 1 or bool_or(month_end is null or client_id is null or holder_org_id is null)

@@ -4,8 +4,9 @@
 --   'named'); otherwise the client's assignments in force on txn_date, × share ('assignment');
 --   with none, the unassigned bucket of the booking org (the row's org_id when it is a node of the
 --   tree, else the client's home org) with share 1. fee_income = amount × share (full precision).
---   A named manager unknown to the managers file is treated as not named.
--- inputs: stg_extract__fees, stg_extract__assignments, stg_extract__managers, stg_extract__orgs,
+--   A named manager unknown to the managers file is treated as not named. A manager's
+--   holder_org_id is the manager's org on txn_date (int_manager_orgs).
+-- inputs: stg_extract__fees, stg_extract__assignments, int_manager_orgs, stg_extract__orgs,
 --   int_client_home_orgs.
 -- materialised: build only view (computed by its two readers, int_holder_months and the shares check, as they read it)
 with fees as (
@@ -16,7 +17,7 @@ assignments as (
   select client_id, manager_id, share, valid_from, valid_to from stg_extract__assignments
 ),
 managers as (
-  select manager_id, org_id from stg_extract__managers
+  select manager_id, org_id, held_from, held_to from int_manager_orgs
 ),
 orgs as (
   select org_id from stg_extract__orgs
@@ -30,7 +31,7 @@ booked as (
   from fees as f
   left join orgs as o on o.org_id = f.org_id
   left join homes as h on h.client_id = f.client_id
-  left join managers as n on n.manager_id = f.named_manager_id
+  left join managers as n on n.manager_id = f.named_manager_id and f.txn_date between n.held_from and n.held_to
 ),
 named as (
   select txn_date, month_end, txn_id, client_id, product_id, amount,
@@ -48,7 +49,7 @@ by_assignment as (
   from booked as b
   left join assignments as a
     on a.client_id = b.client_id and b.txn_date between a.valid_from and a.valid_to
-  left join managers as m on m.manager_id = a.manager_id
+  left join managers as m on m.manager_id = a.manager_id and b.txn_date between m.held_from and m.held_to
   where b.credited_manager_id is null
 ),
 holders as (

@@ -9,7 +9,8 @@
 --   (a loan shared 50/50 counts half to each holder), turned_npl_balance = balance × that.
 --   The originating manager is kept (originating_manager_id) for the risk views that count
 --   against who booked the loan rather than who holds it.
--- inputs: int_loans_priced, stg_extract__assignments, stg_extract__managers.
+--   A manager's holder_org_id is the manager's org on as_of_date (int_manager_orgs).
+-- inputs: int_loans_priced, stg_extract__assignments, int_manager_orgs.
 with priced as (
   select as_of_date, month_end, days_in_month, loan_id, client_id, product_id, balance, avg_balance,
     five_class, is_npl, turned_npl, loan_spread, expected_loss, originating_manager_id, booking_org_id
@@ -19,7 +20,7 @@ assignments as (
   select client_id, manager_id, share, valid_from, valid_to from stg_extract__assignments
 ),
 managers as (
-  select manager_id, org_id from stg_extract__managers
+  select manager_id, org_id, held_from, held_to from int_manager_orgs
 ),
 attributed as (
   select
@@ -31,7 +32,7 @@ attributed as (
   from priced as p
   left join assignments as a
     on a.client_id = p.client_id and p.as_of_date between a.valid_from and a.valid_to
-  left join managers as m on m.manager_id = a.manager_id
+  left join managers as m on m.manager_id = a.manager_id and p.as_of_date between m.held_from and m.held_to
 )
 select
   as_of_date,

@@ -6,9 +6,10 @@
 --   itself, kept for the identity check). Non-additive counts, from the portfolios directly:
 --   clients     = distinct open clients held by a manager of the subtree at the period's end
 --   new_clients = distinct clients first assigned within the period to a manager of the subtree
---   managers    = managers of the subtree employed at the period's end (hire_date, leave_date)
+--   managers    = managers of the subtree employed at the period's end (hire_date, leave_date), each
+--     at its org of that day (int_manager_orgs)
 -- inputs: int_holder_periods, int_org_ancestors, int_periods, int_portfolio_months,
---   int_clients_first_assigned, stg_extract__orgs, stg_extract__managers.
+--   int_clients_first_assigned, stg_extract__orgs, stg_extract__managers, int_manager_orgs.
 with periods as (
   select period, start_date, end_date from int_periods
 ),
@@ -160,7 +161,8 @@ manager_counts as (
   from periods as p
   join stg_extract__managers as m
     on (m.hire_date is null or m.hire_date <= p.end_date) and (m.leave_date is null or m.leave_date >= p.end_date)
-  join ancestors as a on a.org_id = m.org_id
+  join int_manager_orgs as o on o.manager_id = m.manager_id and p.end_date between o.held_from and o.held_to
+  join ancestors as a on a.org_id = o.org_id
   group by p.period, a.ancestor_id
 )
 select

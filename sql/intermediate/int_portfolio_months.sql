@@ -3,11 +3,12 @@
 --   (manager_id null = the client has no assignment in force that day: the unassigned bucket of
 --   holder_org_id = the client's home org).
 -- formula: a client is in a manager's portfolio on month_end when an assignment with
---   valid_from <= month_end <= valid_to exists; share as assigned (unassigned: 1). is_open = the
+--   valid_from <= month_end <= valid_to exists; share as assigned (unassigned: 1); holder_org_id =
+--   the manager's org on month_end (int_manager_orgs). is_open = the
 --   client was open that day (open_date null or <= month_end). Used for `clients` (portfolio size at
 --   a period's end) and for base figures (history follows the client: the base of a holder is the
 --   prior-year figures of the clients it holds at the period's end × share).
--- inputs: int_months, stg_extract__clients, stg_extract__assignments, stg_extract__managers,
+-- inputs: int_months, stg_extract__clients, stg_extract__assignments, int_manager_orgs,
 --   int_client_home_orgs.
 with months as (
   select month_end from int_months
@@ -19,7 +20,7 @@ assignments as (
   select client_id, manager_id, share, valid_from, valid_to from stg_extract__assignments
 ),
 managers as (
-  select manager_id, org_id from stg_extract__managers
+  select manager_id, org_id, held_from, held_to from int_manager_orgs
 ),
 homes as (
   select client_id, home_org_id from int_client_home_orgs
@@ -28,7 +29,7 @@ assigned as (
   select mo.month_end, a.client_id, a.manager_id, m.org_id as holder_org_id, a.share,
   from months as mo
   join assignments as a on mo.month_end between a.valid_from and a.valid_to
-  left join managers as m on m.manager_id = a.manager_id
+  left join managers as m on m.manager_id = a.manager_id and mo.month_end between m.held_from and m.held_to
 ),
 unassigned as (
   select mo.month_end, c.client_id, cast(null as varchar) as manager_id, h.home_org_id as holder_org_id,

@@ -3,8 +3,9 @@
 -- formula: as int_fees_attributed: a sale naming a known manager credits that manager in full;
 --   otherwise the client's assignments on sale_date × share; with none, the unassigned bucket of
 --   the client's home org (sales carry no org). units × share and amount × share, full precision;
---   category from the product catalogue ('other' when the product is unknown).
--- inputs: stg_extract__sales, stg_extract__products, stg_extract__assignments, stg_extract__managers,
+--   category from the product catalogue ('other' when the product is unknown). A manager's
+--   holder_org_id is the manager's org on sale_date (int_manager_orgs).
+-- inputs: stg_extract__sales, stg_extract__products, stg_extract__assignments, int_manager_orgs,
 --   int_client_home_orgs.
 -- materialised: build only (in memory during the build; nothing reads it afterwards)
 with sales as (
@@ -18,7 +19,7 @@ assignments as (
   select client_id, manager_id, share, valid_from, valid_to from stg_extract__assignments
 ),
 managers as (
-  select manager_id, org_id from stg_extract__managers
+  select manager_id, org_id, held_from, held_to from int_manager_orgs
 ),
 homes as (
   select client_id, home_org_id from int_client_home_orgs
@@ -29,7 +30,7 @@ booked as (
   from sales as s
   left join products as p on p.product_id = s.product_id
   left join homes as h on h.client_id = s.client_id
-  left join managers as n on n.manager_id = s.named_manager_id
+  left join managers as n on n.manager_id = s.named_manager_id and s.sale_date between n.held_from and n.held_to
 ),
 named as (
   select sale_date, month_end, sale_id, client_id, product_id, category, amount, units,
@@ -47,7 +48,7 @@ by_assignment as (
   from booked as b
   left join assignments as a
     on a.client_id = b.client_id and b.sale_date between a.valid_from and a.valid_to
-  left join managers as m on m.manager_id = a.manager_id
+  left join managers as m on m.manager_id = a.manager_id and b.sale_date between m.held_from and m.held_to
   where b.credited_manager_id is null
 ),
 holders as (

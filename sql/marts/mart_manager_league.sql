@@ -3,7 +3,8 @@
 --   target, in one row, so a league request reads one table instead of joining three; and each
 --   row once under every node above the manager, so the league of a node is its rows, together.
 -- grain: one row per manager × period (the rows of mart_manager_period) × org node whose subtree
---   holds the manager's org (int_org_ancestors: the org itself and each node above it);
+--   holds the manager's org at the period's end (int_org_ancestors: the org itself and each node
+--   above it), so a node's league of a past period lists the managers who were there then;
 --   keys: period, ancestor_id, manager_id.
 -- formula: no new figure; columns of other marts as built:
 --   ancestor_id  = the node whose league the row belongs to (int_org_ancestors.ancestor_id);
@@ -26,6 +27,8 @@
 --   profit_contribution_ytd = for a month, the year-to-date actual those four are measured on
 --                  (mart_month_pace.ytd_actual); null for other periods
 --   elapsed_share  = for a month, the share of the year gone (mart_month_pace); null otherwise.
+--   moved          = the manager belonged to the node's subtree at the period's end (org_id) but
+--                  has left it since (current_org_id outside it): 已调离 in the league.
 -- inputs: mart_manager_period, mart_scorecards, int_scorecards_applied, mart_manager_metrics,
 --   mart_month_pace, int_periods, int_org_ancestors, stg_extract__orgs.
 -- `m.*`: the league shows every column of mart_manager_period, and the API takes that list from
@@ -77,8 +80,10 @@ select
   round_fen(case when mo.period is null then t.profit_contribution_growth else p.growth end) as profit_contribution_growth,
   p.ytd_actual as profit_contribution_ytd,
   p.elapsed_share,
+  now.org_id is null as moved,
 from manager_periods as m
 join ancestors as anc on anc.org_id = m.org_id
+left join ancestors as now on now.org_id = m.current_org_id and now.ancestor_id = anc.ancestor_id
 left join orgs as o on o.org_id = m.org_id
 left join card_applies as a on a.period = m.period and a.manager_id = m.manager_id
 left join scorecards as sc on sc.manager_id = m.manager_id and sc.period = a.scored_period

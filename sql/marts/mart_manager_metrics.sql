@@ -34,8 +34,13 @@ with bases as (
     units: cast({metric} as decimal(24,6)) as {metric},
     ratio: cast({metric}({num}, {den}) as decimal(24,6)) as {metric},
     {% end %}
-  from int_holder_bases
-  where manager_id is not null
+  from (
+    -- a manager who moved within the period holds a row at each org: summed (the bases are additive)
+    select period, manager_id, sum(columns(* exclude (period, base_period, manager_id, holder_org_id))),
+    from int_holder_bases
+    where manager_id is not null
+    group by period, manager_id
+  )
 ),
 process as (
   -- the process ratios the catalog names (config/glossary.json, source mart_manager_process_period)

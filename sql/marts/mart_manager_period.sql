@@ -8,28 +8,42 @@
 --   share (turned_npl_count, sales_*_units) keep 6 decimals. Definitions: see int_holder_periods.
 --   clients = open clients in the portfolio at the period's end; new_clients = clients first
 --   assigned within the period, to this manager.
--- inputs: int_holder_periods, int_period_bases, int_period_ledgers, stg_extract__managers.
+--   org_id, line, grade = the manager's at the period's end (int_manager_orgs: the league of a past
+--   period lists the managers who were there then); current_org_id = the manager's org now.
+--   A manager who moved within the period: the figures of all the manager's orgs, summed.
+-- inputs: int_holder_periods, int_period_bases, int_periods, int_period_ledgers, stg_extract__managers,
+--   int_manager_orgs.
 with periods as (
-  select period, base_date_known, from int_period_bases
+  select b.period, b.base_date_known, d.end_date, from int_period_bases as b join int_periods as d on d.period = b.period
 ),
 managers as (
-  select manager_id, manager_name, org_id, line, grade from stg_extract__managers
+  select manager_id, manager_name from stg_extract__managers
+),
+memberships as (
+  select manager_id, org_id, line, grade, held_from, held_to, is_current from int_manager_orgs
 ),
 figures as (
-  select * from int_holder_periods where manager_id is not null
+  -- a manager who moved within the period holds a row at each org: summed, the manager's own figures
+  select period, manager_id, sum(columns(* exclude (period, manager_id, holder_org_id))),
+  from int_holder_periods
+  where manager_id is not null
+  group by period, manager_id
 )
 select
   p.period,
   m.manager_id,
   m.manager_name,
-  m.org_id,
-  m.line,
-  m.grade,
+  o.org_id,
+  o.line,
+  o.grade,
+  c.org_id as current_org_id,
   {% for metric in manager %}
   include: holder_period_figures
   {% end %}
 from managers as m
 cross join periods as p
+join memberships as o on o.manager_id = m.manager_id and p.end_date between o.held_from and o.held_to
+join memberships as c on c.manager_id = m.manager_id and c.is_current
 join int_period_ledgers as l on l.period = p.period
 left join figures as f on f.manager_id = m.manager_id and f.period = p.period
 

@@ -7,7 +7,9 @@
 --   the node or lies in its subtree (int_org_ancestors), at full precision, rounded to the fen here,
 --   once, as mart_unassigned_period rounds one bucket: so mart_org_period = Σ mart_manager_period of
 --   the subtree's managers + this row, exactly before rounding (each figure is rounded on its own, so
---   the rounded figures may differ by a few fen). npl_ratio = npl_balance / loan_end_balance (null
+--   the rounded figures may differ by a few fen) — except in a period during which a manager moved
+--   into or out of the subtree: the node keeps the mover's months while the mover belonged to it,
+--   but the mover's row (whole period, mart_manager_period) sits at the org of the period's end. npl_ratio = npl_balance / loan_end_balance (null
 --   without loans); net_deposit_increase null when the warehouse holds no deposit snapshot at the
 --   prior year-end; clients = open clients without any assignment at the period's end, by home org
 --   (each in one bucket, so the sum counts each once).

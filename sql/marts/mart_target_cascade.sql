@@ -18,7 +18,8 @@
 --   target           = own_target, else derived_target; target_derived says which
 --   child_count, targeted_child_count: the node's children, and those with a target
 --   children_target  = Σ target of the node's children (own or derived); null when none has one
---   managers_target  = Σ targets of the managers of the node's whole subtree (by their org)
+--   managers_target  = Σ targets of the managers of the node's whole subtree (by their org at
+--                      the period's end, int_manager_orgs)
 --   own_managers_target = Σ targets of the managers at the node itself (a sub-branch's managers
 --                      whose clients are booked at its outlets too)
 --   carried_target   = what the level below carries: Σ children's targets + own_managers_target
@@ -26,7 +27,7 @@
 --   is_gap           = target > 0 and carried_target (0 when none) is less than
 --                      target × (1 − gap_tolerance): part of the node's target is nobody's below it.
 --                      Carrying more (加压) is no gap.
--- inputs: stg_extract__targets, stg_extract__orgs, stg_extract__managers, int_org_ancestors,
+-- inputs: stg_extract__targets, stg_extract__orgs, int_manager_orgs, int_org_ancestors,
 --   mart_org_metrics, cfg_targets.
 with recursive settings as (
   select distribution, gap_tolerance,
@@ -48,7 +49,7 @@ manager_targets as (
   select t.period_key as period, a.ancestor_id as org_id, t.metric, sum(t.target_value) as target, count(*) as managers,
     sum(t.target_value) filter (where a.depth = 0) as own_managers_target,
   from stg_extract__targets as t
-  join stg_extract__managers as m on m.manager_id = t.subject_id
+  join int_manager_orgs as m on m.manager_id = t.subject_id and t.end_date between m.held_from and m.held_to
   join int_org_ancestors as a on a.org_id = m.org_id
   where t.subject_type = 'manager'
   group by t.period_key, a.ancestor_id, t.metric

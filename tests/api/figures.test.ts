@@ -25,6 +25,8 @@ function leagueByJoins(scope: Scope, f: { orgId: string; period: string }, pagin
   return runList<Record<string, unknown>>(ctx.deps.reader, {
     select: `
       select m.manager_id, m.manager_name, m.org_id, o.org_name, m.line, m.grade,
+        -- moved: in the node's subtree at the period's end, outside it now
+        not exists (select 1 from mart_org_ancestors c where c.org_id = m.current_org_id and c.ancestor_id = $org_id::varchar) as moved,
         sc.total_score, sc.grade as score_grade, sc.peer_rank, sc.percentile, sc.period as score_period,
         false as score_locked, -- no card is locked in this fixture (no reviews file lines)
         ${qualified('m', metrics)},

@@ -41,12 +41,15 @@ export function delivery(root: string, name: string, from: string[], files: Reco
 /** Every raw_* table: row count, and a sum of row hashes (without load_id) that changes with any value. */
 export async function warehouseState(wh: Warehouse): Promise<Record<string, { rows: string; content: string }>> {
   const state: Record<string, { rows: string; content: string }> = {};
-  for (const k of kinds) {
-    const cols = k.columns.map((c) => c.name).join(', ');
+  const tables = [
+    ...kinds.map((k) => ({ table: k.table, cols: k.columns.filter((c) => !c.unstored).map((c) => c.name) })),
+    { table: 'raw_manager_memberships', cols: ['manager_id', 'org_id', 'line', 'grade', 'valid_from', 'valid_to'] },
+  ];
+  for (const { table, cols } of tables) {
     const rows = await wh.query<{ rows: string; content: string | null }>(
-      `select count(*) as rows, coalesce(sum(hash(${cols})::hugeint), 0)::varchar as content from ${k.table}`,
+      `select count(*) as rows, coalesce(sum(hash(${cols.join(', ')})::hugeint), 0)::varchar as content from ${table}`,
     );
-    state[k.table] = { rows: rows[0]!.rows, content: rows[0]!.content ?? '0' };
+    state[table] = { rows: rows[0]!.rows, content: rows[0]!.content ?? '0' };
   }
   return state;
 }

@@ -117,9 +117,12 @@ describe('generated bank: invariants', () => {
   });
 
   it('every org node = Σ its children + its own managers and unassigned business', async () => {
+    // A manager's business counts at the org the manager belonged to on each date: within a period
+    // in which a manager moved, part of it at each org (int_holder_periods, one row per org held),
+    // while the manager's own row (mart_manager_period) sits at the org of the period's end.
     const own = await wh.query<Num>(
       `with own as (
-         select period, org_id, ${additive.map((m) => `${m}`).join(', ')} from mart_manager_period
+         select period, holder_org_id as org_id, ${additive.map((m) => `${m}`).join(', ')} from int_holder_periods where manager_id is not null
          union all by name
          select period, org_id, ${additive.map((m) => `${m}`).join(', ')} from mart_unassigned_period
        ),
@@ -141,6 +144,35 @@ describe('generated bank: invariants', () => {
     // At full precision the identity is exact: the build's own check returns no offending row.
     const check = readFileSync(join(sqlDir, 'checks', 'int_org_periods__tree_identity.sql'), 'utf8');
     expect(await wh.query(check)).toEqual([]);
+  });
+
+  it("a manager's move (truth.json) keeps the months before it with the old sub-branch", async () => {
+    const truth = JSON.parse(readFileSync(join(dir, 'bank', 'truth.json'), 'utf8')) as { cohorts: { manager_moves: { moves: { manager_id: string; from_org_id: string; to_org_id: string; month: string }[] } } };
+    const moves = truth.cohorts.manager_moves.moves;
+    expect(moves.length).toBeGreaterThan(0);
+    for (const m of moves) {
+      const [y, mo] = m.month.split('-').map(Number) as [number, number];
+      const before = mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+      // the spans the ingest kept: the first row from the start to the day before the move, then the new org
+      const spans = await wh.query(
+        `select org_id, valid_from::varchar as f, valid_to::varchar as t from raw_manager_memberships where manager_id = $id order by valid_from nulls first`, { id: m.manager_id },
+      );
+      const lastDay = new Date(Date.UTC(y, mo - 1, 0)).toISOString().slice(0, 10);
+      expect(spans).toEqual([{ org_id: m.from_org_id, f: null, t: lastDay }, { org_id: m.to_org_id, f: `${m.month}-01`, t: null }]);
+      // the month before counts at the old org, the month of the move at the new one
+      for (const [period, org] of [[before, m.from_org_id], [m.month, m.to_org_id]] as const) {
+        const own = await wh.query<{ org_id: string }>(`select org_id from mart_manager_period where manager_id = $id and period = $period`, { id: m.manager_id, period });
+        expect(own.map((r) => r.org_id), `${m.manager_id} ${period}`).toEqual([org]);
+        const held = await wh.query<{ holder_org_id: string }>(`select distinct holder_org_id from int_holder_periods where manager_id = $id and period = $period`, { id: m.manager_id, period });
+        expect(held.map((h) => h.holder_org_id), `${m.manager_id} ${period}`).toEqual([org]);
+      }
+    }
+    // everyone else: the manager's row sits where the manager's business counted
+    const elsewhere = await wh.query(
+      `select h.period, h.manager_id from int_holder_periods h join mart_manager_period p on p.period = h.period and p.manager_id = h.manager_id
+       where h.holder_org_id <> p.org_id and h.manager_id not in (${moves.map((m) => `'${m.manager_id}'`).join(', ')})`,
+    );
+    expect(elsewhere).toEqual([]);
   });
 
   it('a year = Σ its quarters and = its December year-to-date, for flows', async () => {

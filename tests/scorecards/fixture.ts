@@ -159,7 +159,7 @@ export async function buildBank(bank: Bank, schemeFolders: string[] = [defaultSc
     const wanted = all.filter(
       (m) =>
         !handMade.has(m.name) &&
-        (m.layer === 'staging' || ['int_org_ancestors', 'mart_org_ancestors', 'mart_target_cascade'].includes(m.name) || /(^|\/)scorecards\//.test(m.path)),
+        (m.layer === 'staging' || ['int_org_ancestors', 'mart_org_ancestors', 'int_manager_orgs', 'mart_target_cascade'].includes(m.name) || /(^|\/)scorecards\//.test(m.path)),
     );
     const names = new Set(wanted.map((m) => m.name));
     for (const m of buildOrder(wanted.map((m) => ({ ...m, dependsOn: m.dependsOn.filter((d) => names.has(d)) })))) {

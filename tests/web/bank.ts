@@ -26,7 +26,11 @@ export interface TestUsers {
 }
 
 export interface Truth {
-  cohorts: { bad_risk_managers: { manager_ids: string[] } };
+  cohorts: {
+    bad_risk_managers: { manager_ids: string[] };
+    /** Generated banks only (a converted bank, e.g. Berka, moves no one). */
+    manager_moves?: { moves: { manager_id: string; from_org_id: string; to_org_id: string; month: string }[] };
+  };
 }
 
 export interface TestBank {

@@ -351,6 +351,24 @@ describe('dashboard in Chromium', () => {
     }
   });
 
+  it("marks a moved manager in the old sub-branch's league of a month before the move, and shows the org history (issue 26)", async () => {
+    await login(page, bank.url, bank.users.head_office);
+    const move = bank.truth.cohorts.manager_moves!.moves[0]!;
+    const [y, m] = move.month.split('-').map(Number) as [number, number];
+    const before = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    await page.goto(`${bank.url}/org/${move.from_org_id}/managers?period=${before}`);
+    await settled(page);
+    await screenshot(page, 'league-moved');
+    const badge = page.locator(`[data-testid="league-table"] tr:has([data-testid="moved"])`);
+    expect(await badge.count()).toBe(1);
+    expect(await badge.first().innerText()).toContain('已调离');
+    await page.goto(`${bank.url}/manager/${move.manager_id}`);
+    await settled(page);
+    const rows = page.locator('[data-testid="org-history"] tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(1).innerText()).toContain(`${move.month}-01`);
+  });
+
   it('downloads an export whose rows and total equal the table on screen', async () => {
     await login(page, bank.url, bank.users.branch_president);
     // The president's display name is their role: the header says it once.

@@ -10,7 +10,7 @@ import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import type { PeriodRow } from './orgs.ts';
 import { metricFigures } from './metric-figures.ts';
-import type { ManagerInfo, MetricFigure, Row, Scorecard, ScorecardIndicator, ScorecardItem, ScorecardTotals } from '../../contract/api.ts';
+import type { ManagerInfo, ManagerOrgSpan, MetricFigure, Row, Scorecard, ScorecardIndicator, ScorecardItem, ScorecardTotals } from '../../contract/api.ts';
 
 export const managerIdentity = ['manager_id', 'manager_name', 'org_id', 'org_name', 'line', 'grade'] as const;
 export const scoreColumns = ['total_score', 'score_grade', 'peer_rank', 'percentile', 'score_period', 'score_locked'] as const;
@@ -32,7 +32,8 @@ export interface LeagueFilter {
 /** Columns of the league table: identity, scorecard, every metric, then profit contribution
  * against base and target (the full league only). */
 export function leagueColumns(catalog: Catalog, only?: readonly string[], noScores = false): string[] {
-  return [...managerIdentity, ...(noScores ? [] : scoreColumns), ...leagueMetrics(catalog, only), ...(only ? [] : targetColumns)];
+  // moved (the full league): in the node's subtree at the period's end, left it since (已调离)
+  return [...managerIdentity, ...(only ? [] : ['moved']), ...(noScores ? [] : scoreColumns), ...leagueMetrics(catalog, only), ...(only ? [] : targetColumns)];
 }
 
 function leagueMetrics(catalog: Catalog, only?: readonly string[]): string[] {
@@ -100,6 +101,15 @@ export async function managerInScope(reader: Reader, scope: Scope, managerId: st
     { ...scopeParams(scope), manager_id: managerId },
   );
   return rows[0];
+}
+
+/** The orgs a manager belonged to, oldest first (mart_manager_orgs): valid_from null = from the start, valid_to null = still. */
+export function managerOrgHistory(reader: Reader, managerId: string): Promise<ManagerOrgSpan[]> {
+  return reader.query<ManagerOrgSpan>(
+    `select org_id, org_name, line, grade, valid_from::varchar as valid_from, valid_to::varchar as valid_to, is_current
+     from mart_manager_orgs where manager_id = $id order by held_from`,
+    { id: managerId },
+  );
 }
 
 /** One manager's row of mart_manager_period for a period (metrics only). */

@@ -4,13 +4,13 @@
 --   originating_manager_id = the snapshot's originating manager when the managers file knows it, else null
 --     (an originator the bank did not deliver cannot be charged by name: the loan counts against the
 --     booking org instead, so roll-ups still add up to the ledger);
---   originating_org_id     = that manager's org, else the loan's booking_org_id (int_loans_priced);
+--   originating_org_id     = that manager's org on as_of_date (int_manager_orgs), else the loan's booking_org_id (int_loans_priced);
 --   origination_quarter    = 'YYYY-Qn' of origination_date (null when the date is missing);
 --   months_on_book         = calendar months from the origination month to the snapshot month
 --     (a loan booked in March is 0 at the end of March, 3 at the end of June).
 --   Class, NPL status and turned_npl are int_loans_priced's (one definition); principal (original
 --   principal, yuan) as delivered, null when the extract leaves it out.
--- inputs: int_loans_priced, stg_extract__managers.
+-- inputs: int_loans_priced, int_manager_orgs.
 with priced as (
   select as_of_date, month_end, loan_id, client_id, product_id, origination_date, principal, balance, five_class,
     previous_five_class, previous_as_of_date, is_npl, turned_npl, overdue_days, originating_manager_id,
@@ -18,7 +18,7 @@ with priced as (
   from int_loans_priced
 ),
 managers as (
-  select manager_id, org_id from stg_extract__managers
+  select manager_id, org_id, held_from, held_to from int_manager_orgs
 )
 select
   p.as_of_date,
@@ -45,4 +45,4 @@ select
     then cast((year(p.month_end) * 12 + month(p.month_end)) - (year(p.origination_date) * 12 + month(p.origination_date)) as integer)
   end as months_on_book,
 from priced as p
-left join managers as m on m.manager_id = p.originating_manager_id
+left join managers as m on m.manager_id = p.originating_manager_id and p.as_of_date between m.held_from and m.held_to

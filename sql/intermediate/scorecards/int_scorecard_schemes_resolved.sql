@@ -7,11 +7,18 @@
 --   ancestor (smallest distance); at the same node the one that took effect latest. A branch
 --   scheme thus overrides the head-office default for its subtree only. scheme_id is null when no
 --   scheme is in force for the manager (reason says so); such managers get no scorecard.
--- inputs: stg_extract__managers, stg_extract__orgs, int_scorecard_periods,
+--   The manager's org, line and grade are those of the period's end (int_manager_orgs): a card
+--   follows the manager, scored at the org the manager belonged to then.
+-- inputs: stg_extract__managers, int_manager_orgs, stg_extract__orgs, int_scorecard_periods,
 --   int_org_ancestors, cfg_schemes.
 with managers as (
-  select manager_id, manager_name, org_id, line, grade, hire_date, leave_date,
+  select manager_id, manager_name, hire_date, leave_date,
   from stg_extract__managers
+),
+
+memberships as (
+  select manager_id, org_id, line, grade, held_from, held_to,
+  from int_manager_orgs
 ),
 
 orgs as (
@@ -47,11 +54,13 @@ employed as (
     periods.end_date,
     managers.manager_id,
     managers.manager_name,
-    managers.org_id,
-    managers.line,
-    managers.grade,
+    memberships.org_id,
+    memberships.line,
+    memberships.grade,
   from managers
   cross join periods
+  join memberships
+    on memberships.manager_id = managers.manager_id and periods.end_date between memberships.held_from and memberships.held_to
   where (managers.hire_date is null or managers.hire_date <= periods.end_date)
     and (managers.leave_date is null or managers.leave_date >= periods.start_date)
 ),

@@ -29,10 +29,10 @@
 --     'low_value_growing'  low value, balances growing                        → develop
 --     'low_value_falling'  low value, balances falling                        → find out why, low-cost service
 --     'low_value_stable'   low value, stable                                  → serve efficiently, cross-sell
---   org_id, manager_name = the manager's org and name (stg_extract__managers), so that a node's
+--   org_id, manager_name = the manager's org at the period's end (int_manager_orgs) and name, so that a node's
 --     portfolios are read by org like every other manager mart's rows.
 -- inputs: int_periods, int_portfolio_months, int_client_periods, int_client_loyalty_measured,
---   stg_extract__clients, stg_extract__managers, int_period_ledgers.
+--   stg_extract__clients, stg_extract__managers, int_manager_orgs, int_period_ledgers.
 -- periods is read from int_periods (one row a period) filtered by the loyalty periods, not from a join
 -- of the loyalty rows: its row estimate is then a few dozen, and the joins below build their hash
 -- tables on these few periods (with the estimate of a million, the portfolio months were the build
@@ -61,7 +61,9 @@ clients as (
   select client_id, client_name, client_type from stg_extract__clients
 ),
 managers as (
-  select manager_id, manager_name, org_id from stg_extract__managers
+  select o.manager_id, n.manager_name, o.org_id, o.held_from, o.held_to,
+  from int_manager_orgs as o
+  join stg_extract__managers as n on n.manager_id = o.manager_id
 ),
 attributed as (
   select
@@ -153,5 +155,6 @@ select
   m.manager_name,
 from tiered as t
 join clients as c on c.client_id = t.client_id
-left join managers as m on m.manager_id = t.manager_id
+join periods as p on p.period = t.period
+left join managers as m on m.manager_id = t.manager_id and p.end_date between m.held_from and m.held_to
 join int_period_ledgers as l on l.period = t.period

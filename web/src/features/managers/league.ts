@@ -70,6 +70,8 @@ export function leagueColumns(rows: Row[], has: (key: string) => boolean, lang: 
   const orgs = new Set(rows.map((r) => r.org_id));
   return [
     { key: 'manager_name', kind: 'text' },
+    // 已调离: only in a past period's league that lists a manager who has left the node since
+    ...(rows.some((r) => r.moved === true) ? [{ key: 'moved', kind: 'text' as const, custom: true }] : []),
     { key: 'profit_contribution', kind: 'money', bar: true },
     ...target.filter((c) => has(c.key)),
     // score columns only when some row has a score (none when no scheme was in force: said above)
