@@ -18,9 +18,9 @@ export const targetMetrics = [
   ...categories.map((c) => `sales_${c}_units`),
 ] as const;
 
-const periods: [string, number, number][] = [
-  // period, share of the year it lasts, share of the year elapsed at its end
-  ['Y', 1, 1], ['H1', 0.5, 0.5], ['H2', 0.5, 1], ['Q1', 0.25, 0.25], ['Q2', 0.25, 0.5], ['Q3', 0.25, 0.75], ['Q4', 0.25, 1],
+const periods: [string, number, number, number][] = [
+  // period, share of the year it lasts, share of the year elapsed at its end, its last month
+  ['Y', 1, 1, 12], ['H1', 0.5, 0.5, 6], ['H2', 0.5, 1, 12], ['Q1', 0.25, 0.25, 3], ['Q2', 0.25, 0.5, 6], ['Q3', 0.25, 0.75, 9], ['Q4', 0.25, 1, 12],
 ];
 
 /** Expected yearly figures of one subject: deposits, loans (fen), fees (fen) and units per category. */
@@ -56,6 +56,16 @@ export function* targetRows(w: World, loans: Loans): Generator<TargetRow> {
   const firstYear = w.months[0]!.year;
   const lastYear = w.months[w.months.length - 1]!.year;
   const r = Rng.of(w.seed, 'targets');
+  // A manager's org in a period's last month: a move counts from its month on (as int_manager_orgs
+  // dates it), so a moved manager's target is carried by the node that holds them at the period's end.
+  const orgAt = (x: number, year: number, lastMonth: number): number => {
+    let org = mgr.org[x]!;
+    for (const mv of mgr.moves) {
+      const m = w.months[mv.month]!;
+      if (mv.manager === x && m.year * 12 + m.month <= year * 12 + lastMonth) org = mv.org;
+    }
+    return org;
+  };
   for (let year = firstYear; year <= lastYear; year++) {
     const t0 = Math.max(w.from, dayOf(year, 1, 1));
     const byMgr: Expected[] = Array.from({ length: mgr.n }, () => ({ deposits: 0, loans: 0, fees: 0, units: new Float64Array(categories.length) }));
@@ -125,12 +135,12 @@ export function* targetRows(w: World, loans: Loans): Generator<TargetRow> {
         rolledUp = true;
       }
       const profit = e.deposits * 0.012 + e.loans * 0.02 + e.fees;
-      for (const [period, length, elapsed] of periods) {
+      for (const [period, length, elapsed, lastMonth] of periods) {
         const given = year === firstYear;
         const row = (metric: string, base: number, expected: number, money: boolean): TargetRow => {
           const key = `${period}|${metric}`;
           let target = Math.round(expected);
-          if (subjectType === 'manager') carry(mgr.org[subject]!, key, target);
+          if (subjectType === 'manager') carry(orgAt(subject, year, lastMonth), key, target);
           else target = carried[subject]!.get(key) ?? 0;
           return { year, period, subjectType, subject, metric, base: given ? Math.round(base) : null, target, money };
         };
