@@ -13,6 +13,7 @@ export function kindOf(key: string): ColumnKind {
   if (/(_id|^period)$/.test(key)) return 'id';
   if (/_date$|_at$/.test(key)) return 'date';
   if (/^(year|quarter)$/.test(key)) return 'text'; // labels of a period, not quantities
+  if (/^is_/.test(key)) return 'text'; // yes/no flags (is_gap), not the quantity their name ends in
   if (/ratio|achievement|share|rate|coverage|percentile|hhi|_to_|^(applied_)?weight$|^cap$|^floor$/.test(key)) return 'ratio';
   if (/^units$|_units$|_count$|clients$|^managers$|_managers$|visits$|^rank|_rank$|_days$|^days$|_months$|^months$|months_on_book|^depth$|_distance$|_held$|_quarters$|^warnings$|loans$|_size$|^ordinal$|^visit_(ceiling|good_level)$|_rows$/.test(key)) return 'count';
   if (/balance|principal|spread|income|contribution|increase|amount|loss|pay|growth|base$|target$|actual$|_gap$|^pool_|^paid_/.test(key)) return 'money';
