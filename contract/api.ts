@@ -376,6 +376,8 @@ export interface OrgScorecardAnswer {
   org: { org_id: string; org_name: string; level: string; parent_id: string | null };
   period: string;
   scorecard: { period: string; card: Record<string, unknown>; indicators: Record<string, unknown>[]; items: Record<string, unknown>[] } | null;
+  /** Whether an institution scheme was in force for the node (the latest scoring period up to `period`), and why. */
+  scheme: SchemeStatus | null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import {
   cascadeTable,
   columnsOf,
   orgCard,
+  orgSchemeStatus,
   orgScoredPeriods,
   orgScorecardRows,
   orgScorecardTable,
@@ -36,7 +37,7 @@ export function orgScorecardRoutes(docs: RouteDocs, deps: Deps) {
   const cardQuery = z.strictObject({ period: periodKey.optional() });
 
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/scorecards', summary: 'Institution cards of the nodes of a subtree, those of the latest scoring period of the year up to the period: points, bonus, deductions, total, grade, rank among siblings and the level', area: 'institutions', params: orgParam, query: cardsQuery, list: true, response: `list of { ${cardCols.join(', ')} }` });
-  docs.add({ method: 'get', path: '/api/orgs/{org_id}/scorecard', summary: 'One node’s institution card, the latest of the year up to the period, every point explained', area: 'institutions', params: orgParam, query: cardQuery, response: '{ org, period, scorecard: { period, card, indicators, items } | null }' });
+  docs.add({ method: 'get', path: '/api/orgs/{org_id}/scorecard', summary: 'One node’s institution card, the latest of the year up to the period, every point explained', area: 'institutions', params: orgParam, query: cardQuery, response: '{ org, period, scorecard: { period, card, indicators, items } | null, scheme: { period, in_force, reason } | null }' });
   docs.add({ method: 'get', path: '/api/orgs/{org_id}/target-cascade', summary: 'The target cascade of a subtree for a period of the targets file: own, derived, children’s and managers’ targets and the gaps', area: 'institutions', params: orgParam, query: cascadeQuery, list: true, response: `list of { ${cascadeCols.join(', ')} }` });
 
   return new Hono<AppEnv>()
@@ -56,7 +57,8 @@ export function orgScorecardRoutes(docs: RouteDocs, deps: Deps) {
       const { deps: d, scope } = c.var;
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const period = resolvePeriod(d, c.req.valid('query').period);
-      const answer: OrgScorecardAnswer = { org, period, scorecard: await orgCard(d.reader, scope, org.org_id, period) };
+      const [scorecard, scheme] = await Promise.all([orgCard(d.reader, scope, org.org_id, period), orgSchemeStatus(d.reader, d.periods, org.org_id, period)]);
+      const answer: OrgScorecardAnswer = { org, period, scorecard, scheme };
       return c.json(answer, 200);
     })
     .get('/:org_id/target-cascade', requireArea('institutions'), v('param', orgParam), v('query', cascadeQuery), async (c) => {

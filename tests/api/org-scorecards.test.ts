@@ -61,8 +61,13 @@ describe('GET /api/orgs/{org_id}/scorecard', () => {
     expect(body.scorecard.indicators[0]).toMatchObject({ target: '7500.000000', target_source: 'annual_pro_rata' });
     const points = body.scorecard.indicators.reduce((s: number, i: { points: string }) => s + Math.round(Number(i.points) * 100), 0);
     expect(points).toBe(Math.round(Number(body.scorecard.card.indicator_points) * 100));
-    // a node no scheme scores has no card
-    expect((await (await get('/api/orgs/B1/scorecard?period=2026-03')).json()).scorecard).toBeNull();
+    expect(body.scheme).toMatchObject({ period: '2026-03-ytd', in_force: true });
+    // a node no scheme scores (B1, a tier-1 branch: the default institution scheme scores sub-branches) has
+    // no card, and the answer says why, for the page to say so
+    const b1 = await (await get('/api/orgs/B1/scorecard?period=2026-03')).json();
+    expect(b1.scorecard).toBeNull();
+    expect(b1.scheme).toMatchObject({ period: '2026-03-ytd', in_force: false });
+    expect(b1.scheme.reason).toMatch(/^no institution scheme for level tier1_branch in force at B1 or above on 2026-03-31$/);
   });
 });
 

@@ -300,7 +300,7 @@ describe('fixture bank: every numeric mart column reads as a number in downloads
       .filter((c) => !['count', 'money', 'ratio', 'number'].includes(kindOf(shown(c))))
       .map((c) => `${c.table_name}.${c.column_name}`);
     expect(shownAsText.sort()).toEqual([
-      'mart_manager_page.card__quarter', 'mart_manager_page.card__year', 'mart_org_scorecards.quarter', 'mart_org_scorecards.year',
+      'mart_manager_page.card__quarter', 'mart_manager_page.card__year', 'mart_org_scorecard_schemes.year', 'mart_org_scorecards.quarter', 'mart_org_scorecards.year',
       'mart_periods.year', 'mart_scorecard_schemes.year', 'mart_scorecards.quarter', 'mart_scorecards.year', 'mart_target_cascade.year',
     ]);
   });

@@ -109,6 +109,9 @@ describe('dashboard in Chromium', () => {
   it('head office sorts the sub-branches by institution score and opens one card (issue 24)', async () => {
     const cards = await subBranchCardsOn('', 'org-scorecards-table');
     const table = page.locator('[data-testid="org-scorecards-table"]');
+    // The root is no sub-branch: no institution scheme scores it, and its page says so where its card would be.
+    await expect(page.locator('[data-testid="no-scheme"]').innerText()).resolves.toContain('无在用机构考核方案');
+    await expect(page.locator('[data-testid="org-scorecard"]').count()).resolves.toBe(0);
     // Sorted by score, highest first; a click on the header turns it to lowest first.
     const header = table.locator('thead th', { hasText: '综合得分' });
     expect(await header.getAttribute('aria-sort')).toBe('descending');

@@ -6,6 +6,10 @@ import type { MartRows } from './mart-rows.ts';
 import type { Reader } from './reader.ts';
 import { nodeInScope, scopeParams, type Scope } from './scope.ts';
 import { scoringPeriodOf } from '../../contract/periods.ts';
+import type { SchemeStatus } from '../../contract/api.ts';
+import { listValue } from '@duckdb/node-api';
+import type { PeriodRow } from './orgs.ts';
+import { periodsUpTo } from './managers.ts';
 
 export const orgScorecardTable = 'mart_org_scorecards';
 export const cascadeTable = 'mart_target_cascade';
@@ -75,6 +79,23 @@ export interface OrgCard {
   card: Record<string, unknown>;
   indicators: Record<string, unknown>[];
   items: Record<string, unknown>[];
+}
+
+/**
+ * Whether an institution scheme was in force for the node at the latest scoring period of the year
+ * up to `period` (mart_org_scorecard_schemes), and why; null when the year has no scoring period yet.
+ */
+export async function orgSchemeStatus(reader: Reader, periods: readonly PeriodRow[], orgId: string, period: string): Promise<SchemeStatus | null> {
+  const candidates = periodsUpTo(periods, period);
+  if (candidates.length === 0) return null;
+  const [row] = await reader.query<SchemeStatus>(
+    `select period, scheme_id is not null as in_force, reason
+     from mart_org_scorecard_schemes
+     where org_id = $org_id and list_contains($candidates::varchar[], period)
+     order by list_position($candidates::varchar[], period) limit 1`,
+    { org_id: orgId, candidates: listValue(candidates) },
+  );
+  return row ?? null;
 }
 
 /** One node's card that applies to a period (scoredOrgPeriod), every indicator and item; null without one. */
