@@ -69,7 +69,7 @@ export function clientRoutes(docs: RouteDocs, deps: Deps) {
     const manager = await scopedManager(d, scope, manager_id);
     const q = c.req.valid('query');
     const period = resolvePeriod(d, q.period);
-    const listed = await managerPortfolio(d.reader, d.catalog, { managerId: manager_id, period, q: q.q }, pagingOf(q));
+    const listed = await managerPortfolio(d.reader, d.catalog, scope, { managerId: manager_id, orgId: manager.org_id, period, q: q.q }, pagingOf(q));
     return sendList(c, q, 'portfolio', { meta: { period, manager_id, manager_name: manager.manager_name, q: q.q ?? null }, keys: mKeys, ...listed });
   });
 

@@ -1,40 +1,26 @@
 // `jixiao export clients`: every client with business in the period — its own figures
-// (mart_client_period, whoever held it), with its name, type and home org; ordered by profit contribution.
-// --org keeps the clients whose home org lies in the subtree.
-import type { Warehouse } from '../db.ts';
-import { ident, readingColumns } from './_common.ts';
-import { codeSchema } from '../schema-version.ts';
-import { clientFiguresSelect, clientMetricColumns, clientSalesCte } from '../queries/client-sales.ts';
-import type { ExportKind, ExportRequest } from './_kind.ts';
+// (mart_client_period, whoever held it), with its name, type and home org, read as the API's client
+// lists read them (clientRows); ordered by profit contribution. --org keeps the clients whose home
+// org lies in the subtree.
 import { columnsOf } from '../../report/table.ts';
+import type { Catalog } from '../queries/catalog.ts';
+import { clientMetricColumns } from '../queries/client-sales.ts';
+import { clientRows } from '../queries/clients.ts';
+import { ident, readingColumns } from './_common.ts';
+import { martExport } from './_mart.ts';
 
 const leading = ['period', 'org_id', 'org_name', 'client_id', 'client_name', 'client_type'];
 
-const clients: ExportKind = {
+function keys(catalog: Catalog): string[] {
+  return [...leading, ...readingColumns(clientMetricColumns(catalog).filter((m) => !leading.includes(m)).map(ident))];
+}
+
+export default martExport({
   kind: 'clients',
   summary: 'one row per client with business in the period: its contribution and balances',
   idColumn: 'client_id',
   sheet: 'clients',
-  async table(wh: Warehouse, req: ExportRequest) {
-    const { catalog } = await codeSchema();
-    const metrics = clientMetricColumns(catalog).filter((m) => !leading.includes(m)).map(ident);
-    const rows = await wh.query(
-      `with subtree as (
-         select org_id from mart_org_ancestors where ancestor_id = $org
-       ),
-       ${clientSalesCte(catalog, 'sales', 's.period = $period')}
-       select c.period, k.home_org_id as org_id, o.org_name, c.client_id, k.client_name, k.client_type,
-         ${clientFiguresSelect(catalog, 'c', 'x')}
-       from mart_client_period as c
-       join mart_clients as k on k.client_id = c.client_id and k.home_org_id is not null
-       left join stg_extract__orgs as o on o.org_id = k.home_org_id
-       left join sales as x on x.client_id = c.client_id
-       where c.period = $period and ($org::varchar is null or k.home_org_id in (select org_id from subtree))
-       order by c.profit_contribution desc, c.client_id`,
-      { period: req.period, org: req.org ?? null },
-    );
-    return { columns: columnsOf([...leading, ...readingColumns(metrics)]), rows };
-  },
-};
-export default clients;
-
+  columns: (catalog) => columnsOf(keys(catalog)),
+  rows: (catalog) => clientRows(catalog, keys(catalog)),
+  order: 'profit_contribution desc, client_id',
+});

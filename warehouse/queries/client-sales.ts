@@ -46,18 +46,23 @@ export function clientSalesCte(catalog: Catalog, name: string, where: string): s
 }
 
 /**
- * The select list of a client's figures in clientMetricColumns' order: mart_client_period's from
- * alias `m`, the sales columns from the clientSalesCte alias `x` — 0 without a sale, null where the
- * client has no figures for the period at all (as every other figure of that row).
+ * A client's figures in clientMetricColumns' order, each as SQL: mart_client_period's from alias `m`,
+ * the sales columns from the clientSalesCte alias `x` — 0 without a sale, null where the client has
+ * no figures for the period at all (as every other figure of that row).
  */
-export function clientFiguresSelect(catalog: Catalog, m: string, x: string): string {
+export function clientFigures(catalog: Catalog, m: string, x: string): [column: string, sql: string][] {
   const sales = new Set(salesColumns(catalog));
-  return clientMetricColumns(catalog)
-    .map((col) => {
-      if (!plain.test(col)) throw new Error(`not a plain column name: ${col}`);
-      if (!sales.has(col)) return `${m}."${col}"`;
-      const zero = col.endsWith('_units') ? '0::decimal(18,6)' : '0::decimal(18,2)';
-      return `case when ${m}.client_id is not null then coalesce(${x}."${col}", ${zero}) end as "${col}"`;
-    })
+  return clientMetricColumns(catalog).map((col) => {
+    if (!plain.test(col)) throw new Error(`not a plain column name: ${col}`);
+    if (!sales.has(col)) return [col, `${m}."${col}"`];
+    const zero = col.endsWith('_units') ? '0::decimal(18,6)' : '0::decimal(18,2)';
+    return [col, `case when ${m}.client_id is not null then coalesce(${x}."${col}", ${zero}) end`];
+  });
+}
+
+/** clientFigures as a select list. */
+export function clientFiguresSelect(catalog: Catalog, m: string, x: string): string {
+  return clientFigures(catalog, m, x)
+    .map(([col, sql]) => (sql === `${m}."${col}"` ? sql : `${sql} as "${col}"`))
     .join(', ');
 }

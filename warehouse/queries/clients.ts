@@ -1,14 +1,13 @@
-// Clients: a manager's or an org node's portfolio at a period's end, and one client's ledger
-// history. The portfolio is who held the client at the period's last month-end
-// (mart_portfolio_month); the figures are the client's own (mart_client_period), shown beside the
-// holder's share.
+// Clients: a manager's or an org node's portfolio at a period's end, every client with figures in
+// a period (the clients export), and one client's ledger history. The portfolio is who held the
+// client at the period's last month-end (mart_portfolio_month); the figures are the client's own
+// (mart_client_period), shown beside the holder's share.
 import type { Catalog } from './catalog.ts';
-import { clientFiguresSelect, clientMetricColumns, clientSalesCte } from './client-sales.ts';
-import { qualified } from './columns.ts';
-import { runList, type Listed, type Paging } from './listing.ts';
+import { clientFigures, clientFiguresSelect, clientMetricColumns, clientSalesCte } from './client-sales.ts';
+import type { Listed, Paging } from './listing.ts';
 import { martList, type MartRows } from './mart-rows.ts';
 import type { Params, Reader } from './reader.ts';
-import { scopeOrgsCte, scopeParams, subtreeOrgsCte, type Scope } from './scope.ts';
+import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 
 export const clientIdentity = ['client_id', 'client_name', 'client_type', 'industry', 'home_org_id'] as const;
 
@@ -16,44 +15,67 @@ export function portfolioColumns(catalog: Catalog, of: 'manager' | 'org'): strin
   return [...clientIdentity, ...(of === 'manager' ? ['share'] : ['holders']), ...clientMetricColumns(catalog)];
 }
 
-const periodEnd = `period_end as (select end_date from mart_periods where period = $period)`;
-
-/**
- * The clients of `held` (a CTE of client_id and the `of` column, share or holders) with their
- * identity and period figures, searched by name or id: a portfolio at the period's end.
- */
-function portfolioList(reader: Reader, catalog: Catalog, of: 'manager' | 'org', held: { ctes: string; params: Params }, f: { period: string; q?: string }, paging: Paging) {
-  return runList<Record<string, unknown>>(reader, {
-    ctes: `${held.ctes},
-      ${clientSalesCte(catalog, 'sales', 's.period = $period and s.client_id in (select client_id from held)')}`,
-    select: `
-      select c.client_id, c.client_name, c.client_type, c.industry, c.org_id as home_org_id, h.${of === 'manager' ? 'share' : 'holders'},
-        ${clientFiguresSelect(catalog, 'm', 'x')}
-      from held h
-      join mart_clients c on c.client_id = h.client_id
-      left join mart_client_period m on m.client_id = h.client_id and m.period = $period
-      left join sales x on x.client_id = h.client_id
-      where ($q::varchar is null or contains(lower(c.client_name), lower($q::varchar)) or contains(lower(c.client_id), lower($q::varchar)))`,
-    params: { ...held.params, period: f.period, q: f.q ?? null },
-    paging,
-    sortable: portfolioColumns(catalog, of),
-    tiebreak: ['client_id'],
-  });
+/** A portfolio: the CTE `held(client_id, share | holders)` over bound parameters, kept to the caller's scope. */
+interface Held {
+  cte: string;
+  params: Params;
 }
 
-/** Clients held by one manager at the period's end, with their share and figures. */
+/**
+ * The one read of client rows (the portfolio lists, `jixiao export clients`), as mart rows: each
+ * client's identity (mart_clients, `m`), its figures for the period whoever held it
+ * (mart_client_period, `f`) and its products sold (mart_client_sales_period reshaped, `x`).
+ * Without `held`: the clients with figures in the period, under a node by their home org. With it:
+ * the clients `held` picks (`h`), with their figures or none. `q` searches names and ids.
+ */
+export function clientRows(catalog: Catalog, columns: readonly string[], f: { held?: Held; q?: string } = {}): MartRows {
+  const sales = f.held ? 's.period = $period and s.client_id in (select client_id from held)' : 's.period = $period';
+  const figures = `mart_client_period f on f.client_id = m.client_id and f.period = $period`;
+  return {
+    table: 'mart_clients',
+    columns,
+    orgColumn: 'home_org_id',
+    managerColumn: null,
+    with: [...(f.held ? [f.held.cte] : []), clientSalesCte(catalog, 'sales', sales)],
+    joins: `${f.held ? `join held h on h.client_id = m.client_id left join ${figures}` : `join ${figures}`}
+      left join sales x on x.client_id = m.client_id`,
+    added: {
+      period: 'f.period',
+      // org_id: the org the client's figures roll up to; home_org_id: the org the clients file names
+      org_id: 'm.home_org_id',
+      home_org_id: 'm.org_id',
+      share: 'h.share',
+      holders: 'h.holders',
+      ...Object.fromEntries(clientFigures(catalog, 'f', 'x')),
+    },
+    ...(f.held ? { scopedBy: 'with' as const } : {}),
+    where: `($q::varchar is null or contains(lower(m.client_name), lower($q::varchar)) or contains(lower(m.client_id), lower($q::varchar)))`,
+    params: { ...f.held?.params, q: f.q ?? null },
+  };
+}
+
+/** A portfolio at the period's end, a page of it. */
+function portfolio(reader: Reader, catalog: Catalog, scope: Scope, of: 'manager' | 'org', held: Held, f: { orgId: string; period: string; q?: string }, paging: Paging) {
+  const columns = portfolioColumns(catalog, of);
+  const spec = clientRows(catalog, columns, { held, q: f.q });
+  return martList(reader, catalog, spec, { scope, orgId: f.orgId, period: f.period }, paging, { sortable: columns, tiebreak: ['client_id'] });
+}
+
+/** Clients held by one manager (in the caller's scope, at org `orgId`) at the period's end, with their share and figures. */
 export function managerPortfolio(
   reader: Reader,
   catalog: Catalog,
-  f: { managerId: string; period: string; q?: string },
+  scope: Scope,
+  f: { managerId: string; orgId: string; period: string; q?: string },
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  const held = `${periodEnd},
-      held as (
+  const held = `held as (
         select pm.client_id, pm.share from mart_portfolio_month pm
-        where pm.manager_id = $manager_id and pm.month_end = (select end_date from period_end)
+        where pm.manager_id = $manager_id and pm.month_end = (select end_date from period_span)
+          and ($scope_manager::varchar is null or pm.manager_id = $scope_manager::varchar)
+          and exists (select 1 from stg_extract__managers mg where mg.manager_id = $manager_id and mg.org_id in (select org_id from scope_orgs))
       )`;
-  return portfolioList(reader, catalog, 'manager', { ctes: held, params: { manager_id: f.managerId } }, f, paging);
+  return portfolio(reader, catalog, scope, 'manager', { cte: held, params: { manager_id: f.managerId } }, f, paging);
 }
 
 /** Clients held in an org node's subtree at the period's end (by its managers or unassigned there). */
@@ -64,15 +86,14 @@ export function orgPortfolio(
   f: { orgId: string; period: string; q?: string },
   paging: Paging,
 ): Promise<Listed<Record<string, unknown>>> {
-  const held = `${scopeOrgsCte}, ${subtreeOrgsCte}, ${periodEnd},
-      held as (
+  const held = `held as (
         select pm.client_id, count(pm.manager_id) as holders from mart_portfolio_month pm
-        where pm.month_end = (select end_date from period_end)
+        where pm.month_end = (select end_date from period_span)
           and pm.holder_org_id in (select org_id from subtree_orgs)
           and ($scope_manager::varchar is null or pm.manager_id = $scope_manager::varchar)
         group by pm.client_id
       )`;
-  return portfolioList(reader, catalog, 'org', { ctes: held, params: { ...scopeParams(scope), org_id: f.orgId } }, f, paging);
+  return portfolio(reader, catalog, scope, 'org', { cte: held, params: {} }, f, paging);
 }
 
 export type ClientIdentity = {

@@ -37,8 +37,22 @@ export interface MartRows {
    * entered and locked). It reads the server's own files, so it never comes from a result cache.
    */
   relation?: string;
-  /** Output columns the mart lacks, each as SQL over `m` from the code (the relation's, or a constant). */
+  /** Output columns the mart lacks, each as SQL over `m` from the code (the relation's, the joins', or a constant). */
   added?: Readonly<Record<string, string>>;
+  /**
+   * Further marts joined to `m` (SQL from the code, over bound parameters), read by `added`: a
+   * client's figures beside its identity. CTEs they read go in `with` (they may read period_span,
+   * scope_orgs and subtree_orgs).
+   */
+  joins?: string;
+  with?: readonly string[];
+  /**
+   * How the rows are kept to the node's subtree and to a `manager` user's own: by the mart's org and
+   * manager columns (default), or by a CTE of `with` that picks them under the same rules (a
+   * portfolio: the clients held in the subtree at the period's end, by the caller's managers); the
+   * org column then only names the org whose name is shown.
+   */
+  scopedBy?: 'columns' | 'with';
 }
 
 export interface Within {
@@ -71,17 +85,18 @@ function listSpec(catalog: Catalog, spec: MartRows, within: Within) {
   }
   const org = spec.orgColumn ?? 'org_id';
   const { select, orgJoin } = selectList(catalog, spec);
-  const period = /\bperiod_span\b/.test(spec.where) ? [`period_span as (select start_date, end_date from mart_periods where period = $period)`] : [];
+  const withs = spec.with ?? [];
+  const period = [spec.where, ...withs].some((sql) => /\bperiod_span\b/.test(sql)) ? [`period_span as (select start_date, end_date from mart_periods where period = $period)`] : [];
   const node = within.orgId === null || spec.nodeColumn ? [] : [scopeOrgsCte, subtreeOrgsCte];
+  const byWith = spec.scopedBy === 'with';
   return {
-    ctes: [...node, ...period].join(', ') || undefined,
+    ctes: [...node, ...period, ...withs].join(', ') || undefined,
     select: `
       select ${select}
       from ${spec.relation ?? `"${spec.table}"`} m
       ${orgJoin ? `left join stg_extract__orgs o on o.org_id = m."${org}"` : ''}
-      where ${inNode(spec, org, within.orgId)}
-        and ${ownRows(spec)}
-        and ${spec.where}`,
+      ${spec.joins ?? ''}
+      where ${[...(byWith ? [] : [inNode(spec, org, within.orgId), ownRows(spec)]), spec.where].join('\n        and ')}`,
     params: { ...scopeParams(within.scope), org_id: within.orgId, period: within.period, ...spec.params },
   };
 }
