@@ -27,7 +27,12 @@ export interface LeagueFilter {
   metrics?: readonly string[];
   /** Leave the scorecard columns out. */
   noScores?: boolean;
+  /** The main indicators' metrics whose achievement the league shows (leagueIndicators). */
+  indicators?: readonly string[];
 }
+
+/** The column of a main indicator's achievement in the league (mart_manager_league.indicator_achievement). */
+export const indicatorAchievement = (metric: string): string => `${metric}_achievement`;
 
 /** Columns of the league table: identity, scorecard, every metric, then profit contribution
  * against base and target (the full league only). */
@@ -55,19 +60,26 @@ export interface StandingFiles {
  * `standing`, each card as it stands (sql/live/scorecards_standing.sql, league_standing: the
  * entered points added, a locked card as locked); without, as built, where no card is locked.
  */
-export function leagueRows(columns: readonly string[], f: { line?: string; grade?: string; q?: string } = {}, standing?: StandingFiles): MartRows {
+export function leagueRows(
+  columns: readonly string[],
+  f: { line?: string; grade?: string; q?: string; indicators?: readonly string[] } = {},
+  standing?: StandingFiles,
+): MartRows {
+  // each main indicator's achievement, read from the row's map by a bound metric name
+  const indicators = f.indicators ?? [];
+  const achievements = Object.fromEntries(indicators.map((m, i) => [indicatorAchievement(m), `m.indicator_achievement[$indicator_${i}::varchar]`]));
+  const indicatorParams = Object.fromEntries(indicators.map((m, i) => [`indicator_${i}`, m]));
   return {
     table: 'mart_manager_league',
-    ...(standing
-      ? { relation: `league_standing('mart_manager_league', $entries_file, $reviews_file, $period)`, added: { score_locked: 'm.score_locked' } }
-      : { added: { score_locked: 'false' } }),
-    columns,
+    added: { score_locked: standing ? 'm.score_locked' : 'false', ...achievements },
+    ...(standing ? { relation: `league_standing('mart_manager_league', $entries_file, $reviews_file, $period)` } : {}),
+    columns: [...columns, ...Object.keys(achievements)],
     nodeColumn: 'ancestor_id',
     where: `m.period = $period
         and ($line::varchar is null or m.line = $line::varchar)
         and ($grade::varchar is null or m.grade = $grade::varchar)
         and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
-    params: { line: f.line ?? null, grade: f.grade ?? null, q: f.q ?? null, ...(standing ? { entries_file: standing.entriesFile, reviews_file: standing.reviewsFile } : {}) },
+    params: { line: f.line ?? null, grade: f.grade ?? null, q: f.q ?? null, ...indicatorParams, ...(standing ? { entries_file: standing.entriesFile, reviews_file: standing.reviewsFile } : {}) },
   };
 }
 
@@ -84,8 +96,8 @@ export function leagueTable(
   paging: Paging,
   standing?: StandingFiles,
 ): Promise<Listed<Record<string, unknown>>> {
-  const columns = leagueColumns(catalog, f.metrics, f.noScores);
-  return martList(reader, catalog, leagueRows(columns, f, standing), { scope, orgId: f.orgId, period: f.period }, paging, { sortable: columns, tiebreak: ['manager_id'] });
+  const rows = leagueRows(leagueColumns(catalog, f.metrics, f.noScores), f, standing);
+  return martList(reader, catalog, rows, { scope, orgId: f.orgId, period: f.period }, paging, { sortable: rows.columns, tiebreak: ['manager_id'] });
 }
 
 /** The manager if the caller may see them (out of scope and unknown look the same: undefined). */
