@@ -69,7 +69,8 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
         ledgersNotDelivered(d.reader, period),
       ]);
       const unavailable = unavailableColumns([...metrics.map((m) => m.metric), ...Object.keys(figures ?? {})], notDelivered);
-      const indicators = await orgIndicators(d.reader, period, org.org_id, (m) => metrics.some((f) => f.metric === m));
+      // a tile for the main indicators with a figure, as the league's columns
+      const indicators = await orgIndicators(d.reader, period, org.org_id, (m) => metrics.some((f) => f.metric === m && f.actual !== null));
       const answer: OrgSummary = { org, period, figures, metrics, indicators, unavailable, trend };
       return c.json(answer, 200);
     })

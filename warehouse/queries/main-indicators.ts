@@ -59,20 +59,28 @@ export async function managerSchemeIndicators(reader: Reader, period: string, f:
 
 const head = ({ metric, label_zh, label_en, weight }: MainIndicator): MainIndicator => ({ metric, label_zh, label_en, weight });
 
-/** The main indicators of the managers' schemes in force under a node, beside the profit split, among the metrics `has` admits. */
-async function managersMain(reader: Reader, period: string, f: { orgId: string; line?: string | null }, has: (metric: string) => boolean): Promise<MainIndicator[]> {
-  const schemes = await managerSchemeIndicators(reader, period, f);
-  return mainIndicatorsOfSchemes(schemes, { shown: PROFIT_SPLIT, has, limit: LEAGUE_INDICATORS_PER_SCHEME }).map(head);
-}
-
 /**
  * The league's indicator columns: the union of the main indicators of the managers' schemes in
  * force under the node (each scheme's by weight, beside the profit split the league already
- * shows, among the league's metric columns), the scheme scoring the most managers first. A league
- * of both lines shows both lines' indicators: a president compares every manager on each.
+ * shows), the scheme scoring the most managers first. A league of both lines shows both lines'
+ * indicators: a president compares every manager on each. Like the manager page's tiles, only
+ * metrics with a figure count: here, a figure for some manager of the league (a net deposit
+ * increase in the first year of data, without a base-date snapshot, has none, and the scheme's
+ * next indicator takes its place).
  */
-export function leagueIndicators(reader: Reader, leagueMetrics: readonly string[], period: string, f: { orgId: string; line?: string | null }): Promise<MainIndicator[]> {
-  return managersMain(reader, period, f, (m) => leagueMetrics.includes(m));
+export async function leagueIndicators(reader: Reader, leagueMetrics: readonly string[], period: string, f: { orgId: string; line?: string | null }): Promise<MainIndicator[]> {
+  const schemes = await managerSchemeIndicators(reader, period, f);
+  const named = [...new Set(schemes.flat().map((i) => i.metric).filter((m): m is string => m !== null && leagueMetrics.includes(m)))];
+  if (named.length === 0) return [];
+  // column names from the catalog's metric list (leagueMetrics), never from the request
+  const [counts] = await reader.query<Record<string, string>>(
+    `select ${named.map((m) => `count(m."${m}")::varchar as "${m}"`).join(', ')}
+     from mart_manager_league m
+     where m.period = $period and m.ancestor_id = $org_id and ($line::varchar is null or m.line = $line::varchar)`,
+    { period, org_id: f.orgId, line: f.line ?? null },
+  );
+  const figured = new Set(named.filter((m) => Number(counts?.[m] ?? 0) > 0));
+  return mainIndicatorsOfSchemes(schemes, { shown: PROFIT_SPLIT, has: (m) => figured.has(m), limit: LEAGUE_INDICATORS_PER_SCHEME }).map(head);
 }
 
 /**
@@ -100,5 +108,6 @@ export async function orgIndicators(reader: Reader, period: string, orgId: strin
     { org_id: orgId, period },
   );
   if (own.length > 0) return mainIndicators(own, { shown: ['profit_contribution'], has, limit: ORG_INDICATOR_TILES }).map(head);
-  return (await managersMain(reader, period, { orgId }, has)).slice(0, ORG_INDICATOR_TILES);
+  const schemes = await managerSchemeIndicators(reader, period, { orgId });
+  return mainIndicatorsOfSchemes(schemes, { shown: PROFIT_SPLIT, has, limit: LEAGUE_INDICATORS_PER_SCHEME }).map(head).slice(0, ORG_INDICATOR_TILES);
 }
