@@ -27,16 +27,16 @@
 --   profit_contribution_ytd = for a month, the year-to-date actual those four are measured on
 --                  (mart_month_pace.ytd_actual); null for other periods
 --   elapsed_share  = for a month, the share of the year gone (mart_month_pace); null otherwise.
---   indicator_achievement = for every metric an indicator of a managers' evaluation scheme names
---                  (cfg_scheme_indicators of cfg_schemes; institution cards are not managers'),
---                  metric → its achievement as profit_contribution_achievement has it: actual /
---                  target of mart_manager_metrics, for a month the year to date against the annual
---                  target by elapsed time (mart_month_pace.achievement, null without an annual
---                  target); a MAP so that a bank's own schemes bring their own metrics, of which
---                  the league shows the main indicators of the schemes in force under its node
---                  (contract/main-indicators.ts)
---   moved          = the manager belonged to the node's subtree at the period's end (org_id) but
---                  has left it since (current_org_id outside it): 已调离 in the league.
+--   achievement__<metric> for every metric of mart_manager_period = for a metric an indicator of a
+--                  managers' evaluation scheme names (cfg_scheme_indicators of cfg_schemes;
+--                  institution cards are not managers'), its achievement as
+--                  profit_contribution_achievement has it: actual / target of mart_manager_metrics,
+--                  for a month the year to date against the annual target by elapsed time
+--                  (mart_month_pace.achievement, null without an annual target); null for a metric
+--                  no scheme names. A column per metric (the catalog's, so the columns do not
+--                  depend on the schemes), of which the league reads those of the main indicators
+--                  of the schemes in force under its node (contract/main-indicators.ts,
+--                  mart_league_indicators)
 -- inputs: mart_manager_period, mart_scorecards, int_scorecards_applied, mart_manager_metrics,
 --   mart_month_pace, int_periods, int_org_ancestors, stg_extract__orgs, cfg_schemes,
 --   cfg_scheme_indicators.
@@ -94,7 +94,13 @@ indicator_rows as (
     on p.period = r.period and p.subject_type = 'manager' and p.subject_id = r.subject_id and p.metric = r.metric
 ),
 indicators as (
-  select period, manager_id, map(list(metric order by metric), list(achievement order by metric)) as indicator_achievement,
+  -- side by side: one row per manager × period
+  select
+    period,
+    manager_id,
+    {% for metric in manager %}
+    all: max(achievement) filter (where metric = '{metric}') as achievement__{metric},
+    {% end %}
   from indicator_rows
   group by period, manager_id
 )
@@ -115,7 +121,7 @@ select
   p.ytd_actual as profit_contribution_ytd,
   p.elapsed_share,
   now.org_id is null as moved,
-  ind.indicator_achievement,
+  ind.* exclude (period, manager_id),
 from manager_periods as m
 join ancestors as anc on anc.org_id = m.org_id
 left join ancestors as now on now.org_id = m.current_org_id and now.ancestor_id = anc.ancestor_id

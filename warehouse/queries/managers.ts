@@ -31,7 +31,7 @@ export interface LeagueFilter {
   indicators?: readonly string[];
 }
 
-/** The column of a main indicator's achievement in the league (mart_manager_league.indicator_achievement). */
+/** The column of a main indicator's achievement in the league (mart_manager_league.achievement__<metric>). */
 export const indicatorAchievement = (metric: string): string => `${metric}_achievement`;
 
 /** Columns of the league table: identity, scorecard, every metric, then profit contribution
@@ -60,15 +60,10 @@ export interface StandingFiles {
  * `standing`, each card as it stands (sql/live/scorecards_standing.sql, league_standing: the
  * entered points added, a locked card as locked); without, as built, where no card is locked.
  */
-export function leagueRows(
-  columns: readonly string[],
-  f: { line?: string; grade?: string; q?: string; indicators?: readonly string[] } = {},
-  standing?: StandingFiles,
-): MartRows {
-  // each main indicator's achievement, read from the row's map by a bound metric name
-  const indicators = f.indicators ?? [];
-  const achievements = Object.fromEntries(indicators.map((m, i) => [indicatorAchievement(m), `m.indicator_achievement[$indicator_${i}::varchar]`]));
-  const indicatorParams = Object.fromEntries(indicators.map((m, i) => [`indicator_${i}`, m]));
+export function leagueRows(columns: readonly string[], f: { line?: string; grade?: string; q?: string; indicators?: readonly string[] } = {}, standing?: StandingFiles): MartRows {
+  // each main indicator's achievement: the mart's achievement__<metric> (a metric of the league,
+  // checked plain by martList), as <metric>_achievement
+  const achievements: Record<string, string> = Object.fromEntries((f.indicators ?? []).map((m) => [indicatorAchievement(m), `m."achievement__${m}"`]));
   return {
     table: 'mart_manager_league',
     added: { score_locked: standing ? 'm.score_locked' : 'false', ...achievements },
@@ -79,7 +74,7 @@ export function leagueRows(
         and ($line::varchar is null or m.line = $line::varchar)
         and ($grade::varchar is null or m.grade = $grade::varchar)
         and ($q::varchar is null or contains(lower(m.manager_name), lower($q::varchar)) or contains(lower(m.manager_id), lower($q::varchar)))`,
-    params: { line: f.line ?? null, grade: f.grade ?? null, q: f.q ?? null, ...indicatorParams, ...(standing ? { entries_file: standing.entriesFile, reviews_file: standing.reviewsFile } : {}) },
+    params: { line: f.line ?? null, grade: f.grade ?? null, q: f.q ?? null, ...(standing ? { entries_file: standing.entriesFile, reviews_file: standing.reviewsFile } : {}) },
   };
 }
 
