@@ -94,14 +94,14 @@ indicator_rows as (
     on p.period = r.period and p.subject_type = 'manager' and p.subject_id = r.subject_id and p.metric = r.metric
 ),
 indicators as (
-  -- side by side: one row per manager × period
-  select
-    period,
-    manager_id,
+  -- side by side, one row per manager × period: achievement__<metric> for every manager metric
+  pivot indicator_rows
+  on metric in (
     {% for metric in manager %}
-    all: max(achievement) filter (where metric = '{metric}') as achievement__{metric},
+    all: '{metric}' as achievement__{metric},
     {% end %}
-  from indicator_rows
+  )
+  using max(achievement)
   group by period, manager_id
 )
 select
