@@ -182,6 +182,20 @@ describe('the manager and institution tiles in a month', () => {
     expect(paced.length).toBeGreaterThan(0);
     for (const ind of paced) expect(await page.locator(`.tile[data-metric="${ind.metric}"] dt`).allInnerTexts()).toContain('序时完成率');
   });
+
+  it('an institution page: profit contribution first, then the main indicators of the schemes in force (the API\'s choice)', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    const org = bank.subjects.branch.org_id;
+    await page.goto(`${bank.url}/org/${org}`);
+    await settled(page);
+    const answer = await page.evaluate(async (o) => (await (await fetch(`/api/orgs/${o}`)).json()) as { indicators: { metric: string }[] }, org);
+    // a sub-branch: its own institution card's (tests/api/league-indicators.test.ts checks the choice by hand)
+    expect(answer.indicators.length).toBeGreaterThan(0);
+    const tiles = page.locator('.tiles').first().locator('.tile');
+    expect(await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-metric')))).toEqual(['profit_contribution', ...answer.indicators.map((i) => i.metric)]);
+    // each with its figure, not "—"
+    for (const text of await tiles.locator('[data-testid="tile-actual"]').allInnerTexts()) expect(text).toMatch(/\d/);
+  });
 });
 
 describe('names, not codes, and links to the people behind a loan', () => {
