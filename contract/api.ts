@@ -217,6 +217,17 @@ export type Row = Record<string, unknown>;
 
 
 /** GET /api/orgs/{org_id}. */
+/**
+ * A main indicator of an evaluation scheme in force that a page shows beside profit contribution
+ * (contract/main-indicators.ts): the metric, the scheme's own name of it and its weight.
+ */
+export interface MainIndicator {
+  metric: string;
+  label_zh: string | null;
+  label_en: string | null;
+  weight: Dec;
+}
+
 export interface OrgSummary {
   org: { org_id: string; org_name: string; level: string; parent_id: string | null };
   period: string;
@@ -224,6 +235,11 @@ export interface OrgSummary {
   figures: Row | null;
   /** Every metric against base and target (mart_org_metrics). */
   metrics: MetricFigure[];
+  /**
+   * The tiles after profit contribution, in order: the main indicators of the node's own
+   * institution card, else of the managers' schemes in force under it (those with a figure).
+   */
+  indicators: MainIndicator[];
   /** Figures (metrics and figures keys) null because their ledger was not delivered in the period, with the reason. */
   unavailable: Unavailable;
   /** Monthly rows of the period's year up to its end. */

@@ -23,7 +23,8 @@ export function labelOf(key: string, lang: Lang): string {
   if (sales) return sales.label[lang];
   const measured = measuredColumn(key);
   if (measured) {
-    const metric = lookup(measured.metric);
+    // the metric a glossary entry or a sales metric (sales_wealth_units_achievement)
+    const metric = lookup(measured.metric) ?? metricOf(measured.metric)?.label;
     const measure = lookup(measured.measure);
     if (metric && measure) return lang === 'zh' ? `${metric.zh}${measure.zh}` : `${metric.en} ${measure.en.toLowerCase()}`;
   }

@@ -12,7 +12,9 @@ import { HttpProblem } from '../problem.ts';
 import { resolvePeriod } from '../periods.ts';
 import { orgInScope } from '../../warehouse/queries/orgs.ts';
 import { benchmark, benchmarkColumns, orgFigures, orgMetrics, orgTrend } from '../../warehouse/queries/institutions.ts';
-import { leagueColumns, leagueTable, schemeStatus } from '../../warehouse/queries/managers.ts';
+import { indicatorAchievement, leagueColumns, leagueTable, schemeStatus } from '../../warehouse/queries/managers.ts';
+import { leagueIndicators, orgIndicatorCandidates, orgIndicators } from '../../warehouse/queries/main-indicators.ts';
+import { metricColumns } from '../../warehouse/queries/columns.ts';
 import { orgUnassigned, unassignedLeading } from '../../warehouse/queries/unassigned.ts';
 import { sortAndPage } from '../../warehouse/queries/listing.ts';
 import type { Scope } from '../../warehouse/queries/scope.ts';
@@ -38,6 +40,7 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
     ...listParams(asTuple(bKeys), bKeys.includes('profit_contribution') ? 'profit_contribution' : bKeys[0]!),
   });
   const lKeys = leagueColumns(deps.catalog);
+  const leagueMetrics = metricColumns(deps.catalog, 'mart_manager_period');
   const leagueQuery = z.strictObject({
     ...leagueFilters,
     ...listParams(asTuple(lKeys), lKeys.includes('profit_contribution') ? 'profit_contribution' : lKeys[0]!),
@@ -59,14 +62,17 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const { deps: d, scope } = c.var;
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const period = resolvePeriod(d, c.req.valid('query').period);
-      const [figures, metrics, trend, notDelivered] = await Promise.all([
+      const [figures, metrics, trend, notDelivered, candidates] = await Promise.all([
         orgFigures(d.reader, d.catalog, org.org_id, period),
         orgMetrics(d.reader, org.org_id, period),
         orgTrend(d.reader, d.catalog, org.org_id, period),
         ledgersNotDelivered(d.reader, period),
+        orgIndicatorCandidates(d.reader, period, org.org_id),
       ]);
       const unavailable = unavailableColumns([...metrics.map((m) => m.metric), ...Object.keys(figures ?? {})], notDelivered);
-      const answer: OrgSummary = { org, period, figures, metrics, unavailable, trend };
+      // a tile for the main indicators with a figure, as the league's columns
+      const indicators = orgIndicators(candidates, (m) => metrics.some((f) => f.metric === m && f.actual !== null));
+      const answer: OrgSummary = { org, period, figures, metrics, indicators, unavailable, trend };
       return c.json(answer, 200);
     })
     .get('/:org_id/benchmark', requireArea('institutions'), v('param', orgParam), v('query', benchmarkQuery), async (c) => {
@@ -91,13 +97,16 @@ export function institutionRoutes(docs: RouteDocs, deps: Deps) {
       const org = await scopedOrg(d, scope, c.req.valid('param').org_id);
       const q = c.req.valid('query');
       const period = resolvePeriod(d, q.period);
+      // the main indicators of the schemes in force under the node: their achievement beside the figures
+      const indicators = await leagueIndicators(d.reader, leagueMetrics, period, { orgId: org.org_id, line: q.line });
+      const metrics = indicators.map((i) => i.metric);
       const [listed, scheme] = await Promise.all([
-        leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q }, pagingOf(q), standingFiles(d, period)),
+        leagueTable(d.reader, d.catalog, scope, { orgId: org.org_id, period, line: q.line, grade: q.grade, q: q.q, indicators: metrics }, pagingOf(q), standingFiles(d, period)),
         schemeStatus(d.reader, d.periods, period, { orgId: org.org_id }),
       ]);
       return sendList(c, q, 'league', {
-        meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, grade: q.grade ?? null, q: q.q ?? null, scheme },
-        keys: lKeys,
+        meta: { period, org_id: org.org_id, org_name: org.org_name, line: q.line ?? null, grade: q.grade ?? null, q: q.q ?? null, scheme, indicators },
+        keys: [...lKeys, ...metrics.map(indicatorAchievement)],
         ...listed,
       });
     });

@@ -27,10 +27,19 @@
 --   profit_contribution_ytd = for a month, the year-to-date actual those four are measured on
 --                  (mart_month_pace.ytd_actual); null for other periods
 --   elapsed_share  = for a month, the share of the year gone (mart_month_pace); null otherwise.
---   moved          = the manager belonged to the node's subtree at the period's end (org_id) but
---                  has left it since (current_org_id outside it): 已调离 in the league.
+--   achievement__<metric> for every metric of mart_manager_period = for a metric an indicator of a
+--                  managers' evaluation scheme names (cfg_scheme_indicators of cfg_schemes;
+--                  institution cards are not managers'), its achievement as
+--                  profit_contribution_achievement has it: actual / target of mart_manager_metrics,
+--                  for a month the year to date against the annual target by elapsed time
+--                  (mart_month_pace.achievement, null without an annual target); null for a metric
+--                  no scheme names. A column per metric (the catalog's, so the columns do not
+--                  depend on the schemes), of which the league reads those of the main indicators
+--                  of the schemes in force under its node (contract/main-indicators.ts,
+--                  mart_league_indicators)
 -- inputs: mart_manager_period, mart_scorecards, int_scorecards_applied, mart_manager_metrics,
---   mart_month_pace, int_periods, int_org_ancestors, stg_extract__orgs.
+--   mart_month_pace, int_periods, int_org_ancestors, stg_extract__orgs, cfg_schemes,
+--   cfg_scheme_indicators.
 -- `m.*`: the league shows every column of mart_manager_period, and the API takes that list from
 -- the catalog of mart_manager_period; carrying the row whole keeps the two the same when a metric
 -- is added there (an explicit list here would have to be edited in step).
@@ -63,6 +72,37 @@ orgs as (
 ),
 card_applies as (
   select period, manager_id, scored_period from int_scorecards_applied
+),
+scheme_metrics as (
+  -- the metrics the managers' schemes name (an institution card's indicators are in the same table)
+  select distinct i.metric
+  from cfg_scheme_indicators as i
+  semi join cfg_schemes as s on s.scheme_id = i.scheme_id
+  where i.metric is not null
+),
+indicator_rows as (
+  -- a month (no target of its own) takes the year to date by elapsed time, as profit contribution does
+  select
+    r.period,
+    r.subject_id as manager_id,
+    r.metric,
+    case when mo.period is null then r.achievement else p.achievement end as achievement,
+  from metric_rows as r
+  semi join scheme_metrics as sm on sm.metric = r.metric
+  left join months as mo on mo.period = r.period
+  left join mart_month_pace as p
+    on p.period = r.period and p.subject_type = 'manager' and p.subject_id = r.subject_id and p.metric = r.metric
+),
+indicators as (
+  -- side by side, one row per manager × period: achievement__<metric> for every manager metric
+  pivot indicator_rows
+  on metric in (
+    {% for metric in manager %}
+    all: '{metric}' as achievement__{metric},
+    {% end %}
+  )
+  using max(achievement)
+  group by period, manager_id
 )
 select
   anc.ancestor_id,
@@ -81,6 +121,7 @@ select
   p.ytd_actual as profit_contribution_ytd,
   p.elapsed_share,
   now.org_id is null as moved,
+  ind.* exclude (period, manager_id),
 from manager_periods as m
 join ancestors as anc on anc.org_id = m.org_id
 left join ancestors as now on now.org_id = m.current_org_id and now.ancestor_id = anc.ancestor_id
@@ -90,6 +131,7 @@ left join scorecards as sc on sc.manager_id = m.manager_id and sc.period = a.sco
 left join headline as t on t.period = m.period and t.subject_id = m.manager_id
 left join months as mo on mo.period = m.period
 left join month_pace as p on p.period = m.period and p.manager_id = m.manager_id
+left join indicators as ind on ind.period = m.period and ind.manager_id = m.manager_id
 
 -- written in key order: the API reads one node's league for one period, contiguous rows (zone maps
 -- skip the rest)

@@ -1,8 +1,9 @@
 // The dashboard answers each user's question at a glance (issue 23), in real Chromium against the
 // real API on a generated bank (2025-01…2025-09, so the default view is the month 2025-09):
 //   1. the president's default league shows base, target and achievement for every manager (a
-//      month: the year to date against the annual target by elapsed time), nothing clipped at
-//      1440 and 1024 px (the first column stays, the table says it scrolls);
+//      month: the year to date against the annual target by elapsed time), and the main
+//      indicators of the schemes in force with their achievement, nothing clipped at 1440 and
+//      1024 px (the first column stays, the table says it scrolls);
 //   2. head office's benchmarking: a level side by side, filters, percentiles, points not %, and a
 //      scatter that drills to the node;
 //   4. no dead ends: one message and no spinner for a manager out of scope; no link a role may
@@ -57,6 +58,55 @@ describe('the league at a glance', () => {
       const r = api.find((x) => x.manager_name === name)!;
       expect(Math.abs(Number(achievements[i]!.replace(/[%,]/g, '')) - Number(r.profit_contribution_achievement) * 100)).toBeLessThan(0.0051);
     }
+  });
+
+  it('shows the main indicators of the schemes in force beside profit contribution: figure and achievement by elapsed time, numbers not —', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, bank.url, bank.users.branch_president);
+    await settled(page);
+    const showAll = page.locator('[data-testid="league-table"] [data-testid="show-all"]');
+    if ((await showAll.count()) > 0) await showAll.click();
+    type Answer = { meta: { indicators: { metric: string; label_zh: string }[] }; rows: Record<string, string | null>[] };
+    const api = await page.evaluate(async (org) => (await (await fetch(`/api/orgs/${org}/managers?page_size=500`)).json()) as Answer, bank.subjects.branch.org_id);
+    // The sub-branch has managers of both lines: both schemes' main indicators (the API chose them
+    // by contract/main-indicators.ts; tests/api/league-indicators.test.ts checks the choice by hand).
+    const indicators = api.meta.indicators;
+    expect(indicators.length).toBeGreaterThanOrEqual(2);
+    // Headed with the schemes' own names, after the score and before where the manager sits.
+    const headers = (await page.locator('[data-testid="league-table"] thead th').allInnerTexts()).map((h) => h.replace(/[▲▼]/g, '').replace(/ \(.+\)$/, '').trim());
+    const first = headers.indexOf(indicators[0]!.label_zh);
+    expect(first, headers.join('|')).toBeGreaterThan(headers.indexOf('同组排名'));
+    expect(headers.indexOf('条线')).toBeGreaterThan(first);
+    const names = await cells('league-table', 'manager_name');
+    const number = /^-?[\d,]+(\.\d+)?%?$/;
+    let paced = 0;
+    for (const ind of indicators) {
+      expect(headers, ind.metric).toContain(ind.label_zh);
+      // The figure: a number wherever the API has one ("—" only for a ratio with nothing under it,
+      // e.g. the NPL ratio of a manager without loans), and a number for some manager in any case.
+      const figures = await cells('league-table', ind.metric);
+      expect(figures.length, ind.metric).toBe(names.length);
+      for (const [i, name] of names.entries()) {
+        const v = api.rows.find((r) => r.manager_name === name)![ind.metric];
+        expect(figures[i], `${ind.metric} ${name}`).toMatch(v === null ? /^—$/ : number);
+      }
+      expect(figures.some((t) => number.test(t)), ind.metric).toBe(true);
+      // Its achievement, by elapsed time in a month (the year to date against the annual target),
+      // where the targets file sets one: the API's figure as a percentage.
+      const key = `${ind.metric}_achievement`;
+      if (!api.rows.some((r) => r[key] !== null)) continue;
+      expect(headers).toContain(`${ind.label_zh}序时完成率`);
+      const shown = await cells('league-table', key);
+      for (const [i, name] of names.entries()) {
+        const v = api.rows.find((r) => r.manager_name === name)![key];
+        if (v === null) expect(shown[i]).toBe('—');
+        else expect(Math.abs(Number(shown[i]!.replace(/[%,]/g, '')) - Number(v) * 100), `${key} ${name}`).toBeLessThan(0.0051);
+      }
+      if (shown.every((t) => number.test(t))) paced += 1;
+    }
+    // At least one indicator against its target for every manager, none of them "—".
+    expect(paced).toBeGreaterThan(0);
+    await screenshot(page, 'league-indicators');
   });
 
   for (const width of [1440, 1024]) {
@@ -131,6 +181,20 @@ describe('the manager and institution tiles in a month', () => {
     const paced = main.filter((ind) => answer.metrics.find((f) => f.metric === ind.metric)?.pace_target != null);
     expect(paced.length).toBeGreaterThan(0);
     for (const ind of paced) expect(await page.locator(`.tile[data-metric="${ind.metric}"] dt`).allInnerTexts()).toContain('序时完成率');
+  });
+
+  it('an institution page: profit contribution first, then the main indicators of the schemes in force (the API\'s choice)', async () => {
+    await login(page, bank.url, bank.users.branch_president);
+    const org = bank.subjects.branch.org_id;
+    await page.goto(`${bank.url}/org/${org}`);
+    await settled(page);
+    const answer = await page.evaluate(async (o) => (await (await fetch(`/api/orgs/${o}`)).json()) as { indicators: { metric: string }[] }, org);
+    // a sub-branch: its own institution card's (tests/api/league-indicators.test.ts checks the choice by hand)
+    expect(answer.indicators.length).toBeGreaterThan(0);
+    const tiles = page.locator('.tiles').first().locator('.tile');
+    expect(await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-metric')))).toEqual(['profit_contribution', ...answer.indicators.map((i) => i.metric)]);
+    // each with its figure, not "—"
+    for (const text of await tiles.locator('[data-testid="tile-actual"]').allInnerTexts()) expect(text).toMatch(/\d/);
   });
 });
 

@@ -27,7 +27,12 @@ export interface LeagueFilter {
   metrics?: readonly string[];
   /** Leave the scorecard columns out. */
   noScores?: boolean;
+  /** The main indicators' metrics whose achievement the league shows (leagueIndicators). */
+  indicators?: readonly string[];
 }
+
+/** The column of a main indicator's achievement in the league (mart_manager_league.achievement__<metric>). */
+export const indicatorAchievement = (metric: string): string => `${metric}_achievement`;
 
 /** Columns of the league table: identity, scorecard, every metric, then profit contribution
  * against base and target (the full league only). */
@@ -55,13 +60,15 @@ export interface StandingFiles {
  * `standing`, each card as it stands (sql/live/scorecards_standing.sql, league_standing: the
  * entered points added, a locked card as locked); without, as built, where no card is locked.
  */
-export function leagueRows(columns: readonly string[], f: { line?: string; grade?: string; q?: string } = {}, standing?: StandingFiles): MartRows {
+export function leagueRows(columns: readonly string[], f: { line?: string; grade?: string; q?: string; indicators?: readonly string[] } = {}, standing?: StandingFiles): MartRows {
+  // each main indicator's achievement: the mart's achievement__<metric> (a metric of the league,
+  // checked plain by martList), as <metric>_achievement
+  const achievements: Record<string, string> = Object.fromEntries((f.indicators ?? []).map((m) => [indicatorAchievement(m), `m."achievement__${m}"`]));
   return {
     table: 'mart_manager_league',
-    ...(standing
-      ? { relation: `league_standing('mart_manager_league', $entries_file, $reviews_file, $period)`, added: { score_locked: 'm.score_locked' } }
-      : { added: { score_locked: 'false' } }),
-    columns,
+    added: { score_locked: standing ? 'm.score_locked' : 'false', ...achievements },
+    ...(standing ? { relation: `league_standing('mart_manager_league', $entries_file, $reviews_file, $period)` } : {}),
+    columns: [...columns, ...Object.keys(achievements)],
     nodeColumn: 'ancestor_id',
     where: `m.period = $period
         and ($line::varchar is null or m.line = $line::varchar)
@@ -84,8 +91,8 @@ export function leagueTable(
   paging: Paging,
   standing?: StandingFiles,
 ): Promise<Listed<Record<string, unknown>>> {
-  const columns = leagueColumns(catalog, f.metrics, f.noScores);
-  return martList(reader, catalog, leagueRows(columns, f, standing), { scope, orgId: f.orgId, period: f.period }, paging, { sortable: columns, tiebreak: ['manager_id'] });
+  const rows = leagueRows(leagueColumns(catalog, f.metrics, f.noScores), f, standing);
+  return martList(reader, catalog, rows, { scope, orgId: f.orgId, period: f.period }, paging, { sortable: rows.columns, tiebreak: ['manager_id'] });
 }
 
 /** The manager if the caller may see them (out of scope and unknown look the same: undefined). */

@@ -3,8 +3,18 @@
 import { institutions, managers, type Listed, type OrgSummary, type Row, type View } from '../../lib/api.ts';
 import { Resource } from '../../lib/resource.svelte.ts';
 
-/** The headline tiles, in this order (issue 8). */
+/** The headline tiles of a node under no evaluation scheme (issue 8's list). */
 export const HEADLINE = ['profit_contribution', 'deposit_avg_balance', 'loan_avg_balance', 'npl_ratio', 'fee_income'] as const;
+
+/**
+ * The headline tiles: profit contribution first, then the main indicators of the schemes in force
+ * for the node as the API chose them (its own institution card's, else its managers' schemes');
+ * HEADLINE when no scheme is in force (a bank scored by none still sees its book at a glance).
+ */
+export function headlineMetrics(summary: OrgSummary | null | undefined): readonly string[] {
+  const indicators = summary?.indicators ?? [];
+  return indicators.length === 0 ? HEADLINE : ['profit_contribution', ...indicators.map((i) => i.metric)];
+}
 /** Columns of the children table and the heat map. */
 export const CHILD_METRICS = ['profit_contribution', 'loan_spread', 'deposit_spread', 'fee_income', 'deposit_avg_balance', 'loan_avg_balance', 'npl_ratio', 'managers'] as const;
 /** Columns when a node's children are its managers (a sub-branch or outlet). */

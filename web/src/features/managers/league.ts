@@ -3,8 +3,8 @@
 import type { EChartsCoreOption } from '../../lib/echarts.ts';
 import { COLUMN_UNIT, formatPercent, toChartNumber, unitLabel } from '../../lib/format.ts';
 import { label, t, type Lang } from '../../lib/i18n.ts';
-import type { Row } from '../../lib/api.ts';
-import type { ColumnDef } from '../../lib/table.ts';
+import type { MainIndicator, Row } from '../../lib/api.ts';
+import { kindOf, type ColumnDef } from '../../lib/table.ts';
 import { salesColumns } from '../sales/sales.ts';
 
 export const SPLIT = ['loan_spread', 'deposit_spread', 'fee_income'] as const;
@@ -50,13 +50,35 @@ export function paceShare(rows: Row[]): string | null {
   return share === undefined ? null : formatPercent(share);
 }
 
+/** A main indicator's name as its scheme gives it, else the metric's. */
+const indicatorName = (ind: MainIndicator, lang: Lang) => (lang === 'en' ? ind.label_en : ind.label_zh) ?? label(ind.metric, lang);
+
+/**
+ * The columns of the main indicators of the schemes in force (the API's meta.indicators, chosen by
+ * contract/main-indicators.ts): each one's figure, then its achievement (a month view: by elapsed
+ * time) when some row has one (a metric without a target in the targets file has none). A
+ * manager's units are share-weighted, so they show two decimals, as the sales columns do.
+ */
+export function indicatorColumns(rows: Row[], indicators: readonly MainIndicator[], lang: Lang, paced: boolean): ColumnDef[] {
+  return indicators.flatMap((ind) => {
+    const name = indicatorName(ind, lang);
+    const key = `${ind.metric}_achievement`;
+    const measure = label(paced ? 'pace_achievement' : 'achievement', lang);
+    const achievement: ColumnDef[] = rows.some((r) => r[key] !== null && r[key] !== undefined)
+      ? [{ key, kind: 'ratio', label: lang === 'zh' ? `${name}${measure}` : `${name}: ${measure.toLowerCase()}` }]
+      : [];
+    return [{ key: ind.metric, kind: ind.metric.endsWith('_units') ? 'number' : kindOf(ind.metric), label: name }, ...achievement];
+  });
+}
+
 /**
  * The league's columns: who, then profit contribution against base and target (a month view: the
- * year-to-date figure against the annual target by elapsed time, headed so), the split, and the
- * scorecard when the list carries it. `has` says whether the list has a column. With `sales` (the
- * optional columns, ?sales=1): products sold, units and amount of each category any row sold.
+ * year-to-date figure against the annual target by elapsed time, headed so), the scorecard when
+ * the list carries it, the schemes' main indicators (`indicators`), and the split. `has` says
+ * whether the list has a column. With `sales` (the optional columns, ?sales=1): products sold,
+ * units and amount of each category any row sold (those an indicator already shows left out).
  */
-export function leagueColumns(rows: Row[], has: (key: string) => boolean, lang: Lang, opts: { sales?: boolean } = {}): ColumnDef[] {
+export function leagueColumns(rows: Row[], has: (key: string) => boolean, lang: Lang, opts: { sales?: boolean; indicators?: readonly MainIndicator[] } = {}): ColumnDef[] {
   const paced = paceShare(rows) !== null;
   const target: ColumnDef[] = [
     ...(paced ? [{ key: 'profit_contribution_ytd', kind: 'money' as const }] : []),
@@ -66,8 +88,11 @@ export function leagueColumns(rows: Row[], has: (key: string) => boolean, lang: 
     { key: 'profit_contribution_growth', kind: 'money', ...(paced ? { label: label('pace_growth', lang) } : {}) },
   ];
   // Who, then the profit against base and target and the score (what a president looks for
-  // first, in view at 1024 px), then where the manager sits, the split, and the compare box.
+  // first, in view at 1024 px), the schemes' main indicators, then where the manager sits, the
+  // split, and the compare box.
   const orgs = new Set(rows.map((r) => r.org_id));
+  const indicators = indicatorColumns(rows, opts.indicators ?? [], lang, paced);
+  const shown = new Set(indicators.map((c) => c.key));
   return [
     { key: 'manager_name', kind: 'text' },
     // 已调离: only in a past period's league that lists a manager who has left the node since
@@ -82,12 +107,13 @@ export function leagueColumns(rows: Row[], has: (key: string) => boolean, lang: 
           { key: 'peer_rank', kind: 'count' as const },
         ]
       : []),
+    ...indicators,
     // The org only when the league spans several (a sub-branch's league is all one org).
     ...(orgs.size > 1 ? [{ key: 'org_name', kind: 'text' as const }] : []),
     { key: 'line', kind: 'text', custom: true },
     { key: 'grade', kind: 'text' },
     ...SPLIT.map((m) => ({ key: m, kind: 'money' as const })),
-    ...(opts.sales ? salesColumns(rows) : []),
+    ...(opts.sales ? salesColumns(rows).filter((c) => !shown.has(c.key)) : []),
     { key: 'select', kind: 'text', label: t('compare', lang), custom: true },
   ];
 }
