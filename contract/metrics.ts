@@ -121,6 +121,18 @@ export type Measure = (typeof MEASURES)[number];
 
 const MEASURED = new RegExp(`^(.+)_(${MEASURES.join('|')})$`);
 
+/**
+ * The league's column of a scheme indicator's achievement as the league measures it
+ * (mart_manager_league.achievement__<metric>: against target, in a month by elapsed time). Its own
+ * name, not `<metric>_achievement`: that column is the metrics mart's achievement, null in a month.
+ */
+export const indicatorAchievement = (metric: string): string => `achievement__${metric}`;
+
+/** The metric of an indicatorAchievement column, or null for any other key. */
+export function indicatorAchievementMetric(key: string): string | null {
+  return /^achievement__([a-z][a-z0-9_]*)$/.exec(key)?.[1] ?? null;
+}
+
 /** A `<metric>_<measure>` column's parts (`profit_contribution_target`), or null for any other key. */
 export function measuredColumn(key: string): { metric: string; measure: Measure } | null {
   const m = MEASURED.exec(key);

@@ -33,7 +33,7 @@ export function ledgerOf(column: string): string | undefined {
   const direct = metrics[column]?.ledger;
   if (direct) return direct;
   if (/^sales_.+_(units|amount)$/.test(column)) return metrics['sales_{category}_units']?.ledger;
-  const derived = /^(.+)_(achievement|growth|ytd|per_manager|percentile)$/.exec(column);
+  const derived = /^(.+)_(achievement|growth|ytd|per_manager|percentile)$/.exec(column) ?? /^achievement__(.+)$/.exec(column);
   return derived ? ledgerOf(derived[1]!) : undefined;
 }
 

@@ -1,7 +1,7 @@
 // Column labels and the labels of coded values in Chinese and English, from the one glossary
 // (config/glossary.json) that the web UI uses too.
 import glossary from '../config/glossary.json' with { type: 'json' };
-import { measuredColumn, metricOf } from '../contract/metrics.ts';
+import { indicatorAchievementMetric, measuredColumn, metricOf } from '../contract/metrics.ts';
 
 export type Lang = 'zh' | 'en';
 type Entry = { zh: string; en: string };
@@ -21,6 +21,8 @@ export function labelOf(key: string, lang: Lang): string {
   if (direct) return direct[lang];
   const sales = metricOf(key);
   if (sales) return sales.label[lang];
+  const indicator = indicatorAchievementMetric(key);
+  if (indicator) return labelOf(`${indicator}_achievement`, lang);
   const measured = measuredColumn(key);
   if (measured) {
     // the metric a glossary entry or a sales metric (sales_wealth_units_achievement)

@@ -1,7 +1,7 @@
 // A table for people: rows from the warehouse (exact strings for decimals) and typed columns.
 // CSV, XLSX and JSON writers all take this shape, so the CLI exports and the API downloads agree.
 import { CODED_COLUMNS, LONG_FORM_KEYS, labelOf, valueLabel, type Lang } from './labels.ts';
-import { kindOf, type ColumnKind } from '../contract/metrics.ts';
+import { indicatorAchievementMetric, kindOf, type ColumnKind } from '../contract/metrics.ts';
 import { UNAVAILABLE_LABEL, type Unavailable } from '../contract/unavailable.ts';
 import defaultCurrency from '../config/currency.json' with { type: 'json' };
 
@@ -47,6 +47,14 @@ const PACED: Record<string, string> = {
   profit_contribution_growth: 'pace_growth',
 };
 
+/** A scheme indicator's achievement in a month (by elapsed time): the metric's label and 序时完成率. */
+function pacedIndicatorLabel(key: string, lang: Lang): string | undefined {
+  const metric = indicatorAchievementMetric(key);
+  if (!metric) return undefined;
+  const [name, measure] = [labelOf(metric, lang), labelOf('pace_achievement', lang)];
+  return lang === 'zh' ? `${name}${measure}` : `${name}: ${measure.toLowerCase()}`;
+}
+
 /**
  * The header row of a download, the one place CSV and XLSX take it from: each column's label (its
  * own header, else the glossary's), headed by elapsed time when the rows are a month measured so
@@ -60,7 +68,7 @@ export function headerOf(table: Table, lang: Lang): string[] {
   const longForm = metricColumnOf(table.columns) !== undefined;
   return table.columns.map((c) => {
     const pacedKey = paced ? PACED[c.key] : undefined;
-    const text = pacedKey ? labelOf(pacedKey, lang) : (c.header ?? labelOf(c.key, lang));
+    const text = pacedKey ? labelOf(pacedKey, lang) : paced ? pacedIndicatorLabel(c.key, lang) ?? c.header ?? labelOf(c.key, lang) : (c.header ?? labelOf(c.key, lang));
     const unit = longForm && LONG_FORM_KEYS.has(c.key) ? null : unitOf(c.kind, notes);
     const reason = notes.unavailable?.[c.key];
     const parts = [unit?.[lang], reason ? UNAVAILABLE_LABEL[reason][lang] : undefined].filter(Boolean);

@@ -27,6 +27,8 @@
 --   profit_contribution_ytd = for a month, the year-to-date actual those four are measured on
 --                  (mart_month_pace.ytd_actual); null for other periods
 --   elapsed_share  = for a month, the share of the year gone (mart_month_pace); null otherwise.
+--   moved          = the manager belonged to the node's subtree at the period's end (org_id) but
+--                  has left it since (current_org_id outside it): 已调离 in the league.
 --   achievement__<metric> for every metric of mart_manager_period = for a metric an indicator of a
 --                  managers' evaluation scheme names (cfg_scheme_indicators of cfg_schemes;
 --                  institution cards are not managers'), its achievement as

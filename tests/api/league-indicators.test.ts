@@ -52,25 +52,25 @@ describe('the league shows the schemes\' main indicators', () => {
     expect(body.meta.indicators.map((i) => i.metric)).toEqual(['npl_ratio', 'new_clients', 'sales_wealth_units', 'sales_agreement_units']);
     expect(body.meta.indicators.map((i) => i.label_zh)).toEqual(['资产质量(不良率)', '新增客户数', '新增理财金账户', '新增存折代扣协议']);
     const keys = body.columns.map((c) => c.key);
-    expect(keys).not.toContain('net_deposit_increase_achievement');
+    expect(keys).not.toContain('achievement__net_deposit_increase');
     for (const m of ['npl_ratio', 'new_clients', 'sales_wealth_units', 'sales_agreement_units']) {
       expect(keys).toContain(m);
-      expect(keys).toContain(`${m}_achievement`);
+      expect(keys).toContain(`achievement__${m}`);
     }
-    expect(body.columns.find((c) => c.key === 'sales_wealth_units_achievement')!.label).toEqual({ zh: '理财销量完成率', en: 'Wealth management sold (units) achievement' });
+    expect(body.columns.find((c) => c.key === 'achievement__sales_wealth_units')!.label).toEqual({ zh: '理财销量完成率', en: 'Wealth management sold (units) achievement' });
   });
 
   it('quarter: the figures of mart_manager_period, achievement = actual / target', async () => {
     const rows = byId((await league('period=2026-Q1')).rows);
     // M1 sold SA1 (February) and SA3 (March), M3 SA2 (February), one wealth product each, credited
     // in full: M1 2 / 4 = 0.50, M3 1 / 2 = 0.50; no target for the corporate managers.
-    expect([rows.M1!.sales_wealth_units, rows.M1!.sales_wealth_units_achievement]).toEqual(['2.000000', '0.500000']);
-    expect([rows.M3!.sales_wealth_units, rows.M3!.sales_wealth_units_achievement]).toEqual(['1.000000', '0.500000']);
-    expect(rows.M2!.sales_wealth_units_achievement).toBeNull();
+    expect([rows.M1!.sales_wealth_units, rows.M1!.achievement__sales_wealth_units]).toEqual(['2.000000', '0.500000']);
+    expect([rows.M3!.sales_wealth_units, rows.M3!.achievement__sales_wealth_units]).toEqual(['1.000000', '0.500000']);
+    expect(rows.M2!.achievement__sales_wealth_units).toBeNull();
     // NPL ratio at March's end: M2's loan L3 (2,000,000.00) is substandard → 1; M4's L5 special mention → 0.
     // No NPL-ratio target in the targets file: no achievement.
     expect([rows.M2!.npl_ratio, rows.M4!.npl_ratio]).toEqual(['1.000000', '0.000000']);
-    expect([rows.M2!.npl_ratio_achievement, rows.M4!.npl_ratio_achievement]).toEqual([null, null]);
+    expect([rows.M2!.achievement__npl_ratio, rows.M4!.achievement__npl_ratio]).toEqual([null, null]);
   });
 
   it('month: achievement is the year to date against the annual target by elapsed time (序时进度)', async () => {
@@ -78,14 +78,19 @@ describe('the league shows the schemes\' main indicators', () => {
     // 2026-03: 90 of 365 days gone; pace target = round(10 × 90 / 365, 2) = 2.47; year to date 2 units
     // (February's and March's): 2 / 2.47 = 0.809717 (6 places), beside March's own figure, 1 unit.
     // M3 has no annual target: no achievement.
-    expect([rows.M1!.sales_wealth_units, rows.M1!.sales_wealth_units_achievement]).toEqual(['1.000000', '0.809717']);
-    expect(rows.M3!.sales_wealth_units_achievement).toBeNull();
+    expect([rows.M1!.sales_wealth_units, rows.M1!.achievement__sales_wealth_units]).toEqual(['1.000000', '0.809717']);
+    expect(rows.M3!.achievement__sales_wealth_units).toBeNull();
+    // its own column, not the metrics mart's `<metric>_achievement` (a month has no target of its
+    // own: that one is null); the download carries it too
+    const [header, ...lines] = (await (await bank.get('/api/orgs/HQ/managers?period=2026-03&format=csv')).text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const at = header!.split(',').findIndex((c) => c.startsWith('理财销量') && c.includes('完成率'));
+    expect(lines.map((l) => l.split(',')).find((cells) => cells[0] === 'M1')![at]).toBe('0.809717');
   });
 
   it('a league of one line shows that line\'s scheme only', async () => {
     const body = await league('period=2026-Q1&line=retail');
     expect(body.meta.indicators.map((i) => i.metric)).toEqual(['sales_wealth_units', 'sales_agreement_units']);
-    expect(body.columns.map((c) => c.key)).not.toContain('npl_ratio_achievement');
+    expect(body.columns.map((c) => c.key)).not.toContain('achievement__npl_ratio');
   });
 
   it('the download carries the indicator columns, headed in Chinese', async () => {

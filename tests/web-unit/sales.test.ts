@@ -39,16 +39,16 @@ describe('products sold', () => {
   });
 
   it('shows a scheme\'s indicator once: the sales column an indicator already shows is not repeated', () => {
-    const rows = [{ manager_id: 'M1', ...zero, sales_wealth_units: '1.000000', sales_wealth_amount: '50000.00', sales_wealth_units_achievement: '0.500000' }];
+    const rows = [{ manager_id: 'M1', ...zero, sales_wealth_units: '1.000000', sales_wealth_amount: '50000.00', achievement__sales_wealth_units: '0.500000' }];
     const indicators = [{ metric: 'sales_wealth_units', label_zh: '新增理财金账户', label_en: 'New wealth-management accounts', weight: '10.0000' }];
     const cols = leagueColumns(rows, () => true, 'zh', { sales: true, indicators });
     expect(cols.filter((c) => c.key === 'sales_wealth_units')).toHaveLength(1);
     // the indicator's figure and achievement, headed with the scheme's name (a quarter: no pace)
-    expect(cols.filter((c) => c.key.startsWith('sales_wealth_units')).map((c) => c.label)).toEqual(['新增理财金账户', '新增理财金账户完成率']);
+    expect(cols.filter((c) => c.key.endsWith('sales_wealth_units')).map((c) => c.label)).toEqual(['新增理财金账户', '新增理财金账户完成率']);
   });
 
   it('heads an indicator\'s achievement by elapsed time in a month, and leaves it out when no row has one', () => {
-    const month = { manager_id: 'M1', elapsed_share: '0.246575', npl_ratio: '0.010000', npl_ratio_achievement: null, new_clients: '2' };
+    const month = { manager_id: 'M1', elapsed_share: '0.246575', npl_ratio: '0.010000', achievement__npl_ratio: null, new_clients: '2' };
     const indicators = [
       { metric: 'npl_ratio', label_zh: '资产质量(不良率)', label_en: 'Asset quality (NPL ratio)', weight: '15.0000' },
       { metric: 'new_clients', label_zh: '新增客户数', label_en: 'New clients', weight: '10.0000' },
@@ -57,7 +57,7 @@ describe('products sold', () => {
       ['npl_ratio', 'ratio', 'Asset quality (NPL ratio)'],
       ['new_clients', 'count', 'New clients'],
     ]);
-    const paced = leagueColumns([{ ...month, npl_ratio_achievement: '0.800000' }], () => true, 'zh', { indicators });
-    expect(paced.find((c) => c.key === 'npl_ratio_achievement')!.label).toBe('资产质量(不良率)序时完成率');
+    const paced = leagueColumns([{ ...month, achievement__npl_ratio: '0.800000' }], () => true, 'zh', { indicators });
+    expect(paced.find((c) => c.key === 'achievement__npl_ratio')!.label).toBe('资产质量(不良率)序时完成率');
   });
 });

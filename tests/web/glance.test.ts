@@ -93,7 +93,7 @@ describe('the league at a glance', () => {
       expect(figures.some((t) => number.test(t)), ind.metric).toBe(true);
       // Its achievement, by elapsed time in a month (the year to date against the annual target),
       // where the targets file sets one: the API's figure as a percentage.
-      const key = `${ind.metric}_achievement`;
+      const key = `achievement__${ind.metric}`;
       if (!api.rows.some((r) => r[key] !== null)) continue;
       expect(headers).toContain(`${ind.label_zh}序时完成率`);
       const shown = await cells('league-table', key);

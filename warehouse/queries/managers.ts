@@ -9,6 +9,7 @@ import { martList, type MartRows } from './mart-rows.ts';
 import type { Reader } from './reader.ts';
 import { scopeOrgsCte, scopeParams, type Scope } from './scope.ts';
 import type { PeriodRow } from './orgs.ts';
+import { indicatorAchievement } from '../../contract/metrics.ts';
 import { metricFigures } from './metric-figures.ts';
 import type { ManagerInfo, ManagerOrgSpan, MetricFigure, Row, Scorecard, ScorecardIndicator, ScorecardItem, ScorecardTotals } from '../../contract/api.ts';
 
@@ -31,8 +32,6 @@ export interface LeagueFilter {
   indicators?: readonly string[];
 }
 
-/** The column of a main indicator's achievement in the league (mart_manager_league.achievement__<metric>). */
-export const indicatorAchievement = (metric: string): string => `${metric}_achievement`;
 
 /** Columns of the league table: identity, scorecard, every metric, then profit contribution
  * against base and target (the full league only). */
@@ -61,14 +60,12 @@ export interface StandingFiles {
  * entered points added, a locked card as locked); without, as built, where no card is locked.
  */
 export function leagueRows(columns: readonly string[], f: { line?: string; grade?: string; q?: string; indicators?: readonly string[] } = {}, standing?: StandingFiles): MartRows {
-  // each main indicator's achievement: the mart's achievement__<metric> (a metric of the league,
-  // checked plain by martList), as <metric>_achievement
-  const achievements: Record<string, string> = Object.fromEntries((f.indicators ?? []).map((m) => [indicatorAchievement(m), `m."achievement__${m}"`]));
+  // each main indicator's achievement: the mart's achievement__<metric>
   return {
     table: 'mart_manager_league',
-    added: { score_locked: standing ? 'm.score_locked' : 'false', ...achievements },
+    added: { score_locked: standing ? 'm.score_locked' : 'false' },
     ...(standing ? { relation: `league_standing('mart_manager_league', $entries_file, $reviews_file, $period)` } : {}),
-    columns: [...columns, ...Object.keys(achievements)],
+    columns: [...columns, ...(f.indicators ?? []).map(indicatorAchievement)],
     nodeColumn: 'ancestor_id',
     where: `m.period = $period
         and ($line::varchar is null or m.line = $line::varchar)

@@ -6,6 +6,7 @@ import { label, t, type Lang } from '../../lib/i18n.ts';
 import type { MainIndicator, Row } from '../../lib/api.ts';
 import { kindOf, type ColumnDef } from '../../lib/table.ts';
 import { salesColumns } from '../sales/sales.ts';
+import { indicatorAchievement } from '../../../../contract/metrics.ts';
 
 export const SPLIT = ['loan_spread', 'deposit_spread', 'fee_income'] as const;
 
@@ -62,7 +63,7 @@ const indicatorName = (ind: MainIndicator, lang: Lang) => (lang === 'en' ? ind.l
 export function indicatorColumns(rows: Row[], indicators: readonly MainIndicator[], lang: Lang, paced: boolean): ColumnDef[] {
   return indicators.flatMap((ind) => {
     const name = indicatorName(ind, lang);
-    const key = `${ind.metric}_achievement`;
+    const key = indicatorAchievement(ind.metric);
     const measure = label(paced ? 'pace_achievement' : 'achievement', lang);
     const achievement: ColumnDef[] = rows.some((r) => r[key] !== null && r[key] !== undefined)
       ? [{ key, kind: 'ratio', label: lang === 'zh' ? `${name}${measure}` : `${name}: ${measure.toLowerCase()}` }]
