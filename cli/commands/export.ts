@@ -23,6 +23,9 @@ const exportCommand: Command = {
   usage: '<kind> --period P [--org ID] [--format csv|json|xlsx] [--out FILE] [--lang zh|en] [--db FILE]',
   description: `
 <kind> is one of the files in warehouse/exports/ (run with an unknown kind to list them).
+'managers' is the league of the --org node (the whole bank without it), as the dashboard shows it:
+every metric, profit contribution against base and target, and the achievement of the main
+indicators of the schemes in force there (achievement__<metric>; a month: by elapsed time).
 'unassigned' lists the unassigned bucket (未分配): one row per org node whose subtree booked
 business no manager held, every metric; a node's row plus its managers ('managers --org ID')
 make the node ('orgs'). 'entries' lists every entry and change people made on the scorecards of a

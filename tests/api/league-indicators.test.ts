@@ -20,6 +20,7 @@
 //   net_deposit_increase 15, npl_ratio 15, development_share 10.
 import { describe, expect, it } from 'vitest';
 import { fixtureForFile, rawSql } from './fixture.ts';
+import { jixiao } from './processes.ts';
 
 // Targets of wealth products sold (units) beside the fixture's profit targets, and a March sale
 // (the fixture's sales are February's: March would have no sales ledger).
@@ -85,6 +86,19 @@ describe('the league shows the schemes\' main indicators', () => {
     const [header, ...lines] = (await (await bank.get('/api/orgs/HQ/managers?period=2026-03&format=csv')).text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     const at = header!.split(',').findIndex((c) => c.startsWith('理财销量') && c.includes('完成率'));
     expect(lines.map((l) => l.split(',')).find((cells) => cells[0] === 'M1')![at]).toBe('0.809717');
+  });
+
+  it('jixiao export managers carries the same indicator columns, for the whole bank and for --org', async () => {
+    const api = byId((await league('period=2026-03')).rows);
+    const cli = await jixiao(['export', 'managers', '--period', '2026-03', '--format', 'json', '--db', bank.f.dbPath]);
+    expect(cli.code, cli.err).toBe(0);
+    const rows = byId(JSON.parse(cli.out) as Row[]);
+    // the root's league has the four indicators; each achievement the API's (JSON: decimals as numbers)
+    for (const m of ['npl_ratio', 'new_clients', 'sales_wealth_units', 'sales_agreement_units']) expect(rows.M1).toHaveProperty(`achievement__${m}`);
+    expect(rows.M1!.achievement__sales_wealth_units).toBe(Number(api.M1!.achievement__sales_wealth_units)); // 0.809717
+    // S12's league: one retail manager, so the retail scheme's indicators only
+    const s12 = JSON.parse((await jixiao(['export', 'managers', '--period', '2026-Q1', '--org', 'S12', '--format', 'json', '--db', bank.f.dbPath])).out) as Row[];
+    expect(Object.keys(s12[0]!).filter((k) => k.startsWith('achievement__'))).toEqual(['achievement__sales_wealth_units', 'achievement__sales_agreement_units']);
   });
 
   it('a league of one line shows that line\'s scheme only', async () => {
