@@ -29,6 +29,8 @@ export interface TableNotes {
   money?: { zh: string; en: string };
   /** Columns whose figures are null for a reason (contract/unavailable.ts): said in their header. */
   unavailable?: Unavailable;
+  /** The rows are of a month period (a league's achievements by elapsed time even where a row lacks a target). */
+  month?: boolean;
 }
 
 /** The unit a header states for a column kind (money: the reporting currency's). */
@@ -58,13 +60,15 @@ function pacedIndicatorLabel(key: string, lang: Lang): string | undefined {
 /**
  * The header row of a download, the one place CSV and XLSX take it from: each column's label (its
  * own header, else the glossary's), headed by elapsed time when the rows are a month measured so
- * (they carry elapsed_share: 序时任务, 序时完成率), then its unit (money in the reporting currency,
+ * (a league's: it carries elapsed_share, and the period is a month — `notes.month`, else a row's
+ * elapsed_share says so: 序时任务, 序时完成率), then its unit (money in the reporting currency,
  * ratios, counts; none in a long-form column, whose rows mix units) and, for a column whose ledger
  * was not delivered, that reason (未提供).
  */
 export function headerOf(table: Table, lang: Lang): string[] {
   const notes = table.notes ?? {};
-  const paced = table.rows.some((r) => r.elapsed_share !== null && r.elapsed_share !== undefined);
+  const league = table.columns.some((c) => c.key === 'elapsed_share') || table.rows.some((r) => 'elapsed_share' in r);
+  const paced = league && (notes.month ?? table.rows.some((r) => r.elapsed_share !== null && r.elapsed_share !== undefined));
   const longForm = metricColumnOf(table.columns) !== undefined;
   return table.columns.map((c) => {
     const pacedKey = paced ? PACED[c.key] : undefined;

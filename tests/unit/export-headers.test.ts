@@ -39,6 +39,13 @@ describe('download headers', () => {
     expect(headerOf({ columns: league, rows: month }, 'en')).toEqual(['Profit contribution (CNY)', 'Target by elapsed time (CNY)', 'Achievement by elapsed time (ratio: 1 = 100%)']);
     const quarter = month.map((r) => ({ ...r, elapsed_share: null }));
     expect(headerOf({ columns: league, rows: quarter }, 'zh')).toEqual(['模拟利润（元）', '模拟利润任务（元）', '模拟利润完成率（比率，1=100%）']);
+    // the download says the period: a month league is headed so although no row has an annual
+    // target (elapsed_share null), with an indicator's achievement; a quarter's is not
+    const indicator = [...league, ...columnsOf(['achievement__sales_wealth_units'])];
+    expect(headerOf({ columns: indicator, rows: quarter, notes: { month: true } }, 'zh').slice(1)).toEqual(['序时任务（元）', '序时完成率（比率，1=100%）', '理财销量序时完成率（比率，1=100%）']);
+    expect(headerOf({ columns: indicator, rows: month, notes: { month: false } }, 'zh').slice(1)).toEqual(['模拟利润任务（元）', '模拟利润完成率（比率，1=100%）', '理财销量完成率（比率，1=100%）']);
+    // not a league (an org table without elapsed_share): never headed by elapsed time
+    expect(headerOf({ columns: league, rows: [{ profit_contribution: '1.00' }], notes: { month: true } }, 'zh')[1]).toBe('模拟利润任务（元）');
   });
 
   it('mark a figure adding deposits, loans and fees unavailable only when none of the three was delivered', () => {

@@ -5,6 +5,7 @@ import type { Reader } from './reader.ts';
 import type { BuildWarningItem, LedgerCoverageRow } from '../../contract/api.ts';
 import { unavailableColumns, type Unavailable } from '../../contract/unavailable.ts';
 import type { TableNotes } from '../../report/table.ts';
+import { periodType } from '../../contract/periods.ts';
 
 
 /** The five ledgers of one period, in the contract's order. */
@@ -56,7 +57,7 @@ export async function unavailableIn(reader: Reader, keys: readonly string[], per
  */
 export async function downloadNotes(reader: Reader, keys: readonly string[], period: unknown): Promise<TableNotes> {
   const [currency, unavailable] = await Promise.all([reportingCurrency(reader), unavailableIn(reader, keys, period)]);
-  return { money: currency.units.yuan, unavailable };
+  return { money: currency.units.yuan, unavailable, ...(typeof period === 'string' ? { month: periodType(period) === 'month' } : {}) };
 }
 
 /** Every item the build's warnings flagged, warning by warning. */
