@@ -49,8 +49,14 @@ const PACED: Record<string, string> = {
   profit_contribution_growth: 'pace_growth',
 };
 
-/** A scheme indicator's achievement in a month (by elapsed time): the metric's label and 序时完成率. */
-function pacedIndicatorLabel(key: string, lang: Lang): string | undefined {
+/**
+ * The label of a league column in a month, where it is measured by elapsed time: profit
+ * contribution's base, target, achievement and growth (同期基数, 序时任务, 序时完成率), and a scheme
+ * indicator's achievement (the metric's label and 序时完成率); undefined for any other column.
+ */
+export function pacedLabel(key: string, lang: Lang): string | undefined {
+  const paced = PACED[key];
+  if (paced) return labelOf(paced, lang);
   const metric = indicatorAchievementMetric(key);
   if (!metric) return undefined;
   const [name, measure] = [labelOf(metric, lang), labelOf('pace_achievement', lang)];
@@ -71,8 +77,7 @@ export function headerOf(table: Table, lang: Lang): string[] {
   const paced = league && (notes.month ?? table.rows.some((r) => r.elapsed_share !== null && r.elapsed_share !== undefined));
   const longForm = metricColumnOf(table.columns) !== undefined;
   return table.columns.map((c) => {
-    const pacedKey = paced ? PACED[c.key] : undefined;
-    const text = pacedKey ? labelOf(pacedKey, lang) : paced ? pacedIndicatorLabel(c.key, lang) ?? c.header ?? labelOf(c.key, lang) : (c.header ?? labelOf(c.key, lang));
+    const text = (paced ? pacedLabel(c.key, lang) : undefined) ?? c.header ?? labelOf(c.key, lang);
     const unit = longForm && LONG_FORM_KEYS.has(c.key) ? null : unitOf(c.kind, notes);
     const reason = notes.unavailable?.[c.key];
     const parts = [unit?.[lang], reason ? UNAVAILABLE_LABEL[reason][lang] : undefined].filter(Boolean);
