@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { toCsv } from '../report/csv.ts';
 import { toXlsx } from '../report/xlsx.ts';
-import { kindOf, pacedLabel, type Column, type ColumnKind, type Table } from '../report/table.ts';
+import { kindOf, pacedLabel, pacedList, type Column, type ColumnKind, type Table } from '../report/table.ts';
 import { labelOf, type Lang } from '../report/labels.ts';
 import { MAX_EXPORT_ROWS, type ListBody, type ListColumn, type ListQuery } from '../contract/api.ts';
 import { periodType } from '../contract/periods.ts';
@@ -73,11 +73,6 @@ function downloadTable(keys: string[], rows: Record<string, unknown>[], lang: La
   return { columns, rows, notes };
 }
 
-/** A league (it carries elapsed_share) of a month: its measures are by elapsed time, and labelled so, as its downloads head them. */
-function monthLeague(keys: readonly string[], period: unknown): boolean {
-  return keys.includes('elapsed_share') && typeof period === 'string' && periodType(period) === 'month';
-}
-
 /** What a download's headers state: the reporting currency's unit and the unavailable columns. */
 const notesFor = (c: Context<AppEnv>, keys: readonly string[], period: unknown): Promise<TableNotes> => downloadNotes(c.var.deps.reader, keys, period);
 
@@ -110,7 +105,7 @@ export async function sendList<R extends Record<string, unknown>>(
   }
   const json: ListBody<R> = {
     ...rest,
-    columns: monthLeague(keys, rest.meta.period) ? labelled(keys).map((col) => ({ ...col, label: { zh: pacedLabel(col.key, 'zh') ?? col.label.zh, en: pacedLabel(col.key, 'en') ?? col.label.en } })) : labelled(keys),
+    columns: pacedList(keys, typeof rest.meta.period === 'string' ? periodType(rest.meta.period) === 'month' : undefined, rest.rows) ? labelled(keys).map((col) => ({ ...col, label: { zh: pacedLabel(col.key, 'zh') ?? col.label.zh, en: pacedLabel(col.key, 'en') ?? col.label.en } })) : labelled(keys),
     unavailable: await unavailableIn(c.var.deps.reader, keys, rest.meta.period),
     page: q.page,
     page_size: q.page_size,

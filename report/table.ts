@@ -64,6 +64,15 @@ export function pacedLabel(key: string, lang: Lang): string | undefined {
 }
 
 /**
+ * Whether a list is measured by elapsed time: a league (it carries elapsed_share) of a month
+ * (`month`; not known: a row's elapsed_share says so). Its labels and headers are pacedLabel's.
+ */
+export function pacedList(keys: readonly string[], month: boolean | undefined, rows: readonly Record<string, unknown>[]): boolean {
+  const league = keys.includes('elapsed_share') || rows.some((r) => 'elapsed_share' in r);
+  return league && (month ?? rows.some((r) => r.elapsed_share !== null && r.elapsed_share !== undefined));
+}
+
+/**
  * The header row of a download, the one place CSV and XLSX take it from: each column's label (its
  * own header, else the glossary's), headed by elapsed time when the rows are a month measured so
  * (a league's: it carries elapsed_share, and the period is a month — `notes.month`, else a row's
@@ -73,8 +82,7 @@ export function pacedLabel(key: string, lang: Lang): string | undefined {
  */
 export function headerOf(table: Table, lang: Lang): string[] {
   const notes = table.notes ?? {};
-  const league = table.columns.some((c) => c.key === 'elapsed_share') || table.rows.some((r) => 'elapsed_share' in r);
-  const paced = league && (notes.month ?? table.rows.some((r) => r.elapsed_share !== null && r.elapsed_share !== undefined));
+  const paced = pacedList(table.columns.map((c) => c.key), notes.month, table.rows);
   const longForm = metricColumnOf(table.columns) !== undefined;
   return table.columns.map((c) => {
     const text = (paced ? pacedLabel(c.key, lang) : undefined) ?? c.header ?? labelOf(c.key, lang);
