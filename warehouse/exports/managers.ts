@@ -22,11 +22,19 @@ function keys(catalog: Catalog): string[] {
   return [...leading, ...readingColumns(metrics, measuredMetrics(catalog, 'mart_manager_league')), 'profit_contribution_ytd', 'elapsed_share'];
 }
 
-/** The metrics of the main indicators the league of the node shows (GET /api/orgs/{id}/managers' meta.indicators). */
-async function indicators(catalog: Catalog, at: ExportAt): Promise<string[]> {
-  const orgId = at.org ?? (await rootOrgId(at.reader));
-  if (orgId === null) return [];
-  return (await leagueIndicators(at.reader, metricColumns(catalog, 'mart_manager_period'), at.period, { orgId })).map((i) => i.metric);
+/** The metrics of the main indicators the league of the node shows (GET /api/orgs/{id}/managers' meta.indicators), read once per request. */
+const chosen = new WeakMap<ExportAt, Promise<string[]>>();
+function indicators(catalog: Catalog, at: ExportAt): Promise<string[]> {
+  let found = chosen.get(at);
+  if (!found) {
+    found = (async () => {
+      const orgId = at.org ?? (await rootOrgId(at.reader));
+      if (orgId === null) return [];
+      return (await leagueIndicators(at.reader, metricColumns(catalog, 'mart_manager_period'), at.period, { orgId })).map((i) => i.metric);
+    })();
+    chosen.set(at, found);
+  }
+  return found;
 }
 
 export default martExport({
